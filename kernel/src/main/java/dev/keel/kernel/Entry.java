@@ -129,9 +129,6 @@ public final class Entry {
       @ assignable \everything;
       @*/
     public static void exitKernel(Kernel k, PerCpu c) {
-        if (k.selfCheck) {
-            SelfCheck.run(k);
-        }
         if (k.panic.panicked()) {
             return;
         }
@@ -142,6 +139,9 @@ public final class Entry {
         Process p = c.current.owner;
         if (p != null && k.machine.mmu(c.index).currentRoot() != p.space.root()) {
             k.machine.mmu(c.index).loadRoot(p.space.root());
+        }
+        if (k.selfCheck) {
+            SelfCheck.run(k);
         }
         if (c.isIdle()) {
             k.machine.cpu(c.index).halt();
