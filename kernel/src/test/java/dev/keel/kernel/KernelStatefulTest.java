@@ -268,9 +268,9 @@ class KernelStatefulTest {
             s.deliverIpis();
             for (int c = 0; c < s.k.scheduler.cpuCount(); c++) {
                 PerCpu pc = s.cpu(c);
-                assertTrue(pc.queue.highestPriority() <= pc.current.priority,
+                assertTrue(pc.runQueue.highestPriority() <= pc.current.priority,
                         "cpu " + c + " runs priority " + pc.current.priority + " with "
-                                + pc.queue.highestPriority() + " ready");
+                                + pc.runQueue.highestPriority() + " ready");
             }
         }
 

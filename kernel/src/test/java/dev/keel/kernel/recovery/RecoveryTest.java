@@ -153,9 +153,9 @@ class RecoveryTest {
         a.blockedOn = Tcb.ON_REPLY;
         b.blockedOn = Tcb.ON_REPLY;
         a.replyHolder = b;
-        b.replyTo = a;
+        b.replyCap = a;
         b.replyHolder = a;
-        a.replyTo = b;
+        a.replyCap = b;
         assertFalse(SelfCheck.run(s.k));
         assertTrue(s.k.panic.panicked());
     }
