@@ -45,7 +45,7 @@ public final class Port {
       @ ensures \result == (count >= capacity);
       @ assignable \nothing;
       @*/
-    public boolean isFull() {
+    public /*@ pure @*/ boolean isFull() {
         return count >= capacity;
     }
 

@@ -26,7 +26,7 @@ public final class Pte {
       @ ensures writable(\result) == writable && cow(\result) == cow;
       @ assignable \nothing;
       @*/
-    public static long leaf(long frame, boolean writable, boolean cow) {
+    public static /*@ pure @*/ long leaf(long frame, boolean writable, boolean cow) {
         long e = (frame & FRAME_MASK) | PRESENT | USER;
         if (writable) {
             e = e | WRITABLE;
@@ -42,7 +42,7 @@ public final class Pte {
       @ ensures present(\result) && frame(\result) == (frame & FRAME_MASK);
       @ assignable \nothing;
       @*/
-    public static long table(long frame) {
+    public static /*@ pure @*/ long table(long frame) {
         return (frame & FRAME_MASK) | PRESENT | WRITABLE | USER;
     }
 
@@ -50,7 +50,7 @@ public final class Pte {
       @ ensures \result == ((e & PRESENT) != 0);
       @ assignable \nothing;
       @*/
-    public static boolean present(long e) {
+    public static /*@ pure @*/ boolean present(long e) {
         return (e & PRESENT) != 0;
     }
 
@@ -58,7 +58,7 @@ public final class Pte {
       @ ensures \result == ((e & WRITABLE) != 0);
       @ assignable \nothing;
       @*/
-    public static boolean writable(long e) {
+    public static /*@ pure @*/ boolean writable(long e) {
         return (e & WRITABLE) != 0;
     }
 
@@ -66,7 +66,7 @@ public final class Pte {
       @ ensures \result == ((e & COW) != 0);
       @ assignable \nothing;
       @*/
-    public static boolean cow(long e) {
+    public static /*@ pure @*/ boolean cow(long e) {
         return (e & COW) != 0;
     }
 
@@ -74,7 +74,7 @@ public final class Pte {
       @ ensures \result == (e & FRAME_MASK);
       @ assignable \nothing;
       @*/
-    public static long frame(long e) {
+    public static /*@ pure @*/ long frame(long e) {
         return e & FRAME_MASK;
     }
 
@@ -84,7 +84,7 @@ public final class Pte {
       @ ensures 0 <= \result && \result < ENTRIES;
       @ assignable \nothing;
       @*/
-    public static int index(long va, int level) {
+    public static /*@ pure @*/ int index(long va, int level) {
         return (int) ((va >> (12 + 9 * level)) & 511L);
     }
 }

@@ -8,7 +8,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public final class RunQueue {
 
-    private final ThreadQueue[] levels;
+    /*@ spec_public @*/ private final ThreadQueue[] levels;
 
     // TLA+ RunQueueTypeOK: one FIFO per priority.
     //@ public invariant levels.length > 0;
@@ -29,7 +29,7 @@ public final class RunQueue {
       @ ensures \result == levels.length;
       @ assignable \nothing;
       @*/
-    public int priorities() {
+    public /*@ pure @*/ int priorities() {
         return levels.length;
     }
 
@@ -68,7 +68,7 @@ public final class RunQueue {
       @ ensures \result >= -1 && \result < levels.length;
       @ assignable \nothing;
       @*/
-    public int highestPriority() {
+    public /*@ pure @*/ int highestPriority() {
         for (int p = levels.length - 1; p >= 0; p--) {
             if (!levels[p].isEmpty()) {
                 return p;
@@ -94,7 +94,7 @@ public final class RunQueue {
       @ ensures \result >= 0;
       @ assignable \nothing;
       @*/
-    public int size() {
+    public /*@ pure @*/ int size() {
         int n = 0;
         for (int p = 0; p < levels.length; p++) {
             n += levels[p].size();
@@ -106,7 +106,7 @@ public final class RunQueue {
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public boolean contains(Tcb t) {
+    public /*@ pure @*/ boolean contains(Tcb t) {
         int p = t.priority;
         return p >= 0 && p < levels.length && levels[p].contains(t);
     }

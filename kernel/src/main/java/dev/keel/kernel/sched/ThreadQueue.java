@@ -8,9 +8,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public final class ThreadQueue {
 
-    private @Nullable Tcb head;
-    private @Nullable Tcb tail;
-    private int count;
+    /*@ spec_public @*/ private @Nullable Tcb head;
+    /*@ spec_public @*/ private @Nullable Tcb tail;
+    /*@ spec_public @*/ private int count;
 
     //@ public invariant count >= 0;
     //@ public invariant (count == 0) == (head == null);
@@ -19,7 +19,7 @@ public final class ThreadQueue {
       @ ensures \result == count;
       @ assignable \nothing;
       @*/
-    public int size() {
+    public /*@ pure @*/ int size() {
         return count;
     }
 
@@ -27,7 +27,7 @@ public final class ThreadQueue {
       @ ensures \result == (count == 0);
       @ assignable \nothing;
       @*/
-    public boolean isEmpty() {
+    public /*@ pure @*/ boolean isEmpty() {
         return head == null;
     }
 
@@ -35,7 +35,7 @@ public final class ThreadQueue {
       @ ensures \result == head;
       @ assignable \nothing;
       @*/
-    public @Nullable Tcb first() {
+    public /*@ pure @*/ @Nullable Tcb first() {
         return head;
     }
 
@@ -121,7 +121,7 @@ public final class ThreadQueue {
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public boolean contains(Tcb t) {
+    public /*@ pure @*/ boolean contains(Tcb t) {
         Tcb at = head;
         for (int i = 0; i <= count && at != null; i++) {
             if (at == t) {
