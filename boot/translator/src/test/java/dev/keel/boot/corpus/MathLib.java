@@ -1,0 +1,59 @@
+package dev.keel.boot.corpus;
+
+import dev.keel.boot.translate.Console;
+
+/** The java.lang helpers the translator provides: Math, Integer/Long bit helpers, System.arraycopy. */
+public final class MathLib {
+
+    private MathLib() {
+    }
+
+    static void show(long v) {
+        Console.print(v);
+        Console.print(" ");
+    }
+
+    static void one(long v) {
+        int i = (int) v;
+        show(Math.min(i, 17));
+        show(Math.max(i, -17));
+        show(Math.abs(i));
+        show(Math.min(v, 1L << 40));
+        show(Math.max(v, -(1L << 40)));
+        show(Math.abs(v));
+        show(Integer.bitCount(i));
+        show(Integer.numberOfLeadingZeros(i));
+        show(Integer.numberOfTrailingZeros(i));
+        show(Long.bitCount(v));
+        show(Long.numberOfLeadingZeros(v));
+        show(Long.numberOfTrailingZeros(v));
+        Console.println();
+    }
+
+    public static void run(long[] in) {
+        long[] edge = {0, 1, -1, Integer.MIN_VALUE, Integer.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE, 0x00f0000000000000L};
+        for (long v : edge) {
+            one(v);
+        }
+        for (long v : in) {
+            one(v);
+        }
+        int[] a = {1, 2, 3, 4, 5, 6};
+        System.arraycopy(a, 0, a, 2, 4);
+        for (int x : a) {
+            show(x);
+        }
+        long[] l = {9, 8, 7};
+        long[] m = new long[5];
+        System.arraycopy(l, 1, m, 3, 2);
+        for (long x : m) {
+            show(x);
+        }
+        Object[] objs = new Object[3];
+        String[] strs = {"x", "y"};
+        System.arraycopy(strs, 0, objs, 1, 2);
+        show(objs[0] == null ? 0 : 1);
+        show(objs[2] == strs[1] ? 1 : 0);
+        Console.println();
+    }
+}
