@@ -75,6 +75,7 @@ public final class Objects {
         Console.print(" ");
         Console.print(last == b);
         Console.println();
+        a.grow(1); // result discarded: pop2
         int k = a.id++;
         long w = b.weight++;
         Console.print(k + a.id);
