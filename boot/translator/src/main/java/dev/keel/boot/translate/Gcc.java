@@ -43,7 +43,10 @@ public final class Gcc {
     }
 
     /** Compiles and links a hosted executable from {@code program.c} in {@code dir}. */
-    public static Result hosted(Path dir, Path source, Path exe, boolean werror, List<String> extra) {
+    public static Result hosted(Path dir0, Path source0, Path exe0, boolean werror, List<String> extra) {
+        Path dir = dir0.toAbsolutePath();
+        Path source = source0.toAbsolutePath();
+        Path exe = exe0.toAbsolutePath();
         writeRuntime(dir);
         List<String> cmd = new ArrayList<>(List.of("gcc"));
         cmd.addAll(COMMON);
@@ -57,7 +60,9 @@ public final class Gcc {
     }
 
     /** Compiles {@code source} and the freestanding runtime to objects with the kernel's flags. */
-    public static Result freestanding(Path dir, Path source, boolean werror) {
+    public static Result freestanding(Path dir0, Path source0, boolean werror) {
+        Path dir = dir0.toAbsolutePath();
+        Path source = source0.toAbsolutePath();
         writeRuntime(dir);
         Result last = null;
         for (Path src : List.of(source, dir.resolve("keel_rt.c"), dir.resolve("keel_rt_free.c"))) {

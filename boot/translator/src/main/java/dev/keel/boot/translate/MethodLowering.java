@@ -43,6 +43,8 @@ final class MethodLowering {
     private Kind[] stack;
     private boolean[] nonNull;
     private boolean thisStable;
+    /** Non-null knowledge after the instruction being lowered. */
+    private boolean[] pending;
     private boolean usesWhere;
     private int line;
     private int emittedLine = -1;
@@ -116,6 +118,7 @@ final class MethodLowering {
             Kind[] after = StackTyper.effect(insn, in[i]);
             boolean[] nn = new boolean[after.length];
             System.arraycopy(nonNull, 0, nn, 0, Math.min(nonNull.length, after.length));
+            pending = nn;
             lower(insn, after, nn);
             nonNull = nn;
             reachable = StackTyper.successors(insn).contains(insn.getNext());
@@ -188,9 +191,10 @@ final class MethodLowering {
         return nonNull[stack.length - 1 - fromTop];
     }
 
-    /** The variable of the top entry after the instruction. */
+    /** The variable of the top entry after the instruction; a value written there is not known non-null. */
     private String out(Kind[] after) {
         int d = after.length - 1;
+        pending[d] = false;
         return var("s" + d + after[d].suffix);
     }
 

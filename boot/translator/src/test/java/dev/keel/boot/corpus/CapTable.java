@@ -104,7 +104,7 @@ public final class CapTable {
     }
 
     /** The benchmark body: many lookups over a populated table. */
-    static long lookups(CapTable t, int rounds) {
+    public static long lookups(CapTable t, int rounds) {
         long acc = 0;
         for (int r = 0; r < rounds; r++) {
             for (int s = 0; s < 64; s++) {
@@ -114,7 +114,7 @@ public final class CapTable {
         return acc;
     }
 
-    static CapTable populated() {
+    public static CapTable populated() {
         CapTable t = new CapTable(64);
         for (int i = 0; i < 16; i++) {
             t.create(i, (i & 1) == 0 ? MEMORY : PORT, 0x1000L * i);

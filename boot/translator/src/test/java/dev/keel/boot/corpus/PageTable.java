@@ -92,7 +92,7 @@ public final class PageTable {
     }
 
     /** The benchmark body: walks over a mapped region. */
-    static long walks(PageTable t, int rounds) {
+    public static long walks(PageTable t, int rounds) {
         long acc = 0;
         for (int r = 0; r < rounds; r++) {
             for (long va = 0x400000L; va < 0x400000L + 64 * 4096; va += 4096) {
@@ -102,7 +102,7 @@ public final class PageTable {
         return acc;
     }
 
-    static PageTable mapped() {
+    public static PageTable mapped() {
         PageTable t = new PageTable(64);
         for (int i = 0; i < 64; i++) {
             t.map(0x400000L + i * 4096L, 0x10000000L + i * 8192L, (i & 3) != 0);

@@ -16,6 +16,14 @@ public final class Panics {
         Node next;
     }
 
+    static final class Holder {
+        int[] data;
+
+        int first() {
+            return data[0]; // 'this' is known non-null, the field it holds is not
+        }
+    }
+
     interface Marker {
     }
 
@@ -82,11 +90,12 @@ public final class Panics {
                 Console.print(wrong.length);
                 break;
             }
+            case 16: Console.print(new Holder().first()); break;
             default: Console.print("no panic");
         }
         Console.println();
     }
 
     /** Number of cases {@link #run} knows. */
-    public static final int CASES = 17;
+    public static final int CASES = 18;
 }

@@ -62,7 +62,7 @@ public final class RunQueue {
     }
 
     /** The benchmark body: round-robin scheduling of {@code threads} threads. */
-    static long schedule(int threads, int rounds) {
+    public static long schedule(int threads, int rounds) {
         RunQueue q = new RunQueue();
         for (int i = 0; i < threads; i++) {
             q.enqueue(new Tcb(i, i % 8));
