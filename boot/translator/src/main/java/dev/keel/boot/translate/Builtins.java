@@ -12,6 +12,10 @@ import java.util.Set;
  *   <li>The throwables listed in {@link #THROWABLES}: {@code new X()} or {@code new X(String)}
  *       followed by {@code throw}. Throwing is a panic that names the class, method and line;
  *       catching is outside the subset.</li>
+ *   <li>{@code java.lang.Enum}: built by {@link EnumClass}, so enums translate as classes.</li>
+ *   <li>{@code assert}: {@code Class.desiredAssertionStatus} is the C constant KEEL_ASSERTIONS
+ *       (1 unless compiled with -DKEEL_ASSERTIONS=0); a failed assert is a panic.</li>
+ *   <li>{@code clone()} of arrays (enum {@code values()} uses it).</li>
  *   <li>{@code Math.min/max/abs}, {@code System.arraycopy} and a few bit helpers of Integer and
  *       Long, as intrinsics (see {@link Intrinsics}).</li>
  * </ul>
@@ -38,6 +42,9 @@ public final class Builtins {
 
     /** True for names in the JDK's namespaces, which the program may not define or read. */
     public static boolean isJdkName(String internalName) {
+        if (internalName.equals(EnumClass.NAME)) {
+            return false; // the translator's own, see EnumClass
+        }
         return internalName.startsWith("java/") || internalName.startsWith("javax/")
                 || internalName.startsWith("jdk/") || internalName.startsWith("sun/");
     }

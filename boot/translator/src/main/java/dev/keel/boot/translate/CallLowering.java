@@ -38,6 +38,10 @@ final class CallLowering {
             m.emitStmt(assign + intrinsic.cFunction() + "(" + String.join(", ", args) + ");");
             return;
         }
+        if (mi.owner.startsWith("[")) { // clone(), the only array method in the subset
+            m.emitStmt(assign + "keel_array_clone(" + args.get(0) + ", " + m.site() + ");");
+            return;
+        }
         if (mi.getOpcode() == INVOKESPECIAL && !m.program().classes.containsKey(mi.owner)) {
             lowerBuiltinConstructor(mi, args);
             return;
@@ -83,7 +87,7 @@ final class CallLowering {
         if (mi.owner.equals(Builtins.OBJECT)) {
             return;
         }
-        if (mi.desc.equals("(Ljava/lang/String;)V")) {
+        if (!mi.desc.equals("()V")) {
             m.emitStmt("keel_throwable_init(" + args.get(0) + ", " + args.get(1) + ");");
         }
     }

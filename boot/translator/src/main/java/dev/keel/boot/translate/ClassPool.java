@@ -45,7 +45,7 @@ public final class ClassPool {
         if (cache.containsKey(internalName)) {
             return cache.get(internalName);
         }
-        ClassNode node = load(internalName);
+        ClassNode node = internalName.equals(EnumClass.NAME) ? EnumClass.build() : load(internalName);
         cache.put(internalName, node);
         return node;
     }

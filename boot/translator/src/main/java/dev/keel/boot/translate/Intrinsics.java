@@ -48,6 +48,16 @@ public final class Intrinsics {
         add("java/lang/Long", "numberOfLeadingZeros", "(J)I", "keel_nlz_j", false);
         add("java/lang/Long", "numberOfTrailingZeros", "(J)I", "keel_ntz_j", false);
         add("java/lang/System", "arraycopy", "(Ljava/lang/Object;ILjava/lang/Object;II)V", "keel_arraycopy", true);
+        add("java/lang/Class", "desiredAssertionStatus", "()Z", "keel_assertions_enabled", false);
+        add("java/lang/Integer", "compare", "(II)I", "keel_compare_i", false);
+        add("java/lang/Long", "compare", "(JJ)I", "keel_compare_j", false);
+        add("java/lang/Integer", "compareUnsigned", "(II)I", "keel_compare_unsigned_i", false);
+        add("java/lang/Long", "compareUnsigned", "(JJ)I", "keel_compare_unsigned_j", false);
+        add("java/lang/Integer", "toUnsignedLong", "(I)J", "keel_to_unsigned_long", false);
+        add("java/lang/Math", "floorMod", "(II)I", "keel_floor_mod_i", true);
+        add("java/lang/Math", "floorDiv", "(II)I", "keel_floor_div_i", true);
+        add("java/lang/Math", "floorMod", "(JJ)J", "keel_floor_mod_j", true);
+        add("java/lang/Math", "floorDiv", "(JJ)J", "keel_floor_div_j", true);
         // console of hosted test programs
         add(CONSOLE, "print", "(Ljava/lang/String;)V", "keel_console_string", true);
         add(CONSOLE, "print", "(I)V", "keel_console_int", false);

@@ -396,6 +396,8 @@ final class MethodLowering {
             stmt(out(after) + " = " + intLit(i) + ";");
         } else if (c instanceof Long l) {
             stmt(out(after) + " = " + longLit(l) + ";");
+        } else if (c instanceof Type) {
+            stmt(out(after) + " = 0; /* class literal: only the receiver of desiredAssertionStatus */");
         } else if (c instanceof String s) {
             int k = new ArrayList<>(program.strings).indexOf(s);
             stmt(out(after) + " = (kobj *)&keel_str_" + k + ";");

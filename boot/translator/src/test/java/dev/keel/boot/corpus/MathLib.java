@@ -27,6 +27,19 @@ public final class MathLib {
         show(Long.bitCount(v));
         show(Long.numberOfLeadingZeros(v));
         show(Long.numberOfTrailingZeros(v));
+        show(Integer.compare(i, 3));
+        show(Long.compare(v, -3));
+        show(Integer.compareUnsigned(i, 3));
+        show(Long.compareUnsigned(v, -3));
+        show(Integer.toUnsignedLong(i));
+        show(Math.floorMod(i, 7));
+        show(Math.floorDiv(i, -7));
+        show(Math.floorMod(v, -9L));
+        show(Math.floorDiv(v, 9L));
+        if (i != 0) {
+            show(Math.floorMod(-7, i));
+            show(Math.floorDiv(Integer.MIN_VALUE, i));
+        }
         Console.println();
     }
 

@@ -91,11 +91,14 @@ public final class Panics {
                 break;
             }
             case 16: Console.print(new Holder().first()); break;
+            case 17: assert c < 10 : "assertion with a message"; break;
+            case 18: assert c < 10; break;
+            case 19: Console.print(Math.floorMod(c, c - 19)); break;
             default: Console.print("no panic");
         }
         Console.println();
     }
 
     /** Number of cases {@link #run} knows. */
-    public static final int CASES = 18;
+    public static final int CASES = 21;
 }

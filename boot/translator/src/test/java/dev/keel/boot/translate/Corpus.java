@@ -24,7 +24,7 @@ final class Corpus {
     static final String PACKAGE = "dev.keel.boot.corpus.";
     static final List<String> PROGRAMS = List.of("IntArith", "LongArith", "Conversions", "Branches", "Arrays",
             "Objects", "Dispatch", "Interfaces", "StaticInit", "Strings", "Panics", "MathLib", "CapTable",
-            "RunQueue", "PageTable");
+            "RunQueue", "PageTable", "Enums");
 
     static final Path TARGET = Path.of(System.getProperty("keel.translator.target", "target"));
     static final Path TEST_CLASSES = TARGET.resolve("test-classes");
@@ -158,6 +158,7 @@ final class Corpus {
     static final class FreshLoader extends ClassLoader {
         FreshLoader() {
             super(Corpus.class.getClassLoader());
+            setDefaultAssertionStatus(true); // as translated code, built with KEEL_ASSERTIONS=1
         }
 
         @Override

@@ -78,6 +78,7 @@ class RandomInputPropertiesTest {
         same("Objects", in);
         same("Strings", in);
         same("Arrays", in);
+        same("Enums", in);
     }
 
     @AfterContainer

@@ -191,6 +191,16 @@ void keel_arraycopy(kobj *src, jint sp, kobj *dst, jint dp, jint n, const char *
     }
 }
 
+kobj *keel_array_clone(kobj *a, const char *w, int l) {
+    KEEL_NULL(a, w, l);
+    kobj *c = keel_new_array(a->cls, KEEL_LEN(a), w, l);
+    size_t bytes = (size_t)KEEL_LEN(a) * a->cls->elem_size;
+    char *s = (char *)a + sizeof(keel_array);
+    char *d = (char *)c + sizeof(keel_array);
+    for (size_t i = 0; i < bytes; i++) d[i] = s[i];
+    return c;
+}
+
 /* ---- console ---- */
 
 static void write_str(const char *s) {
@@ -278,7 +288,7 @@ void keel_throw(kobj *t, const char *where, int line) {
     write_str("PANIC ");
     write_str(simple);
     kobj *msg = t->cls->size == sizeof(keel_throwable) ? ((keel_throwable *)t)->message : 0;
-    if (msg != 0) {
+    if (msg != 0 && msg->cls == &keel_String_class) {
         write_str(": ");
         keel_console_string(msg, where, line);
     }

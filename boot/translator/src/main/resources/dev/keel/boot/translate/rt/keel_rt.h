@@ -177,6 +177,38 @@ static inline jint keel_ntz_i(jint a) { return a == 0 ? 32 : __builtin_ctz((uint
 static inline jint keel_nlz_j(jlong a) { return a == 0 ? 64 : __builtin_clzll((uint64_t)a); }
 static inline jint keel_ntz_j(jlong a) { return a == 0 ? 64 : __builtin_ctzll((uint64_t)a); }
 void keel_arraycopy(kobj *src, jint sp, kobj *dst, jint dp, jint n, const char *w, int l);
+kobj *keel_array_clone(kobj *a, const char *w, int l);
+static inline jint keel_compare_i(jint a, jint b) { return (a > b) - (a < b); }
+static inline jint keel_compare_j(jlong a, jlong b) { return (a > b) - (a < b); }
+static inline jint keel_compare_unsigned_i(jint a, jint b) { return ((uint32_t)a > (uint32_t)b) - ((uint32_t)a < (uint32_t)b); }
+static inline jint keel_compare_unsigned_j(jlong a, jlong b) { return ((uint64_t)a > (uint64_t)b) - ((uint64_t)a < (uint64_t)b); }
+static inline jlong keel_to_unsigned_long(jint a) { return (jlong)(uint32_t)a; }
+static inline jint keel_floor_div_i(jint a, jint b, const char *w, int l) {
+    jint q = keel_idiv(a, b, w, l);
+    if ((a ^ b) < 0 && (jint)((uint32_t)q * (uint32_t)b) != a) q--;
+    return q;
+}
+static inline jint keel_floor_mod_i(jint a, jint b, const char *w, int l) {
+    jint r = keel_irem(a, b, w, l);
+    if ((r ^ b) < 0 && r != 0) r = (jint)((uint32_t)r + (uint32_t)b);
+    return r;
+}
+static inline jlong keel_floor_div_j(jlong a, jlong b, const char *w, int l) {
+    jlong q = keel_ldiv(a, b, w, l);
+    if ((a ^ b) < 0 && (jlong)((uint64_t)q * (uint64_t)b) != a) q--;
+    return q;
+}
+static inline jlong keel_floor_mod_j(jlong a, jlong b, const char *w, int l) {
+    jlong r = keel_lrem(a, b, w, l);
+    if ((r ^ b) < 0 && r != 0) r = (jlong)((uint64_t)r + (uint64_t)b);
+    return r;
+}
+
+/* assert: javac asks Class.desiredAssertionStatus(); the answer is fixed at C compile time. */
+#ifndef KEEL_ASSERTIONS
+#define KEEL_ASSERTIONS 1
+#endif
+static inline jint keel_assertions_enabled(kobj *cls) { (void)cls; return KEEL_ASSERTIONS; }
 
 /* Console: bytes out (stdout when hosted, COM1 when freestanding). */
 void keel_console_write(const char *bytes, size_t n);
