@@ -207,7 +207,7 @@ public final class CEmitter {
         for (String c : program.classes.keySet()) {
             if (program.needsInit(c)) {
                 line("static uint8_t " + layout.cName(c) + "__init_state;");
-                line("static void " + layout.cName(c) + "__init(void);");
+                line("static KEEL_VAR void " + layout.cName(c) + "__init(void);");
             }
         }
         for (String c : program.classes.keySet()) {
@@ -235,7 +235,7 @@ public final class CEmitter {
     private void emitEntries() {
         for (EntryPoint e : program.entries) {
             Program.Method m = program.resolveMethod(e.owner(), e.name(), e.desc());
-            String proto = MethodLowering.prototype(layout, m).substring("static ".length())
+            String proto = MethodLowering.prototype(layout, m).replaceFirst("^static (KEEL_VAR )?", "")
                     .replace(layout.function(m) + "(", e.symbol() + "(");
             line(proto + ";");
             line(proto + " {");

@@ -176,6 +176,11 @@ public final class Layout {
         return only != null ? only : resolved;
     }
 
+    /** See {@link Program#wholeLibrary}. */
+    public boolean wholeLibrary() {
+        return program.wholeLibrary;
+    }
+
     public ClassNode node(String cls) {
         return program.cls(cls);
     }

@@ -61,7 +61,7 @@ final class MethodLowering {
 
     /** The C prototype (no trailing semicolon). */
     static String prototype(Layout layout, Program.Method m) {
-        StringBuilder s = new StringBuilder("static ");
+        StringBuilder s = new StringBuilder(layout.wholeLibrary() ? "static KEEL_VAR " : "static ");
         Type t = Type.getMethodType(m.node().desc);
         s.append(returnType(t.getReturnType())).append(' ').append(layout.function(m)).append('(');
         List<String> ps = paramList(m);

@@ -43,6 +43,35 @@ public final class Reachability {
         return r.program;
     }
 
+    /**
+     * Everything in {@code classNames} as if all of it were used: every class read, every
+     * concrete class instantiated, every method with a body reachable. For checking and compiling
+     * a whole library (the kernel) before its entry points exist.
+     */
+    public static Program analyseAll(ClassPool pool, List<String> classNames) {
+        Reachability r = new Reachability(pool, List.of());
+        r.program.wholeLibrary = true;
+        for (String c : classNames) {
+            r.ensureClass(c, "the class list");
+        }
+        for (String c : classNames) {
+            ClassNode node = r.program.cls(c);
+            if ((node.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_INTERFACE)) == 0) {
+                r.initialize(c);
+                r.instantiate(c);
+            }
+            for (var m : node.methods) {
+                boolean enumValueOf = EnumClass.NAME.equals(node.superName) && m.name.equals("valueOf")
+                        && m.desc.equals("(Ljava/lang/String;)L" + c + ";"); // javac's, reflective
+                if ((m.access & Opcodes.ACC_ABSTRACT) == 0 && !enumValueOf) {
+                    r.addMethod(new Program.Method(node, m));
+                }
+            }
+        }
+        r.run();
+        return r.program;
+    }
+
     private void addEntry(EntryPoint e) {
         ensureClass(e.owner(), "entry point " + e.symbol());
         Program.Method m = program.resolveMethod(e.owner(), e.name(), e.desc());

@@ -13,7 +13,8 @@ import java.util.List;
  *
  * <p>Command line: {@code Translator OUT.c CLASSPATH ENTRY...} where CLASSPATH is a
  * {@code :}-separated list of class directories and jars and each ENTRY is
- * {@code pkg.Class.method(desc)=symbol}, e.g. {@code dev.keel.kernel.Boot.start()V=keel_start}.
+ * {@code pkg.Class.method(desc)=symbol}, e.g. {@code dev.keel.kernel.Boot.start()V=keel_start};
+ * {@code --all} instead of entries translates every method of every class on the class path.
  */
 public final class Translator {
 
@@ -30,6 +31,21 @@ public final class Translator {
     /** The C translation unit for {@code entries}. */
     public static String translate(List<Path> classpath, List<EntryPoint> entries, boolean hostedMain) {
         return CEmitter.emit(load(classpath, entries), hostedMain);
+    }
+
+    /**
+     * Checks a whole library (every class under the class directories {@code roots}, each method a
+     * root) and returns its C, for translating the kernel before it has entry points. Classes in
+     * {@code context} are read when referenced but not made roots.
+     */
+    public static String translateAll(List<Path> roots, List<Path> context) {
+        List<Path> cp = new ArrayList<>(roots);
+        cp.addAll(context);
+        ClassPool pool = new ClassPool(cp);
+        List<String> names = new ClassPool(roots).allClassNames();
+        Program p = Reachability.analyseAll(pool, names);
+        SubsetChecker.require(p);
+        return CEmitter.emit(p, false);
     }
 
     /** Parses {@code pkg.Class.method(desc)=symbol}. */
@@ -56,10 +72,12 @@ public final class Translator {
         }
         List<EntryPoint> entries = new ArrayList<>();
         for (int i = 2; i < args.length; i++) {
-            entries.add(parseEntry(args[i]));
+            if (!args[i].equals("--all")) {
+                entries.add(parseEntry(args[i]));
+            }
         }
         try {
-            String c = translate(cp, entries, false);
+            String c = args[2].equals("--all") ? translateAll(cp, List.of()) : translate(cp, entries, false);
             Path out = Path.of(args[0]);
             Files.writeString(out, c);
             Gcc.writeRuntime(out.toAbsolutePath().getParent());

@@ -38,6 +38,26 @@ class FreestandingCompileTest {
     }
 
     @Test
+    void wholeLibraryModeTranslatesEveryMethod() throws Exception {
+        Path lib = Corpus.TARGET.resolve("corpus-library");
+        Path pkg = lib.resolve("dev/keel/boot/corpus");
+        Files.createDirectories(pkg);
+        try (var files = Files.list(Corpus.TEST_CLASSES.resolve("dev/keel/boot/corpus"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, pkg.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        String c = Translator.translateAll(List.of(lib), Corpus.classpath());
+        Path dir = Corpus.TARGET.resolve("library-c");
+        Files.createDirectories(dir);
+        Path src = dir.resolve("library.c");
+        Files.writeString(src, c);
+        assertTrue(c.contains("CapTable_firstFree"), "every method is translated");
+        Gcc.Result r = Gcc.freestanding(dir, src, true);
+        assertTrue(r.ok() && r.output().isBlank(), r.output());
+    }
+
+    @Test
     void hostedBuildSimulatesTheHardware() throws Exception {
         Path dir = Corpus.TARGET.resolve("hardware-c");
         Files.createDirectories(dir);
