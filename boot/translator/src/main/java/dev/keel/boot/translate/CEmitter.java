@@ -105,7 +105,7 @@ public final class CEmitter {
             for (FieldNode f : c.fields) {
                 if ((f.access & Opcodes.ACC_STATIC) != 0) {
                     Type t = Type.getType(f.desc);
-                    String init = f.value == null ? "" : " = " + constant(f.value);
+                    String init = f.value == null ? "" : " = " + constant(f.value, program);
                     line("static " + Layout.storageType(t) + " " + layout.staticField(c.name, f.name) + " KEEL_VAR" + init + ";");
                 }
             }
@@ -113,14 +113,17 @@ public final class CEmitter {
         line("");
     }
 
-    private static String constant(Object v) {
+    private static String constant(Object v, Program program) {
+        if (v instanceof String s) {
+            return "(kobj *)&keel_str_" + new ArrayList<>(program.strings).indexOf(s);
+        }
         if (v instanceof Integer i) {
             return MethodLowering.intLit(i);
         }
         if (v instanceof Long l) {
             return MethodLowering.longLit(l);
         }
-        return "0"; // String constants of static final fields are inlined by javac
+        return "0";
     }
 
     private void emitPrototypes() {

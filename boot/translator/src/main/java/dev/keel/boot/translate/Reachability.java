@@ -250,6 +250,11 @@ public final class Reachability {
         }
         ClassNode node = program.pool.get(name, neededBy);
         program.classes.put(name, node);
+        for (var f : node.fields) {
+            if (f.value instanceof String s) {
+                program.strings.add(s); // a static final String's ConstantValue
+            }
+        }
         String by = name.replace('/', '.');
         if (node.superName != null) {
             ensureClass(node.superName, by);

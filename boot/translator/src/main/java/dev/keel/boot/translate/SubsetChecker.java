@@ -75,6 +75,9 @@ public final class SubsetChecker {
             }
         }
         for (FieldNode f : cls.fields) {
+            if (f.value instanceof String s && !s.chars().allMatch(ch -> ch >= 0x20 && ch <= 0x7e || ch == '\n' || ch == '\t')) {
+                reject(cls, null, null, "constant " + f.name + ": string with a character outside printable ASCII");
+            }
             if (!typeAllowed(Type.getType(f.desc))) {
                 reject(cls, null, null, "field " + f.name + " has type " + Type.getType(f.desc).getClassName()
                         + ", outside the subset (" + typeRule(Type.getType(f.desc)) + ")");

@@ -84,9 +84,15 @@ final class Corpus {
         return s.toString();
     }
 
-    /** Output of the native program: stdout, and a panic's exit status is visible in its text. */
+    /** Output of the native corpus program: stdout, and a panic's exit status is visible in its text. */
     static String runNative(String program, long[] in) {
-        List<String> cmd = new ArrayList<>(List.of(binary().toString(), "corpus_" + program));
+        return runNative(binary(), "corpus_" + program, in);
+    }
+
+    /** Output of entry {@code symbol} of a hosted binary. */
+    static String runNative(Path exe, String symbol, long[] in) {
+        String program = symbol;
+        List<String> cmd = new ArrayList<>(List.of(exe.toString(), symbol));
         for (long v : in) {
             cmd.add(Long.toString(v));
         }
@@ -111,13 +117,18 @@ final class Corpus {
         }
     }
 
-    /** Output of the program on the JVM; an exception prints as the native panic does. */
-    static synchronized String runJvm(String program, long[] in) {
+    /** Output of the corpus program on the JVM; an exception prints as the native panic does. */
+    static String runJvm(String program, long[] in) {
+        return runJvmClass(PACKAGE + program, in);
+    }
+
+    /** Output of {@code className.run(long[])} on the JVM, in a fresh class loader. */
+    static synchronized String runJvmClass(String className, long[] in) {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         PrintStream old = Console.sink;
         Console.sink = new PrintStream(buf, true, StandardCharsets.ISO_8859_1);
         try {
-            Class<?> cls = Class.forName(PACKAGE + program, true, new FreshLoader());
+            Class<?> cls = Class.forName(className, true, new FreshLoader());
             Method run = cls.getMethod("run", long[].class);
             try {
                 run.invoke(null, (Object) in);
@@ -145,7 +156,7 @@ final class Corpus {
             s.append(": ").append(t.getMessage());
         }
         for (StackTraceElement e : t.getStackTrace()) {
-            if (e.getClassName().startsWith(PACKAGE)) {
+            if (e.getClassName().startsWith("dev.keel.") && !e.getClassName().startsWith("dev.keel.boot.translate.")) {
                 s.append(" at ").append(e.getClassName()).append('.').append(e.getMethodName())
                         .append(" line ").append(e.getLineNumber());
                 break;
@@ -154,7 +165,10 @@ final class Corpus {
         return s.append('\n').toString();
     }
 
-    /** Loads corpus classes afresh (static state starts over); everything else from the parent. */
+    /** Packages whose classes each JVM run loads afresh. */
+    static final List<String> FRESH = List.of(PACKAGE, "dev.keel.boot.kernelcorpus.", "dev.keel.kernel.", "dev.keel.hw.");
+
+    /** Loads program classes afresh (static state starts over); everything else from the parent. */
     static final class FreshLoader extends ClassLoader {
         FreshLoader() {
             super(Corpus.class.getClassLoader());
@@ -164,7 +178,7 @@ final class Corpus {
         @Override
         protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
             synchronized (getClassLoadingLock(name)) {
-                if (!name.startsWith(PACKAGE)) {
+                if (!FRESH.stream().anyMatch(name::startsWith)) {
                     return super.loadClass(name, resolve);
                 }
                 Class<?> c = findLoadedClass(name);
