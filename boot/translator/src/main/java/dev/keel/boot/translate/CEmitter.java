@@ -238,6 +238,10 @@ public final class CEmitter {
     private void emitEntries() {
         for (EntryPoint e : program.entries) {
             Program.Method m = program.resolveMethod(e.owner(), e.name(), e.desc());
+            if (!m.isStatic()) {
+                emitTestEntry(e, m);
+                continue;
+            }
             String proto = MethodLowering.prototype(layout, m).replaceFirst("^static (KEEL_VAR )?", "")
                     .replace(layout.function(m) + "(", e.symbol() + "(");
             line(proto + ";");
@@ -256,6 +260,23 @@ public final class CEmitter {
             line("    " + (ret ? "return " : "") + layout.function(m) + "(" + String.join(", ", names) + ");");
             line("}");
         }
+    }
+
+    /** A unit-test entry: new object, its @BeforeEach methods, the test method. */
+    private void emitTestEntry(EntryPoint e, Program.Method m) {
+        String cls = e.owner();
+        line("void " + e.symbol() + "(void);");
+        line("void " + e.symbol() + "(void) {");
+        if (program.needsInit(cls)) {
+            line("    KEEL_INIT(" + layout.cName(cls) + ");");
+        }
+        line("    kobj *o = keel_new(&" + layout.classSymbol(cls) + ", \"" + e.symbol() + "\", 0);");
+        line("    " + layout.function(program.methods.get(cls + ".<init>()V")) + "(o);");
+        for (var before : Reachability.beforeEach(program.cls(cls))) {
+            line("    " + layout.function(new Program.Method(program.cls(cls), before)) + "(o);");
+        }
+        line("    " + layout.function(m) + "(o);");
+        line("}");
     }
 
     /** Hosted test driver: {@code prog ENTRY [long ...]} runs ENTRY(long[]) or ENTRY(). */

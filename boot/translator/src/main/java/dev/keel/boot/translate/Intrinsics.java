@@ -28,6 +28,7 @@ public final class Intrinsics {
 
     public static final String X86 = "dev/keel/hw/x86/";
     public static final String CONSOLE = "dev/keel/boot/translate/Console";
+    public static final String JUNIT = "org/junit/jupiter/api/Assertions";
 
     private static final Map<String, Entry> TABLE = new HashMap<>();
 
@@ -58,6 +59,29 @@ public final class Intrinsics {
         add("java/lang/Math", "floorDiv", "(II)I", "keel_floor_div_i", true);
         add("java/lang/Math", "floorMod", "(JJ)J", "keel_floor_mod_j", true);
         add("java/lang/Math", "floorDiv", "(JJ)J", "keel_floor_div_j", true);
+        // JUnit 5 assertions, so that kernel unit tests can run natively (a failure is a panic)
+        String a = JUNIT;
+        String msg = "Ljava/lang/String;";
+        add(a, "assertTrue", "(Z)V", "keel_assert_true", true);
+        add(a, "assertTrue", "(Z" + msg + ")V", "keel_assert_true_m", true);
+        add(a, "assertFalse", "(Z)V", "keel_assert_false", true);
+        add(a, "assertFalse", "(Z" + msg + ")V", "keel_assert_false_m", true);
+        for (String t : new String[] {"I", "S", "B", "C"}) {
+            add(a, "assertEquals", "(" + t + t + ")V", "keel_assert_equals_i", true);
+            add(a, "assertEquals", "(" + t + t + msg + ")V", "keel_assert_equals_i_m", true);
+            add(a, "assertNotEquals", "(" + t + t + ")V", "keel_assert_not_equals_i", true);
+        }
+        add(a, "assertEquals", "(JJ)V", "keel_assert_equals_j", true);
+        add(a, "assertEquals", "(JJ" + msg + ")V", "keel_assert_equals_j_m", true);
+        add(a, "assertNotEquals", "(JJ)V", "keel_assert_not_equals_j", true);
+        add(a, "assertNull", "(Ljava/lang/Object;)V", "keel_assert_null", true);
+        add(a, "assertNull", "(Ljava/lang/Object;" + msg + ")V", "keel_assert_null_m", true);
+        add(a, "assertNotNull", "(Ljava/lang/Object;)V", "keel_assert_not_null", true);
+        add(a, "assertNotNull", "(Ljava/lang/Object;" + msg + ")V", "keel_assert_not_null_m", true);
+        add(a, "assertSame", "(Ljava/lang/Object;Ljava/lang/Object;)V", "keel_assert_same", true);
+        add(a, "assertNotSame", "(Ljava/lang/Object;Ljava/lang/Object;)V", "keel_assert_not_same", true);
+        add(a, "fail", "(" + msg + ")Ljava/lang/Object;", "keel_assert_fail", true);
+        add(a, "fail", "()Ljava/lang/Object;", "keel_assert_fail0", true);
         // console of hosted test programs
         add(CONSOLE, "print", "(Ljava/lang/String;)V", "keel_console_string", true);
         add(CONSOLE, "print", "(I)V", "keel_console_int", false);

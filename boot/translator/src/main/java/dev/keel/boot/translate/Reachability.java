@@ -11,6 +11,7 @@ import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.IntInsnNode;
 import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MultiANewArrayInsnNode;
 import org.objectweb.asm.tree.TypeInsnNode;
@@ -75,9 +76,13 @@ public final class Reachability {
     private void addEntry(EntryPoint e) {
         ensureClass(e.owner(), "entry point " + e.symbol());
         Program.Method m = program.resolveMethod(e.owner(), e.name(), e.desc());
+        if (m != null && !m.isStatic() && e.desc().equals("()V")) {
+            addTestEntry(e, m);
+            return;
+        }
         if (m == null || !m.isStatic()) {
             throw new TranslationException("entry point " + e.owner().replace('/', '.') + "." + e.name() + e.desc()
-                    + " is not a static method of that class");
+                    + " is not a static method, or an instance method ()V of a class with a no-argument constructor");
         }
         for (Type a : Type.getArgumentTypes(e.desc())) {
             if (a.getSort() == Type.ARRAY) {
@@ -86,6 +91,38 @@ public final class Reachability {
         }
         initialize(e.owner());
         addMethod(m);
+    }
+
+    /**
+     * An instance method {@code ()V} as entry, as a unit test runs: a fresh object from the
+     * no-argument constructor, its {@code @BeforeEach} methods, then the method.
+     */
+    private void addTestEntry(EntryPoint e, Program.Method m) {
+        ClassNode c = program.cls(e.owner());
+        MethodNode ctor = ClassPool.declaredMethod(c, "<init>", "()V");
+        if (ctor == null) {
+            throw new TranslationException("entry point " + e.owner().replace('/', '.') + "." + e.name()
+                    + " is an instance method, but the class has no no-argument constructor");
+        }
+        initialize(e.owner());
+        instantiate(e.owner());
+        addMethod(new Program.Method(c, ctor));
+        for (MethodNode before : beforeEach(c)) {
+            addMethod(new Program.Method(c, before));
+        }
+        addMethod(m);
+    }
+
+    /** The JUnit {@code @BeforeEach} methods declared in {@code c}. */
+    static List<MethodNode> beforeEach(ClassNode c) {
+        List<MethodNode> out = new ArrayList<>();
+        for (MethodNode m : c.methods) {
+            if (m.visibleAnnotations != null && m.desc.equals("()V")
+                    && m.visibleAnnotations.stream().anyMatch(a -> a.desc.equals("Lorg/junit/jupiter/api/BeforeEach;"))) {
+                out.add(m);
+            }
+        }
+        return out;
     }
 
     private void run() {

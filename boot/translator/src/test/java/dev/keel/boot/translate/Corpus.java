@@ -146,7 +146,7 @@ final class Corpus {
 
     private static final List<String> VM_CHECKS = List.of("NullPointerException", "ArrayIndexOutOfBoundsException",
             "ArithmeticException", "NegativeArraySizeException", "ClassCastException", "ArrayStoreException",
-            "StringIndexOutOfBoundsException");
+            "StringIndexOutOfBoundsException", "AssertionFailedError");
 
     /** The line the native runtime prints for a panic: kind, message of explicit throws, method, line. */
     static String panicLine(Throwable t) {

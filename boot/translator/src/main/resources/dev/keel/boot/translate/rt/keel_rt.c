@@ -258,7 +258,7 @@ static const char *const panic_names[] = {
     "NullPointerException", "ArrayIndexOutOfBoundsException", "ArithmeticException",
     "NegativeArraySizeException", "ClassCastException", "ArrayStoreException",
     "StringIndexOutOfBoundsException", "AbstractMethodError", "OutOfMemoryError",
-    "UnsupportedOperationException",
+    "UnsupportedOperationException", "AssertionFailedError",
 };
 
 __attribute__((noreturn)) static void panic_tail(const char *where, int line) {

@@ -87,6 +87,7 @@ enum keel_panic_kind {
     KEEL_ABSTRACT_METHOD,
     KEEL_OUT_OF_MEMORY,
     KEEL_HOSTED_PRIVILEGED,
+    KEEL_ASSERTION_FAILED,
 };
 
 __attribute__((noreturn, cold)) void keel_panic(enum keel_panic_kind kind, const char *where, int line);
@@ -203,6 +204,27 @@ static inline jlong keel_floor_mod_j(jlong a, jlong b, const char *w, int l) {
     if ((r ^ b) < 0 && r != 0) r = (jlong)((uint64_t)r + (uint64_t)b);
     return r;
 }
+
+/* JUnit assertions in translated unit tests: a failure panics (messages are not kept). */
+#define KEEL_CHECK(c) do { if (__builtin_expect(!(c), 0)) keel_panic(KEEL_ASSERTION_FAILED, w, l); } while (0)
+static inline void keel_assert_true(jint c, const char *w, int l) { KEEL_CHECK(c); }
+static inline void keel_assert_true_m(jint c, kobj *m, const char *w, int l) { (void)m; KEEL_CHECK(c); }
+static inline void keel_assert_false(jint c, const char *w, int l) { KEEL_CHECK(!c); }
+static inline void keel_assert_false_m(jint c, kobj *m, const char *w, int l) { (void)m; KEEL_CHECK(!c); }
+static inline void keel_assert_equals_i(jint a, jint b, const char *w, int l) { KEEL_CHECK(a == b); }
+static inline void keel_assert_equals_i_m(jint a, jint b, kobj *m, const char *w, int l) { (void)m; KEEL_CHECK(a == b); }
+static inline void keel_assert_not_equals_i(jint a, jint b, const char *w, int l) { KEEL_CHECK(a != b); }
+static inline void keel_assert_equals_j(jlong a, jlong b, const char *w, int l) { KEEL_CHECK(a == b); }
+static inline void keel_assert_equals_j_m(jlong a, jlong b, kobj *m, const char *w, int l) { (void)m; KEEL_CHECK(a == b); }
+static inline void keel_assert_not_equals_j(jlong a, jlong b, const char *w, int l) { KEEL_CHECK(a != b); }
+static inline void keel_assert_null(kobj *o, const char *w, int l) { KEEL_CHECK(o == 0); }
+static inline void keel_assert_null_m(kobj *o, kobj *m, const char *w, int l) { (void)m; KEEL_CHECK(o == 0); }
+static inline void keel_assert_not_null(kobj *o, const char *w, int l) { KEEL_CHECK(o != 0); }
+static inline void keel_assert_not_null_m(kobj *o, kobj *m, const char *w, int l) { (void)m; KEEL_CHECK(o != 0); }
+static inline void keel_assert_same(kobj *a, kobj *b, const char *w, int l) { KEEL_CHECK(a == b); }
+static inline void keel_assert_not_same(kobj *a, kobj *b, const char *w, int l) { KEEL_CHECK(a != b); }
+static inline kobj *keel_assert_fail(kobj *m, const char *w, int l) { (void)m; keel_panic(KEEL_ASSERTION_FAILED, w, l); }
+static inline kobj *keel_assert_fail0(const char *w, int l) { keel_panic(KEEL_ASSERTION_FAILED, w, l); }
 
 /* assert: javac asks Class.desiredAssertionStatus(); the answer is fixed at C compile time. */
 #ifndef KEEL_ASSERTIONS
