@@ -68,6 +68,7 @@ static size_t heap_used;
 #define KEEL_MAX_POOLS 32
 static struct {
     const keel_class *cls;
+    char *base;
     keel_region region;
 } pools[KEEL_MAX_POOLS];
 static int npools;
@@ -83,6 +84,7 @@ void keel_pool_init(const keel_class *c, void *base, size_t size) {
         keel_panic(KEEL_OUT_OF_MEMORY, "keel_pool_init: too many pools", 0);
     }
     pools[npools].cls = c;
+    pools[npools].base = (char *)base;
     pools[npools].region.next = (char *)base;
     pools[npools].region.end = (char *)base + size;
     npools++;
@@ -90,6 +92,15 @@ void keel_pool_init(const keel_class *c, void *base, size_t size) {
 
 size_t keel_heap_used(void) {
     return heap_used;
+}
+
+size_t keel_pool_used(const keel_class *c) {
+    for (int i = 0; i < npools; i++) {
+        if (pools[i].cls == c) {
+            return (size_t)(pools[i].region.next - pools[i].base);
+        }
+    }
+    return 0;
 }
 
 static void *region_alloc(keel_region *r, size_t size, const char *w, int l) {

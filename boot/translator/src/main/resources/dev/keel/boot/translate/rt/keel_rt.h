@@ -149,6 +149,7 @@ kobj *keel_new_multi(const keel_class *c, const jint *dims, int ndims, const cha
 void keel_heap_init(void *base, size_t size);
 void keel_pool_init(const keel_class *c, void *base, size_t size);
 size_t keel_heap_used(void);
+size_t keel_pool_used(const keel_class *c);
 
 /* Throwables. */
 static inline void keel_throwable_init(kobj *t, kobj *message) {
