@@ -47,7 +47,8 @@ final class MethodLowering {
     private boolean[] pending;
     private boolean usesWhere;
     private int line;
-    private int emittedLine = -1;
+    /** The Java line of the C line being written (statements of one Java line share a C line), or -1. */
+    private int openLine = -1;
     private final java.util.Map<LabelNode, Integer> labelIds = new java.util.HashMap<>();
 
     MethodLowering(Program program, Layout layout, Program.Method method) {
@@ -104,6 +105,7 @@ final class MethodLowering {
             if (insn instanceof LineNumberNode ln) {
                 line = ln.line;
             } else if (insn instanceof LabelNode l && targets.contains(l)) {
+                closeLine();
                 body.append(label(l)).append(":;\n");
                 nonNull = null;
             }
@@ -114,7 +116,6 @@ final class MethodLowering {
             if (nonNull == null || nonNull.length != stack.length) {
                 nonNull = new boolean[stack.length];
             }
-            lineDirective();
             Kind[] after = StackTyper.effect(insn, in[i]);
             boolean[] nn = new boolean[after.length];
             System.arraycopy(nonNull, 0, nn, 0, Math.min(nonNull.length, after.length));
@@ -157,6 +158,7 @@ final class MethodLowering {
                 s.append("    (void)").append(p).append(";\n");
             }
         }
+        closeLine();
         s.append(body);
         s.append("}\n");
         return s.toString();
@@ -170,10 +172,15 @@ final class MethodLowering {
         }
     }
 
-    private void lineDirective() {
-        if (line > 0 && line != emittedLine && sourcePath != null) {
-            body.append("#line ").append(line).append(" \"").append(sourcePath).append("\"\n");
-            emittedLine = line;
+    /**
+     * Ends the C line being written. Statements of one Java line go on one C line after a
+     * {@code #line} directive, so that every C line maps to exactly its Java line (a directive
+     * numbers only the line after it; the lines below count up from there).
+     */
+    private void closeLine() {
+        if (openLine >= 0) {
+            body.append('\n');
+            openLine = -1;
         }
     }
 
@@ -204,7 +211,17 @@ final class MethodLowering {
     }
 
     private void stmt(String s) {
-        body.append("    ").append(s).append('\n');
+        if (line <= 0 || sourcePath == null) {
+            body.append("    ").append(s).append('\n');
+            return;
+        }
+        if (line == openLine) {
+            body.append(' ').append(s);
+            return;
+        }
+        closeLine();
+        body.append("#line ").append(line).append(" \"").append(sourcePath).append("\"\n    ").append(s);
+        openLine = line;
     }
 
     private String where() {
