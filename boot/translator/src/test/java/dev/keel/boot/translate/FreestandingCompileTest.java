@@ -34,6 +34,13 @@ class FreestandingCompileTest {
             assertTrue(asm.contains(insn), "no " + insn + " in the freestanding object");
         }
         assertTrue(!asm.contains("xmm"), "SSE registers in -mgeneral-regs-only code");
+        // Links with no C library and no libgcc, at a kernel address: every symbol is provided.
+        Gcc.Result link = Gcc.run(List.of("gcc", "-nostdlib", "-static", "-no-pie", "-Wl,-e,corpus_IntArith",
+                "-Wl,-Ttext=0xffffffff80100000", "-o", dir.resolve("kernel.elf").toAbsolutePath().toString(),
+                dir.resolve("kernel.free.o").toAbsolutePath().toString(),
+                dir.resolve("keel_rt.free.o").toAbsolutePath().toString(),
+                dir.resolve("keel_rt_free.free.o").toAbsolutePath().toString()), dir);
+        assertTrue(link.ok(), "freestanding link failed:\n" + link.output());
         Summary.put("freestanding", "freestanding compile clean (" + entries.size() + " entries, every intrinsic)");
     }
 

@@ -172,8 +172,15 @@ static inline jint keel_abs_i(jint a) { return a < 0 ? (jint)(0u - (uint32_t)a) 
 static inline jlong keel_min_j(jlong a, jlong b) { return a < b ? a : b; }
 static inline jlong keel_max_j(jlong a, jlong b) { return a > b ? a : b; }
 static inline jlong keel_abs_j(jlong a) { return a < 0 ? (jlong)(UINT64_C(0) - (uint64_t)a) : a; }
-static inline jint keel_bitcount_i(jint a) { return __builtin_popcount((uint32_t)a); }
-static inline jint keel_bitcount_j(jlong a) { return __builtin_popcountll((uint64_t)a); }
+/* Population count without __builtin_popcount, which calls libgcc when the CPU may lack POPCNT. */
+static inline jint keel_bitcount_j(jlong a) {
+    uint64_t x = (uint64_t)a;
+    x = x - ((x >> 1) & UINT64_C(0x5555555555555555));
+    x = (x & UINT64_C(0x3333333333333333)) + ((x >> 2) & UINT64_C(0x3333333333333333));
+    x = (x + (x >> 4)) & UINT64_C(0x0f0f0f0f0f0f0f0f);
+    return (jint)((x * UINT64_C(0x0101010101010101)) >> 56);
+}
+static inline jint keel_bitcount_i(jint a) { return keel_bitcount_j((jlong)(uint32_t)a); }
 static inline jint keel_nlz_i(jint a) { return a == 0 ? 32 : __builtin_clz((uint32_t)a); }
 static inline jint keel_ntz_i(jint a) { return a == 0 ? 32 : __builtin_ctz((uint32_t)a); }
 static inline jint keel_nlz_j(jlong a) { return a == 0 ? 64 : __builtin_clzll((uint64_t)a); }
