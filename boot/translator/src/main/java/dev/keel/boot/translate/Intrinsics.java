@@ -55,6 +55,13 @@ public final class Intrinsics {
         add("java/lang/Integer", "compareUnsigned", "(II)I", "keel_compare_unsigned_i", false);
         add("java/lang/Long", "compareUnsigned", "(JJ)I", "keel_compare_unsigned_j", false);
         add("java/lang/Integer", "toUnsignedLong", "(I)J", "keel_to_unsigned_long", false);
+        add("java/lang/Math", "addExact", "(II)I", "keel_add_exact_i", true);
+        add("java/lang/Math", "subtractExact", "(II)I", "keel_sub_exact_i", true);
+        add("java/lang/Math", "multiplyExact", "(II)I", "keel_mul_exact_i", true);
+        add("java/lang/Math", "addExact", "(JJ)J", "keel_add_exact_j", true);
+        add("java/lang/Math", "subtractExact", "(JJ)J", "keel_sub_exact_j", true);
+        add("java/lang/Math", "multiplyExact", "(JJ)J", "keel_mul_exact_j", true);
+        add("java/lang/Math", "toIntExact", "(J)I", "keel_to_int_exact", true);
         add("java/lang/Math", "floorMod", "(II)I", "keel_floor_mod_i", true);
         add("java/lang/Math", "floorDiv", "(II)I", "keel_floor_div_i", true);
         add("java/lang/Math", "floorMod", "(JJ)J", "keel_floor_mod_j", true);

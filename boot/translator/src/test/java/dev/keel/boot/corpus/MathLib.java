@@ -36,6 +36,17 @@ public final class MathLib {
         show(Math.floorDiv(i, -7));
         show(Math.floorMod(v, -9L));
         show(Math.floorDiv(v, 9L));
+        if (i > -1000 && i < 1000) {
+            show(Math.addExact(i, 7));
+            show(Math.subtractExact(i, 7));
+            show(Math.multiplyExact(i, 1000));
+            show(Math.toIntExact(v));
+        }
+        if (v > -1000000000L && v < 1000000000L) {
+            show(Math.addExact(v, 7L));
+            show(Math.subtractExact(v, -7L));
+            show(Math.multiplyExact(v, 1000000000L));
+        }
         if (i != 0) {
             show(Math.floorMod(-7, i));
             show(Math.floorDiv(Integer.MIN_VALUE, i));

@@ -94,11 +94,14 @@ public final class Panics {
             case 17: assert c < 10 : "assertion with a message"; break;
             case 18: assert c < 10; break;
             case 19: Console.print(Math.floorMod(c, c - 19)); break;
+            case 20: Console.print(Math.addExact(Integer.MAX_VALUE, c - 19)); break;
+            case 21: Console.print(Math.multiplyExact(Long.MIN_VALUE, (long) c - 22)); break;
+            case 22: Console.print(Math.toIntExact(1L << (c + 10))); break;
             default: Console.print("no panic");
         }
         Console.println();
     }
 
     /** Number of cases {@link #run} knows. */
-    public static final int CASES = 21;
+    public static final int CASES = 24;
 }

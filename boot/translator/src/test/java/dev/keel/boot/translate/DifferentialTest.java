@@ -40,13 +40,13 @@ class DifferentialTest {
     @TestFactory
     List<DynamicTest> panicsNameTheSameKindMethodAndLine() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (int c = 0; c < 21; c++) {
+        for (int c = 0; c < 24; c++) {
             long[] in = {c};
             tests.add(DynamicTest.dynamicTest("panic case " + c, () -> {
                 String jvm = Corpus.runJvm("Panics", in);
                 String nat = Corpus.runNative("Panics", in);
                 assertEquals(jvm, nat);
-                if (in[0] < 20) {
+                if (in[0] < 23) {
                     assertTrue(nat.contains("PANIC "), "case " + in[0] + " must panic: " + nat);
                 }
             }));

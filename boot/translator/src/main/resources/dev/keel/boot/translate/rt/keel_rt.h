@@ -234,6 +234,20 @@ static inline void keel_assert_not_same(kobj *a, kobj *b, const char *w, int l) 
 static inline kobj *keel_assert_fail(kobj *m, const char *w, int l) { (void)m; keel_panic(KEEL_ASSERTION_FAILED, w, l); }
 static inline kobj *keel_assert_fail0(const char *w, int l) { keel_panic(KEEL_ASSERTION_FAILED, w, l); }
 
+/* Math.*Exact: overflow is an ArithmeticException panic. */
+#define KEEL_EXACT(name, T, op) static inline T name(T a, T b, const char *w, int l) { \
+        T r; if (__builtin_##op##_overflow(a, b, &r)) keel_panic(KEEL_ARITHMETIC, w, l); return r; }
+KEEL_EXACT(keel_add_exact_i, jint, add)
+KEEL_EXACT(keel_sub_exact_i, jint, sub)
+KEEL_EXACT(keel_mul_exact_i, jint, mul)
+KEEL_EXACT(keel_add_exact_j, jlong, add)
+KEEL_EXACT(keel_sub_exact_j, jlong, sub)
+KEEL_EXACT(keel_mul_exact_j, jlong, mul)
+static inline jint keel_to_int_exact(jlong a, const char *w, int l) {
+    if (a != (jlong)(jint)a) keel_panic(KEEL_ARITHMETIC, w, l);
+    return (jint)a;
+}
+
 /* assert: javac asks Class.desiredAssertionStatus(); the answer is fixed at C compile time. */
 #ifndef KEEL_ASSERTIONS
 #define KEEL_ASSERTIONS 1
