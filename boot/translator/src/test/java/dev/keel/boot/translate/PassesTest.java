@@ -35,6 +35,24 @@ class PassesTest {
     }
 
     @Test
+    void classPoolReadsJars() throws Exception {
+        Path jar = Corpus.TARGET.resolve("corpus-sample.jar");
+        try (var out = new java.util.jar.JarOutputStream(java.nio.file.Files.newOutputStream(jar))) {
+            for (String c : List.of("IntArith", "Strings")) {
+                out.putNextEntry(new java.util.jar.JarEntry("dev/keel/boot/corpus/" + c + ".class"));
+                out.write(java.nio.file.Files.readAllBytes(Corpus.TEST_CLASSES.resolve("dev/keel/boot/corpus/" + c + ".class")));
+                out.closeEntry();
+            }
+        }
+        ClassPool pool = new ClassPool(List.of(jar, Corpus.MAIN_CLASSES));
+        assertNotNull(pool.find("dev/keel/boot/corpus/Strings"));
+        assertEquals(List.of("dev/keel/boot/corpus/IntArith", "dev/keel/boot/corpus/Strings"),
+                new ClassPool(List.of(jar)).allClassNames());
+        Program p = Reachability.analyse(pool, List.of(EntryPoint.of("dev.keel.boot.corpus.Strings", "run", "([J)V", "e")));
+        assertTrue(p.methods.containsKey("dev/keel/boot/corpus/Strings.checksum(Ljava/lang/String;)I"));
+    }
+
+    @Test
     void offsetsMatchTheClassFile() {
         ClassPool pool = new ClassPool(Corpus.classpath());
         ClassNode c = pool.find("dev/keel/boot/translate/OutsideSubset");
