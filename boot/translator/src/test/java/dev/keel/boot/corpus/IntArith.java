@@ -41,6 +41,12 @@ public final class IntArith {
                 pair(edge[i], edge[j]);
             }
         }
+        pair(Integer.MIN_VALUE, -1);
+        pair(Integer.MIN_VALUE, 1);
+        pair(-7, 2);
+        pair(7, -2);
+        pair(-7, -2);
+        pair(1, -1);
         for (int i = 0; i + 1 < in.length; i += 2) {
             pair((int) in[i], (int) in[i + 1]);
         }
