@@ -235,7 +235,16 @@ final class MethodLowering {
         }
     }
 
+    /** One instruction, by family. */
     private void lower(AbstractInsnNode insn, Kind[] after, boolean[] nn) {
+        if (!lowerConstantOrLocal(insn, after, nn) && !lowerArrayOrStack(insn, after, nn)
+                && !lowerArithmetic(insn, after) && !lowerControl(insn)) {
+            lowerObject(insn, after, nn);
+        }
+    }
+
+    /** Constants, local variable loads and stores, iinc; false when {@code insn} is of another family. */
+    private boolean lowerConstantOrLocal(AbstractInsnNode insn, Kind[] after, boolean[] nn) {
         int op = insn.getOpcode();
         switch (op) {
             case ACONST_NULL: stmt(out(after) + " = 0;"); break;
@@ -263,6 +272,16 @@ final class MethodLowering {
                 stmt(l + " = (jint)((uint32_t)" + l + " + (uint32_t)" + intLit(ii.incr) + ");");
                 break;
             }
+            default:
+                return false;
+        }
+        return true;
+    }
+
+    /** Array element access, pop and the dup family; false when {@code insn} is of another family. */
+    private boolean lowerArrayOrStack(AbstractInsnNode insn, Kind[] after, boolean[] nn) {
+        int op = insn.getOpcode();
+        switch (op) {
             case IALOAD: case LALOAD: case AALOAD: case BALOAD: case CALOAD: case SALOAD:
                 arrayCheck(1, 0);
                 stmt(out(after) + " = KEEL_ELEMS(" + in(1) + ", " + elemType(op) + ")[" + in(0) + "];");
@@ -285,6 +304,16 @@ final class MethodLowering {
             case DUP: case DUP_X1: case DUP_X2: case DUP2: case DUP2_X1: case DUP2_X2:
                 lowerDup(op, after, nn);
                 break;
+            default:
+                return false;
+        }
+        return true;
+    }
+
+    /** Int and long arithmetic, conversions, lcmp; false when {@code insn} is of another family. */
+    private boolean lowerArithmetic(AbstractInsnNode insn, Kind[] after) {
+        int op = insn.getOpcode();
+        switch (op) {
             case IADD: binop(after, "(jint)((uint32_t)%s + (uint32_t)%s)"); break;
             case ISUB: binop(after, "(jint)((uint32_t)%s - (uint32_t)%s)"); break;
             case IMUL: binop(after, "(jint)((uint32_t)%s * (uint32_t)%s)"); break;
@@ -312,6 +341,16 @@ final class MethodLowering {
             case I2C: stmt(out(after) + " = (jint)(jchar)" + in(0) + ";"); break;
             case I2S: stmt(out(after) + " = (jint)(jshort)(uint16_t)" + in(0) + ";"); break;
             case LCMP: binop(after, "((%1$s > %2$s) - (%1$s < %2$s))"); break;
+            default:
+                return false;
+        }
+        return true;
+    }
+
+    /** Branches, switches, returns; false when {@code insn} is of another family. */
+    private boolean lowerControl(AbstractInsnNode insn) {
+        int op = insn.getOpcode();
+        switch (op) {
             case IFEQ: branch(insn, in(0) + " == 0"); break;
             case IFNE: branch(insn, in(0) + " != 0"); break;
             case IFLT: branch(insn, in(0) + " < 0"); break;
@@ -347,6 +386,16 @@ final class MethodLowering {
             }
             case IRETURN: case LRETURN: case ARETURN: stmt("return " + in(0) + ";"); break;
             case RETURN: stmt("return;"); break;
+            default:
+                return false;
+        }
+        return true;
+    }
+
+    /** Fields, calls, allocation, arraylength, throw, type tests. */
+    private void lowerObject(AbstractInsnNode insn, Kind[] after, boolean[] nn) {
+        int op = insn.getOpcode();
+        switch (op) {
             case GETSTATIC: case PUTSTATIC: case GETFIELD: case PUTFIELD:
                 lowerField((FieldInsnNode) insn, after);
                 break;
@@ -406,6 +455,7 @@ final class MethodLowering {
                 throw new TranslationException("cannot lower " + Bytecodes.name(op) + " in " + method.key());
         }
     }
+
 
     private void lowerLdc(LdcInsnNode ldc, Kind[] after, boolean[] nn) {
         Object c = ldc.cst;
