@@ -553,6 +553,11 @@ final class MethodLowering {
     }
 
     private void lowerField(FieldInsnNode fi, Kind[] after) {
+        String constant = Intrinsics.staticField(fi.owner, fi.name);
+        if (constant != null) {
+            stmt(out(after) + " = " + constant + ";");
+            return;
+        }
         Program.Field f = program.resolveField(fi.owner, fi.name);
         String owner = f.owner().name;
         Type t = Type.getType(f.node().desc);
