@@ -14,7 +14,7 @@ import java.util.TreeMap;
  */
 final class Summary {
 
-    private static final List<String> ORDER = List.of("corpus", "jqwik", "freestanding", "coverage", "timing");
+    private static final List<String> ORDER = List.of("corpus", "jqwik", "freestanding", "coverage", "kernel", "kernelprops", "timing");
 
     private Summary() {
     }
