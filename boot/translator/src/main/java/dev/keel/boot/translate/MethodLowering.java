@@ -65,7 +65,10 @@ final class MethodLowering {
         StringBuilder s = new StringBuilder(layout.wholeLibrary() ? "static KEEL_VAR " : "static ");
         Type t = Type.getMethodType(m.node().desc);
         s.append(returnType(t.getReturnType())).append(' ').append(layout.function(m)).append('(');
-        List<String> ps = paramList(m);
+        List<String> ps = new ArrayList<>();
+        for (String p : paramList(m)) {
+            ps.add(p + " KEEL_VAR"); // a parameter may be unused, or assigned and never read again
+        }
         s.append(ps.isEmpty() ? "void" : String.join(", ", ps)).append(')');
         return s.toString();
     }
@@ -152,11 +155,6 @@ final class MethodLowering {
             }
             Kind k = kindOf(v);
             s.append("    ").append(k.cType).append(k == Kind.REF ? "" : " ").append(v).append(" KEEL_VAR = 0;\n");
-        }
-        for (String p : params) {
-            if (!vars.contains(p)) {
-                s.append("    (void)").append(p).append(";\n");
-            }
         }
         closeLine();
         s.append(body);
