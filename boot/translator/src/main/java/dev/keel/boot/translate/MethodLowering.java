@@ -102,7 +102,6 @@ final class MethodLowering {
         for (String p : paramList(method)) {
             params.add(p.substring(p.lastIndexOf(p.contains("*") ? '*' : ' ') + 1));
         }
-        boolean reachable = true;
         for (int i = 0; i < insns.size(); i++) {
             AbstractInsnNode insn = insns.get(i);
             if (insn instanceof LineNumberNode ln) {
@@ -110,7 +109,7 @@ final class MethodLowering {
             } else if (insn instanceof LabelNode l && targets.contains(l)) {
                 closeLine();
                 body.append(label(l)).append(":;\n");
-                nonNull = null;
+                nonNull = null; // a join: other paths may bring null
             }
             if (insn.getOpcode() < 0 || in[i] == null) {
                 continue;
@@ -125,9 +124,8 @@ final class MethodLowering {
             pending = nn;
             lower(insn, after, nn);
             nonNull = nn;
-            reachable = StackTyper.successors(insn).contains(insn.getNext());
-            if (!reachable) {
-                nonNull = null;
+            if (!StackTyper.successors(insn).contains(insn.getNext())) {
+                nonNull = null; // no fall-through: what follows is reached by a jump, knowing nothing
             }
         }
         return assemble();
