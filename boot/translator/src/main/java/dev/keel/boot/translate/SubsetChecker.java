@@ -75,8 +75,8 @@ public final class SubsetChecker {
             }
         }
         for (FieldNode f : cls.fields) {
-            if (f.value instanceof String s && !s.chars().allMatch(ch -> ch >= 0x20 && ch <= 0x7e || ch == '\n' || ch == '\t')) {
-                reject(cls, null, null, "constant " + f.name + ": string with a character outside printable ASCII");
+            if (f.value instanceof String s && !s.chars().allMatch(ch -> ch <= 0x7f)) {
+                reject(cls, null, null, "constant " + f.name + ": string with a character outside ASCII");
             }
             if (!typeAllowed(Type.getType(f.desc))) {
                 reject(cls, null, null, "field " + f.name + " has type " + Type.getType(f.desc).getClassName()
@@ -156,8 +156,8 @@ public final class SubsetChecker {
             }
         } else if (c instanceof String s) {
             for (int i = 0; i < s.length(); i++) {
-                if (s.charAt(i) > 0x7e || s.charAt(i) < 0x20 && s.charAt(i) != '\n' && s.charAt(i) != '\t') {
-                    reject(cls, m, ldc, "string literal with a character outside printable ASCII (U+"
+                if (s.charAt(i) > 0x7f) {
+                    reject(cls, m, ldc, "string literal with a character outside ASCII (U+"
                             + String.format("%04X", (int) s.charAt(i)) + ")");
                     return;
                 }

@@ -64,7 +64,7 @@ class SubsetCheckerTest {
     @Test
     void classLiteralsAndNonAsciiStringsAreRejected() {
         only("classLiteral", "class literals");
-        only("nonAscii", "outside printable ASCII");
+        only("nonAscii", "outside ASCII");
     }
 
     @Test
