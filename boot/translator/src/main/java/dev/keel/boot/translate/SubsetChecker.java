@@ -9,6 +9,7 @@ import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.FieldNode;
 import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -117,6 +118,14 @@ public final class SubsetChecker {
     private void checkInsn(ClassNode cls, MethodNode m, AbstractInsnNode insn) {
         int op = insn.getOpcode();
         if (op < 0) {
+            return;
+        }
+        if (op == Opcodes.INVOKEDYNAMIC && program.testConveniences && insn instanceof InvokeDynamicInsnNode indy
+                && StringConcat.isConcat(indy)) {
+            String problem = StringConcat.problem(indy);
+            if (problem != null) {
+                reject(cls, m, insn, problem);
+            }
             return;
         }
         if (!Bytecodes.allowed(op)) {

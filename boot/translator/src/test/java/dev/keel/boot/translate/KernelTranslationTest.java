@@ -78,7 +78,9 @@ class KernelTranslationTest {
                 EntryPoint e = EntryPoint.of(c, m.name, m.desc, "k" + total);
                 String why;
                 try {
-                    List<Violation> vs = SubsetChecker.check(Reachability.analyse(new ClassPool(cp), List.of(e)));
+                    Program p = Reachability.analyse(new ClassPool(cp), List.of(e));
+                    p.testConveniences = true;
+                    List<Violation> vs = SubsetChecker.check(p);
                     why = vs.isEmpty() ? null : vs.size() + " violation(s), first: " + vs.get(0);
                 } catch (TranslationException ex) {
                     why = ex.getMessage();
@@ -95,7 +97,7 @@ class KernelTranslationTest {
         Path dir = Corpus.TARGET.resolve("kernel-tests-c");
         Files.createDirectories(dir);
         Path src = dir.resolve("tests.c");
-        Files.writeString(src, Translator.translate(cp, inside, true));
+        Files.writeString(src, Translator.translateTests(cp, inside));
         Path exe = dir.resolve("tests");
         Gcc.Result r = Gcc.hosted(dir, src, exe, true, List.of());
         assertTrue(r.ok(), r.output());
