@@ -99,6 +99,8 @@ public final class Intrinsics {
         add(a, "assertArrayEquals", "([B[B" + msg + ")V", "keel_assert_array_equals_b_m", true);
         add(a, "fail", "(" + msg + ")Ljava/lang/Object;", "keel_assert_fail", true);
         add(a, "fail", "()Ljava/lang/Object;", "keel_assert_fail0", true);
+        add("dev/keel/boot/translate/TestStringBuilder", "bytesToString", "([BI)Ljava/lang/String;", "keel_string_make", true);
+        add("java/lang/StringBuilder", "bytesToString", "([BI)Ljava/lang/String;", "keel_string_make", true);
         // console of hosted test programs
         add(CONSOLE, "print", "(Ljava/lang/String;)V", "keel_console_string", true);
         add(CONSOLE, "print", "(I)V", "keel_console_int", false);

@@ -313,6 +313,14 @@ kobj *keel_concat_end(const char *w, int l) {
     return &s->header;
 }
 
+/* A String of the first n bytes of a byte array (the test StringBuilder's toString). */
+kobj *keel_string_make(kobj *bytes, jint n, const char *w, int l) {
+    KEEL_NULL(bytes, w, l);
+    keel_concat_begin();
+    keel_concat_bytes(KEEL_ELEMS(bytes, char), n);
+    return keel_concat_end(w, l);
+}
+
 /* ---- console ---- */
 
 static void write_str(const char *s) {

@@ -279,6 +279,7 @@ void keel_concat_char(jint c);
 void keel_concat_bool(jint v);
 void keel_concat_string(kobj *s);
 kobj *keel_concat_end(const char *w, int l);
+kobj *keel_string_make(kobj *bytes, jint n, const char *w, int l);
 
 /* Console: bytes out (stdout when hosted, COM1 when freestanding). */
 void keel_console_write(const char *bytes, size_t n);
