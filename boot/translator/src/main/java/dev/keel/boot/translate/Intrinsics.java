@@ -36,6 +36,8 @@ public final class Intrinsics {
         // java.lang
         add("java/lang/String", "length", "()I", "keel_string_length", true);
         add("java/lang/String", "charAt", "(I)C", "keel_string_charAt", true);
+        add("java/lang/String", "equals", "(Ljava/lang/Object;)Z", "keel_string_equals", true);
+        add("java/lang/String", "startsWith", "(Ljava/lang/String;)Z", "keel_string_starts_with", true);
         add("java/lang/String", "getBytes", "(Ljava/nio/charset/Charset;)[B", "keel_string_bytes", true);
         add("java/lang/Math", "min", "(II)I", "keel_min_i", false);
         add("java/lang/Math", "max", "(II)I", "keel_max_i", false);
