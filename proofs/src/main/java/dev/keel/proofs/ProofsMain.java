@@ -183,8 +183,11 @@ public final class ProofsMain {
 
     private static Process startShard(Options o, int shard, Path results, long deadline) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // KeY reads and writes its settings under ~/.key; two JVMs sharing one home race on that file.
+        Path home = Path.of(System.getProperty("user.home"), "shard-" + shard);
+        Files.createDirectories(home);
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + o.heap(), "-Xss8m",
-                "-Duser.home=" + System.getProperty("user.home"),
+                "-Duser.home=" + home,
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 // KeY warns with a stack trace when the isolated home has no settings file; defaults are meant.
                 "-Dorg.slf4j.simpleLogger.log.de.uka.ilkd.key.settings.ProofSettings=error",
@@ -202,9 +205,9 @@ public final class ProofsMain {
 
         static Options fromSystemProperties() {
             String cp = prop("proofs.classPath", "../hw/src/main/java");
-            return new Options(prop("proofs.kernelSrc", "../kernel/src/main/java"),
+            return new Options(path(prop("proofs.kernelSrc", "../kernel/src/main/java")),
                     cp.replace(',', File.pathSeparatorChar),
-                    prop("proofs.baseline", "baseline.txt"), prop("proofs.out", "target"),
+                    path(prop("proofs.baseline", "baseline.txt")), path(prop("proofs.out", "target")),
                     positive("proofs.maxSteps", 20000), positive("proofs.timeoutSeconds", 60),
                     positive("proofs.budgetSeconds", 330), positive("proofs.shards", 2),
                     prop("proofs.heap", "2g"), prop("proofs.class", ""),
@@ -214,6 +217,10 @@ public final class ProofsMain {
         Options withClassFilter(String f) {
             return new Options(kernelSrc, classPath, baseline, out, maxSteps, timeoutSeconds, budgetSeconds, shards,
                     heap, f, updateBaseline);
+        }
+
+        private static String path(String p) {
+            return Path.of(p).toAbsolutePath().normalize().toString();
         }
 
         private static String prop(String key, String dflt) {

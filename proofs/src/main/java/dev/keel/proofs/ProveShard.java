@@ -195,22 +195,31 @@ public final class ProveShard {
         } else {
             stop = "no rule applies";
         }
-        // An open goal that still holds code tells where symbolic execution got stuck: a loop
-        // without an invariant, or a statement whose exception or overflow could not be excluded.
-        String where = "";
+        // Where the open goals stand: a goal that still holds code shows where symbolic execution
+        // got stuck (a loop without an invariant, or a statement whose exception or overflow could not
+        // be excluded); goals without code are first-order conditions the prover could not show.
+        String loop = null;
+        String stuck = null;
         for (Goal g : proof.openGoals()) {
             for (SequentFormula f : g.sequent()) {
                 String w = stuckAt(f.formula());
-                if (w != null) {
-                    where = w;
-                    break;
+                if (w == null) {
+                    continue;
+                }
+                if (w.startsWith("loop") && loop == null) {
+                    loop = w;
+                } else if (stuck == null) {
+                    stuck = w;
                 }
             }
-            if (!where.isEmpty()) {
-                break;
-            }
         }
-        return where.isEmpty() ? stop : stop + "; " + where;
+        if (loop != null) {
+            return stop + "; " + loop;
+        }
+        if (stuck != null) {
+            return stop + "; " + stuck;
+        }
+        return stop + "; open goals are first-order (a postcondition, invariant or safety condition not shown)";
     }
 
     /** Where the first program in {@code t} is stuck, or null when {@code t} holds no program. */
