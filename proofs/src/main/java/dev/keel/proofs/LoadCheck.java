@@ -118,7 +118,8 @@ public final class LoadCheck {
             return null;
         } catch (Exception | StackOverflowError e) {
             String where = copy.toAbsolutePath().normalize().toUri().toString();
-            return new Failure(fileOf(e, copy), hint(describe(e).replace(where, "").replace("file:" + copy.toAbsolutePath().normalize() + "/", "")));
+            return new Failure(fileOf(e, copy),
+                    describe(e).replace(where, "").replace("file:" + copy.toAbsolutePath().normalize() + "/", ""));
         } finally {
             if (env != null) {
                 env.dispose();
@@ -148,17 +149,17 @@ public final class LoadCheck {
         return null;
     }
 
-    /** Adds what the kernel's JML can do instead, for the errors whose cause is known. */
+    /** What the kernel's JML can do instead, for the errors whose cause is known; else empty. */
     static String hint(String message) {
         if (message.contains("allFields(") && message.contains("[]::select")) {
-            return message + " [likely 'a[*].*' in an assignable clause: KeY takes a[*] but not a[*].*;"
+            return " [likely 'a[*].*' in an assignable clause: KeY takes a[*] but not a[*].*;"
                     + " use \\infinite_union(int i; 0 <= i && i < a.length; a[i].*)]";
         }
         if (message.contains("\\old not allowed")) {
-            return message + " [KeY reads assignable clauses in the pre-state already: drop the \\old]";
+            return " [KeY reads assignable clauses in the pre-state already: drop the \\old]";
         }
         if (message.matches(".*Method \\w+\\(.*\\) not found.*")) {
-            return message + " [a parameter or field with the method's name hides it in the spec: rename one]";
+            return " [a parameter or field with the method's name hides it in the spec: rename one]";
         }
         return message;
     }
@@ -176,9 +177,10 @@ public final class LoadCheck {
         if (advice > 0) {
             m = m.substring(0, advice).trim();
         }
-        if (m.length() > 400) {
-            m = m.substring(0, 397) + "...";
+        String hint = hint(m);
+        if (m.length() > 300) {
+            m = m.substring(0, 297) + "...";
         }
-        return last.getClass().getSimpleName() + ": " + m;
+        return last.getClass().getSimpleName() + ": " + m + hint;
     }
 }

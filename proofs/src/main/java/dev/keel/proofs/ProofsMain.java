@@ -154,7 +154,15 @@ public final class ProofsMain {
         }
         Files.writeString(out.resolve("summary.txt"), keyLine + "\n" + coverageLine + "\n", StandardCharsets.UTF_8);
         if (o.updateBaseline()) {
-            return update(baseline, results, filter, Path.of(o.baseline()));
+            int code = update(baseline, results, filter, Path.of(o.baseline()));
+            if (code == 0) {
+                long mustClose = Baseline.read(Path.of(o.baseline())).mustClose();
+                String updated = keyLine.replace("(baseline: " + baseline.mustClose() + " must close)",
+                        "(baseline: " + mustClose + " must close)");
+                Files.writeString(out.resolve("summary.txt"), updated + "\n" + coverageLine + "\n",
+                        StandardCharsets.UTF_8);
+            }
+            return code;
         }
         return check(baseline, results, filter, o.baseline());
     }
@@ -213,7 +221,7 @@ public final class ProofsMain {
             files.add(f);
             procs.add(startJvm(o, s, ProveShard.class, List.of(src.toString(), keyClassPath,
                     Integer.toString(o.maxSteps()), Integer.toString(o.timeoutSeconds()), Long.toString(deadline),
-                    Integer.toString(s), Integer.toString(o.shards()), f.toString(), o.classFilter())));
+                    Integer.toString(s), Integer.toString(o.shards()), f.toString(), o.classFilter(), o.baseline())));
         }
         List<String> failures = new ArrayList<>();
         List<ContractResult> results = new ArrayList<>();
@@ -315,7 +323,7 @@ public final class ProofsMain {
             return new Options(path(prop("proofs.kernelSrc", "../kernel/src/main/java")),
                     cp.replace(',', File.pathSeparatorChar),
                     path(prop("proofs.baseline", "baseline.txt")), path(prop("proofs.out", "target")),
-                    positive("proofs.maxSteps", 20000), positive("proofs.timeoutSeconds", 60),
+                    positive("proofs.maxSteps", 10000), positive("proofs.timeoutSeconds", 60),
                     positive("proofs.budgetSeconds", 330), positive("proofs.shards", 2),
                     prop("proofs.heap", "2g"), prop("proofs.class", ""),
                     Boolean.parseBoolean(prop("proofs.updateBaseline", "false")));
