@@ -161,7 +161,7 @@ public final class LoadCheck {
         if (message.matches(".*Method \\w+\\(.*\\) not found.*")) {
             return " [a parameter or field with the method's name hides it in the spec: rename one]";
         }
-        return message;
+        return "";
     }
 
     /** The innermost message of the chain, on one line, without KeY's generic advice. */
