@@ -68,6 +68,13 @@ public final class LoadCheck {
             }
         }
         Map<Path, String> bad = new LinkedHashMap<>();
+        // If KeY cannot load the kernel even without any JML, the Java itself is the problem, and
+        // switching JML off file by file cannot help.
+        Failure javaOnly = load(new LinkedHashSet<>(jmlFiles));
+        if (javaOnly != null) {
+            throw new IllegalStateException("KeY cannot parse the kernel's Java even with all JML switched off"
+                    + (javaOnly.file != null ? " (in " + javaOnly.file + ")" : "") + ": " + javaOnly.message);
+        }
         Set<Path> off = new LinkedHashSet<>();
         Failure f = load(off);
         while (f != null) {

@@ -80,12 +80,19 @@ public final class ProofsMain {
         List<String> failures = new ArrayList<>();
         List<ContractResult> results = new ArrayList<>();
         Map<String, String> unreadable = new TreeMap<>();
-        Round round = prove(o, src, keyClassPath, work, deadline);
+        // KeY reads a copy of the sources in which identifiers that KeY reserves are renamed.
+        Path copy = work.resolve("key-src");
+        List<Path> renamed = SourceCopy.write(src, copy, Set.of());
+        if (!renamed.isEmpty()) {
+            settings = settings + "; KeY keywords renamed ('_' appended) in " + renamed;
+            System.out.println("proofs: renamed identifiers that are KeY keywords (" + SourceCopy.KEY_KEYWORDS
+                    + ", '_' appended) in " + renamed);
+        }
+        Round round = prove(o, copy, keyClassPath, work, deadline);
         if (round.loadFailed) {
             System.out.println("proofs: KeY could not load the kernel; finding the files whose JML it cannot read");
             unreadable.putAll(findUnreadable(o, src, keyClassPath, work, deadline, failures));
             if (failures.isEmpty()) {
-                Path copy = work.resolve("key-src");
                 Set<Path> off = new HashSet<>();
                 unreadable.keySet().forEach(f -> off.add(Path.of(f)));
                 SourceCopy.write(src, copy, off);

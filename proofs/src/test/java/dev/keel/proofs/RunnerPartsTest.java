@@ -33,6 +33,15 @@ class RunnerPartsTest {
     }
 
     @Test
+    void keyKeywordsAreRenamedInCodeAndJmlButNotInLiterals() {
+        String src = "/*@ ensures \\result == exec(1); @*/ public int exec(int x) { String s = \"exec\"; return executor + x; }";
+        String key = SourceCopy.renameKeyKeywords(src);
+        assertEquals("/*@ ensures \\result == exec_(1); @*/ public int exec_(int x) { String s = \"exec\"; return executor + x; }", key);
+        assertEquals("int merge_point_; char c = '\\''; int ccatch_;",
+                SourceCopy.renameKeyKeywords("int merge_point; char c = '\\''; int ccatch;"));
+    }
+
+    @Test
     void classIsMappedToItsUnreadableFile() {
         Set<String> files = Set.of("dev/keel/kernel/ipc/Port.java");
         assertEquals("dev/keel/kernel/ipc/Port.java", ProofsMain.fileOfClass("dev.keel.kernel.ipc.Port", files));
