@@ -25,6 +25,9 @@ public record BaselineUpdate(Baseline baseline, List<ContractResult> refused, Li
                 next.put(r.id(), new BaselineEntry(r.id(), true, ""));
             } else if (e != null && e.closed()) {
                 refused.add(r);
+            } else if (e != null && r.reason().startsWith("not attempted")) {
+                // A run that did not get to the contract knows nothing new about it.
+                next.put(r.id(), e);
             } else {
                 String reason = r.reason().isBlank() ? "open" : r.reason();
                 next.put(r.id(), new BaselineEntry(r.id(), false, reason));

@@ -23,8 +23,9 @@ import java.util.Set;
  * switched off; the half that still fails holds a culprit). Each bad file's JML is switched off and
  * the search goes on until the rest loads.
  *
- * Writes {@code <file>\t<error>} lines, one per unreadable file, and "# loads" as the last line.
- * Arguments: kernelSrc classPath workDir outFile maxLoads
+ * Writes {@code <file>\t<error>} lines, one per unreadable file found by loading, and "# loads" as
+ * the last line. Arguments: kernelSrc classPath workDir outFile maxLoads [alreadyOffFile], where the
+ * optional last file lists files (one per line) whose JML is off from the start.
  */
 public final class LoadCheck {
 
@@ -40,8 +41,8 @@ public final class LoadCheck {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 5) {
-            System.err.println("usage: LoadCheck kernelSrc classPath workDir outFile maxLoads");
+        if (args.length != 5 && args.length != 6) {
+            System.err.println("usage: LoadCheck kernelSrc classPath workDir outFile maxLoads [alreadyOffFile]");
             System.exit(2);
         }
         List<File> cp = new ArrayList<>();
@@ -52,7 +53,15 @@ public final class LoadCheck {
         }
         KeySettings.applySoundChoices();
         LoadCheck check = new LoadCheck(Path.of(args[0]), cp, Path.of(args[2]));
-        Map<Path, String> bad = check.findUnreadable(Integer.parseInt(args[4]));
+        Set<Path> initiallyOff = new LinkedHashSet<>();
+        if (args.length == 6) {
+            for (String line : Files.readAllLines(Path.of(args[5]), StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    initiallyOff.add(Path.of(line.strip()));
+                }
+            }
+        }
+        Map<Path, String> bad = check.findUnreadable(Integer.parseInt(args[4]), initiallyOff);
         StringBuilder sb = new StringBuilder();
         bad.forEach((f, e) -> sb.append(f).append('\t').append(e.replace('\t', ' ').replace('\n', ' ')).append('\n'));
         sb.append("# ").append(check.loads).append(" loads\n");
@@ -60,7 +69,7 @@ public final class LoadCheck {
         System.exit(0);
     }
 
-    private Map<Path, String> findUnreadable(int maxLoads) throws Exception {
+    private Map<Path, String> findUnreadable(int maxLoads, Set<Path> initiallyOff) throws Exception {
         List<Path> jmlFiles = new ArrayList<>();
         for (Path rel : SourceCopy.javaFiles(src)) {
             if (SourceCopy.hasJml(src.resolve(rel))) {
@@ -68,14 +77,8 @@ public final class LoadCheck {
             }
         }
         Map<Path, String> bad = new LinkedHashMap<>();
-        // If KeY cannot load the kernel even without any JML, the Java itself is the problem, and
-        // switching JML off file by file cannot help.
-        Failure javaOnly = load(new LinkedHashSet<>(jmlFiles));
-        if (javaOnly != null) {
-            throw new IllegalStateException("KeY cannot parse the kernel's Java even with all JML switched off"
-                    + (javaOnly.file != null ? " (in " + javaOnly.file + ")" : "") + ": " + javaOnly.message);
-        }
-        Set<Path> off = new LinkedHashSet<>();
+        Set<Path> off = new LinkedHashSet<>(initiallyOff);
+        boolean javaChecked = false;
         Failure f = load(off);
         while (f != null) {
             if (loads >= maxLoads) {
@@ -83,6 +86,16 @@ public final class LoadCheck {
             }
             Path culprit = f.file != null && jmlFiles.contains(f.file) && !off.contains(f.file) ? f.file : null;
             String message = f.message;
+            if (culprit == null && !javaChecked) {
+                // If KeY cannot load the kernel even without any JML, the Java itself is the problem,
+                // and switching JML off file by file cannot help.
+                Failure javaOnly = load(new LinkedHashSet<>(jmlFiles));
+                if (javaOnly != null) {
+                    throw new IllegalStateException("KeY cannot parse the kernel's Java even with all JML switched off"
+                            + (javaOnly.file != null ? " (in " + javaOnly.file + ")" : "") + ": " + javaOnly.message);
+                }
+                javaChecked = true;
+            }
             if (culprit == null) {
                 List<Path> suspects = new ArrayList<>(jmlFiles);
                 suspects.removeAll(off);
@@ -94,6 +107,7 @@ public final class LoadCheck {
                     List<Path> first = suspects.subList(0, suspects.size() / 2);
                     Set<Path> trial = new LinkedHashSet<>(jmlFiles);
                     trial.removeAll(first);
+                    trial.addAll(off);
                     Failure g = load(trial);
                     suspects = g != null ? new ArrayList<>(first) : new ArrayList<>(suspects.subList(first.size(), suspects.size()));
                     if (g != null) {

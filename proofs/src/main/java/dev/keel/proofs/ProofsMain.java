@@ -79,10 +79,13 @@ public final class ProofsMain {
 
         List<String> failures = new ArrayList<>();
         List<ContractResult> results = new ArrayList<>();
+        // KeY reads a copy of the sources in which identifiers that KeY reserves are renamed, and in
+        // which the JML of files with constructs KeY is known to reject is switched off.
         Map<String, String> unreadable = new TreeMap<>();
-        // KeY reads a copy of the sources in which identifiers that KeY reserves are renamed.
+        Map<Path, String> lint = JmlLint.checkTree(src);
+        lint.forEach((f, p) -> unreadable.put(f.toString(), p));
         Path copy = work.resolve("key-src");
-        List<Path> renamed = SourceCopy.write(src, copy, Set.of());
+        List<Path> renamed = SourceCopy.write(src, copy, lint.keySet());
         if (!renamed.isEmpty()) {
             settings = settings + "; KeY keywords renamed ('_' appended) in " + renamed;
             System.out.println("proofs: renamed identifiers that are KeY keywords (" + SourceCopy.KEY_KEYWORDS
@@ -91,9 +94,10 @@ public final class ProofsMain {
         Round round = prove(o, copy, keyClassPath, work, deadline);
         if (round.loadFailed) {
             System.out.println("proofs: KeY could not load the kernel; finding the files whose JML it cannot read");
-            unreadable.putAll(findUnreadable(o, src, keyClassPath, work, deadline, failures));
+            unreadable.putAll(findUnreadable(o, src, keyClassPath, work, deadline, failures, lint.keySet()));
             if (failures.isEmpty()) {
                 Set<Path> off = new HashSet<>();
+                lint.keySet().forEach(off::add);
                 unreadable.keySet().forEach(f -> off.add(Path.of(f)));
                 SourceCopy.write(src, copy, off);
                 round = prove(o, copy, keyClassPath, work, deadline);
@@ -256,12 +260,16 @@ public final class ProofsMain {
     }
 
     private static Map<String, String> findUnreadable(Options o, Path src, String keyClassPath, Path work,
-                                                      long deadline, List<String> failures)
+                                                      long deadline, List<String> failures, Set<Path> alreadyOff)
             throws IOException, InterruptedException {
         Path list = work.resolve("unreadable.tsv");
         Files.deleteIfExists(list);
+        Path offList = work.resolve("lint-off.txt");
+        StringBuilder sb = new StringBuilder();
+        alreadyOff.forEach(f -> sb.append(f).append('\n'));
+        Files.writeString(offList, sb.toString(), StandardCharsets.UTF_8);
         Process p = startJvm(o, 0, LoadCheck.class, List.of(src.toString(), keyClassPath,
-                work.resolve("load-check").toString(), list.toString(), "40"));
+                work.resolve("load-check").toString(), list.toString(), "40", offList.toString()));
         int code = await(p, deadline);
         Map<String, String> unreadable = new TreeMap<>();
         if (code != 0 || !Files.exists(list)) {

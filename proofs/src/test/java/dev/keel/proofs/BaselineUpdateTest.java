@@ -43,6 +43,15 @@ class BaselineUpdateTest {
     }
 
     @Test
+    void keepsTheKnownReasonOfAContractTheRunDidNotGetTo() {
+        ContractResult skipped = new ContractResult(B, "p.B", "g", "operation", false, 0, 0, 1,
+                "not attempted: the run's time budget was used up");
+        BaselineUpdate u = BaselineUpdate.of(baseline(B + " | open | loop without invariant"), List.of(skipped),
+                ClassFilter.parse(""));
+        assertEquals("loop without invariant", u.baseline().get(B).reason());
+    }
+
+    @Test
     void dropsAClosedContractWhoseMethodIsGone() {
         BaselineUpdate u = BaselineUpdate.of(baseline(A + " | closed", B + " | closed"), List.of(closed(A)),
                 ClassFilter.parse(""));

@@ -42,6 +42,17 @@ class RunnerPartsTest {
     }
 
     @Test
+    void lintFindsTheJmlKeyRejectsWithItsLine() {
+        String src = "class A {\n  /*@ public normal_behavior\n    @ ensures true;\n    @ assignable slots[*].*, parent[*];\n"
+                + "    @*/\n  void f() { }\n  /*@ assignable head, \\old(tail).next; @*/\n  void g() { }\n"
+                + "  /*@ assignable a[*]; ensures \\old(x) == x; @*/\n  void h() { }\n}\n";
+        List<String> p = JmlLint.check(src);
+        assertEquals(2, p.size(), p.toString());
+        assertTrue(p.get(0).startsWith("line 4: 'a[*].*' in assignable"), p.get(0));
+        assertTrue(p.get(1).startsWith("line 7: \\old in assignable"), p.get(1));
+    }
+
+    @Test
     void classIsMappedToItsUnreadableFile() {
         Set<String> files = Set.of("dev/keel/kernel/ipc/Port.java");
         assertEquals("dev/keel/kernel/ipc/Port.java", ProofsMain.fileOfClass("dev.keel.kernel.ipc.Port", files));
