@@ -84,8 +84,16 @@ public final class ProofsMain {
         Map<String, String> unreadable = new TreeMap<>();
         Map<Path, String> lint = JmlLint.checkTree(src);
         lint.forEach((f, p) -> unreadable.put(f.toString(), p));
+        // Files found unreadable by loading, from an earlier run on the same sources, are switched off
+        // at once: finding them again costs KeY loads.
+        Path cache = work.resolve("load-check-cache.tsv");
+        String key = LoadCheckCache.key(roots);
+        Map<String, String> cached = LoadCheckCache.read(cache, key);
+        unreadable.putAll(cached);
+        Set<Path> off = new HashSet<>(lint.keySet());
+        cached.keySet().forEach(f -> off.add(Path.of(f)));
         Path copy = work.resolve("key-src");
-        List<Path> renamed = SourceCopy.write(src, copy, lint.keySet());
+        List<Path> renamed = SourceCopy.write(src, copy, off);
         if (!renamed.isEmpty()) {
             settings = settings + "; KeY keywords renamed ('_' appended) in " + renamed;
             System.out.println("proofs: renamed identifiers that are KeY keywords (" + SourceCopy.KEY_KEYWORDS
@@ -94,14 +102,23 @@ public final class ProofsMain {
         Round round = prove(o, copy, keyClassPath, work, deadline);
         if (round.loadFailed) {
             System.out.println("proofs: KeY could not load the kernel; finding the files whose JML it cannot read");
-            unreadable.putAll(findUnreadable(o, src, keyClassPath, work, deadline, failures, lint.keySet()));
+            Map<String, String> found = findUnreadable(o, src, keyClassPath, work, deadline, failures, off);
+            unreadable.putAll(found);
             if (failures.isEmpty()) {
-                Set<Path> off = new HashSet<>();
-                lint.keySet().forEach(off::add);
-                unreadable.keySet().forEach(f -> off.add(Path.of(f)));
+                found.keySet().forEach(f -> off.add(Path.of(f)));
                 SourceCopy.write(src, copy, off);
                 round = prove(o, copy, keyClassPath, work, deadline);
+                Map<String, String> byLoading = new TreeMap<>(cached);
+                byLoading.putAll(found);
+                if (!round.loadFailed) {
+                    LoadCheckCache.write(cache, key, byLoading);
+                }
             }
+        } else if (cached.isEmpty()) {
+            LoadCheckCache.write(cache, key, Map.of());
+        }
+        if (round.loadFailed && failures.isEmpty()) {
+            failures.add("KeY could not load the kernel even with the JML of " + unreadable.keySet() + " switched off");
         }
         if (failures.isEmpty()) {
             failures.addAll(round.failures);
