@@ -1,0 +1,13 @@
+/* irq.c - what happens on each hardware interrupt (vectors 32-47). */
+#include "irq.h"
+#include "percpu.h"
+
+void irq_dispatch(struct trap_frame *tf)
+{
+    int irq = (int)(tf->vector - VEC_IRQ_BASE);
+    if (pic_is_spurious(irq))
+        return;
+    if (irq == IRQ_TIMER)
+        cpu0.ticks++;
+    pic_eoi(irq);
+}
