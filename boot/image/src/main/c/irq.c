@@ -1,6 +1,7 @@
 /* irq.c - what happens on each hardware interrupt (vectors 32-47). */
 #include "irq.h"
 #include "percpu.h"
+#include "serial.h"
 
 void irq_dispatch(struct trap_frame *tf)
 {
@@ -9,5 +10,7 @@ void irq_dispatch(struct trap_frame *tf)
         return;
     if (irq == IRQ_TIMER)
         cpu0.ticks++;
+    else if (irq == IRQ_COM1)
+        serial_rx_interrupt();
     pic_eoi(irq);
 }

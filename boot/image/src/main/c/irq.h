@@ -3,7 +3,7 @@
  *
  * The two 8259 PICs are remapped to vectors 32-47, away from the CPU's exceptions, and every
  * line is masked except those unmasked on purpose. The 8254 PIT's channel 0 drives IRQ 0 at
- * PIT_HZ; each tick increments cpu0.ticks.
+ * PIT_HZ; each tick increments cpu0.ticks. COM1's receive interrupt is IRQ 4.
  */
 #ifndef KEEL_IRQ_H
 #define KEEL_IRQ_H
@@ -12,6 +12,7 @@
 #include "trap.h"
 
 #define IRQ_TIMER  0
+#define IRQ_COM1   4
 #define PIT_HZ     100
 
 void pic_init(void);

@@ -16,6 +16,7 @@
 #include "paging.h"
 #include "percpu.h"
 #include "selftest.h"
+#include "serial.h"
 #include "syscall.h"
 #include "trap.h"
 
@@ -89,7 +90,9 @@ void kmain(uint32_t magic, uint64_t info_phys, uint64_t tsc_entry)
     kprintf("boot: entry to kmain %lu cycles, reset to kmain %lu cycles\n", tsc_kmain - tsc_entry, tsc_kmain);
     selftest_run(bootinfo.cmdline);
 
-    kprintf("keel: boot complete, idle\n");
+    serial_enable_rx_interrupt();
+    pic_unmask(IRQ_COM1);
+    kprintf("keel: boot complete, idle; typed characters are echoed\n");
     for (;;)
         sti_hlt();
 }
