@@ -201,6 +201,22 @@ class KernelBootTest {
     }
 
     @Test
+    @Timeout(60)
+    void aCpuWithoutLongModeGetsTheFixedMessageAndHalts() throws Exception {
+        // head.S's check_long_mode fails on a 32-bit CPU model; boot_fail prints and halts
+        // forever, so the run is stopped at the message.
+        QemuResult r = Qemu.kernel(KERNEL)
+                .memory("32M")
+                .timeout(TIMEOUT)
+                .serialLog(BuildDir.resolve("qemu/no-long-mode.log"))
+                .extraArgs("-cpu", "qemu32")
+                .until("\n")
+                .run();
+        assertTrue(r.stoppedAtMarker(), r::report);
+        assertEquals("keel: boot failed: CPU lacks long mode (x86-64)\n", r.serial(), r::report);
+    }
+
+    @Test
     @Timeout(120)
     void isoBootsUnderGrub() throws Exception {
         QemuResult r = Qemu.cdrom(ISO)
