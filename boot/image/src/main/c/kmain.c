@@ -3,13 +3,15 @@
  *
  * Runs the seed's hardware-initialisation stages in order (early console, CPU and memory setup,
  * interrupt controller), printing each, then the memory map, the image footprint and the boot
- * time, then the self-test named on the command line, if any (selftest.h).
+ * time, then the self-test named on the command line, if any (selftest.h), then the translated
+ * kernel if one is linked (handoff.h), else the idle loop.
  */
 #include <stdint.h>
 #include "bootinfo.h"
 #include "cpu.h"
 #include "footprint.h"
 #include "gdt.h"
+#include "handoff.h"
 #include "irq.h"
 #include "kprintf.h"
 #include "machine.h"
@@ -24,6 +26,7 @@
 
 struct percpu cpu0;
 static struct bootinfo bootinfo;
+static struct handoff handoff;
 
 static void stage(const char *name, const char *detail)
 {
@@ -89,6 +92,12 @@ void kmain(uint32_t magic, uint64_t info_phys, uint64_t tsc_entry)
     /* The TSC starts at 0 at reset, so tsc_kmain also counts firmware and bootloader time. */
     kprintf("boot: entry to kmain %lu cycles, reset to kmain %lu cycles\n", tsc_kmain - tsc_entry, tsc_kmain);
     selftest_run(bootinfo.cmdline);
+
+    if (keel_java_main) {
+        handoff_build(&handoff, &bootinfo, tsc_entry, tsc_kmain);
+        stage("kernel startup", "entering the translated kernel");
+        keel_java_main((int64_t)virt_to_phys(&handoff));
+    }
 
     serial_enable_rx_interrupt();
     pic_unmask(IRQ_COM1);

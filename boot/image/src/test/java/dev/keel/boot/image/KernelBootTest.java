@@ -217,6 +217,24 @@ class KernelBootTest {
     }
 
     @Test
+    @Timeout(60)
+    void translatedKernelEntryIsCalledWithTheHandoff() throws Exception {
+        // target/kernel-probe links src/test/c/handoff_probe.c where the translated kernel goes.
+        QemuResult r = Qemu.kernel(BuildDir.resolve("kernel-probe/keel.elf"))
+                .memory("32M")
+                .append("keel.probe=1")
+                .timeout(TIMEOUT)
+                .serialLog(BuildDir.resolve("qemu/handoff-probe.log"))
+                .run();
+        assertExit(EXIT_OK, r);
+        String usable = find(r, USABLE).group(1);
+        String regions = find(r, Pattern.compile("memory map \\(multiboot1, (\\d+) regions\\)")).group(1);
+        assertSerial(r, "boot: kernel startup",
+                "probe: handoff version 1, " + regions + " regions, " + usable + " KiB usable",
+                "keel.probe=1\"");
+    }
+
+    @Test
     @Timeout(120)
     void isoBootsUnderGrub() throws Exception {
         QemuResult r = Qemu.cdrom(ISO)
