@@ -2,6 +2,7 @@
 #include "irq.h"
 #include "percpu.h"
 #include "serial.h"
+#include "usermode.h"
 
 void irq_dispatch(struct trap_frame *tf)
 {
@@ -13,4 +14,6 @@ void irq_dispatch(struct trap_frame *tf)
     else if (irq == IRQ_COM1)
         serial_rx_interrupt();
     pic_eoi(irq);
+    if (irq == IRQ_TIMER && (tf->cs & 3) == RPL_USER)
+        usermode_tick(tf);
 }

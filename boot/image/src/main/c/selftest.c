@@ -131,34 +131,45 @@ static void test_switch(void)
 #define BENCH_CALLS 1000     /* as in user_programs.S */
 
 extern const uint8_t user_hello[], user_hello_end[], user_cli[], user_cli_end[];
-extern const uint8_t user_bench[], user_bench_end[];   /* user_programs.S */
+extern const uint8_t user_bench[], user_bench_end[], user_spin[], user_spin_end[];   /* user_programs.S */
 
-static struct user_result run_user(const char *name, const uint8_t *start, const uint8_t *end)
+#define SPIN_TICKS 2
+
+static struct user_result run_user(const char *name, const uint8_t *start, const uint8_t *end, uint64_t ticks)
 {
     kprintf("selftest: running %s in ring 3\n", name);
-    return usermode_run(start, (size_t)(end - start));
+    return usermode_run(start, (size_t)(end - start), ticks);
 }
 
 static void test_user(void)
 {
     int failed = 0;
-    struct user_result r = run_user("user_hello", user_hello, user_hello_end);
+    struct user_result r = run_user("user_hello", user_hello, user_hello_end, 0);
     if (r.killed || r.status != 42) {
         kprintf("selftest: FAIL user_hello: killed %d, status %ld\n", r.killed, r.status);
         failed = 1;
     }
-    r = run_user("user_cli", user_cli, user_cli_end);
+    r = run_user("user_cli", user_cli, user_cli_end, 0);
     if (!r.killed || r.vector != 13) {
         kprintf("selftest: FAIL user_cli: killed %d, vector %lu\n", r.killed, r.vector);
         failed = 1;
     }
-    r = run_user("user_bench", user_bench, user_bench_end);
+    r = run_user("user_bench", user_bench, user_bench_end, 0);
     if (r.killed) {
         kprintf("selftest: FAIL user_bench killed\n");
         failed = 1;
     } else {
         kprintf("selftest: syscall round trip %ld cycles (%d null syscalls from ring 3)\n",
                 r.status / BENCH_CALLS, BENCH_CALLS);
+    }
+    /* user_spin never yields: only the timer interrupt (unmasked by kmain) can take the CPU back. */
+    r = run_user("user_spin", user_spin, user_spin_end, SPIN_TICKS);
+    if (!r.killed || r.vector != VEC_IRQ_BASE + IRQ_TIMER || r.stack_top_word == 0) {
+        kprintf("selftest: FAIL user_spin: killed %d, vector %lu\n", r.killed, r.vector);
+        failed = 1;
+    } else {
+        kprintf("selftest: user_spin preempted after %d ticks, %lu loop iterations\n", SPIN_TICKS,
+                r.stack_top_word);
     }
     if (failed)
         machine_exit(EXIT_TEST_FAILED);

@@ -12,7 +12,8 @@
  *   df      page fault with an unusable stack    -> dump on the IST1 stack, EXIT_TRAP_BASE + 8
  *   timer   wait for SELFTEST_TICKS timer interrupts -> EXIT_OK
  *   switch  ping-pong two contexts, checking every register -> EXIT_OK or EXIT_TEST_FAILED
- *   user    three ring-3 programs: syscalls + exit, a #GP that kills, a syscall benchmark
+ *   user    ring-3 programs: syscalls + exit, a #GP that kills, a syscall benchmark, and a
+ *           spinning loop that only the timer interrupt can preempt
  */
 #ifndef KEEL_SELFTEST_H
 #define KEEL_SELFTEST_H

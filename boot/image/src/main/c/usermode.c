@@ -25,6 +25,8 @@ static struct context kernel_ctx;     /* where usermode_run waits */
 static struct context launch_ctx;     /* runs launch_user on the kernel stack */
 static struct context dead_ctx;       /* what is left of the user side; never resumed */
 static struct user_result result;
+static uint64_t ticks_left;           /* timer ticks the program may still take; 0 = unlimited */
+static int tick_limited;
 
 /* Code read-only (a write to it faults), stack writable; both user-accessible. */
 static void map_user(void)
@@ -48,7 +50,7 @@ static void launch_user(void)
     enter_user(USER_CODE_VA, USER_STACK_TOP);
 }
 
-struct user_result usermode_run(const uint8_t *code, size_t len)
+struct user_result usermode_run(const uint8_t *code, size_t len, uint64_t tick_limit)
 {
     if (len > PAGE_SIZE)
         panic("user program larger than its code page");
@@ -57,17 +59,20 @@ struct user_result usermode_run(const uint8_t *code, size_t len)
         user_stack_page[i] = 0;
     }
     map_user();
+    ticks_left = tick_limit;
+    tick_limited = tick_limit != 0;
     /* launch_user starts on the empty kernel stack, the one traps and syscalls from ring 3 use;
      * once it has entered ring 3 nothing of it is needed. */
     context_init(&launch_ctx, (void *)(uintptr_t)cpu0.kernel_rsp, launch_user);
     context_switch(&kernel_ctx, &launch_ctx);
+    result.stack_top_word = *(uint64_t *)(user_stack_page + PAGE_SIZE - 8);
     unmap_user();
     return result;
 }
 
 void usermode_exit(int64_t status)
 {
-    result = (struct user_result){ 0, 0, status };
+    result = (struct user_result){ 0, 0, status, 0 };
     context_switch(&dead_ctx, &kernel_ctx);
     panic("exited user program resumed");
 }
@@ -76,7 +81,19 @@ void usermode_fault(struct trap_frame *tf)
 {
     trap_dump(tf);
     kprintf("user: program killed by vector %lu\n", tf->vector);
-    result = (struct user_result){ 1, tf->vector, 0 };
+    result = (struct user_result){ 1, tf->vector, 0, 0 };
     context_switch(&dead_ctx, &kernel_ctx);
     panic("killed user program resumed");
+}
+
+/* A timer interrupt taken in ring 3 (the EOI is already sent): at the limit, the program is
+ * preempted and not resumed. */
+void usermode_tick(struct trap_frame *tf)
+{
+    if (!tick_limited || --ticks_left > 0)
+        return;
+    kprintf("user: program preempted by the timer at RIP %p\n", (void *)tf->rip);
+    result = (struct user_result){ 1, tf->vector, 0, 0 };
+    context_switch(&dead_ctx, &kernel_ctx);
+    panic("preempted user program resumed");
 }

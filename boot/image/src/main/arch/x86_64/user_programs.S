@@ -61,3 +61,10 @@ user_bench:
     mov     $SYS_EXIT, %eax
     syscall
 user_bench_end:
+
+/* user_spin: counts forever in the word below its initial RSP; never makes a syscall. */
+.globl user_spin, user_spin_end
+user_spin:
+1:  incq    -8(%rsp)
+    jmp     1b
+user_spin_end:

@@ -163,12 +163,14 @@ class KernelBootTest {
 
     @Test
     @Timeout(60)
-    void ringThreeProgramsMakeSyscallsAndAreKilledOnFaults() throws Exception {
+    void ringThreeProgramsMakeSyscallsAreKilledOnFaultsAndPreemptedByTheTimer() throws Exception {
         QemuResult r = selftest("user");
         assertExit(EXIT_OK, r);
         assertSerial(r, "user: hello from ring 3",
                 "trap: #GP general protection (vector 13, error 0x0) in ring 3",
-                "CS  0x0023", "SS  0x001b", "user: program killed by vector 13", "selftest: user ok");
+                "CS  0x0023", "SS  0x001b", "user: program killed by vector 13",
+                "user: program preempted by the timer at RIP 0x000000000040", "user_spin preempted after 2 ticks",
+                "selftest: user ok");
         Matcher m = find(r, Pattern.compile("syscall round trip (\\d+) cycles"));
         BootSummary.figure("syscall round trip", m.group(1) + " cycles");
     }
