@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 
@@ -19,7 +20,14 @@ public final class BootSummary implements TestWatcher {
 
     private static int passed;
     private static int failed;
-    private static final Map<String, String> FIGURES = new LinkedHashMap<>();
+    /** Figures print in this order whatever order the tests ran in; others follow by name. */
+    private static final List<String> ORDER = List.of("kernel image", "boot to kmain", "context switch",
+            "syscall round trip");
+    private static final Map<String, String> FIGURES = new TreeMap<>((a, b) -> {
+        int ia = ORDER.indexOf(a) < 0 ? ORDER.size() : ORDER.indexOf(a);
+        int ib = ORDER.indexOf(b) < 0 ? ORDER.size() : ORDER.indexOf(b);
+        return ia != ib ? Integer.compare(ia, ib) : a.compareTo(b);
+    });
 
     /** Records a measured figure ("image", "14 KiB") for the summary line. */
     public static synchronized void figure(String name, String value) {
