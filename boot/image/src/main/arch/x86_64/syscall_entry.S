@@ -11,6 +11,9 @@
  *
  * sysretq to a non-canonical RIP would fault in ring 0 on the user stack; the frame RIP is the
  * address after a `syscall` the user executed, so it is canonical unless the kernel changes it.
+ * An NMI between `syscall` and swapgs (or between swapgs and sysretq) arrives with a kernel CS
+ * and the user's GS; trap_common then skips swapgs. Nothing on the trap path reads GS yet; once
+ * something does, the NMI handler must decide by reading MSR_GS_BASE instead.
  */
 #include "boot.h"
 
