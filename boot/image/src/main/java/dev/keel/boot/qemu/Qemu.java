@@ -20,13 +20,15 @@ import java.util.concurrent.TimeUnit;
  *         .icount(true)                                            // deterministic rdtsc
  *         .timeout(Duration.ofSeconds(30))
  *         .serialLog(Path.of("target/qemu/ud.log"))
- *         .run();
+ *         .run();                                                  // or .until("boot complete") to stop on a line
  * assertEquals(Qemu.exitStatusFor(3), r.exitCode(), r::report);
  * }</pre>
  *
  * Every run uses {@code -accel tcg -display none -no-reboot -monitor none}, COM1 written to a file,
  * and {@code -device isa-debug-exit,iobase=0xf4,iosize=0x04}, so the guest ends the run by writing
  * a byte to port 0xf4. A guest still running at the timeout is killed and the result says so.
+ * A guest that never exits by itself (an interactive kernel, a GRUB ISO) can be stopped as soon
+ * as its serial output contains a marker with {@link #until}.
  * The QEMU binary is {@code qemu-system-x86_64} on the PATH, or the system property {@code keel.qemu}.
  * Instances are single-use builders and not thread-safe.
  */
@@ -37,6 +39,7 @@ public final class Qemu {
 
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration KILL_GRACE = Duration.ofSeconds(5);
+    private static final long POLL_MILLIS = 20;
 
     private final String bootOption;
     private final Path image;
@@ -46,6 +49,7 @@ public final class Qemu {
     private boolean icount;
     private Duration timeout = DEFAULT_TIMEOUT;
     private Path serialLog;
+    private String marker;
     private final List<String> extraArgs = new ArrayList<>();
 
     private Qemu(String bootOption, Path image) {
@@ -104,6 +108,19 @@ public final class Qemu {
         return this;
     }
 
+    /**
+     * Stops QEMU (and reports {@link QemuResult#stoppedAtMarker()}) as soon as the serial
+     * transcript contains {@code text}. Without it the run lasts until the guest exits or the
+     * timeout.
+     */
+    public Qemu until(String text) {
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("until() needs a non-empty marker");
+        }
+        this.marker = text;
+        return this;
+    }
+
     /** The QEMU binary to run instead of {@code qemu-system-x86_64}. */
     public Qemu binary(String path) {
         this.binary = Objects.requireNonNull(path, "path");
@@ -141,21 +158,41 @@ public final class Qemu {
                     + e.getMessage(), e);
         }
         p.getOutputStream().close();
-        boolean finished;
+        Outcome outcome;
         try {
-            finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            outcome = await(p, log, start);
         } catch (InterruptedException e) {
             kill(p);
             throw e;
         }
-        if (!finished) {
+        if (outcome != Outcome.EXITED) {
             kill(p);
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         String serial = Files.readString(log, StandardCharsets.ISO_8859_1);
         String said = Files.readString(qemuOut, StandardCharsets.UTF_8);
-        return new QemuResult(finished ? p.exitValue() : -1, !finished, serial, said, elapsed,
-                List.copyOf(cmd), log);
+        return new QemuResult(outcome == Outcome.EXITED ? p.exitValue() : -1, outcome == Outcome.TIMED_OUT,
+                outcome == Outcome.MARKER_SEEN, serial, said, elapsed, List.copyOf(cmd), log);
+    }
+
+    private enum Outcome { EXITED, TIMED_OUT, MARKER_SEEN }
+
+    /** Waits for QEMU to exit, the marker to appear, or the deadline, whichever comes first. */
+    private Outcome await(Process p, Path log, long startNanos) throws IOException, InterruptedException {
+        long deadline = startNanos + timeout.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return Outcome.TIMED_OUT;
+            }
+            long slice = marker == null ? left : Math.min(left, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));
+            if (p.waitFor(slice, TimeUnit.NANOSECONDS)) {
+                return Outcome.EXITED;
+            }
+            if (marker != null && Files.readString(log, StandardCharsets.ISO_8859_1).contains(marker)) {
+                return Outcome.MARKER_SEEN;
+            }
+        }
     }
 
     /** The full command line for a run that writes COM1 to {@code log}. */

@@ -8,10 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import dev.keel.boot.image.BootSummary;
+import dev.keel.boot.image.BuildDir;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The harness on the minimal Multiboot1 image (src/main/asm/hello): serial line, exit status, timeout. */
+@ExtendWith(BootSummary.class)
 class QemuHarnessTest {
 
     /** The value hello.S writes to isa-debug-exit after a good Multiboot1 entry. */
@@ -20,6 +25,7 @@ class QemuHarnessTest {
     private static final Path HELLO = BuildDir.resolve("hello/hello.elf");
 
     @Test
+    @Tag("qemu")
     @Timeout(60)
     void helloImagePrintsItsLineAndExitsThroughDebugExit() throws Exception {
         QemuResult r = Qemu.kernel(HELLO)
@@ -45,6 +51,23 @@ class QemuHarnessTest {
         assertEquals(-1, r.exitCode(), r::report);
         assertTrue(r.debugExitValue().isEmpty(), r::report);
         assertTrue(r.report().contains("TIMEOUT"), r::report);
+    }
+
+    @Test
+    @Tag("qemu")
+    @Timeout(60)
+    void untilStopsAGuestThatNeverExitsAtTheMarker() throws Exception {
+        // Without keel.test the kernel idles forever after its last boot line.
+        QemuResult r = Qemu.kernel(BuildDir.resolve("kernel/keel.elf"))
+                .memory("32M")
+                .timeout(Duration.ofSeconds(30))
+                .serialLog(BuildDir.resolve("qemu/kernel-until.log"))
+                .until("keel: boot complete")
+                .run();
+        assertTrue(r.stoppedAtMarker(), r::report);
+        assertFalse(r.timedOut(), r::report);
+        assertEquals(-1, r.exitCode(), r::report);
+        assertTrue(r.debugExitValue().isEmpty(), r::report);
     }
 
     @Test

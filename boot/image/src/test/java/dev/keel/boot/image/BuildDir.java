@@ -1,17 +1,17 @@
-package dev.keel.boot.qemu;
+package dev.keel.boot.image;
 
 import java.nio.file.Path;
 
 /** Where the Makefile put the images: Maven passes target/ as keel.build.dir. */
-final class BuildDir {
+public final class BuildDir {
     private BuildDir() {
     }
 
-    static Path get() {
+    public static Path get() {
         return Path.of(System.getProperty("keel.build.dir", "target")).toAbsolutePath();
     }
 
-    static Path resolve(String relative) {
+    public static Path resolve(String relative) {
         return get().resolve(relative);
     }
 }
