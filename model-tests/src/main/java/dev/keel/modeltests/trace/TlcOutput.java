@@ -1,0 +1,98 @@
+package dev.keel.modeltests.trace;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.keel.modeltests.tla.Value;
+import dev.keel.modeltests.tla.ValueParser;
+
+/** Reads what TLC printed: the states of an error trace or simulation, counts, the violation. */
+public final class TlcOutput {
+
+    private static final Pattern STATE = Pattern.compile("^State (\\d+): ?(.*)$");
+    private static final Pattern CONJUNCT = Pattern.compile("^/\\\\ (\\w+) = (.*)$");
+
+    private TlcOutput() {
+    }
+
+    /** One state of a printed trace: its header (action and place) and its variables. */
+    public record State(int number, String header, Map<String, Value> vars) { }
+
+    /** Every state block in {@code output}, in order; a new "State 1" starts a new trace. */
+    public static List<State> states(String output) {
+        List<State> out = new ArrayList<>();
+        String[] lines = output.split("\\R");
+        for (int n = 0; n < lines.length; n++) {
+            Matcher m = STATE.matcher(lines[n]);
+            if (!m.matches()) {
+                continue;
+            }
+            Map<String, String> text = new LinkedHashMap<>();
+            String var = null;
+            int k = n + 1;
+            for (; k < lines.length && !lines[k].isBlank() && !STATE.matcher(lines[k]).matches(); k++) {
+                Matcher c = CONJUNCT.matcher(lines[k]);
+                if (c.matches()) {
+                    var = c.group(1);
+                    text.put(var, c.group(2));
+                } else if (var != null) {
+                    text.put(var, text.get(var) + " " + lines[k].trim());
+                }
+            }
+            Map<String, Value> vars = new LinkedHashMap<>();
+            for (Map.Entry<String, String> e : text.entrySet()) {
+                vars.put(e.getKey(), ValueParser.parse(e.getValue()));
+            }
+            out.add(new State(Integer.parseInt(m.group(1)), m.group(2), vars));
+            n = k - 1;
+        }
+        return out;
+    }
+
+    /** Splits consecutive states into traces: each starts at "State 1". */
+    public static List<List<State>> traces(List<State> states) {
+        List<List<State>> out = new ArrayList<>();
+        for (State s : states) {
+            if (s.number() == 1 || out.isEmpty()) {
+                out.add(new ArrayList<>());
+            }
+            out.get(out.size() - 1).add(s);
+        }
+        return out;
+    }
+
+    public static long distinctStates(String output) {
+        Matcher m = Pattern.compile("(\\d[\\d,]*) distinct states found").matcher(output);
+        long last = -1;
+        while (m.find()) {
+            last = Long.parseLong(m.group(1).replace(",", ""));
+        }
+        return last;
+    }
+
+    /** The violated invariant's name, or null. */
+    public static String violatedInvariant(String output) {
+        Matcher m = Pattern.compile("Invariant (\\w+) is violated").matcher(output);
+        return m.find() ? m.group(1) : null;
+    }
+
+    public static boolean deadlock(String output) {
+        return output.contains("Deadlock reached");
+    }
+
+    /** The lines of {@code output} that say what went wrong, for a failure message. */
+    public static String errors(String output) {
+        StringBuilder b = new StringBuilder();
+        for (String l : output.split("\\R")) {
+            if (l.startsWith("Error") || l.contains("rror:") || l.contains("violated")
+                    || l.contains("Deadlock") || l.contains("Line ") || l.contains("line ")) {
+                b.append(l).append('\n');
+            }
+        }
+        return b.toString();
+    }
+}
