@@ -117,7 +117,7 @@ public final class TlcRunner {
             "-Djava.io.tmpdir=" + dir.resolve("tmp"),
             "-cp", System.getProperty("java.class.path"),
             "tlc2.TLC", "-workers", args.getOrDefault("workers", "2"),
-            "-metadir", dir.resolve("meta").toString(), "-cleanup", "-noGenerateSpecTE", "-nowarning"));
+            "-metadir", dir.resolve("meta").toString(), "-cleanup", "-nowarning"));
         if (e.allowsDeadlock()) {
             cmd.add("-deadlock");
         }

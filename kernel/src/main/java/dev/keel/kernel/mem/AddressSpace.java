@@ -17,6 +17,8 @@ public final class AddressSpace {
     /*@ spec_public @*/ final int[] pages;
     /*@ spec_public @*/ final boolean[] writable;
     /*@ spec_public @*/ final int[] memObject;
+    /** Whether the memory capability used to map the region allowed writing: mprotect's ceiling. */
+    /*@ spec_public @*/ final boolean[] mayWrite;
 
     // TLA+ TypeOK: parallel region arrays.
     //@ public invariant used.length == start.length && start.length == pages.length;
@@ -35,6 +37,7 @@ public final class AddressSpace {
         pages = new int[n];
         writable = new boolean[n];
         memObject = new int[n];
+        mayWrite = new boolean[n];
     }
 
     /** Physical address of the top-level table, 0 while the space is not built. */
@@ -156,12 +159,22 @@ public final class AddressSpace {
         return r >= 0 && r < memObject.length ? memObject[r] : 0;
     }
 
+    /*@ public normal_behavior
+      @ requires 0 <= r && r < mayWrite.length;
+      @ ensures \result == mayWrite[r];
+      @ assignable \nothing;
+      @*/
+    public boolean regionMayWrite(int r) {
+        return r >= 0 && r < mayWrite.length && mayWrite[r];
+    }
+
     /** Records region {@code r}. */
-    void setRegion(int r, long va, int n, boolean w, int mem) {
+    void setRegion(int r, long va, int n, boolean w, int mem, boolean mayW) {
         if (r < 0 || r >= used.length || r >= start.length || r >= pages.length
-                || r >= writable.length || r >= memObject.length) {
+                || r >= writable.length || r >= memObject.length || r >= mayWrite.length) {
             return;
         }
+        mayWrite[r] = mayW;
         used[r] = true;
         start[r] = va;
         pages[r] = n;

@@ -175,10 +175,11 @@ public final class MemoryManager {
       @ ensures s.regionOf(va) == \result;
       @ assignable \everything;
       @*/
-    public int map(AddressSpace s, long va, int pages, boolean writable, int mem) {
+    public int map(AddressSpace s, long va, int pages, boolean writable, int mem,
+            boolean mayWrite) {
         int r = s.freeRegion();
         quotas.charge(mem, pages);
-        s.setRegion(r, va, pages, writable, mem);
+        s.setRegion(r, va, pages, writable, mem, mayWrite);
         return r;
     }
 
@@ -352,7 +353,11 @@ public final class MemoryManager {
     }
 
     /** Pages of {@code s}'s regions charged to memory object {@code m}. */
-    private static long pagesCharged(AddressSpace s, int m) {
+    /*@ public normal_behavior
+      @ ensures \result >= 0;
+      @ assignable \nothing;
+      @*/
+    public static long pagesCharged(AddressSpace s, int m) {
         long n = 0;
         for (int r = 0; r < s.regionSlots(); r++) {
             if (s.isUsed(r) && s.regionMemory(r) == m) {
@@ -386,7 +391,8 @@ public final class MemoryManager {
         long va = src.regionStart(r);
         int n = src.regionPages(r);
         quotas.charge(src.regionMemory(r), n);
-        dst.setRegion(r, va, n, src.regionWritable(r), src.regionMemory(r));
+        dst.setRegion(r, va, n, src.regionWritable(r), src.regionMemory(r),
+                src.regionMayWrite(r));
         for (int i = 0; i < n; i++) {
             if (sharePage(src, dst, va + (long) i * Pte.PAGE) != Errors.OK) {
                 return Errors.NO_MEMORY;

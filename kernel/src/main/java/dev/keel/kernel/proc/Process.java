@@ -35,6 +35,8 @@ public final class Process {
     public int module;
     /** Service record index, or -1 when not a service. */
     public int service;
+    /** Capabilities given at creation, in slots [0, initialCaps): what a restart gives again. */
+    public int initialCaps;
 
     /*@ public normal_behavior
       @ requires threadsPerProcess > 0;

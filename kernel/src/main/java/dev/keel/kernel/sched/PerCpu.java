@@ -1,5 +1,7 @@
 package dev.keel.kernel.sched;
 
+import dev.keel.kernel.abi.ProcessSpec;
+
 /**
  * The state one CPU owns: its run queue, the thread it runs, its idle thread and its counters.
  * Nothing here is touched by another CPU except through an inter-processor interrupt, which keeps
@@ -16,6 +18,14 @@ public final class PerCpu {
     public Tcb current;
     /** Set when a higher-priority thread became ready or the current one stopped running. */
     public boolean needResched;
+
+    // Scratch buffers for copying system call arguments in (the CPU's own, so CPUs never share).
+    public final byte[] nameBuffer = new byte[ProcessSpec.NAME_MAX];
+    public final byte[] argsBuffer = new byte[ProcessSpec.ARG_MAX];
+    public final byte[] envBuffer = new byte[ProcessSpec.ARG_MAX];
+    public final byte[] wordBuffer = new byte[8];
+    public final long[] words = new long[ProcessSpec.WORDS];
+    public final long[] slotList = new long[ProcessSpec.MAX_CAPS];
 
     // Counters, read through metrics_read.
     public long ticks;

@@ -263,6 +263,7 @@ public final class Scheduler {
         if (next == null) {
             next = c.idle;
         }
+        c.idle.state = Tcb.READY;
         next.state = Tcb.RUNNING;
         c.current = next;
         c.needResched = false;
@@ -382,6 +383,9 @@ public final class Scheduler {
 
     private boolean threadPlaced(Tcb t) {
         PerCpu c = cpu(t.cpu);
+        if (t == c.idle) {
+            return (t.state == Tcb.RUNNING) == (c.current == t);
+        }
         if (t.state == Tcb.RUNNING) {
             return c.current == t;
         }

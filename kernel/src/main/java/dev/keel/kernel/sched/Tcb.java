@@ -93,6 +93,17 @@ public final class Tcb {
         regs[3] = r3;
     }
 
+    /** Sets r0 only. */
+    /*@ public normal_behavior
+      @ ensures regs[0] == r0;
+      @ assignable regs[0];
+      @*/
+    public void setR0(long r0) {
+        if (regs.length > 0) {
+            regs[0] = r0;
+        }
+    }
+
     /** Result register {@code i} (0..3). */
     /*@ public normal_behavior
       @ requires 0 <= i && i < 4;
