@@ -1,7 +1,10 @@
 package dev.keel.modeltests.drive;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import dev.keel.kernel.abi.Errors;
 import dev.keel.kernel.cap.CapType;
@@ -29,18 +32,34 @@ public final class CapDriver {
     private final int slots;
     private final List<Step> steps = new ArrayList<>();
 
+    /** Processes {@code procs} (named p1, p2, ...), {@code ports} ports, all three rights in the model. */
     public CapDriver(int[] procs, int slots, int ports) {
+        this(procs, slots, ports, null, null, Set.of("read", "write", "grant"));
+    }
+
+    /**
+     * @param procNames TLA+ names of the processes, or null for model values p1, p2, ...
+     * @param objectNames TLA+ names of untyped and ports (in that order), or null for "Memory0", "Port0", ...
+     */
+    public CapDriver(int[] procs, int slots, int ports, List<Value> procNames, List<Value> objectNames,
+            Set<String> rights) {
         this.procs = procs.clone();
         this.slots = slots;
         int processes = procs[procs.length - 1] + 1;
         k = new KernelParts(1, processes, slots, ports, 8, 4);
         k.grantRoot(ROOT);
-        List<ObjectId> universe = new ArrayList<>();
-        universe.add(new ObjectId(CapType.MEMORY, k.untyped));
-        for (int i = 0; i < ports; i++) {
-            universe.add(new ObjectId(CapType.PORT, i));
+        Map<Integer, Value> names = new LinkedHashMap<>();
+        for (int i = 0; i < procs.length; i++) {
+            names.put(procs[i], procNames == null ? Value.model("p" + procs[i]) : procNames.get(i));
         }
-        mapping = new CapabilitiesMapping(procs, slots, universe);
+        Map<ObjectId, Value> universe = new LinkedHashMap<>();
+        ObjectId mem = new ObjectId(CapType.MEMORY, k.untyped);
+        universe.put(mem, objectNames == null ? mem.name() : objectNames.get(0));
+        for (int i = 0; i < ports; i++) {
+            ObjectId port = new ObjectId(CapType.PORT, i);
+            universe.put(port, objectNames == null ? port.name() : objectNames.get(i + 1));
+        }
+        mapping = new CapabilitiesMapping(names, slots, universe, rights);
         steps.add(new Step("Init", List.of(), true, true, Errors.OK, mapping.map(k.caps, k::live)));
     }
 
@@ -57,7 +76,7 @@ public final class CapDriver {
     }
 
     public Value untypedName() {
-        return new ObjectId(CapType.MEMORY, k.untyped).name();
+        return mapping.object(CapType.MEMORY, k.untyped);
     }
 
     /** Runs one call; returns its logged step. */
@@ -141,10 +160,10 @@ public final class CapDriver {
         if (e == Errors.OK) {
             int port = k.ipc.portCreate(1);
             c.createObject(o.process(), o.dst(), CapType.PORT, port, true, true, true);
-            obj = new ObjectId(CapType.PORT, port).name();
+            obj = mapping.object(CapType.PORT, port);
         }
         return step("CreateObject", e, inModel(o.process(), o.mem(), o.dst()),
-            Value.of(o.process()), slot(o.mem()), slot(o.dst()), obj);
+            proc(o.process()), slot(o.mem()), slot(o.dst()), obj);
     }
 
     private Step mint(CapOp.Mint o) {
@@ -153,17 +172,19 @@ public final class CapDriver {
         if (e == Errors.OK && (!flag(o.r()) || !flag(o.w()) || !flag(o.g()) || o.badge() < 0)) {
             e = Errors.BAD_ARGUMENT;
         }
-        Value rights = CapabilitiesMapping.rights(o.r() == 1, o.w() == 1, o.g() == 1);
+        Value rights = mapping.rightsValue(o.r() == 1, o.w() == 1, o.g() == 1);
         Value badge = Value.of(o.badge());
         if (e == Errors.OK) {
             c.mint(o.process(), o.src(), o.process(), o.dst(), o.r() == 1, o.w() == 1, o.g() == 1,
                 o.badge());
             Capability made = c.at(c.globalSlot(o.process(), o.dst()));
-            rights = CapabilitiesMapping.rights(made.canRead(), made.canWrite(), made.canGrant());
+            rights = mapping.rightsValue(made.canRead(), made.canWrite(), made.canGrant());
             badge = Value.of(made.badge());
         }
-        return step("Mint", e, inModel(o.process(), o.src(), o.dst()), Value.of(o.process()),
-            slot(o.src()), Value.of(o.process()), slot(o.dst()), rights, badge);
+        boolean in = inModel(o.process(), o.src(), o.dst()) && flag(o.r()) && flag(o.w()) && flag(o.g())
+            && o.badge() >= 0;
+        return step("Mint", e, in, proc(o.process()),
+            slot(o.src()), proc(o.process()), slot(o.dst()), rights, badge);
     }
 
     private static boolean flag(int v) {
@@ -178,18 +199,33 @@ public final class CapDriver {
         } else if (e == Errors.OK) {
             c.move(p, src, p, dst);
         }
-        return step(action, e, inModel(p, src, dst), Value.of(p), slot(src), Value.of(p), slot(dst));
+        return step(action, e, inModel(p, src, dst), proc(p), slot(src), proc(p), slot(dst));
     }
 
+    /**
+     * Delete and Revoke. A delete that takes the last capability to a port destroys the port
+     * (the kernel's Reclaimer): it is logged with a third argument TRUE, and the trace spec reads
+     * it as the spec's DestroyObject, whose effect it has.
+     */
     private Step single(String action, int p, int s) {
         CapabilitySpace c = k.caps;
         int e = c.checkCap(p, s, CapType.NONE, false, false, false);
-        if (e == Errors.OK && action.equals("Delete")) {
-            c.delete(p, s);
-        } else if (e == Errors.OK) {
-            c.revoke(p, s);
+        if (action.equals("Revoke")) {
+            if (e == Errors.OK) {
+                c.revoke(p, s);
+            }
+            return step(action, e, inModel(p, s, 0), proc(p), slot(s));
         }
-        return step(action, e, inModel(p, s, 0), Value.of(p), slot(s));
+        boolean destroyed = false;
+        if (e == Errors.OK) {
+            Capability cap = c.at(c.globalSlot(p, s));
+            int type = cap.type();
+            int object = cap.object();
+            boolean before = k.live(type, object);
+            k.reclaimer.delete(p, s);
+            destroyed = before && !k.live(type, object);
+        }
+        return step(action, e, inModel(p, s, 0), proc(p), slot(s), Value.of(destroyed));
     }
 
     private Step grant(CapOp.Grant o) {
@@ -209,13 +245,18 @@ public final class CapDriver {
             c.copy(o.process(), o.src(), o.to(), dst);
         }
         boolean in = inModel(o.process(), o.src(), 0) && isProc(o.to()) && o.to() != o.process();
-        return step("Copy", e, in, Value.of(o.process()), slot(o.src()), Value.of(o.to()),
+        return step("Copy", e, in, proc(o.process()), slot(o.src()), proc(o.to()),
             Value.of(dst + 1));
     }
 
     private Step step(String action, int code, boolean inModel, Value... args) {
         return new Step(action, List.of(args), code == Errors.OK, inModel, code,
             mapping.map(k.caps, k::live));
+    }
+
+    private Value proc(int p) {
+        Value v = mapping.proc(p);
+        return v == null ? Value.of(p) : v;
     }
 
     /** The spec's number of Java slot {@code s}. */

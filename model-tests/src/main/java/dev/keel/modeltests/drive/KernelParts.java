@@ -9,6 +9,7 @@ import dev.keel.kernel.mem.FrameAllocator;
 import dev.keel.kernel.mem.MemoryManager;
 import dev.keel.kernel.mem.MemoryObjects;
 import dev.keel.kernel.mem.UserMemory;
+import dev.keel.kernel.proc.Reclaimer;
 import dev.keel.kernel.sched.Scheduler;
 import dev.keel.kernel.sched.ThreadPool;
 
@@ -29,6 +30,7 @@ public final class KernelParts {
     public final Scheduler scheduler;
     public final MessagePool messages;
     public final Ipc ipc;
+    public final Reclaimer reclaimer;
     /** The memory object whose capability the root process holds at boot (the spec's Untyped). */
     public final int untyped;
 
@@ -44,6 +46,7 @@ public final class KernelParts {
         scheduler = new Scheduler(machine, threads, cpus, priorities, 3, 900);
         messages = new MessagePool(8, 16);
         ipc = new Ipc(ports, messages, scheduler, user, caps, machine.interrupts(), threadsTotal);
+        reclaimer = new Reclaimer(caps, ipc);
         untyped = quotas.create(frames.frameCount());
     }
 
@@ -52,14 +55,14 @@ public final class KernelParts {
         caps.createObject(root, 0, CapType.MEMORY, untyped, true, true, true);
     }
 
-    /** Whether an object exists: memory objects while named by a capability, ports while open. */
+    /**
+     * Whether an object exists: a port while open; the boot memory object always (MemoryObjects
+     * has no public query of its live flags, and the kernel never destroys that object).
+     */
     public boolean live(int type, int index) {
         if (type == CapType.PORT) {
             return ipc.port(index) != null && ipc.port(index).live;
         }
-        if (type == CapType.MEMORY) {
-            return index == untyped || caps.references(type, index) > 0;
-        }
-        return caps.references(type, index) > 0;
+        return type == CapType.MEMORY && index == untyped;
     }
 }

@@ -43,7 +43,7 @@ public final class Tlc {
             "-nowarning", "-config", config));
         cmd.addAll(options);
         cmd.add(module);
-        Path log = dir.resolve(module + ".log");
+        Path log = dir.resolve(config.replace(".cfg", "") + ".log");
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
             .redirectOutput(log.toFile()).start();

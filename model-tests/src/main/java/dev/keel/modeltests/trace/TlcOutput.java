@@ -65,6 +65,33 @@ public final class TlcOutput {
         return out;
     }
 
+    /** One reported violation: the invariant and the trace that leads to it. */
+    public record Violation(String invariant, List<State> trace) {
+        public State last() {
+            return trace.get(trace.size() - 1);
+        }
+    }
+
+    /** Every invariant violation TLC reported (several with -continue), in order. */
+    public static List<Violation> violations(String output) {
+        List<Violation> out = new ArrayList<>();
+        Matcher m = Pattern.compile("Invariant (\\w+) is violated").matcher(output);
+        List<int[]> spans = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        while (m.find()) {
+            spans.add(new int[] {m.end(), output.length()});
+            names.add(m.group(1));
+        }
+        for (int k = 0; k < spans.size(); k++) {
+            int end = k + 1 < spans.size() ? spans.get(k + 1)[0] : output.length();
+            List<State> states = states(output.substring(spans.get(k)[0], end));
+            if (!states.isEmpty()) {
+                out.add(new Violation(names.get(k), states));
+            }
+        }
+        return out;
+    }
+
     public static long distinctStates(String output) {
         Matcher m = Pattern.compile("(\\d[\\d,]*) distinct states found").matcher(output);
         long last = -1;

@@ -5,23 +5,41 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import dev.keel.modeltests.tla.Value;
 
 /**
  * Has TLC check that logged kernel traces are behaviours of a spec, through the trace spec
  * {@code <Spec>Trace.tla} (with {@code <Spec>Trace.cfg} and {@code <Spec>TraceDiag.cfg}) and the
- * written data module {@code <Spec>TraceData.tla}. When a trace cannot be followed, a second run
- * on that trace alone lets the spec compute the successor, and the report names the step, the
- * action and each variable where kernel and spec differ, with both values.
+ * written data module {@code <Spec>TraceData.tla}. TLC runs with -continue, so one run reports
+ * every trace that cannot be followed. A second run on those traces alone lets the spec compute
+ * each successor, and each failure names the step, the action and each variable where kernel
+ * and spec differ, with both values.
  */
 public final class TraceChecker {
 
-    /** The verdict: whether every trace conforms, the figures, and the failure report. */
-    public record Outcome(boolean ok, int traces, int steps, long distinctStates, double seconds,
-            String report) { }
+    /**
+     * A trace that does not conform at {@code step} (the index of the logged event; 0 is Init).
+     * {@code key} classifies it as {@code Spec:Action:kind} for the list of known discrepancies.
+     */
+    public record Failure(int trace, int step, Step event, String key, String detail) {
+        public String describe() {
+            return "trace " + trace + ", step " + step + ": " + event + " [" + key + "]\n" + detail;
+        }
+    }
+
+    /** The figures, and every non-conforming trace. */
+    public record Outcome(int traces, int steps, long distinctStates, double seconds,
+            List<Failure> failures, String error) {
+        public boolean ok() {
+            return failures.isEmpty() && error.isEmpty();
+        }
+    }
 
     private final Tlc tlc;
     private final Path tlaSources;
@@ -46,65 +64,98 @@ public final class TraceChecker {
         for (List<Step> t : traces) {
             steps += t.size() - 1;
         }
-        Tlc.Result r = tlc.run(dir, module, module + ".cfg", List.of());
+        List<String> opts = List.of("-continue", "-deadlock");
+        Tlc.Result r = tlc.run(dir, module, module + ".cfg", opts);
         long distinct = TlcOutput.distinctStates(r.output());
-        if (r.ok()) {
-            return new Outcome(true, traces.size(), steps, distinct, r.seconds(), "");
+        // With -continue TLC reports violations and still exits 0: judge by what it printed.
+        List<TlcOutput.Violation> vs = TlcOutput.violations(r.output());
+        if (r.ok() && vs.isEmpty()) {
+            return new Outcome(traces.size(), steps, distinct, r.seconds(), List.of(), "");
         }
-        String report = explain(spec, dir, module, r, traces);
-        return new Outcome(false, traces.size(), steps, distinct, r.seconds(), report);
-    }
-
-    private String explain(String spec, Path dir, String module, Tlc.Result r, List<List<Step>> traces)
-            throws IOException, InterruptedException {
-        if (r.timedOut()) {
-            return spec + ": TLC ran past its time limit; see " + dir.resolve(module + ".log");
+        if (r.timedOut() || vs.isEmpty()) {
+            String why = r.timedOut() ? "TLC ran past its time limit" : "TLC failed (exit " + r.exit() + "):\n"
+                + TlcOutput.errors(r.output());
+            return new Outcome(traces.size(), steps, distinct, r.seconds(), List.of(),
+                spec + ": " + why + "see " + dir.resolve(module + ".log"));
         }
-        List<TlcOutput.State> states = TlcOutput.states(r.output());
-        if (states.isEmpty()) {
-            return spec + ": TLC failed (exit " + r.exit() + ") before any state:\n"
-                + TlcOutput.errors(r.output()) + "see " + dir.resolve(module + ".log");
-        }
-        TlcOutput.State last = states.get(states.size() - 1);
-        int t = (int) ((Value.Int) last.vars().get("t")).n;
-        int i = (int) ((Value.Int) last.vars().get("i")).n;
-        String invariant = TlcOutput.violatedInvariant(r.output());
-        if (invariant != null) {
-            return spec + ": trace " + t + " state " + i + " (after " + describe(traces, t, i)
-                + ") violates " + invariant + "; see " + dir.resolve(module + ".log");
-        }
-        Step failing = traces.get(t - 1).get(i);
-        String where = spec + ": trace " + t + ", step " + i + ": " + failing + " does not conform";
-        return where + "\n" + diagnose(dir, module, t, i, failing);
-    }
-
-    private static String describe(List<List<Step>> traces, int t, int i) {
-        return traces.get(t - 1).get(i - 1).toString();
-    }
-
-    /** Re-runs trace t alone with the spec computing successors; says what differs at step i. */
-    private String diagnose(Path dir, String module, int t, int i, Step failing)
-            throws IOException, InterruptedException {
-        String cfg = Files.readString(dir.resolve(module + "Diag.cfg"), StandardCharsets.UTF_8)
-            .replace("Only = 0", "Only = " + t);
-        Files.writeString(dir.resolve(module + "Diag" + t + ".cfg"), cfg, StandardCharsets.UTF_8);
-        Tlc.Result d = tlc.run(dir, module, module + "Diag" + t + ".cfg", List.of());
-        String invariant = TlcOutput.violatedInvariant(d.output());
-        List<TlcOutput.State> states = TlcOutput.states(d.output());
-        if (invariant == null || states.isEmpty()) {
-            return "  the spec does not allow " + failing.action()
-                + (failing.ok() ? " with these arguments from the logged state before it"
-                                : " to be refused here: it is enabled in the spec (or leaves a variable changed)")
-                + "\n" + TlcOutput.errors(d.output());
-        }
-        Map<String, Value> specState = states.get(states.size() - 1).vars();
-        StringBuilder b = new StringBuilder("  " + invariant + " fails; differing variables:\n");
-        for (Map.Entry<String, Value> e : failing.state().entrySet()) {
-            Value s = specState.get(e.getKey());
-            if (s != null && !s.equals(e.getValue())) {
-                b.append("  - ").append(e.getKey()).append(Differ.describe(s, e.getValue())).append('\n');
+        Map<Integer, TlcOutput.Violation> first = firstPerTrace(vs);
+        List<Failure> failures = new ArrayList<>();
+        List<Integer> toDiagnose = new ArrayList<>();
+        for (Map.Entry<Integer, TlcOutput.Violation> e : first.entrySet()) {
+            TlcOutput.Violation v = e.getValue();
+            int i = pos(v.last());
+            if (v.invariant().equals("Conforms")) {
+                toDiagnose.add(e.getKey());
+            } else {
+                Step s = traces.get(e.getKey() - 1).get(i - 1);
+                failures.add(new Failure(e.getKey(), i - 1, s, spec + ":" + s.action() + ":invariant-" + v.invariant(),
+                    "  the logged state violates the spec's " + v.invariant() + "\n"));
             }
         }
-        return b.toString();
+        if (!toDiagnose.isEmpty()) {
+            failures.addAll(diagnose(spec, dir, module, toDiagnose, traces, opts));
+        }
+        double secs = r.seconds();
+        return new Outcome(traces.size(), steps, distinct, secs, failures, "");
+    }
+
+    private static int pos(TlcOutput.State s) {
+        return (int) ((Value.Int) s.vars().get("i")).n;
+    }
+
+    private static Map<Integer, TlcOutput.Violation> firstPerTrace(List<TlcOutput.Violation> vs) {
+        Map<Integer, TlcOutput.Violation> first = new TreeMap<>();
+        for (TlcOutput.Violation v : vs) {
+            int t = (int) ((Value.Int) v.last().vars().get("t")).n;
+            TlcOutput.Violation old = first.get(t);
+            if (old == null || pos(v.last()) < pos(old.last())) {
+                first.put(t, v);
+            }
+        }
+        return first;
+    }
+
+    /** Re-runs the failing traces with the spec computing successors; says what differs where. */
+    private List<Failure> diagnose(String spec, Path dir, String module, List<Integer> ts,
+            List<List<Step>> traces, List<String> opts) throws IOException, InterruptedException {
+        String only = ts.stream().map(String::valueOf).collect(Collectors.joining(", ", "{", "}"));
+        String cfg = Files.readString(dir.resolve(module + "Diag.cfg"), StandardCharsets.UTF_8)
+            .replace("Only = {}", "Only = " + only);
+        Files.writeString(dir.resolve(module + "DiagRun.cfg"), cfg, StandardCharsets.UTF_8);
+        Tlc.Result d = tlc.run(dir, module, module + "DiagRun.cfg", opts);
+        Map<Integer, TlcOutput.Violation> first = firstPerTrace(TlcOutput.violations(d.output()));
+        List<Failure> out = new ArrayList<>();
+        for (int t : ts) {
+            TlcOutput.Violation v = first.get(t);
+            if (v == null) {
+                out.add(new Failure(t, 0, traces.get(t - 1).get(0), spec + ":?:undiagnosed",
+                    "  the diagnosis run found nothing; see " + dir.resolve(module + "DiagRun.log") + "\n"));
+                continue;
+            }
+            int i = pos(v.last());
+            if (v.invariant().equals("Conforms")) {
+                Step s = traces.get(t - 1).get(i);
+                String kind = s.ok() ? "not-allowed" : "refused-but-enabled";
+                String text = s.ok()
+                    ? "  the spec's " + s.action() + " with these arguments is not enabled in the logged state before it\n"
+                    : "  the kernel refused the call, but the spec's " + s.action() + " is enabled in that state\n";
+                out.add(new Failure(t, i, s, spec + ":" + s.action() + ":" + kind, text));
+            } else {
+                Step s = traces.get(t - 1).get(i - 1);
+                Map<String, Value> specState = v.last().vars();
+                StringBuilder b = new StringBuilder();
+                List<String> differing = new ArrayList<>();
+                for (Map.Entry<String, Value> e : s.state().entrySet()) {
+                    Value sv = specState.get(e.getKey());
+                    if (sv != null && !sv.equals(e.getValue())) {
+                        differing.add(e.getKey());
+                        b.append("  - ").append(e.getKey()).append(Differ.describe(sv, e.getValue())).append('\n');
+                    }
+                }
+                out.add(new Failure(t, i - 1, s, spec + ":" + s.action() + ":differs-" + String.join("+", differing),
+                    "  after the step, kernel and spec differ:\n" + b));
+            }
+        }
+        return out;
     }
 }

@@ -24,6 +24,14 @@ public final class TraceModule {
         b.append("---- MODULE ").append(module).append(" ----\n");
         b.append("\\* Written by the conformance tests from runs of the Java kernel.\n");
         b.append("EXTENDS Integers, Sequences, TLC\n\n");
+        java.util.TreeSet<String> models = new java.util.TreeSet<>();
+        for (Value v : constants.values()) {
+            collectModelValues(v, models);
+        }
+        if (!models.isEmpty()) {
+            b.append("\\* Model values, bound to themselves in the config.\n");
+            b.append("CONSTANTS ").append(String.join(", ", models)).append("\n\n");
+        }
         for (Map.Entry<String, Value> e : constants.entrySet()) {
             b.append(e.getKey()).append(" == ").append(e.getValue().tla()).append("\n");
         }
@@ -39,6 +47,19 @@ public final class TraceModule {
         }
         b.append(">>\n====\n");
         return b.toString();
+    }
+
+    private static void collectModelValues(Value v, java.util.Set<String> out) {
+        if (v instanceof Value.ModelValue m) {
+            out.add(m.name);
+        } else if (v instanceof Value.SetV s) {
+            s.members.forEach(x -> collectModelValues(x, out));
+        } else if (v instanceof Value.Fn f) {
+            f.map.forEach((k, x) -> {
+                collectModelValues(k, out);
+                collectModelValues(x, out);
+            });
+        }
     }
 
     public static Path write(Path dir, String module, Map<String, Value> constants,
