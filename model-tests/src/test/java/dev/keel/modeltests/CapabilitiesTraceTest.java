@@ -56,7 +56,7 @@ class CapabilitiesTraceTest {
             .check("Capabilities", constants(first), traces);
         double secs = (System.nanoTime() - t0) / 1e9;
         assertTrue(o.error().isEmpty(), o.error());
-        Known.Verdict v = Known.judge("Capabilities", o.failures());
+        Known.Verdict v = Known.judge("trace/Capabilities", o.failures());
         Summary.put("1-trace-capabilities", String.format(
             "Trace validation, Capabilities: %d traces, %,d steps (%,d refused calls) checked by TLC; "
                 + "%d traces conform to the end, %d stop at a known discrepancy, %d at a new one; %.0f s",

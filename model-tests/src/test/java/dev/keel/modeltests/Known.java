@@ -45,13 +45,16 @@ final class Known {
     /** The verdict on {@code failures} of {@code spec}: summary lines, and the problems that fail the build. */
     record Verdict(List<String> lines, List<String> problems) { }
 
-    static Verdict judge(String spec, List<TraceChecker.Failure> failures) {
+    /** {@code check} is "trace/Capabilities" or "generated/Capabilities": the prefix of its keys. */
+    static Verdict judge(String check, List<TraceChecker.Failure> failures) {
+        String spec = check;
         Map<String, String> known = read();
         Map<String, List<TraceChecker.Failure>> byKey = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         for (TraceChecker.Failure f : failures) {
-            if (known.containsKey(f.key())) {
-                byKey.computeIfAbsent(f.key(), k -> new ArrayList<>()).add(f);
+            String key = check.substring(0, check.indexOf('/') + 1) + f.key();
+            if (known.containsKey(key)) {
+                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
             } else {
                 problems.add("DISCREPANCY " + f.describe());
             }

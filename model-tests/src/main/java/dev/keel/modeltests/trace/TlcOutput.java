@@ -13,7 +13,8 @@ import dev.keel.modeltests.tla.ValueParser;
 /** Reads what TLC printed: the states of an error trace or simulation, counts, the violation. */
 public final class TlcOutput {
 
-    private static final Pattern STATE = Pattern.compile("^State (\\d+): ?(.*)$");
+    /** "State 3: <Next ...>" in an error trace, "STATE_3 ==" in a simulation trace file. */
+    private static final Pattern STATE = Pattern.compile("^(?:State (\\d+):|STATE_(\\d+) ==) ?(.*)$");
     private static final Pattern CONJUNCT = Pattern.compile("^/\\\\ (\\w+) = (.*)$");
 
     private TlcOutput() {
@@ -34,7 +35,8 @@ public final class TlcOutput {
             Map<String, String> text = new LinkedHashMap<>();
             String var = null;
             int k = n + 1;
-            for (; k < lines.length && !lines[k].isBlank() && !STATE.matcher(lines[k]).matches(); k++) {
+            for (; k < lines.length && !lines[k].startsWith("=====") && !STATE.matcher(lines[k]).matches()
+                    && !(lines[k].isBlank() && !text.isEmpty()); k++) {
                 Matcher c = CONJUNCT.matcher(lines[k]);
                 if (c.matches()) {
                     var = c.group(1);
@@ -47,7 +49,8 @@ public final class TlcOutput {
             for (Map.Entry<String, String> e : text.entrySet()) {
                 vars.put(e.getKey(), ValueParser.parse(e.getValue()));
             }
-            out.add(new State(Integer.parseInt(m.group(1)), m.group(2), vars));
+            String number = m.group(1) != null ? m.group(1) : m.group(2);
+            out.add(new State(Integer.parseInt(number), m.group(3), vars));
             n = k - 1;
         }
         return out;
