@@ -214,9 +214,10 @@ Next ==
 Spec == Init /\ [][Next]_vars
 
 -----------------------------------------------------------------------------
-\* A capability never carries a right its parent lacks.
+\* A capability never carries a right the capability it was derived from lacks.
 RightsOnlyDiminish ==
-    \A x \in Refs : parent[x] # NoRef => At(x).rights \subseteq At(parent[x]).rights
+    \A x \in Refs : parent[x] # NoRef /\ At(parent[x]) # Empty
+                        => At(x).rights \subseteq At(parent[x]).rights
 
 \* Every capability names a live object: destroying an object leaves no dangling capability.
 NoDanglingCaps ==

@@ -107,7 +107,7 @@ public final class Io {
             return e;
         }
         long label = op * IoProtocol.OP_UNIT + arg;
-        k.ipc.send(t, port, label, c.badge(), buf, (int) len, -1, true, (int) replyMax);
+        k.ipc.call(t, port, label, c.badge(), buf, (int) len, -1, (int) replyMax);
         t.ioOp = op;
         t.ioSlot = (int) slot;
         return Errors.OK;

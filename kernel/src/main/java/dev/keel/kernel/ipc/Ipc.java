@@ -19,9 +19,9 @@ import dev.keel.kernel.sched.Tcb;
  *
  * Refines spec/Ipc.tla: {@code queue[p]} is the message list of {@code ports[p]};
  * {@code blockedOn[t]} is {@link Tcb#blockedOn} with {@link Tcb#waitPort}; {@code replyCap[t]} is
- * {@link Tcb#replyTo}. Every {@code check...} method is pure and returns an {@link Errors} code;
+ * {@link Tcb#replyCap}. Every {@code check...} method is pure and returns an {@link Errors} code;
  * the action it guards cannot fail. Invariants: NoMessageLost (per port, every message sent was
- * received, dropped with a dead port or is queued); ReplyCapsPaired (t.replyTo = c iff
+ * received, dropped with a dead port or is queued); ReplyCapsPaired (t.replyCap = c iff
  * c.replyHolder = t); CallsAcyclic (no cycle of threads blocked in call).
  */
 public final class Ipc {
@@ -73,10 +73,18 @@ public final class Ipc {
         return i >= 0 && i < ports.length ? ports[i] : null;
     }
 
+    /*@ public normal_behavior
+      @ ensures \result == pool;
+      @ assignable \nothing;
+      @*/
     public MessagePool pool() {
         return pool;
     }
 
+    /*@ public normal_behavior
+      @ ensures \result == irqs;
+      @ assignable \nothing;
+      @*/
     public IrqTable irqs() {
         return irqs;
     }
@@ -209,6 +217,32 @@ public final class Ipc {
         }
     }
 
+    /** TrySend: a send checked with {@code block} false, so it finds a receiver or room. */
+    /*@ public normal_behavior
+      @ requires checkSend(caller, p, buf, len, false, false, 0) == Errors.OK;
+      @ ensures p.sent == \old(p.sent) + 1 && caller.state == \old(caller.state);
+      @ assignable \everything;
+      @*/
+    public void trySend(Tcb caller, Port p, long label, long badge, long buf, int len,
+            int capSource) {
+        send(caller, p, label, badge, buf, len, capSource, false, 0);
+    }
+
+    /**
+     * Call: a send that blocks the caller until the receiver replies through the one-shot reply
+     * capability it gets with the message.
+     */
+    /*@ public normal_behavior
+      @ requires checkSend(caller, p, buf, len, true, true, replyMax) == Errors.OK;
+      @ ensures caller.state == Tcb.BLOCKED;
+      @ ensures caller.blockedOn == Tcb.ON_CALL || caller.blockedOn == Tcb.ON_REPLY;
+      @ assignable \everything;
+      @*/
+    public void call(Tcb caller, Port p, long label, long badge, long buf, int len, int capSource,
+            int replyMax) {
+        send(caller, p, label, badge, buf, len, capSource, true, replyMax);
+    }
+
     private void afterOffer(Tcb caller, Port p, boolean call) {
         if (!call) {
             caller.setResult(Errors.OK, 0, 0, -1);
@@ -285,12 +319,12 @@ public final class Ipc {
     }
 
     private void takeReplyCap(Tcb r, Tcb c) {
-        Tcb old = r.replyTo;
+        Tcb old = r.replyCap;
         if (old != null) {
             old.replyHolder = null;
             wake(old, Errors.DEAD_OBJECT);
         }
-        r.replyTo = c;
+        r.replyCap = c;
         c.replyHolder = r;
         c.blockedOn = Tcb.ON_REPLY;
         c.waitPort = null;
@@ -382,6 +416,16 @@ public final class Ipc {
         refill(p);
     }
 
+    /** TryReceive: a receive checked with {@code block} false, so a message is queued. */
+    /*@ public normal_behavior
+      @ requires checkReceive(caller, p, buf, max, false) == Errors.OK;
+      @ ensures p.received == \old(p.received) + 1;
+      @ assignable \everything;
+      @*/
+    public void tryReceive(Tcb caller, Port p, long buf, int max) {
+        receive(caller, p, buf, max);
+    }
+
     /** A message left {@code p}'s queue: the first blocked sender's message takes its place. */
     private void refill(Port p) {
         Tcb s = p.senders.poll();
@@ -402,12 +446,12 @@ public final class Ipc {
 
     /** OK when {@code replier} holds a reply capability and {@code len} bytes at {@code buf} are readable. */
     /*@ public normal_behavior
-      @ ensures \result == Errors.OK ==> replier.replyTo != null;
+      @ ensures \result == Errors.OK ==> replier.replyCap != null;
       @ assignable \nothing;
       @*/
     public int checkReply(Tcb replier, long buf, long len) {
         Process o = replier.owner;
-        if (replier.replyTo == null) {
+        if (replier.replyCap == null) {
             return Errors.NO_REPLY;
         }
         if (o == null) {
@@ -426,17 +470,17 @@ public final class Ipc {
      */
     /*@ public normal_behavior
       @ requires checkReply(replier, buf, len) == Errors.OK;
-      @ ensures replier.replyTo == null && \result == \old(replier.replyTo);
+      @ ensures replier.replyCap == null && \result == \old(replier.replyCap);
       @ assignable \everything;
       @*/
     public @Nullable Tcb reply(Tcb replier, long label, long buf, int len) {
-        Tcb c = replier.replyTo;
+        Tcb c = replier.replyCap;
         Process o = replier.owner;
         Message m = pool.allocate();
         if (c == null || o == null || m == null) {
             return null;
         }
-        replier.replyTo = null;
+        replier.replyCap = null;
         c.replyHolder = null;
         fill(m, o.space, label, 0, buf, len, -1);
         Process co = c.owner;
@@ -608,7 +652,7 @@ public final class Ipc {
      * whose reply capability it held wakes with DEAD_OBJECT, and a reply it waited for is forgotten.
      */
     /*@ public normal_behavior
-      @ ensures t.replyTo == null && t.replyHolder == null && t.pending == null;
+      @ ensures t.replyCap == null && t.replyHolder == null && t.pending == null;
       @ assignable \everything;
       @*/
     public void cancel(Tcb t) {
@@ -617,12 +661,12 @@ public final class Ipc {
             leavePort(p, t);
         }
         Tcb holder = t.replyHolder;
-        if (holder != null && holder.replyTo == t) {
-            holder.replyTo = null;
+        if (holder != null && holder.replyCap == t) {
+            holder.replyCap = null;
         }
         t.replyHolder = null;
-        Tcb c = t.replyTo;
-        t.replyTo = null;
+        Tcb c = t.replyCap;
+        t.replyCap = null;
         if (c != null) {
             c.replyHolder = null;
             wake(c, Errors.DEAD_OBJECT);
@@ -700,8 +744,8 @@ public final class Ipc {
       @ assignable \nothing;
       @*/
     public static boolean replyPaired(Tcb t) {
-        Tcb c = t.replyTo;
+        Tcb c = t.replyCap;
         Tcb h = t.replyHolder;
-        return (c == null || c.replyHolder == t) && (h == null || h.replyTo == t);
+        return (c == null || c.replyHolder == t) && (h == null || h.replyCap == t);
     }
 }

@@ -82,14 +82,26 @@ public final class MemoryManager {
         return spaces[i];
     }
 
+    /*@ public normal_behavior
+      @ ensures \result == frames;
+      @ assignable \nothing;
+      @*/
     public FrameAllocator frames() {
         return frames;
     }
 
+    /*@ public normal_behavior
+      @ ensures \result == quotas;
+      @ assignable \nothing;
+      @*/
     public MemoryObjects quotas() {
         return quotas;
     }
 
+    /*@ public normal_behavior
+      @ ensures \result == tables;
+      @ assignable \nothing;
+      @*/
     public PageTable tables() {
         return tables;
     }

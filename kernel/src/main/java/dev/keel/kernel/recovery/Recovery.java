@@ -38,7 +38,7 @@ public final class Recovery {
             retire(k, svc);
             return;
         }
-        byte[] none = new byte[0];
+        byte[] none = s.none();
         Process np = k.processes.freeEntry() == null ? null : k.processes.createProcess(
                 k.processes.init(), s.moduleOf(svc), s.memoryOf(svc), s.priorityOf(svc), none, 0,
                 none, 0);

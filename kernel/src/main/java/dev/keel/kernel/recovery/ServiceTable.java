@@ -21,6 +21,8 @@ public final class ServiceTable {
     private final int[] restarts;
     private final byte[][] checkpoint;
     private final int[] checkpointLength;
+    /** Returned for an invalid record, and the (empty) args of a restarted service. */
+    private final byte[] none = new byte[0];
 
     //@ public invariant live.length == process.length && process.length == checkpoint.length;
 
@@ -180,9 +182,18 @@ public final class ServiceTable {
       @*/
     public byte[] checkpoint(int i) {
         if (i < 0 || i >= checkpoint.length) {
-            return new byte[0];
+            return none;
         }
         return checkpoint[i];
+    }
+
+    /** An empty byte array, allocated at boot. */
+    /*@ public normal_behavior
+      @ ensures \result.length == 0;
+      @ assignable \nothing;
+      @*/
+    public byte[] none() {
+        return none;
     }
 
     /*@ public normal_behavior

@@ -10,7 +10,7 @@ import dev.keel.kernel.abi.ProcessSpec;
 public final class PerCpu {
 
     public final int index;
-    public final RunQueue queue;
+    public final RunQueue runQueue;
     /** Runs when nothing else can; halts the CPU. Never in a queue. */
     public final Tcb idle;
 
@@ -34,12 +34,12 @@ public final class PerCpu {
     public long wakeups;
 
     /*@ public normal_behavior
-      @ ensures this.index == index && this.queue == queue && this.idle == idle && current == idle;
+      @ ensures this.index == index && this.runQueue == queue && this.idle == idle && current == idle;
       @ assignable \nothing;
       @*/
     public PerCpu(int index, RunQueue queue, Tcb idle) {
         this.index = index;
-        this.queue = queue;
+        this.runQueue = queue;
         this.idle = idle;
         this.current = idle;
     }

@@ -83,7 +83,7 @@ public final class Scheduler {
       @ assignable \nothing;
       @*/
     public int priorities() {
-        return boot.queue.priorities();
+        return boot.runQueue.priorities();
     }
 
     /** The least loaded CPU, for a new thread (lowest number on a tie). */
@@ -105,7 +105,7 @@ public final class Scheduler {
     }
 
     private int load(PerCpu c) {
-        return c.queue.size() + (c.isIdle() ? 0 : 1);
+        return c.runQueue.size() + (c.isIdle() ? 0 : 1);
     }
 
     /** Makes a new thread ready on {@code cpu} with {@code priority} and a full time slice. */
@@ -133,7 +133,7 @@ public final class Scheduler {
         t.blockedOn = Tcb.ON_NOTHING;
         if (!t.throttled) {
             PerCpu c = cpu(t.cpu);
-            c.queue.enqueue(t, false);
+            c.runQueue.enqueue(t, false);
             preemptIfHigher(c, t);
         }
     }
@@ -161,7 +161,7 @@ public final class Scheduler {
     private void leave(Tcb t) {
         PerCpu c = cpu(t.cpu);
         if (t.queued) {
-            c.queue.dequeue(t);
+            c.runQueue.dequeue(t);
         }
         if (c.current == t) {
             c.needResched = true;
@@ -239,7 +239,7 @@ public final class Scheduler {
         if (t.throttled) {
             t.throttled = false;
             if (t.state == Tcb.READY && !t.queued) {
-                c.queue.enqueue(t, false);
+                c.runQueue.enqueue(t, false);
                 preemptIfHigher(c, t);
             }
         }
@@ -259,7 +259,7 @@ public final class Scheduler {
         if (prev != c.idle && prev.state == Tcb.RUNNING) {
             requeue(c, prev);
         }
-        Tcb next = c.queue.pollHighest();
+        Tcb next = c.runQueue.pollHighest();
         if (next == null) {
             next = c.idle;
         }
@@ -278,7 +278,7 @@ public final class Scheduler {
             prev.slice = timeslice;
         }
         if (!prev.throttled) {
-            c.queue.enqueue(prev, sliceLeft);
+            c.runQueue.enqueue(prev, sliceLeft);
         }
     }
 
@@ -350,11 +350,11 @@ public final class Scheduler {
         PerCpu c = cpu(t.cpu);
         boolean wasQueued = t.queued;
         if (wasQueued) {
-            c.queue.dequeue(t);
+            c.runQueue.dequeue(t);
         }
         t.priority = priority;
         if (wasQueued) {
-            c.queue.enqueue(t, false);
+            c.runQueue.enqueue(t, false);
             preemptIfHigher(c, t);
         }
         if (c.current == t) {
@@ -374,7 +374,7 @@ public final class Scheduler {
         }
         for (int i = 0; i < cpus.length; i++) {
             PerCpu c = cpus[i];
-            if (!c.needResched && c.queue.highestPriority() > c.current.priority) {
+            if (!c.needResched && c.runQueue.highestPriority() > c.current.priority) {
                 return false;
             }
         }
@@ -390,7 +390,7 @@ public final class Scheduler {
             return c.current == t;
         }
         if (t.state == Tcb.READY && !t.throttled) {
-            return c.queue.contains(t);
+            return c.runQueue.contains(t);
         }
         return !t.queued || t.state == Tcb.BLOCKED;
     }

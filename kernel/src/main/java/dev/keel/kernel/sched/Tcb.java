@@ -62,7 +62,7 @@ public final class Tcb {
     public long recvBuffer;
     public int recvMax;
     /** The caller whose reply capability this thread holds (spec replyCap). */
-    public @Nullable Tcb replyTo;
+    public @Nullable Tcb replyCap;
     /** For a caller: the thread holding its reply capability. */
     public @Nullable Tcb replyHolder;
     /** Kernel follow-up when the reply arrives (I/O forwarding), 0 for none. */
@@ -141,7 +141,7 @@ public final class Tcb {
         sp = 0;
         setResult(0, 0, 0, 0);
         clearIpc();
-        replyTo = null;
+        replyCap = null;
         replyHolder = null;
         waitPid = 0;
     }

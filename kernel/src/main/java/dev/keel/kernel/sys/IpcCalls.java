@@ -68,7 +68,13 @@ public final class IpcCalls {
             return e;
         }
         int source = transfer ? k.caps.globalSlot(p.index, capSlot) : -1;
-        k.ipc.send(t, port, label, c.badge(), buf, (int) len, source, call, (int) replyMax);
+        if (call) {
+            k.ipc.call(t, port, label, c.badge(), buf, (int) len, source, (int) replyMax);
+        } else if (block) {
+            k.ipc.send(t, port, label, c.badge(), buf, (int) len, source, false, 0);
+        } else {
+            k.ipc.trySend(t, port, label, c.badge(), buf, (int) len, source);
+        }
         return Errors.OK;
     }
 
@@ -93,7 +99,11 @@ public final class IpcCalls {
         if (e != Errors.OK) {
             return e;
         }
-        k.ipc.receive(t, port, buf, (int) max);
+        if (block) {
+            k.ipc.receive(t, port, buf, (int) max);
+        } else {
+            k.ipc.tryReceive(t, port, buf, (int) max);
+        }
         return t.reg(0);
     }
 

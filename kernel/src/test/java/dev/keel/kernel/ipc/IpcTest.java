@@ -96,7 +96,7 @@ class IpcTest {
         assertEquals(Tcb.BLOCKED, caller.state);
         assertEquals(Tcb.ON_REPLY, caller.blockedOn);
         Tcb server = Sim.main(child);
-        assertEquals(caller, server.replyTo);
+        assertEquals(caller, server.replyCap);
         s.poke(child, Sim.BUF + 200, Sim.bytes("pong!"));
         assertEquals(0, s.as(child, Syscalls.REPLY, 8, Sim.BUF + 200, 5));
         assertEquals(5, caller.reg(0));
@@ -142,7 +142,7 @@ class IpcTest {
         s.as(child, Syscalls.RECEIVE, childPortSlot(), Sim.BUF, 8);
         s.as(init, Syscalls.CALL, PORT, 1, Sim.BUF, 0, -1, 0);
         Tcb server = Sim.main(child);
-        assertEquals(Sim.main(init), server.replyTo);
+        assertEquals(Sim.main(init), server.replyCap);
         long sentBefore = s.k.ipc.port(s.k.caps.at(s.k.caps.globalSlot(init.index, 25)).object()).sent;
         assertEquals(Errors.DEADLOCK, s.as(child, Syscalls.CALL, init25, 2, Sim.BUF, 0, -1, 0));
         assertEquals(Tcb.RUNNING, server.state);
