@@ -78,6 +78,7 @@ class CapabilitiesGeneratedTest {
                 + "%,d of %s reachable states of the small model covered; %.0f s",
             traces.size(), SEED, DEPTH, steps, traces.size() - failures.size(), failures.size() - fresh, fresh,
             covered.size(), reachable < 0 ? "?" : String.format("%,d", reachable), secs));
+        Summary.figures("generated-capabilities", traces.size(), steps, secs, covered.size(), reachable);
         for (int k = 0; k < v.lines().size(); k++) {
             Summary.put("2-generated-capabilities-known-" + k, "  " + v.lines().get(k));
         }

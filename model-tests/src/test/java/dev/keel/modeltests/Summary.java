@@ -18,6 +18,44 @@ final class Summary {
     private Summary() {
     }
 
+    /**
+     * Records the figures of one check (traces, steps, seconds; covered and reachable states, or
+     * -1) and rewrites the first line of the summary: the totals over every check that ran.
+     */
+    static synchronized void figures(String key, long traces, long steps, double seconds, long covered,
+            long reachable) {
+        Path file = Path.of(System.getProperty("modeltests.summary", "target/summary.txt"));
+        Path dir = file.resolveSibling("summary-figures");
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(key), traces + " " + steps + " " + seconds + " " + covered + " "
+                + reachable + "\n", StandardCharsets.UTF_8);
+            long t = 0;
+            long n = 0;
+            double secs = 0;
+            long cov = -1;
+            long reach = -1;
+            try (Stream<Path> s = Files.list(dir).sorted()) {
+                for (Path p : (Iterable<Path>) s::iterator) {
+                    String[] f = Files.readString(p, StandardCharsets.UTF_8).trim().split(" ");
+                    t += Long.parseLong(f[0]);
+                    n += Long.parseLong(f[1]);
+                    secs += Double.parseDouble(f[2]);
+                    if (Long.parseLong(f[3]) >= 0) {
+                        cov = Long.parseLong(f[3]);
+                        reach = Long.parseLong(f[4]);
+                    }
+                }
+            }
+            String coverage = cov < 0 ? "" : String.format("; %,d of %s reachable capability states covered", cov,
+                reach < 0 ? "?" : String.format("%,d", reach));
+            put("0-total", String.format("Conformance: %,d traces, %,d steps checked against the specs%s; %.0f s",
+                t, n, coverage, secs));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static synchronized void put(String key, String line) {
         Path file = Path.of(System.getProperty("modeltests.summary", "target/summary.txt"));
         Path parts = file.resolveSibling("summary-parts");
