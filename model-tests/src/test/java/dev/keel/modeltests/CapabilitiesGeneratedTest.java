@@ -48,27 +48,15 @@ class CapabilitiesGeneratedTest {
         }
         org.junit.jupiter.api.Assumptions.assumeTrue(Env.hasSpec("MCCapabilities"), "no spec/tla/MCCapabilities.tla");
         long t0 = System.nanoTime();
-        Path dir = Env.work().resolve("CapabilitiesGenerated");
-        copy(dir, "CapabilitiesLabelled.tla", "CapabilitiesLabelled.cfg", "CapabilitiesReach.tla", "CapabilitiesReach.cfg");
-        Path sim = dir.resolve("sim");
-        deleteTree(sim);
-        Files.createDirectories(sim);
-        Tlc tlc = Env.tlc();
-        Tlc.Result r = tlc.run(dir, "CapabilitiesLabelled", "CapabilitiesLabelled.cfg", List.of("-deadlock",
-            "-simulate", "file=" + sim.resolve("trace") + ",num=" + TRACES, "-seed", Long.toString(SEED),
-            "-depth", Integer.toString(DEPTH)));
-        assertTrue(r.ok() && TlcOutput.violations(r.output()).isEmpty(),
-            "TLC simulation failed:\n" + TlcOutput.errors(r.output()));
-
-        List<List<TlcOutput.State>> traces = readTraces(sim);
-        assertFalse(traces.isEmpty(), "TLC wrote no traces");
+        Path dir = Simulation.prepare("Capabilities");
+        List<List<TlcOutput.State>> traces = Simulation.simulate(dir, "Capabilities", TRACES, SEED, DEPTH);
         List<TraceChecker.Failure> failures = new ArrayList<>();
         Set<Value> covered = new HashSet<>();
         int steps = 0;
         for (int t = 0; t < traces.size(); t++) {
             steps += replay(t + 1, traces.get(t), failures, covered);
         }
-        long reachable = reachable(tlc, dir);
+        long reachable = Simulation.reachable(dir, "Capabilities", List.of("Capabilities.tla", "MCCapabilities.tla"));
         double secs = (System.nanoTime() - t0) / 1e9;
         Known.Verdict v = Known.judge("generated/Capabilities", failures);
         long fresh = v.problems().stream().filter(x -> x.startsWith("DISCREPANCY")).count();
@@ -78,7 +66,7 @@ class CapabilitiesGeneratedTest {
                 + "%,d of %s reachable states of the small model covered; %.0f s",
             traces.size(), SEED, DEPTH, steps, traces.size() - failures.size(), failures.size() - fresh, fresh,
             covered.size(), reachable < 0 ? "?" : String.format("%,d", reachable), secs));
-        Summary.figures("generated-capabilities", traces.size(), steps, secs, covered.size(), reachable);
+        Summary.figures("generated-capabilities", traces.size(), steps, secs, covered.size(), reachable, "capability");
         for (int k = 0; k < v.lines().size(); k++) {
             Summary.put("2-generated-capabilities-known-" + k, "  " + v.lines().get(k));
         }
@@ -154,60 +142,5 @@ class CapabilitiesGeneratedTest {
             m.put(v, x);
         }
         return m;
-    }
-
-    private static List<List<TlcOutput.State>> readTraces(Path sim) throws IOException {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(sim)) {
-            files = s.sorted().toList();
-        }
-        List<List<TlcOutput.State>> out = new ArrayList<>();
-        for (Path f : files) {
-            List<TlcOutput.State> states = TlcOutput.states(Files.readString(f, StandardCharsets.UTF_8));
-            if (!states.isEmpty()) {
-                out.add(states);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * The number of reachable states of the small model, by a breadth-first TLC run; cached under
-     * target by a hash of the specs, since it only changes with them.
-     */
-    static long reachable(Tlc tlc, Path dir) throws Exception {
-        MessageDigest md = MessageDigest.getInstance("SHA-256");
-        for (String f : List.of("Capabilities.tla", "MCCapabilities.tla")) {
-            md.update(Files.readAllBytes(Env.specs().resolve(f)));
-        }
-        md.update(Files.readAllBytes(dir.resolve("CapabilitiesReach.cfg")));
-        Path cache = dir.resolve("reachable-" + HexFormat.of().formatHex(md.digest()).substring(0, 16));
-        if (Files.exists(cache)) {
-            return Long.parseLong(Files.readString(cache).trim());
-        }
-        Tlc.Result r = tlc.run(dir, "CapabilitiesReach", "CapabilitiesReach.cfg", List.of("-deadlock"));
-        long n = r.ok() ? TlcOutput.distinctStates(r.output()) : -1;
-        if (n >= 0) {
-            Files.writeString(cache, n + "\n");
-        }
-        return n;
-    }
-
-    private static void copy(Path dir, String... files) throws IOException {
-        Files.createDirectories(dir);
-        for (String f : files) {
-            Files.copy(Env.tla().resolve(f), dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path x : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(x);
-            }
-        }
     }
 }

@@ -63,7 +63,7 @@ class CapabilitiesTraceTest {
             o.traces(), o.steps(), refused(traces), o.traces() - o.failures().size(),
             o.failures().size() - v.problems().stream().filter(x -> x.startsWith("DISCREPANCY")).count(),
             v.problems().stream().filter(x -> x.startsWith("DISCREPANCY")).count(), secs));
-        Summary.figures("trace-capabilities", o.traces(), o.steps(), secs, -1, -1);
+        Summary.figures("trace-capabilities", o.traces(), o.steps(), secs, -1, -1, "-");
         for (int k = 0; k < v.lines().size(); k++) {
             Summary.put("1-trace-capabilities-known-" + k, "  " + v.lines().get(k));
         }

@@ -23,34 +23,34 @@ final class Summary {
      * -1) and rewrites the first line of the summary: the totals over every check that ran.
      */
     static synchronized void figures(String key, long traces, long steps, double seconds, long covered,
-            long reachable) {
+            long reachable, String what) {
         Path file = Path.of(System.getProperty("modeltests.summary", "target/summary.txt"));
         Path dir = file.resolveSibling("summary-figures");
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve(key), traces + " " + steps + " " + seconds + " " + covered + " "
-                + reachable + "\n", StandardCharsets.UTF_8);
+                + reachable + " " + what + "\n", StandardCharsets.UTF_8);
             long t = 0;
             long n = 0;
             double secs = 0;
-            long cov = -1;
-            long reach = -1;
+            List<String> coverage = new ArrayList<>();
             try (Stream<Path> s = Files.list(dir).sorted()) {
                 for (Path p : (Iterable<Path>) s::iterator) {
                     String[] f = Files.readString(p, StandardCharsets.UTF_8).trim().split(" ");
                     t += Long.parseLong(f[0]);
                     n += Long.parseLong(f[1]);
                     secs += Double.parseDouble(f[2]);
-                    if (Long.parseLong(f[3]) >= 0) {
-                        cov = Long.parseLong(f[3]);
-                        reach = Long.parseLong(f[4]);
+                    long cov = Long.parseLong(f[3]);
+                    long reach = Long.parseLong(f[4]);
+                    if (cov >= 0) {
+                        coverage.add(String.format("%,d of %s reachable %s states", cov,
+                            reach < 0 ? "?" : String.format("%,d", reach), f[5]));
                     }
                 }
             }
-            String coverage = cov < 0 ? "" : String.format("; %,d of %s reachable capability states covered", cov,
-                reach < 0 ? "?" : String.format("%,d", reach));
+            String cov = coverage.isEmpty() ? "" : "; covered " + String.join(", ", coverage);
             put("0-total", String.format("Conformance: %,d traces, %,d steps checked against the specs%s; %.0f s",
-                t, n, coverage, secs));
+                t, n, cov, secs));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -36,6 +36,12 @@ public final class KernelParts {
 
     public KernelParts(int cpus, int processes, int slots, int ports, int threadsTotal,
             int priorities) {
+        this(cpus, processes, slots, ports, threadsTotal, priorities, 3);
+    }
+
+    /** As above, with a time slice of {@code timeslice} ticks. */
+    public KernelParts(int cpus, int processes, int slots, int ports, int threadsTotal,
+            int priorities, int timeslice) {
         machine = new SimMachine(cpus, 4 << 20);
         caps = new CapabilitySpace(processes, slots);
         quotas = new MemoryObjects(4);
@@ -43,7 +49,7 @@ public final class KernelParts {
         memory = new MemoryManager(machine, frames, quotas, processes, 4);
         user = new UserMemory(memory, machine.memory());
         threads = new ThreadPool(threadsTotal, cpus);
-        scheduler = new Scheduler(machine, threads, cpus, priorities, 3, 900);
+        scheduler = new Scheduler(machine, threads, cpus, priorities, timeslice, 900);
         messages = new MessagePool(8, 16);
         ipc = new Ipc(ports, messages, scheduler, user, caps, machine.interrupts(), threadsTotal);
         reclaimer = new Reclaimer(caps, ipc);

@@ -25,8 +25,10 @@ import dev.keel.modeltests.tla.Value;
  *     priority down, and a trace spec must compare runQueue through {@link #byPriority} only.
  *     A throttled real-time thread (budget spent) is READY but out of the kernel's queue; the
  *     spec keeps it in the queue: it is appended to its priority's FIFO.</li>
- * <li>{@code current[c]}: the CPU's current thread, or None when it runs its idle thread.</li>
+ * <li>{@code current[c]}: the CPU's current thread, or None when it runs its idle thread or its
+ *     current thread stopped running (blocked or retired, reschedule pending).</li>
  * <li>{@code budget[t]} for real-time t: Tcb.remaining.</li>
+ * <li>A free Tcb (retired thread) maps to "inactive" with its configured priority.</li>
  * <li>{@code now[c]}: not kept by the kernel (its periods are per thread, Tcb.releaseAt):
  *     left unmapped.</li>
  * </ul>
@@ -38,12 +40,24 @@ public final class SchedulerMapping {
     private final Map<Integer, Value> threads;
     private final Map<Integer, Value> cpus;
     private final Value none;
+    private final Map<Integer, Integer> configured;
+    private final java.util.Set<Integer> realTime;
 
-    /** @param threads Tcb ids with their TLA+ names; @param cpus CPU indices with names */
-    public SchedulerMapping(Map<Integer, Value> threads, Map<Integer, Value> cpus, Value none) {
+    /**
+     * @param threads Tcb ids with their TLA+ names
+     * @param cpus CPU indices with their names
+     * @param none the spec's None
+     * @param configured each thread's priority as configured (the spec's constant Priority): a
+     *        free Tcb has lost its priority, and the spec keeps it
+     * @param realTime the Tcb ids of the spec's RealTime set (budget's domain)
+     */
+    public SchedulerMapping(Map<Integer, Value> threads, Map<Integer, Value> cpus, Value none,
+            Map<Integer, Integer> configured, java.util.Set<Integer> realTime) {
         this.threads = new LinkedHashMap<>(threads);
         this.cpus = new LinkedHashMap<>(cpus);
         this.none = none;
+        this.configured = new LinkedHashMap<>(configured);
+        this.realTime = java.util.Set.copyOf(realTime);
     }
 
     public static Value stateName(int s) {
@@ -62,8 +76,9 @@ public final class SchedulerMapping {
         for (Map.Entry<Integer, Value> e : threads.entrySet()) {
             Tcb t = pool.at(e.getKey());
             state.put(e.getValue(), stateName(t.state));
-            priority.put(e.getValue(), Value.of(t.priority));
-            if (t.realtime) {
+            int prio = t.state == Tcb.FREE ? configured.getOrDefault(e.getKey(), t.priority) : t.priority;
+            priority.put(e.getValue(), Value.of(prio));
+            if (realTime.contains(e.getKey())) {
                 budget.put(e.getValue(), Value.of(t.remaining));
             }
         }
@@ -73,7 +88,8 @@ public final class SchedulerMapping {
             PerCpu c = s.cpu(e.getKey());
             runQueue.put(e.getValue(), Value.tuple(queue(c, pool)));
             Value cur = threads.get(c.current.id);
-            current.put(e.getValue(), c.current == c.idle || cur == null ? none : cur);
+            boolean runs = c.current != c.idle && c.current.state == Tcb.RUNNING && cur != null;
+            current.put(e.getValue(), runs ? cur : none);
         }
         Map<String, Value> vars = new LinkedHashMap<>();
         vars.put("state", Value.fn(state));
