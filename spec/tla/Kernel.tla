@@ -123,9 +123,9 @@ Exec ==
     LET p == Caller IN
     /\ p # None
     /\ IF Mutant = "execMapsImage"
-       THEN /\ mapping' = [pg \in Procs |-> IF pg = p
+       THEN /\ mapping' = [q \in Procs |-> IF q = p
                              THEN [x \in Pages |-> [M!Unmapped EXCEPT !.mapped = TRUE]]
-                             ELSE mapping[pg]]
+                             ELSE mapping[q]]
             /\ memCaps' = [memCaps EXCEPT ![p] = {}]
             /\ free' = free \cup (memCaps[p] \ UNION {memCaps[q] : q \in Procs \ {p}})
             /\ shared' = shared \cap UNION {memCaps[q] : q \in Procs \ {p}}
