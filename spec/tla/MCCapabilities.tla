@@ -6,7 +6,7 @@
 EXTENDS Capabilities, FiniteSets
 
 \* Object types for the model values of the configurations.
-MCTypeOf == [o \in Objects |-> IF o = Untyped THEN "Memory" ELSE "Port"]
+MCTypeOf == [o \in Objects |-> CASE o = Untyped -> "Memory" [] o = "irq" -> "Irq" [] OTHER -> "Port"]
 
 \* Small bounds: two slots per space.
 SmallSlots == 1..2
@@ -16,6 +16,9 @@ FullSlots == Cardinality({x \in Refs : At(x) # Empty})
 
 \* Small state constraint: at most three capabilities exist at once.
 SmallConstraint == FullSlots <= 3
+
+\* Deep state constraint: at most four capabilities exist at once.
+DeepConstraint == FullSlots <= 4
 
 \* Deep bounds: three slots per space.
 DeepSlots == 1..3

@@ -76,7 +76,7 @@ public final class KernelConfig {
       @ ensures \fresh(\result);
       @ assignable \nothing;
       @*/
-    public static KernelConfig standard() {
+    public static /*@ pure @*/ KernelConfig standard() {
         return new KernelConfig(16, 32, 48, 4, 32, 64, 256, 8, 16, 32, 5, 900, 4, 256, 4);
     }
 }

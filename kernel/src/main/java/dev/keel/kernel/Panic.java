@@ -18,9 +18,9 @@ public final class Panic {
     public static final int HARDWARE = 3;
     public static final int DEADLOCK = 4;
 
-    private final Machine machine;
-    private int reason;
-    private long detail;
+    /*@ spec_public @*/ private final Machine machine;
+    /*@ spec_public @*/ private int reason;
+    /*@ spec_public @*/ private long detail;
 
     /*@ public normal_behavior
       @ ensures reason == NONE;
@@ -34,7 +34,7 @@ public final class Panic {
       @ ensures \result == (reason != NONE);
       @ assignable \nothing;
       @*/
-    public boolean panicked() {
+    public /*@ pure @*/ boolean panicked() {
         return reason != NONE;
     }
 
@@ -42,7 +42,7 @@ public final class Panic {
       @ ensures \result == reason;
       @ assignable \nothing;
       @*/
-    public int reason() {
+    public /*@ pure @*/ int reason() {
         return reason;
     }
 
@@ -51,7 +51,7 @@ public final class Panic {
       @ ensures \result == detail;
       @ assignable \nothing;
       @*/
-    public long detail() {
+    public /*@ pure @*/ long detail() {
         return detail;
     }
 

@@ -22,7 +22,7 @@ public record TlcResult(Expectation.Kind outcome, String property, long generate
         Pattern.compile("^(\\d+) states generated, (\\d+) distinct states found, (\\d+) states left on queue\\.");
     private static final Pattern DEPTH = Pattern.compile("^The depth of the complete state graph search is (\\d+)\\.");
     private static final Pattern INVARIANT = Pattern.compile("^Error: Invariant (\\S+) is violated\\.");
-    private static final Pattern ACTION_PROPERTY = Pattern.compile("^Error: Action property (\\S+) is violated\\.");
+    private static final Pattern ACTION_PROPERTY = Pattern.compile("^Error: Action property (.+) is violated\\.");
     private static final String TEMPORAL = "Error: Temporal properties were violated.";
     private static final String DEADLOCK = "Error: Deadlock reached.";
     private static final String TRACE_START = "Error: The behavior up to this point is:";

@@ -97,12 +97,16 @@ public final class TlcRunner {
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).directory(specs.toFile())
             .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // If the build is interrupted, do not leave TLC running.
+        Thread reaper = new Thread(p::destroyForcibly);
+        Runtime.getRuntime().addShutdownHook(reaper);
         long timeout = Long.parseLong(args.getOrDefault("timeout", "300"));
         boolean finished = p.waitFor(timeout, TimeUnit.SECONDS);
         if (!finished) {
             p.destroyForcibly();
             p.waitFor();
         }
+        Runtime.getRuntime().removeShutdownHook(reaper);
         double secs = (System.nanoTime() - t0) / 1e9;
         TlcResult r = TlcResult.parse(finished ? p.exitValue() : -1, Files.readString(log, StandardCharsets.UTF_8));
         Verdict v = Verdict.judge(e, r, !finished);

@@ -55,6 +55,14 @@ class TlcResultTest {
     }
 
     @Test
+    void actionPropertyOfAnInstanceIsNamedByItsLocation() {
+        TlcResult r = TlcResult.parse(13,
+            "Error: Action property line 223, col 23 to line 223, col 35 of module Scheduler is violated.");
+        assertEquals(Expectation.Kind.PROPERTY, r.outcome());
+        assertEquals("line 223, col 23 to line 223, col 35 of module Scheduler", r.property());
+    }
+
+    @Test
     void exitCodeThatContradictsTheMessagesIsAnError() {
         TlcResult r = TlcResult.parse(0, "Error: Invariant Inv1 is violated.");
         assertNull(r.outcome());

@@ -57,7 +57,7 @@ public final class Errors {
       @ ensures \result == (code < 0 && code >= LOWEST);
       @ assignable \nothing;
       @*/
-    public static boolean isError(long code) {
+    public static /*@ pure @*/ boolean isError(long code) {
         return code < 0 && code >= LOWEST;
     }
 }

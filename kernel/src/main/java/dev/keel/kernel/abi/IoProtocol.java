@@ -27,7 +27,7 @@ public final class IoProtocol {
       @ ensures \result == label / OP_UNIT;
       @ assignable \nothing;
       @*/
-    public static long op(long label) {
+    public static /*@ pure @*/ long op(long label) {
         return label / OP_UNIT;
     }
 
@@ -36,7 +36,7 @@ public final class IoProtocol {
       @ ensures \result == label % OP_UNIT;
       @ assignable \nothing;
       @*/
-    public static long argument(long label) {
+    public static /*@ pure @*/ long argument(long label) {
         return label % OP_UNIT;
     }
 }

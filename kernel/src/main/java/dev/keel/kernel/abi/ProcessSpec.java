@@ -40,7 +40,7 @@ public final class ProcessSpec {
       @ ensures \result == w[i];
       @ assignable \nothing;
       @*/
-    public static long word(long[] w, int i) {
+    public static /*@ pure @*/ long word(long[] w, int i) {
         return i >= 0 && i < w.length ? w[i] : 0;
     }
 

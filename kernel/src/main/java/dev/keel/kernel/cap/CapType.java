@@ -28,7 +28,7 @@ public final class CapType {
       @ ensures \result == (type > NONE && type < COUNT);
       @ assignable \nothing;
       @*/
-    public static boolean isObjectType(int type) {
+    public static /*@ pure @*/ boolean isObjectType(int type) {
         return type > NONE && type < COUNT;
     }
 }

@@ -27,7 +27,7 @@ public final class Capability {
       @ ensures \result == type;
       @ assignable \nothing;
       @*/
-    public int type() {
+    public /*@ pure @*/ int type() {
         return type;
     }
 
@@ -35,7 +35,7 @@ public final class Capability {
       @ ensures \result == object;
       @ assignable \nothing;
       @*/
-    public int object() {
+    public /*@ pure @*/ int object() {
         return object;
     }
 
@@ -43,7 +43,7 @@ public final class Capability {
       @ ensures \result == badge;
       @ assignable \nothing;
       @*/
-    public long badge() {
+    public /*@ pure @*/ long badge() {
         return badge;
     }
 
@@ -51,7 +51,7 @@ public final class Capability {
       @ ensures \result == read;
       @ assignable \nothing;
       @*/
-    public boolean canRead() {
+    public /*@ pure @*/ boolean canRead() {
         return read;
     }
 
@@ -59,7 +59,7 @@ public final class Capability {
       @ ensures \result == write;
       @ assignable \nothing;
       @*/
-    public boolean canWrite() {
+    public /*@ pure @*/ boolean canWrite() {
         return write;
     }
 
@@ -67,7 +67,7 @@ public final class Capability {
       @ ensures \result == grant;
       @ assignable \nothing;
       @*/
-    public boolean canGrant() {
+    public /*@ pure @*/ boolean canGrant() {
         return grant;
     }
 
@@ -75,7 +75,7 @@ public final class Capability {
       @ ensures \result == (type == CapType.NONE);
       @ assignable \nothing;
       @*/
-    public boolean isEmpty() {
+    public /*@ pure @*/ boolean isEmpty() {
         return type == CapType.NONE;
     }
 
@@ -84,7 +84,7 @@ public final class Capability {
       @ ensures \result == ((!read || other.read) && (!write || other.write) && (!grant || other.grant));
       @ assignable \nothing;
       @*/
-    public boolean rightsWithin(Capability other) {
+    public /*@ pure @*/ boolean rightsWithin(Capability other) {
         return (!read || other.read) && (!write || other.write) && (!grant || other.grant);
     }
 

@@ -44,7 +44,7 @@ public final class CapabilitySpace {
       @ ensures this.processCount == processCount && this.slotsPerProcess == slotsPerProcess;
       @ assignable \nothing;
       @*/
-    public CapabilitySpace(int processCount, int slotsPerProcess) {
+    public /*@ pure @*/ CapabilitySpace(int processCount, int slotsPerProcess) {
         int p = processCount < 1 ? 1 : processCount;
         int s = slotsPerProcess < 1 ? 1 : slotsPerProcess;
         this.processCount = p;
@@ -63,7 +63,7 @@ public final class CapabilitySpace {
       @ ensures \result == slotsPerProcess;
       @ assignable \nothing;
       @*/
-    public int slotsPerProcess() {
+    public /*@ pure @*/ int slotsPerProcess() {
         return slotsPerProcess;
     }
 
@@ -71,7 +71,7 @@ public final class CapabilitySpace {
       @ ensures \result == processCount;
       @ assignable \nothing;
       @*/
-    public int processCount() {
+    public /*@ pure @*/ int processCount() {
         return processCount;
     }
 
@@ -84,7 +84,7 @@ public final class CapabilitySpace {
       @ ensures \result == -1;
       @ assignable \nothing;
       @*/
-    public int globalSlot(int process, long slot) {
+    public /*@ pure @*/ int globalSlot(int process, long slot) {
         if (process < 0 || process >= processCount || slot < 0 || slot >= slotsPerProcess) {
             return -1;
         }
@@ -97,7 +97,7 @@ public final class CapabilitySpace {
       @ ensures \result == slots[g];
       @ assignable \nothing;
       @*/
-    public Capability at(int g) {
+    public /*@ pure @*/ Capability at(int g) {
         if (g < 0 || g >= slots.length) {
             return empty;
         }
@@ -105,7 +105,7 @@ public final class CapabilitySpace {
     }
 
     /** Returned for an invalid slot number; never stored into. */
-    private final Capability empty = new Capability();
+    /*@ spec_public @*/ private final Capability empty = new Capability();
 
     /** The parent of global slot {@code g}, or NO_PARENT. */
     /*@ public normal_behavior
@@ -113,7 +113,7 @@ public final class CapabilitySpace {
       @ ensures \result == parent[g];
       @ assignable \nothing;
       @*/
-    public int parentOf(int g) {
+    public /*@ pure @*/ int parentOf(int g) {
         if (g < 0 || g >= parent.length) {
             return NO_PARENT;
         }
@@ -125,7 +125,7 @@ public final class CapabilitySpace {
       @ ensures \result == slots.length;
       @ assignable \nothing;
       @*/
-    public int size() {
+    public /*@ pure @*/ int size() {
         return slots.length;
     }
 
@@ -143,7 +143,7 @@ public final class CapabilitySpace {
       @ ensures \result == Errors.OK && needRead ==> slots[globalSlot(process, slot)].read;
       @ assignable \nothing;
       @*/
-    public int checkCap(int process, long slot, int type, boolean needRead, boolean needWrite,
+    public /*@ pure @*/ int checkCap(int process, long slot, int type, boolean needRead, boolean needWrite,
             boolean needGrant) {
         int g = globalSlot(process, slot);
         if (g < 0 || g >= slots.length) {
@@ -167,7 +167,7 @@ public final class CapabilitySpace {
       @ ensures \result == Errors.OK ==> globalSlot(process, slot) >= 0 && slots[globalSlot(process, slot)].isEmpty();
       @ assignable \nothing;
       @*/
-    public int checkEmpty(int process, long slot) {
+    public /*@ pure @*/ int checkEmpty(int process, long slot) {
         int g = globalSlot(process, slot);
         if (g < 0 || g >= slots.length) {
             return Errors.BAD_SLOT;
@@ -181,7 +181,7 @@ public final class CapabilitySpace {
       @ ensures \result == Errors.OK ==> !slots[globalSlot(sp, src)].isEmpty() && slots[globalSlot(dp, dst)].isEmpty();
       @ assignable \nothing;
       @*/
-    public int checkDerive(int sp, long src, int dp, long dst) {
+    public /*@ pure @*/ int checkDerive(int sp, long src, int dp, long dst) {
         int e = checkCap(sp, src, CapType.NONE, false, false, false);
         if (e != Errors.OK) {
             return e;
@@ -195,7 +195,7 @@ public final class CapabilitySpace {
       @ ensures \result == -1 || (0 <= \result && \result < slotsPerProcess && slots[process * slotsPerProcess + \result].isEmpty());
       @ assignable \nothing;
       @*/
-    public int firstFree(int process) {
+    public /*@ pure @*/ int firstFree(int process) {
         for (int s = 0; s < slotsPerProcess; s++) {
             int g = globalSlot(process, s);
             if (g >= 0 && g < slots.length && slots[g].isEmpty()) {
@@ -216,7 +216,7 @@ public final class CapabilitySpace {
       @ requires CapType.isObjectType(type);
       @ ensures slots[globalSlot(process, slot)].type == type && slots[globalSlot(process, slot)].object == object;
       @ ensures parent[globalSlot(process, slot)] == NO_PARENT;
-      @ assignable slots[globalSlot(process, slot)].*;
+      @ assignable \all_fields(slots[globalSlot(process, slot)]);
       @*/
     public void createObject(int process, long slot, int type, int object, boolean read,
             boolean write, boolean grant) {
@@ -239,7 +239,7 @@ public final class CapabilitySpace {
       @ ensures slots[globalSlot(dp, dst)].grant == (grant && slots[globalSlot(sp, src)].grant);
       @ ensures slots[globalSlot(dp, dst)].object == slots[globalSlot(sp, src)].object;
       @ ensures parent[globalSlot(dp, dst)] == globalSlot(sp, src);
-      @ assignable slots[globalSlot(dp, dst)].*, parent[globalSlot(dp, dst)];
+      @ assignable \all_fields(slots[globalSlot(dp, dst)]), parent[globalSlot(dp, dst)];
       @*/
     public void mint(int sp, long src, int dp, long dst, boolean read, boolean write, boolean grant,
             long badge) {
@@ -261,7 +261,7 @@ public final class CapabilitySpace {
       @ ensures slots[globalSlot(dp, dst)].write == slots[globalSlot(sp, src)].write;
       @ ensures slots[globalSlot(dp, dst)].grant == slots[globalSlot(sp, src)].grant;
       @ ensures parent[globalSlot(dp, dst)] == globalSlot(sp, src);
-      @ assignable slots[globalSlot(dp, dst)].*, parent[globalSlot(dp, dst)];
+      @ assignable \all_fields(slots[globalSlot(dp, dst)]), parent[globalSlot(dp, dst)];
       @*/
     public void copy(int sp, long src, int dp, long dst) {
         int s = globalSlot(sp, src);
@@ -282,7 +282,7 @@ public final class CapabilitySpace {
       @ requires globalSlot(sp, src) != globalSlot(dp, dst);
       @ ensures slots[globalSlot(sp, src)].isEmpty();
       @ ensures parent[globalSlot(dp, dst)] == \old(parent[globalSlot(sp, src)]);
-      @ assignable slots[globalSlot(sp, src)].*, slots[globalSlot(dp, dst)].*, parent[*];
+      @ assignable \all_fields(slots[globalSlot(sp, src)]), \all_fields(slots[globalSlot(dp, dst)]), parent[*];
       @*/
     public void move(int sp, long src, int dp, long dst) {
         int s = globalSlot(sp, src);
@@ -319,7 +319,7 @@ public final class CapabilitySpace {
     /*@ public normal_behavior
       @ requires checkCap(process, slot, CapType.NONE, false, false, false) == Errors.OK;
       @ ensures slots[globalSlot(process, slot)].isEmpty();
-      @ assignable slots[globalSlot(process, slot)].*, parent[*];
+      @ assignable \all_fields(slots[globalSlot(process, slot)]), parent[*];
       @*/
     public boolean delete(int process, long slot) {
         int g = globalSlot(process, slot);
@@ -342,7 +342,7 @@ public final class CapabilitySpace {
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public boolean descendsFrom(int g, int ancestor) {
+    public /*@ pure @*/ boolean descendsFrom(int g, int ancestor) {
         int at = parentOf(g);
         for (int depth = 0; depth < parent.length && at >= 0; depth++) {
             if (at == ancestor) {
@@ -361,7 +361,7 @@ public final class CapabilitySpace {
       @ requires checkCap(process, slot, CapType.NONE, false, false, false) == Errors.OK;
       @ ensures (\forall int g; 0 <= g && g < slots.length; !descendsFrom(g, globalSlot(process, slot)));
       @ ensures !slots[globalSlot(process, slot)].isEmpty();
-      @ assignable slots[*].*, parent[*];
+      @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \all_fields(slots[i])), parent[*];
       @*/
     public void revoke(int process, long slot) {
         int a = globalSlot(process, slot);
@@ -380,7 +380,7 @@ public final class CapabilitySpace {
     /** DestroyObject: deletes every capability that names (type, object). */
     /*@ public normal_behavior
       @ ensures references(type, object) == 0;
-      @ assignable slots[*].*, parent[*];
+      @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \all_fields(slots[i])), parent[*];
       @*/
     public void destroyObject(int type, int object) {
         for (int g = 0; g < slots.length; g++) {
@@ -394,7 +394,7 @@ public final class CapabilitySpace {
     /*@ public normal_behavior
       @ requires 0 <= process && process < processCount;
       @ ensures (\forall int s; 0 <= s && s < slotsPerProcess; slots[process * slotsPerProcess + s].isEmpty());
-      @ assignable slots[*].*, parent[*];
+      @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \all_fields(slots[i])), parent[*];
       @*/
     public void clearProcess(int process) {
         for (int s = 0; s < slotsPerProcess; s++) {
@@ -410,7 +410,7 @@ public final class CapabilitySpace {
       @ ensures \result >= 0;
       @ assignable \nothing;
       @*/
-    public int references(int type, int object) {
+    public /*@ pure @*/ int references(int type, int object) {
         int n = 0;
         for (int g = 0; g < slots.length; g++) {
             if (slots[g].type == type && slots[g].object == object) {
@@ -424,7 +424,7 @@ public final class CapabilitySpace {
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public boolean invariantsHold() {
+    public /*@ pure @*/ boolean invariantsHold() {
         for (int g = 0; g < slots.length && g < parent.length; g++) {
             if (!linkValid(g)) {
                 return false;

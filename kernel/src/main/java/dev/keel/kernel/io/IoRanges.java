@@ -3,9 +3,9 @@ package dev.keel.kernel.io;
 /** I/O port capabilities name objects of this pool: a contiguous range of port numbers. */
 public final class IoRanges {
 
-    private final boolean[] live;
-    private final int[] base;
-    private final int[] count;
+    /*@ spec_public @*/ private final boolean[] live;
+    /*@ spec_public @*/ private final int[] base;
+    /*@ spec_public @*/ private final int[] count;
 
     /*@ public normal_behavior
       @ requires n > 0;
@@ -39,7 +39,7 @@ public final class IoRanges {
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public boolean contains(int r, long port) {
+    public /*@ pure @*/ boolean contains(int r, long port) {
         return r >= 0 && r < live.length && r < base.length && r < count.length && live[r]
                 && port >= base[r] && port < (long) base[r] + count[r];
     }

@@ -29,14 +29,14 @@ public final class Ipc {
     /** Label of an interrupt notification: IRQ_LABEL + line. */
     public static final long IRQ_LABEL = 0x4952510000L;
 
-    private final Port[] ports;
-    private final MessagePool pool;
-    private final IrqTable irqs;
-    private final Scheduler scheduler;
-    private final UserMemory user;
-    private final CapabilitySpace caps;
-    private final InterruptController interrupts;
-    private final int bound;
+    /*@ spec_public @*/ private final Port[] ports;
+    /*@ spec_public @*/ private final MessagePool pool;
+    /*@ spec_public @*/ private final IrqTable irqs;
+    /*@ spec_public @*/ private final Scheduler scheduler;
+    /*@ spec_public @*/ private final UserMemory user;
+    /*@ spec_public @*/ private final CapabilitySpace caps;
+    /*@ spec_public @*/ private final InterruptController interrupts;
+    /*@ spec_public @*/ private final int bound;
 
     /*@ public normal_behavior
       @ requires portCount > 0 && threadCount > 0;
@@ -61,7 +61,7 @@ public final class Ipc {
       @ ensures \result == ports.length;
       @ assignable \nothing;
       @*/
-    public int portCount() {
+    public /*@ pure @*/ int portCount() {
         return ports.length;
     }
 
@@ -69,7 +69,7 @@ public final class Ipc {
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public @Nullable Port port(int i) {
+    public /*@ pure @*/ @Nullable Port port(int i) {
         return i >= 0 && i < ports.length ? ports[i] : null;
     }
 
@@ -77,7 +77,7 @@ public final class Ipc {
       @ ensures \result == pool;
       @ assignable \nothing;
       @*/
-    public MessagePool pool() {
+    public /*@ pure @*/ MessagePool pool() {
         return pool;
     }
 
@@ -85,7 +85,7 @@ public final class Ipc {
       @ ensures \result == irqs;
       @ assignable \nothing;
       @*/
-    public IrqTable irqs() {
+    public /*@ pure @*/ IrqTable irqs() {
         return irqs;
     }
 
@@ -96,7 +96,7 @@ public final class Ipc {
       @ ensures \result == Errors.OK || \result == Errors.BAD_ARGUMENT || \result == Errors.NO_RESOURCES;
       @ assignable \nothing;
       @*/
-    public int checkPortCreate(long capacity) {
+    public /*@ pure @*/ int checkPortCreate(long capacity) {
         if (capacity < 1 || capacity > pool.size()) {
             return Errors.BAD_ARGUMENT;
         }
@@ -137,7 +137,7 @@ public final class Ipc {
       @ ensures \result <= 0;
       @ assignable \nothing;
       @*/
-    public int checkSend(Tcb caller, Port p, long buf, long len, boolean block, boolean call,
+    public /*@ pure @*/ int checkSend(Tcb caller, Port p, long buf, long len, boolean block, boolean call,
             long replyMax) {
         Process o = caller.owner;
         if (o == null || !p.live) {
@@ -361,7 +361,7 @@ public final class Ipc {
       @ ensures \result <= 0;
       @ assignable \nothing;
       @*/
-    public int checkReceive(Tcb caller, Port p, long buf, long max, boolean block) {
+    public /*@ pure @*/ int checkReceive(Tcb caller, Port p, long buf, long max, boolean block) {
         Process o = caller.owner;
         if (o == null || !p.live) {
             return Errors.DEAD_OBJECT;
@@ -449,7 +449,7 @@ public final class Ipc {
       @ ensures \result == Errors.OK ==> replier.replyCap != null;
       @ assignable \nothing;
       @*/
-    public int checkReply(Tcb replier, long buf, long len) {
+    public /*@ pure @*/ int checkReply(Tcb replier, long buf, long len) {
         Process o = replier.owner;
         if (replier.replyCap == null) {
             return Errors.NO_REPLY;
@@ -505,7 +505,7 @@ public final class Ipc {
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public boolean closesCycle(Tcb caller, Port p) {
+    public /*@ pure @*/ boolean closesCycle(Tcb caller, Port p) {
         Tcb t = serverOf(p);
         for (int i = 0; i < bound && t != null; i++) {
             if (t == caller) {
@@ -715,7 +715,7 @@ public final class Ipc {
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public boolean invariantsHold() {
+    public /*@ pure @*/ boolean invariantsHold() {
         for (int i = 0; i < ports.length; i++) {
             Port p = ports[i];
             if (p.live && (p.count > p.capacity || p.sent != p.received + p.dropped + p.count
@@ -743,7 +743,7 @@ public final class Ipc {
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public static boolean replyPaired(Tcb t) {
+    public static /*@ pure @*/ boolean replyPaired(Tcb t) {
         Tcb c = t.replyCap;
         Tcb h = t.replyHolder;
         return (c == null || c.replyHolder == t) && (h == null || h.replyCap == t);

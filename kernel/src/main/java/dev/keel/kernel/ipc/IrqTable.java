@@ -9,9 +9,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public final class IrqTable {
 
-    private final @Nullable Port[] port;
-    private final long[] badge;
-    private final boolean[] pending;
+    /*@ spec_public @*/ private final @Nullable Port[] port;
+    /*@ spec_public @*/ private final long[] badge;
+    /*@ spec_public @*/ private final boolean[] pending;
 
     /*@ public normal_behavior
       @ requires lines >= 0;
@@ -28,28 +28,28 @@ public final class IrqTable {
       @ ensures \result == port.length;
       @ assignable \nothing;
       @*/
-    public int lines() {
+    public /*@ pure @*/ int lines() {
         return port.length;
     }
 
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public @Nullable Port portOf(int line) {
+    public /*@ pure @*/ @Nullable Port portOf(int line) {
         return line >= 0 && line < port.length ? port[line] : null;
     }
 
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public long badgeOf(int line) {
+    public /*@ pure @*/ long badgeOf(int line) {
         return line >= 0 && line < badge.length ? badge[line] : 0;
     }
 
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public boolean isPending(int line) {
+    public /*@ pure @*/ boolean isPending(int line) {
         return line >= 0 && line < pending.length && pending[line];
     }
 

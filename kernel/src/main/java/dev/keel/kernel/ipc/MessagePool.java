@@ -5,7 +5,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /** All messages, allocated at boot; a message is taken when sent and returned when delivered. */
 public final class MessagePool {
 
-    private final Message[] messages;
+    /*@ spec_public @*/ private final Message[] messages;
 
     /*@ public normal_behavior
       @ requires count > 0 && bytes > 0;
@@ -47,7 +47,7 @@ public final class MessagePool {
       @ ensures \result >= 0;
       @ assignable \nothing;
       @*/
-    public int free() {
+    public /*@ pure @*/ int free() {
         int n = 0;
         for (int i = 0; i < messages.length; i++) {
             if (!messages[i].inUse) {
@@ -61,7 +61,7 @@ public final class MessagePool {
       @ ensures \result == messages.length;
       @ assignable \nothing;
       @*/
-    public int size() {
+    public /*@ pure @*/ int size() {
         return messages.length;
     }
 
@@ -70,7 +70,7 @@ public final class MessagePool {
       @ ensures \result >= 0;
       @ assignable \nothing;
       @*/
-    public int messageBytes() {
+    public /*@ pure @*/ int messageBytes() {
         return messages.length > 0 ? messages[0].data.length : 0;
     }
 }

@@ -45,7 +45,7 @@ public final class AddressSpace {
       @ ensures \result == root;
       @ assignable \nothing;
       @*/
-    public long root() {
+    public /*@ pure @*/ long root() {
         return root;
     }
 
@@ -53,7 +53,7 @@ public final class AddressSpace {
       @ ensures \result == used.length;
       @ assignable \nothing;
       @*/
-    public int regionSlots() {
+    public /*@ pure @*/ int regionSlots() {
         return used.length;
     }
 
@@ -62,7 +62,7 @@ public final class AddressSpace {
       @ ensures \result == -1 || (0 <= \result && \result < used.length && used[\result]);
       @ assignable \nothing;
       @*/
-    public int regionOf(long va) {
+    public /*@ pure @*/ int regionOf(long va) {
         for (int r = 0; r < used.length && r < start.length && r < pages.length; r++) {
             if (used[r] && va >= start[r] && va < start[r] + (long) pages[r] * Pte.PAGE) {
                 return r;
@@ -76,7 +76,7 @@ public final class AddressSpace {
       @ ensures \result == -1 || (0 <= \result && \result < used.length && used[\result]);
       @ assignable \nothing;
       @*/
-    public int regionExactly(long va, long n) {
+    public /*@ pure @*/ int regionExactly(long va, long n) {
         for (int r = 0; r < used.length && r < start.length && r < pages.length; r++) {
             if (used[r] && start[r] == va && pages[r] == n) {
                 return r;
@@ -89,7 +89,7 @@ public final class AddressSpace {
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public boolean overlaps(long va, long n) {
+    public /*@ pure @*/ boolean overlaps(long va, long n) {
         long end = va + n * Pte.PAGE;
         for (int r = 0; r < used.length && r < start.length && r < pages.length; r++) {
             long rEnd = start[r] + (long) pages[r] * Pte.PAGE;
@@ -105,7 +105,7 @@ public final class AddressSpace {
       @ ensures \result == -1 || (0 <= \result && \result < used.length && !used[\result]);
       @ assignable \nothing;
       @*/
-    public int freeRegion() {
+    public /*@ pure @*/ int freeRegion() {
         for (int r = 0; r < used.length; r++) {
             if (!used[r]) {
                 return r;
@@ -119,7 +119,7 @@ public final class AddressSpace {
       @ ensures \result == used[r];
       @ assignable \nothing;
       @*/
-    public boolean isUsed(int r) {
+    public /*@ pure @*/ boolean isUsed(int r) {
         return r >= 0 && r < used.length && used[r];
     }
 
@@ -128,7 +128,7 @@ public final class AddressSpace {
       @ ensures \result == start[r];
       @ assignable \nothing;
       @*/
-    public long regionStart(int r) {
+    public /*@ pure @*/ long regionStart(int r) {
         return r >= 0 && r < start.length ? start[r] : 0;
     }
 
@@ -137,7 +137,7 @@ public final class AddressSpace {
       @ ensures \result == pages[r];
       @ assignable \nothing;
       @*/
-    public int regionPages(int r) {
+    public /*@ pure @*/ int regionPages(int r) {
         return r >= 0 && r < pages.length ? pages[r] : 0;
     }
 
@@ -146,7 +146,7 @@ public final class AddressSpace {
       @ ensures \result == writable[r];
       @ assignable \nothing;
       @*/
-    public boolean regionWritable(int r) {
+    public /*@ pure @*/ boolean regionWritable(int r) {
         return r >= 0 && r < writable.length && writable[r];
     }
 
@@ -155,7 +155,7 @@ public final class AddressSpace {
       @ ensures \result == memObject[r];
       @ assignable \nothing;
       @*/
-    public int regionMemory(int r) {
+    public /*@ pure @*/ int regionMemory(int r) {
         return r >= 0 && r < memObject.length ? memObject[r] : 0;
     }
 
@@ -164,7 +164,7 @@ public final class AddressSpace {
       @ ensures \result == mayWrite[r];
       @ assignable \nothing;
       @*/
-    public boolean regionMayWrite(int r) {
+    public /*@ pure @*/ boolean regionMayWrite(int r) {
         return r >= 0 && r < mayWrite.length && mayWrite[r];
     }
 

@@ -17,12 +17,12 @@ import dev.keel.hw.PhysicalMemory;
  */
 public final class FrameAllocator {
 
-    private final PhysicalMemory memory;
-    private final boolean[] usable;
-    private final boolean[] free;
-    private final int[] refs;
-    private final int[] stack;
-    private int top;
+    /*@ spec_public @*/ private final PhysicalMemory memory;
+    /*@ spec_public @*/ private final boolean[] usable;
+    /*@ spec_public @*/ private final boolean[] free;
+    /*@ spec_public @*/ private final int[] refs;
+    /*@ spec_public @*/ private final int[] stack;
+    /*@ spec_public @*/ private int top;
 
     //@ public invariant free.length == refs.length && refs.length == usable.length;
     //@ public invariant 0 <= top && top <= stack.length;
@@ -69,7 +69,7 @@ public final class FrameAllocator {
       @ ensures \result == free.length;
       @ assignable \nothing;
       @*/
-    public int frameCount() {
+    public /*@ pure @*/ int frameCount() {
         return free.length;
     }
 
@@ -77,7 +77,7 @@ public final class FrameAllocator {
       @ ensures \result == top;
       @ assignable \nothing;
       @*/
-    public int freeCount() {
+    public /*@ pure @*/ int freeCount() {
         return top;
     }
 
@@ -157,7 +157,7 @@ public final class FrameAllocator {
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public boolean isFree(long pa) {
+    public /*@ pure @*/ boolean isFree(long pa) {
         int f = frameOf(pa);
         return f >= 0 && f < free.length && free[f];
     }
@@ -166,7 +166,7 @@ public final class FrameAllocator {
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public boolean isUsed(long pa) {
+    public /*@ pure @*/ boolean isUsed(long pa) {
         int f = frameOf(pa);
         return f >= 0 && f < free.length && f < usable.length && usable[f] && !free[f];
     }
@@ -174,7 +174,7 @@ public final class FrameAllocator {
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public boolean isUsable(long pa) {
+    public /*@ pure @*/ boolean isUsable(long pa) {
         int f = frameOf(pa);
         return f >= 0 && f < usable.length && usable[f];
     }
@@ -183,7 +183,7 @@ public final class FrameAllocator {
       @ ensures \result >= 0;
       @ assignable \nothing;
       @*/
-    public int refCount(long pa) {
+    public /*@ pure @*/ int refCount(long pa) {
         int f = frameOf(pa);
         return f >= 0 && f < refs.length ? refs[f] : 0;
     }

@@ -31,14 +31,14 @@ public final class MemoryManager {
     public static final int FAULT_COW = 2;
     public static final int FAULT_SPURIOUS = 3;
 
-    private final Machine machine;
-    private final PhysicalMemory memory;
-    private final FrameAllocator frames;
-    private final PageTable tables;
-    private final MemoryObjects quotas;
-    private final AddressSpace[] spaces;
-    private final AddressSpace first;
-    private final int[] scratch;
+    /*@ spec_public @*/ private final Machine machine;
+    /*@ spec_public @*/ private final PhysicalMemory memory;
+    /*@ spec_public @*/ private final FrameAllocator frames;
+    /*@ spec_public @*/ private final PageTable tables;
+    /*@ spec_public @*/ private final MemoryObjects quotas;
+    /*@ spec_public @*/ private final AddressSpace[] spaces;
+    /*@ spec_public @*/ private final AddressSpace first;
+    /*@ spec_public @*/ private final int[] scratch;
 
     /*@ public normal_behavior
       @ requires spaceCount > 0 && regions > 0;
@@ -65,7 +65,7 @@ public final class MemoryManager {
       @ ensures \result == spaces.length;
       @ assignable \nothing;
       @*/
-    public int spaceCount() {
+    public /*@ pure @*/ int spaceCount() {
         return spaces.length;
     }
 
@@ -75,7 +75,7 @@ public final class MemoryManager {
       @ ensures \result == spaces[i];
       @ assignable \nothing;
       @*/
-    public AddressSpace space(int i) {
+    public /*@ pure @*/ AddressSpace space(int i) {
         if (i < 0 || i >= spaces.length) {
             return first;
         }
@@ -86,7 +86,7 @@ public final class MemoryManager {
       @ ensures \result == frames;
       @ assignable \nothing;
       @*/
-    public FrameAllocator frames() {
+    public /*@ pure @*/ FrameAllocator frames() {
         return frames;
     }
 
@@ -94,7 +94,7 @@ public final class MemoryManager {
       @ ensures \result == quotas;
       @ assignable \nothing;
       @*/
-    public MemoryObjects quotas() {
+    public /*@ pure @*/ MemoryObjects quotas() {
         return quotas;
     }
 
@@ -102,7 +102,7 @@ public final class MemoryManager {
       @ ensures \result == tables;
       @ assignable \nothing;
       @*/
-    public PageTable tables() {
+    public /*@ pure @*/ PageTable tables() {
         return tables;
     }
 
@@ -146,7 +146,7 @@ public final class MemoryManager {
       @ ensures \result == Errors.OK ==> s.freeRegion() >= 0 && !s.overlaps(va, pages);
       @ assignable \nothing;
       @*/
-    public int checkMap(AddressSpace s, long va, long pages, int mem) {
+    public /*@ pure @*/ int checkMap(AddressSpace s, long va, long pages, int mem) {
         if (s.root == 0) {
             return Errors.BAD_ARGUMENT;
         }
@@ -168,7 +168,7 @@ public final class MemoryManager {
       @ ensures \result == Errors.OK ==> va >= USER_BASE && pages > 0 && pages <= MAX_PAGES;
       @ assignable \nothing;
       @*/
-    public static int checkUserRange(long va, long pages) {
+    public static /*@ pure @*/ int checkUserRange(long va, long pages) {
         if (pages <= 0 || pages > MAX_PAGES) {
             return Errors.BAD_LENGTH;
         }
@@ -202,7 +202,7 @@ public final class MemoryManager {
       @ ensures \result >= 0 ==> s.isUsed(\result);
       @ assignable \nothing;
       @*/
-    public int checkRegion(AddressSpace s, long va, long pages) {
+    public /*@ pure @*/ int checkRegion(AddressSpace s, long va, long pages) {
         int e = checkUserRange(va, pages);
         if (e != Errors.OK) {
             return e;
@@ -354,7 +354,7 @@ public final class MemoryManager {
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public int checkFork(AddressSpace src) {
+    public /*@ pure @*/ int checkFork(AddressSpace src) {
         for (int r = 0; r < src.regionSlots(); r++) {
             int m = src.regionMemory(r);
             if (src.isUsed(r) && quotas.checkCharge(m, pagesCharged(src, m)) != Errors.OK) {
@@ -369,7 +369,7 @@ public final class MemoryManager {
       @ ensures \result >= 0;
       @ assignable \nothing;
       @*/
-    public static long pagesCharged(AddressSpace s, int m) {
+    public static /*@ pure @*/ long pagesCharged(AddressSpace s, int m) {
         long n = 0;
         for (int r = 0; r < s.regionSlots(); r++) {
             if (s.isUsed(r) && s.regionMemory(r) == m) {
@@ -436,7 +436,7 @@ public final class MemoryManager {
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public long entry(AddressSpace s, long va) {
+    public /*@ pure @*/ long entry(AddressSpace s, long va) {
         return s.root == 0 ? 0 : tables.lookup(s.root, va);
     }
 

@@ -9,9 +9,9 @@ import dev.keel.kernel.abi.Errors;
  */
 public final class MemoryObjects {
 
-    private final boolean[] live;
-    private final long[] limit;
-    private final long[] used;
+    /*@ spec_public @*/ private final boolean[] live;
+    /*@ spec_public @*/ private final long[] limit;
+    /*@ spec_public @*/ private final long[] used;
 
     //@ public invariant live.length == limit.length && limit.length == used.length;
     // TLA+ QuotaKept
@@ -50,7 +50,7 @@ public final class MemoryObjects {
       @ ensures \result == Errors.OK || \result == Errors.NO_MEMORY || \result == Errors.BAD_ARGUMENT;
       @ assignable \nothing;
       @*/
-    public int checkCharge(int m, long pages) {
+    public /*@ pure @*/ int checkCharge(int m, long pages) {
         if (m < 0 || m >= live.length || m >= limit.length || m >= used.length || !live[m]) {
             return Errors.BAD_ARGUMENT;
         }
@@ -80,14 +80,14 @@ public final class MemoryObjects {
       @ ensures \result >= 0;
       @ assignable \nothing;
       @*/
-    public long used(int m) {
+    public /*@ pure @*/ long used(int m) {
         return m >= 0 && m < used.length ? used[m] : 0;
     }
 
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public long limit(int m) {
+    public /*@ pure @*/ long limit(int m) {
         return m >= 0 && m < limit.length ? limit[m] : 0;
     }
 }

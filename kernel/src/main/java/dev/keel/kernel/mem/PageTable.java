@@ -12,8 +12,8 @@ public final class PageTable {
     /** First address above user space (the lower canonical half, minus its last page). */
     public static final long USER_TOP = 0x00007ffffffff000L;
 
-    private final PhysicalMemory memory;
-    private final FrameAllocator frames;
+    /*@ spec_public @*/ private final PhysicalMemory memory;
+    /*@ spec_public @*/ private final FrameAllocator frames;
 
     /*@ public normal_behavior
       @ assignable \nothing;
@@ -66,7 +66,7 @@ public final class PageTable {
       @ requires root > 0;
       @ assignable \nothing;
       @*/
-    public long lookup(long root, long va) {
+    public /*@ pure @*/ long lookup(long root, long va) {
         long at = entryAddress(root, va, false);
         return at == 0 ? 0 : memory.load64(at);
     }

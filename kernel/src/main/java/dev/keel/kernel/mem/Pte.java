@@ -20,37 +20,37 @@ public final class Pte {
     public static final int PAGE = 4096;
     public static final int ENTRIES = 512;
 
-    /** A leaf entry mapping {@code frame} for user space. */
+    /** A leaf entry mapping the frame at {@code pa} for user space. */
     /*@ public normal_behavior
-      @ ensures present(\result) && frame(\result) == (frame & FRAME_MASK);
-      @ ensures writable(\result) == writable && cow(\result) == cow;
+      @ ensures present(\result) && frame(\result) == (pa & FRAME_MASK);
+      @ ensures writable(\result) == w && cow(\result) == c;
       @ assignable \nothing;
       @*/
-    public static long leaf(long frame, boolean writable, boolean cow) {
-        long e = (frame & FRAME_MASK) | PRESENT | USER;
-        if (writable) {
+    public static /*@ pure @*/ long leaf(long pa, boolean w, boolean c) {
+        long e = (pa & FRAME_MASK) | PRESENT | USER;
+        if (w) {
             e = e | WRITABLE;
         }
-        if (cow) {
+        if (c) {
             e = e | COW;
         }
         return e;
     }
 
-    /** An intermediate entry pointing at the next-level table in {@code frame}. */
+    /** An intermediate entry pointing at the next-level table at {@code pa}. */
     /*@ public normal_behavior
-      @ ensures present(\result) && frame(\result) == (frame & FRAME_MASK);
+      @ ensures present(\result) && frame(\result) == (pa & FRAME_MASK);
       @ assignable \nothing;
       @*/
-    public static long table(long frame) {
-        return (frame & FRAME_MASK) | PRESENT | WRITABLE | USER;
+    public static /*@ pure @*/ long table(long pa) {
+        return (pa & FRAME_MASK) | PRESENT | WRITABLE | USER;
     }
 
     /*@ public normal_behavior
       @ ensures \result == ((e & PRESENT) != 0);
       @ assignable \nothing;
       @*/
-    public static boolean present(long e) {
+    public static /*@ pure @*/ boolean present(long e) {
         return (e & PRESENT) != 0;
     }
 
@@ -58,7 +58,7 @@ public final class Pte {
       @ ensures \result == ((e & WRITABLE) != 0);
       @ assignable \nothing;
       @*/
-    public static boolean writable(long e) {
+    public static /*@ pure @*/ boolean writable(long e) {
         return (e & WRITABLE) != 0;
     }
 
@@ -66,7 +66,7 @@ public final class Pte {
       @ ensures \result == ((e & COW) != 0);
       @ assignable \nothing;
       @*/
-    public static boolean cow(long e) {
+    public static /*@ pure @*/ boolean cow(long e) {
         return (e & COW) != 0;
     }
 
@@ -74,7 +74,7 @@ public final class Pte {
       @ ensures \result == (e & FRAME_MASK);
       @ assignable \nothing;
       @*/
-    public static long frame(long e) {
+    public static /*@ pure @*/ long frame(long e) {
         return e & FRAME_MASK;
     }
 
@@ -84,7 +84,7 @@ public final class Pte {
       @ ensures 0 <= \result && \result < ENTRIES;
       @ assignable \nothing;
       @*/
-    public static int index(long va, int level) {
+    public static /*@ pure @*/ int index(long va, int level) {
         return (int) ((va >> (12 + 9 * level)) & 511L);
     }
 }

@@ -14,8 +14,8 @@ public final class UserMemory {
     /** The longest user buffer any call accepts. */
     public static final long MAX_LENGTH = 1L << 20;
 
-    private final MemoryManager mm;
-    private final PhysicalMemory memory;
+    /*@ spec_public @*/ private final MemoryManager mm;
+    /*@ spec_public @*/ private final PhysicalMemory memory;
 
     /*@ public normal_behavior
       @ assignable \nothing;
@@ -33,7 +33,7 @@ public final class UserMemory {
       @ ensures \result == Errors.OK || \result == Errors.BAD_LENGTH || \result == Errors.BAD_ADDRESS;
       @ assignable \nothing;
       @*/
-    public int check(AddressSpace s, long va, long len, boolean write) {
+    public /*@ pure @*/ int check(AddressSpace s, long va, long len, boolean write) {
         if (len < 0 || len > MAX_LENGTH) {
             return Errors.BAD_LENGTH;
         }
@@ -136,7 +136,7 @@ public final class UserMemory {
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public long readLong(AddressSpace s, long va) {
+    public /*@ pure @*/ long readLong(AddressSpace s, long va) {
         long v = 0;
         for (int i = 7; i >= 0; i--) {
             long pa = physical(s, va + i);

@@ -11,19 +11,19 @@ import dev.keel.kernel.abi.Syscalls;
  */
 public final class Metrics {
 
-    private final long[] pageFaults = new long[4];
-    private final long[] pageFaultLatency = new long[MetricKinds.BUCKETS];
-    private final long[] syscallCount = new long[Syscalls.COUNT];
-    private final long[] syscallLatency = new long[Syscalls.COUNT * MetricKinds.BUCKETS];
-    private long restarts;
-    private long faultKills;
+    /*@ spec_public @*/ private final long[] pageFaults = new long[4];
+    /*@ spec_public @*/ private final long[] pageFaultLatency = new long[MetricKinds.BUCKETS];
+    /*@ spec_public @*/ private final long[] syscallCount = new long[Syscalls.COUNT];
+    /*@ spec_public @*/ private final long[] syscallLatency = new long[Syscalls.COUNT * MetricKinds.BUCKETS];
+    /*@ spec_public @*/ private long restarts;
+    /*@ spec_public @*/ private long faultKills;
 
     /** The bucket of {@code cycles}: floor(log2(cycles)), at most BUCKETS - 1. */
     /*@ public normal_behavior
       @ ensures 0 <= \result && \result < MetricKinds.BUCKETS;
       @ assignable \nothing;
       @*/
-    public static int bucket(long cycles) {
+    public static /*@ pure @*/ int bucket(long cycles) {
         int b = 0;
         long v = cycles;
         while (v > 1 && b < MetricKinds.BUCKETS - 1) {
@@ -82,7 +82,7 @@ public final class Metrics {
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public long read(int kind, long index) {
+    public /*@ pure @*/ long read(int kind, long index) {
         if (kind == MetricKinds.PAGE_FAULTS) {
             return at(pageFaults, index);
         }

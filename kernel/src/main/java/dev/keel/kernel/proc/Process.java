@@ -56,7 +56,7 @@ public final class Process {
       @ ensures \result >= 0;
       @ assignable \nothing;
       @*/
-    public int threadCount() {
+    public /*@ pure @*/ int threadCount() {
         int n = 0;
         for (int i = 0; i < threads.length; i++) {
             if (threads[i] != null) {
@@ -96,7 +96,7 @@ public final class Process {
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public boolean hasThreadRoom() {
+    public /*@ pure @*/ boolean hasThreadRoom() {
         return threadCount() < threads.length;
     }
 
@@ -104,7 +104,7 @@ public final class Process {
       @ ensures \result == (state == ALIVE);
       @ assignable \nothing;
       @*/
-    public boolean isAlive() {
+    public /*@ pure @*/ boolean isAlive() {
         return state == ALIVE;
     }
 }

@@ -19,7 +19,8 @@ import dev.keel.kernel.sched.ThreadPool;
 /**
  * Processes and their threads: create from a boot module, fork with copy-on-write, exec, exit,
  * wait. Refines spec/Kernel.tla ({@code procState}, {@code parentOf}, {@code exitStatus};
- * actions CreateProcess, Fork, Exec, Exit, Wait).
+ * actions CreateProcess, Fork, Exec, Exit, Wait). Exec is {@link #execProgram}: {@code exec}
+ * is a reserved word in the prover's Java dialect.
  *
  * Invariants: ZombieHasNoThreads (a zombie has no threads, no capabilities and no address
  * space); ParentAlive (the parent of a live or zombie process is alive, or is null for init and
@@ -30,20 +31,20 @@ public final class ProcessManager {
     /** Exit status of a process killed for a fault it could not recover from. */
     public static final long FAULT_STATUS = -139;
 
-    private final Process[] table;
-    private final Process holding;
-    private final CapabilitySpace caps;
-    private final MemoryManager mm;
-    private final UserMemory user;
-    private final Scheduler scheduler;
-    private final ThreadPool threads;
-    private final Ipc ipc;
-    private final Reclaimer reclaimer;
-    private final BootModules modules;
-    private final PhysicalMemory memory;
-    private final int stackPages;
-    private int nextPid;
-    private @Nullable Process init;
+    /*@ spec_public @*/ private final Process[] table;
+    /*@ spec_public @*/ private final Process holding;
+    /*@ spec_public @*/ private final CapabilitySpace caps;
+    /*@ spec_public @*/ private final MemoryManager mm;
+    /*@ spec_public @*/ private final UserMemory user;
+    /*@ spec_public @*/ private final Scheduler scheduler;
+    /*@ spec_public @*/ private final ThreadPool threads;
+    /*@ spec_public @*/ private final Ipc ipc;
+    /*@ spec_public @*/ private final Reclaimer reclaimer;
+    /*@ spec_public @*/ private final BootModules modules;
+    /*@ spec_public @*/ private final PhysicalMemory memory;
+    /*@ spec_public @*/ private final int stackPages;
+    /*@ spec_public @*/ private int nextPid;
+    /*@ spec_public @*/ private @Nullable Process init;
 
     /*@ public normal_behavior
       @ requires count > 1 && threadsPerProcess > 0 && stackPages > 0;
@@ -76,7 +77,7 @@ public final class ProcessManager {
       @ ensures \result == table.length;
       @ assignable \nothing;
       @*/
-    public int count() {
+    public /*@ pure @*/ int count() {
         return table.length;
     }
 
@@ -86,7 +87,7 @@ public final class ProcessManager {
       @ ensures \result == table[i];
       @ assignable \nothing;
       @*/
-    public Process at(int i) {
+    public /*@ pure @*/ Process at(int i) {
         if (i < 0 || i >= table.length) {
             return holding;
         }
@@ -97,7 +98,7 @@ public final class ProcessManager {
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public @Nullable Process byPid(long pid) {
+    public /*@ pure @*/ @Nullable Process byPid(long pid) {
         for (int i = 1; i < table.length; i++) {
             if (table[i].state != Process.FREE && table[i].pid == pid) {
                 return table[i];
@@ -109,7 +110,7 @@ public final class ProcessManager {
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public @Nullable Process init() {
+    public /*@ pure @*/ @Nullable Process init() {
         return init;
     }
 
@@ -120,7 +121,7 @@ public final class ProcessManager {
       @ requires 0 <= len && len <= name.length;
       @ assignable \nothing;
       @*/
-    public int findModule(byte[] name, int len) {
+    public /*@ pure @*/ int findModule(byte[] name, int len) {
         for (int m = 0; m < modules.count(); m++) {
             if (modules.nameLength(m) == len && nameEquals(m, name, len)) {
                 return m;
@@ -144,7 +145,7 @@ public final class ProcessManager {
       @ ensures \result >= 1;
       @ assignable \nothing;
       @*/
-    public int imagePages(int m) {
+    public /*@ pure @*/ int imagePages(int m) {
         long n = (modules.length(m) + Pte.PAGE - 1) / Pte.PAGE;
         return n < 1 ? 1 : (int) Math.min(n, MemoryManager.MAX_PAGES);
     }
@@ -154,7 +155,7 @@ public final class ProcessManager {
       @ ensures \result >= 1;
       @ assignable \nothing;
       @*/
-    public int framesForImage(int m) {
+    public /*@ pure @*/ int framesForImage(int m) {
         return 1 + 6 + imagePages(m) + 1 + imagePages(m) / Pte.ENTRIES;
     }
 
@@ -162,7 +163,7 @@ public final class ProcessManager {
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public long pagesForImage(int m) {
+    public /*@ pure @*/ long pagesForImage(int m) {
         return (long) imagePages(m) + stackPages;
     }
 
@@ -173,7 +174,7 @@ public final class ProcessManager {
       @ ensures \result == null || \result.state == Process.FREE;
       @ assignable \nothing;
       @*/
-    public @Nullable Process freeEntry() {
+    public /*@ pure @*/ @Nullable Process freeEntry() {
         for (int i = 1; i < table.length; i++) {
             if (table[i].state == Process.FREE && table[i].space.root() == 0) {
                 return table[i];
@@ -290,7 +291,7 @@ public final class ProcessManager {
       @ ensures \result == Errors.OK || \result == Errors.NO_RESOURCES || \result == Errors.NO_MEMORY;
       @ assignable \nothing;
       @*/
-    public int checkFork(Tcb caller) {
+    public /*@ pure @*/ int checkFork(Tcb caller) {
         Process p = caller.owner;
         if (p == null || freeEntry() == null || threads.allocate() == null) {
             return Errors.NO_RESOURCES;
@@ -348,7 +349,7 @@ public final class ProcessManager {
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public int checkExec(Tcb caller, int module) {
+    public /*@ pure @*/ int checkExec(Tcb caller, int module) {
         Process p = caller.owner;
         if (p == null) {
             return Errors.DEAD_OBJECT;
@@ -373,7 +374,7 @@ public final class ProcessManager {
       @ ensures \result == Errors.OK || \result == Errors.NO_MEMORY;
       @ assignable \everything;
       @*/
-    public int exec(Tcb caller, int module, byte[] args, int argsLen, byte[] env, int envLen) {
+    public int execProgram(Tcb caller, int module, byte[] args, int argsLen, byte[] env, int envLen) {
         Process p = caller.owner;
         if (p == null) {
             return Errors.DEAD_OBJECT;
@@ -399,7 +400,7 @@ public final class ProcessManager {
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public int checkThreadCreate(Process p) {
+    public /*@ pure @*/ int checkThreadCreate(Process p) {
         return p.hasThreadRoom() && threads.allocate() != null ? Errors.OK : Errors.NO_RESOURCES;
     }
 
@@ -512,7 +513,7 @@ public final class ProcessManager {
       @ ensures \result == Errors.OK || \result == Errors.NO_CHILD;
       @ assignable \nothing;
       @*/
-    public int checkWait(Process p, long pid) {
+    public /*@ pure @*/ int checkWait(Process p, long pid) {
         return findChild(p, pid, false) != null ? Errors.OK : Errors.NO_CHILD;
     }
 
@@ -558,7 +559,7 @@ public final class ProcessManager {
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public boolean invariantsHold() {
+    public /*@ pure @*/ boolean invariantsHold() {
         for (int i = 1; i < table.length; i++) {
             Process p = table[i];
             if (p.state == Process.ZOMBIE && (p.threadCount() != 0 || p.space.root() != 0)) {

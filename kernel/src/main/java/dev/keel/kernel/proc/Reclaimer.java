@@ -14,8 +14,8 @@ import dev.keel.kernel.ipc.Port;
  */
 public final class Reclaimer {
 
-    private final CapabilitySpace caps;
-    private final Ipc ipc;
+    /*@ spec_public @*/ private final CapabilitySpace caps;
+    /*@ spec_public @*/ private final Ipc ipc;
 
     /*@ public normal_behavior
       @ assignable \nothing;

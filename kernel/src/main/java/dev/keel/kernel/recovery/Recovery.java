@@ -79,7 +79,7 @@ public final class Recovery {
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public static int checkRegister(Kernel k, Process target) {
+    public static /*@ pure @*/ int checkRegister(Kernel k, Process target) {
         if (!target.isAlive() || target.service >= 0) {
             return Errors.BAD_ARGUMENT;
         }

@@ -11,18 +11,18 @@ public final class ServiceTable {
     /** Restarts after which a service that keeps dying is left dead. */
     public static final int MAX_RESTARTS = 8;
 
-    private final boolean[] live;
-    private final int[] process;
-    private final int[] module;
-    private final int[] priority;
-    private final int[] memory;
-    private final int[] firstKept;
-    private final int[] keptCount;
-    private final int[] restarts;
-    private final byte[][] checkpoint;
-    private final int[] checkpointLength;
+    /*@ spec_public @*/ private final boolean[] live;
+    /*@ spec_public @*/ private final int[] process;
+    /*@ spec_public @*/ private final int[] module;
+    /*@ spec_public @*/ private final int[] priority;
+    /*@ spec_public @*/ private final int[] memory;
+    /*@ spec_public @*/ private final int[] firstKept;
+    /*@ spec_public @*/ private final int[] keptCount;
+    /*@ spec_public @*/ private final int[] restarts;
+    /*@ spec_public @*/ private final byte[][] checkpoint;
+    /*@ spec_public @*/ private final int[] checkpointLength;
     /** Returned for an invalid record, and the (empty) args of a restarted service. */
-    private final byte[] none = new byte[0];
+    /*@ spec_public @*/ private final byte[] none = new byte[0];
 
     //@ public invariant live.length == process.length && process.length == checkpoint.length;
 
@@ -51,7 +51,7 @@ public final class ServiceTable {
       @ ensures \result == live.length;
       @ assignable \nothing;
       @*/
-    public int size() {
+    public /*@ pure @*/ int size() {
         return live.length;
     }
 
@@ -60,7 +60,7 @@ public final class ServiceTable {
       @ ensures \result == -1 || (0 <= \result && \result < live.length);
       @ assignable \nothing;
       @*/
-    public int free() {
+    public /*@ pure @*/ int free() {
         for (int i = 0; i < live.length; i++) {
             if (!live[i]) {
                 return i;
@@ -95,7 +95,7 @@ public final class ServiceTable {
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public boolean isLive(int i) {
+    public /*@ pure @*/ boolean isLive(int i) {
         return i >= 0 && i < live.length && live[i];
     }
 
@@ -111,7 +111,7 @@ public final class ServiceTable {
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public int processOf(int i) {
+    public /*@ pure @*/ int processOf(int i) {
         return i >= 0 && i < process.length ? process[i] : -1;
     }
 
@@ -127,42 +127,42 @@ public final class ServiceTable {
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public int moduleOf(int i) {
+    public /*@ pure @*/ int moduleOf(int i) {
         return i >= 0 && i < module.length ? module[i] : -1;
     }
 
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public int priorityOf(int i) {
+    public /*@ pure @*/ int priorityOf(int i) {
         return i >= 0 && i < priority.length ? priority[i] : 0;
     }
 
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public int memoryOf(int i) {
+    public /*@ pure @*/ int memoryOf(int i) {
         return i >= 0 && i < memory.length ? memory[i] : 0;
     }
 
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public int firstKept(int i) {
+    public /*@ pure @*/ int firstKept(int i) {
         return i >= 0 && i < firstKept.length ? firstKept[i] : 0;
     }
 
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public int keptCount(int i) {
+    public /*@ pure @*/ int keptCount(int i) {
         return i >= 0 && i < keptCount.length ? keptCount[i] : 0;
     }
 
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public int restarts(int i) {
+    public /*@ pure @*/ int restarts(int i) {
         return i >= 0 && i < restarts.length ? restarts[i] : 0;
     }
 
@@ -180,7 +180,7 @@ public final class ServiceTable {
       @ requires 0 <= i && i < checkpoint.length;
       @ assignable \nothing;
       @*/
-    public byte[] checkpoint(int i) {
+    public /*@ pure @*/ byte[] checkpoint(int i) {
         if (i < 0 || i >= checkpoint.length) {
             return none;
         }
@@ -192,14 +192,14 @@ public final class ServiceTable {
       @ ensures \result.length == 0;
       @ assignable \nothing;
       @*/
-    public byte[] none() {
+    public /*@ pure @*/ byte[] none() {
         return none;
     }
 
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public int checkpointLength(int i) {
+    public /*@ pure @*/ int checkpointLength(int i) {
         return i >= 0 && i < checkpointLength.length ? checkpointLength[i] : 0;
     }
 
@@ -216,7 +216,7 @@ public final class ServiceTable {
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public boolean slotKept(int slot) {
+    public /*@ pure @*/ boolean slotKept(int slot) {
         for (int i = 0; i < live.length && i < firstKept.length && i < keptCount.length; i++) {
             if (live[i] && slot >= firstKept[i] && slot < firstKept[i] + keptCount[i]) {
                 return true;

@@ -49,7 +49,7 @@ public final class PerCpu {
       @ ensures \result == (current == idle);
       @ assignable \nothing;
       @*/
-    public boolean isIdle() {
+    public /*@ pure @*/ boolean isIdle() {
         return current == idle;
     }
 }

@@ -8,7 +8,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public final class RunQueue {
 
-    private final ThreadQueue[] levels;
+    /*@ spec_public @*/ private final ThreadQueue[] levels;
 
     // TLA+ RunQueueTypeOK: one FIFO per priority.
     //@ public invariant levels.length > 0;
@@ -29,7 +29,7 @@ public final class RunQueue {
       @ ensures \result == levels.length;
       @ assignable \nothing;
       @*/
-    public int priorities() {
+    public /*@ pure @*/ int priorities() {
         return levels.length;
     }
 
@@ -37,7 +37,7 @@ public final class RunQueue {
     /*@ public normal_behavior
       @ requires !t.queued && 0 <= t.priority && t.priority < levels.length;
       @ ensures t.queued;
-      @ assignable levels[t.priority].*, t.next, t.prev, t.queued;
+      @ assignable \all_fields(levels[t.priority]), t.next, t.prev, t.queued;
       @*/
     public void enqueue(Tcb t, boolean front) {
         int p = t.priority;
@@ -54,7 +54,7 @@ public final class RunQueue {
     /** Takes {@code t} out, if it is queued here. */
     /*@ public normal_behavior
       @ ensures !t.queued || \old(!t.queued);
-      @ assignable levels[*].*, t.next, t.prev, t.queued;
+      @ assignable \infinite_union(int i; 0 <= i && i < levels.length; \all_fields(levels[i])), t.next, t.prev, t.queued;
       @*/
     public void dequeue(Tcb t) {
         int p = t.priority;
@@ -68,7 +68,7 @@ public final class RunQueue {
       @ ensures \result >= -1 && \result < levels.length;
       @ assignable \nothing;
       @*/
-    public int highestPriority() {
+    public /*@ pure @*/ int highestPriority() {
         for (int p = levels.length - 1; p >= 0; p--) {
             if (!levels[p].isEmpty()) {
                 return p;
@@ -79,7 +79,7 @@ public final class RunQueue {
 
     /** Removes and returns the first thread of the highest priority, or null. */
     /*@ public normal_behavior
-      @ assignable levels[*].*;
+      @ assignable \infinite_union(int i; 0 <= i && i < levels.length; \all_fields(levels[i]));
       @*/
     public @Nullable Tcb pollHighest() {
         int p = highestPriority();
@@ -94,7 +94,7 @@ public final class RunQueue {
       @ ensures \result >= 0;
       @ assignable \nothing;
       @*/
-    public int size() {
+    public /*@ pure @*/ int size() {
         int n = 0;
         for (int p = 0; p < levels.length; p++) {
             n += levels[p].size();
@@ -106,7 +106,7 @@ public final class RunQueue {
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public boolean contains(Tcb t) {
+    public /*@ pure @*/ boolean contains(Tcb t) {
         int p = t.priority;
         return p >= 0 && p < levels.length && levels[p].contains(t);
     }

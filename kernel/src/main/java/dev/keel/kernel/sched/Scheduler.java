@@ -23,12 +23,12 @@ public final class Scheduler {
     /** Priority of the idle thread: below every real priority. */
     public static final int IDLE_PRIORITY = -1;
 
-    private final PerCpu[] cpus;
-    private final PerCpu boot;
-    private final ThreadPool threads;
-    private final Machine machine;
-    private final int timeslice;
-    private final int rtLimitPermille;
+    /*@ spec_public @*/ private final PerCpu[] cpus;
+    /*@ spec_public @*/ private final PerCpu boot;
+    /*@ spec_public @*/ private final ThreadPool threads;
+    /*@ spec_public @*/ private final Machine machine;
+    /*@ spec_public @*/ private final int timeslice;
+    /*@ spec_public @*/ private final int rtLimitPermille;
 
     /*@ public normal_behavior
       @ requires cpuCount > 0 && priorities > 0 && timeslice > 0;
@@ -61,7 +61,7 @@ public final class Scheduler {
       @ ensures \result == cpus.length;
       @ assignable \nothing;
       @*/
-    public int cpuCount() {
+    public /*@ pure @*/ int cpuCount() {
         return cpus.length;
     }
 
@@ -71,7 +71,7 @@ public final class Scheduler {
       @ ensures \result == cpus[i];
       @ assignable \nothing;
       @*/
-    public PerCpu cpu(int i) {
+    public /*@ pure @*/ PerCpu cpu(int i) {
         if (i < 0 || i >= cpus.length) {
             return boot;
         }
@@ -82,7 +82,7 @@ public final class Scheduler {
       @ ensures \result > 0;
       @ assignable \nothing;
       @*/
-    public int priorities() {
+    public /*@ pure @*/ int priorities() {
         return boot.runQueue.priorities();
     }
 
@@ -91,7 +91,7 @@ public final class Scheduler {
       @ ensures 0 <= \result && \result < cpus.length;
       @ assignable \nothing;
       @*/
-    public int leastLoadedCpu() {
+    public /*@ pure @*/ int leastLoadedCpu() {
         int best = 0;
         int bestLoad = load(boot);
         for (int i = 1; i < cpus.length; i++) {
@@ -299,7 +299,7 @@ public final class Scheduler {
       @ ensures \result == Errors.OK || \result == Errors.BAD_ARGUMENT || \result == Errors.ADMISSION;
       @ assignable \nothing;
       @*/
-    public int checkRealtime(Tcb t, long budget, long period) {
+    public /*@ pure @*/ int checkRealtime(Tcb t, long budget, long period) {
         if (budget <= 0 || period <= 0 || budget > period || period > 1000000) {
             return Errors.BAD_ARGUMENT;
         }
@@ -315,7 +315,7 @@ public final class Scheduler {
       @ ensures \result >= 0;
       @ assignable \nothing;
       @*/
-    public long utilisation(int cpu, Tcb except) {
+    public /*@ pure @*/ long utilisation(int cpu, Tcb except) {
         long sum = 0;
         for (int i = 0; i < threads.size(); i++) {
             Tcb o = threads.at(i);
@@ -366,7 +366,7 @@ public final class Scheduler {
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public boolean invariantsHold() {
+    public /*@ pure @*/ boolean invariantsHold() {
         for (int i = 0; i < threads.size(); i++) {
             if (!threadPlaced(threads.at(i))) {
                 return false;

@@ -110,7 +110,7 @@ public final class Tcb {
       @ ensures \result == regs[i];
       @ assignable \nothing;
       @*/
-    public long reg(int i) {
+    public /*@ pure @*/ long reg(int i) {
         if (i < 0 || i >= regs.length) {
             return 0;
         }

@@ -9,9 +9,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public final class ThreadPool {
 
-    private final Tcb[] tcbs;
-    private final Tcb first;
-    private final @NonNegative int reserved;
+    /*@ spec_public @*/ private final Tcb[] tcbs;
+    /*@ spec_public @*/ private final Tcb first;
+    /*@ spec_public @*/ private final @NonNegative int reserved;
 
     //@ public invariant 0 <= reserved && reserved <= tcbs.length;
 
@@ -33,7 +33,7 @@ public final class ThreadPool {
       @ ensures \result == tcbs.length;
       @ assignable \nothing;
       @*/
-    public int size() {
+    public /*@ pure @*/ int size() {
         return tcbs.length;
     }
 
@@ -43,7 +43,7 @@ public final class ThreadPool {
       @ ensures \result == tcbs[i];
       @ assignable \nothing;
       @*/
-    public Tcb at(int i) {
+    public /*@ pure @*/ Tcb at(int i) {
         if (i < 0 || i >= tcbs.length) {
             return first;
         }
@@ -55,7 +55,7 @@ public final class ThreadPool {
       @ ensures \result == null || \result.state == Tcb.FREE;
       @ assignable \nothing;
       @*/
-    public @Nullable Tcb allocate() {
+    public /*@ pure @*/ @Nullable Tcb allocate() {
         for (int i = reserved; i < tcbs.length; i++) {
             if (tcbs[i].state == Tcb.FREE && tcbs[i].owner == null) {
                 return tcbs[i];
@@ -78,7 +78,7 @@ public final class ThreadPool {
       @ ensures \result >= 0;
       @ assignable \nothing;
       @*/
-    public int inUse() {
+    public /*@ pure @*/ int inUse() {
         int n = 0;
         for (int i = reserved; i < tcbs.length; i++) {
             if (tcbs[i].state != Tcb.FREE) {

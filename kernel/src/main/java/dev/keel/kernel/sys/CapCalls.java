@@ -18,7 +18,7 @@ public final class CapCalls {
       @ ensures \result == (v == 0 || v == 1);
       @ assignable \nothing;
       @*/
-    public static boolean isFlag(long v) {
+    public static /*@ pure @*/ boolean isFlag(long v) {
         return v == 0 || v == 1;
     }
 

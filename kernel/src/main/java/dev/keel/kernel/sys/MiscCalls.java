@@ -50,7 +50,7 @@ public final class MiscCalls {
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public static long metricsRead(Kernel k, long kind, long index) {
+    public static /*@ pure @*/ long metricsRead(Kernel k, long kind, long index) {
         if (kind == MetricKinds.FREE_FRAMES) {
             return k.memory.frames().freeCount();
         }
