@@ -36,7 +36,7 @@ import dev.keel.modeltests.trace.TraceChecker;
  */
 class CapabilitiesGeneratedTest {
 
-    static final int TRACES = 2000;
+    static final int TRACES = 1000;
     static final int DEPTH = 14;
     static final long SEED = 20261125;
     static final List<String> VARS = List.of("slots", "parent", "objects");
@@ -49,6 +49,11 @@ class CapabilitiesGeneratedTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(Env.hasSpec("MCCapabilities"), "no spec/tla/MCCapabilities.tla");
         long t0 = System.nanoTime();
         Path dir = Simulation.prepare("Capabilities");
+        untyped = Simulation.constant("Capabilities", "Untyped");
+        List<Value> others = new ArrayList<>(((Value.SetV) Simulation.constant("Capabilities", "Objects")).members);
+        others.remove(untyped);
+        assertTrue(others.size() == 1, "the small model has one object besides Untyped: " + others);
+        port = others.get(0);
         List<List<TlcOutput.State>> traces = Simulation.simulate(dir, "Capabilities", TRACES, SEED, DEPTH);
         List<TraceChecker.Failure> failures = new ArrayList<>();
         Set<Value> covered = new HashSet<>();
@@ -74,9 +79,13 @@ class CapabilitiesGeneratedTest {
     }
 
     /** Replays one trace; returns the steps replayed; stops at the first difference. */
+    /** The small model's Untyped and its other object (spec/tla/MCCapabilities.cfg). */
+    static Value untyped;
+    static Value port;
+
     private static int replay(int t, List<TlcOutput.State> trace, List<TraceChecker.Failure> failures,
             Set<Value> covered) {
-        CapReplayer k = new CapReplayer();
+        CapReplayer k = new CapReplayer(untyped, port);
         Map<String, Value> spec0 = specVars(trace.get(0));
         if (!spec0.equals(k.state())) {
             failures.add(failure(t, 0, Value.tuple(Value.str("Init")), "differs-" + differing(spec0, k.state()),
@@ -132,8 +141,23 @@ class CapabilitiesGeneratedTest {
         return b.toString();
     }
 
+    /** slots, parent and objects of a simulated state; slots and parent rebuilt from their views. */
     private static Map<String, Value> specVars(TlcOutput.State s) {
         Map<String, Value> m = new LinkedHashMap<>();
+        java.util.TreeMap<Value, java.util.TreeMap<Value, Value>> sl = new java.util.TreeMap<>();
+        for (Value x : ((Value.SetV) s.vars().get("slotsV")).members) {
+            sl.computeIfAbsent(x.at(1), k -> new java.util.TreeMap<>()).put(x.at(2), x.at(3));
+        }
+        java.util.TreeMap<Value, Value> slots = new java.util.TreeMap<>();
+        sl.forEach((p, f) -> slots.put(p, Value.fn(f)));
+        java.util.TreeMap<Value, Value> parent = new java.util.TreeMap<>();
+        for (Value x : ((Value.SetV) s.vars().get("parentV")).members) {
+            parent.put(x.at(1), x.at(2));
+        }
+        Map<String, Value> vars = new LinkedHashMap<>(s.vars());
+        vars.put("slots", Value.fn(slots));
+        vars.put("parent", Value.fn(parent));
+        s = new TlcOutput.State(s.number(), s.header(), vars);
         for (String v : VARS) {
             Value x = s.vars().get(v);
             if (x == null) {

@@ -31,12 +31,12 @@ import dev.keel.modeltests.trace.TraceChecker;
  */
 class SchedulerGeneratedTest {
 
-    static final int TRACES = 1500;
+    static final int TRACES = 800;
     static final int DEPTH = 20;
     static final long SEED = 20261125;
-    /** As in SchedulerLabelled.cfg. */
-    static final int BUDGET = 1;
-    static final int PERIOD = 2;
+    /** Budget and Period of the small model (spec/tla/MCScheduler.cfg), read by the test. */
+    static int BUDGET;
+    static int PERIOD;
     static final List<String> VARS = List.of("state", "priority", "runQueue", "current", "budget");
 
     @Test
@@ -47,6 +47,8 @@ class SchedulerGeneratedTest {
         Assumptions.assumeTrue(Env.hasSpec("MCScheduler"), "no spec/tla/MCScheduler.tla");
         long t0 = System.nanoTime();
         Path dir = Simulation.prepare("Scheduler");
+        BUDGET = (int) ((Value.Int) Simulation.constant("Scheduler", "Budget")).n;
+        PERIOD = (int) ((Value.Int) Simulation.constant("Scheduler", "Period")).n;
         List<List<TlcOutput.State>> traces = Simulation.simulate(dir, "Scheduler", TRACES, SEED, DEPTH);
         List<TraceChecker.Failure> failures = new ArrayList<>();
         Set<Value> covered = new HashSet<>();

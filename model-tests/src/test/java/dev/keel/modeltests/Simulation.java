@@ -27,13 +27,49 @@ final class Simulation {
     private Simulation() {
     }
 
+    /**
+     * Copies the labelled and reach modules into the work folder, with configs made from the
+     * spec's own small config (spec/tla/MC<Spec>.cfg): its constants and state constraint, with
+     * the labelled or the plain Init and Next, so the tests follow the small model as it changes.
+     */
     static Path prepare(String spec) throws IOException {
         Path dir = Env.work().resolve(spec + "Generated");
         Files.createDirectories(dir);
-        for (String f : List.of(spec + "Labelled.tla", spec + "Labelled.cfg", spec + "Reach.tla", spec + "Reach.cfg")) {
+        for (String f : List.of(spec + "Labelled.tla", spec + "Reach.tla")) {
             Files.copy(Env.tla().resolve(f), dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
         }
+        String model = smallConfig(spec);
+        Files.writeString(dir.resolve(spec + "Labelled.cfg"), model + "INIT LInit\nNEXT LNext\n");
+        Files.writeString(dir.resolve(spec + "Reach.cfg"), model + "INIT Init\nNEXT Next\n");
         return dir;
+    }
+
+    /** The CONSTANTS and CONSTRAINT parts of spec/tla/MC<Spec>.cfg. */
+    static String smallConfig(String spec) throws IOException {
+        List<String> lines = Files.readAllLines(Env.specs().resolve("MC" + spec + ".cfg"), StandardCharsets.UTF_8);
+        StringBuilder b = new StringBuilder("\\* From spec/tla/MC" + spec + ".cfg: constants and constraint.\n");
+        boolean keep = false;
+        for (String l : lines) {
+            String first = l.strip().split("\\s+")[0];
+            if (first.matches("[A-Z_]{4,}")) {
+                keep = first.startsWith("CONSTANT") || first.startsWith("CONSTRAINT");
+            }
+            if (keep) {
+                b.append(l).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    /** The value of constant {@code name} in spec/tla/MC<Spec>.cfg ("name = value"). */
+    static dev.keel.modeltests.tla.Value constant(String spec, String name) throws IOException {
+        for (String l : Files.readAllLines(Env.specs().resolve("MC" + spec + ".cfg"), StandardCharsets.UTF_8)) {
+            String w = l.strip();
+            if (w.startsWith(name + " =") || w.startsWith(name + "=")) {
+                return dev.keel.modeltests.tla.ValueParser.parse(w.substring(w.indexOf('=') + 1).strip());
+            }
+        }
+        throw new IllegalArgumentException("MC" + spec + ".cfg gives no value to " + name);
     }
 
     /** The traces of a seeded simulation, each a list of states (with the act variable). */
@@ -62,8 +98,26 @@ final class Simulation {
         return out;
     }
 
-    /** The number of reachable states of {@code <Spec>Reach}, or -1 when TLC could not tell. */
+    /**
+     * The number of reachable states of the small model: the figure spec/models.txt records for
+     * MC<Spec>.cfg (which the spec module's build checks TLC still finds), else a breadth-first
+     * run of {@code <Spec>Reach}; -1 when neither tells.
+     */
     static long reachable(Path dir, String spec, List<String> specFiles) throws Exception {
+        Path manifest = Env.specs().toAbsolutePath().getParent().resolve("models.txt");
+        if (Files.exists(manifest)) {
+            for (String l : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
+                String[] f = l.strip().split("\\s+");
+                if (f.length >= 7 && !f[0].startsWith("#") && f[1].equals("MC" + spec) && f[2].equals("MC" + spec + ".cfg")
+                        && f[3].equals("-") && f[4].equals("pass") && f[5].matches("\\d+")) {
+                    return Long.parseLong(f[5]);
+                }
+            }
+        }
+        return breadthFirst(dir, spec, specFiles);
+    }
+
+    private static long breadthFirst(Path dir, String spec, List<String> specFiles) throws Exception {
         MessageDigest md = MessageDigest.getInstance("SHA-256");
         for (String f : specFiles) {
             md.update(Files.readAllBytes(Env.specs().resolve(f)));

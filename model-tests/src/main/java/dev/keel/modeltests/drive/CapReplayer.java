@@ -16,7 +16,7 @@ import dev.keel.modeltests.tla.Value;
  * enabled) and then the method of the same name (the shared naming table): createObject with a
  * port from Ipc.portCreate, mint, copy, move, delete, revoke, and destroyObject with
  * Ipc.destroyPort. Processes p1, p2 are Java processes 1, 2; slot s is Java slot s-1;
- * {@code mem} is the boot memory object and {@code port} is port 0.
+ * the model's Untyped is the boot memory object and its other object is port 0.
  */
 public final class CapReplayer {
 
@@ -26,9 +26,10 @@ public final class CapReplayer {
     private final CapDriver driver;
     private final KernelParts k;
 
-    public CapReplayer() {
+    /** @param untyped the model's name of the boot memory object; @param port its name of port 0 */
+    public CapReplayer(Value untyped, Value port) {
         driver = new CapDriver(new int[] {1, 2}, 2, 1, List.of(Value.model("p1"), Value.model("p2")),
-            List.of(Value.model("mem"), Value.model("port")), java.util.Set.of("write", "grant"));
+            List.of(untyped, port), java.util.Set.of("write", "grant"));
         k = driver.kernel();
     }
 

@@ -13,16 +13,20 @@ import dev.keel.kernel.mem.Pte;
 import dev.keel.modeltests.tla.Value;
 
 /**
- * Refinement mapping from the kernel's memory manager to the variables of spec/Memory.tla
- * (names from the shared table: {@code mapping}, {@code free}).
+ * Refinement mapping from the kernel's memory manager to the variables of spec/Memory.tla.
  *
  * <ul>
  * <li>{@code mapping[s][pg]}: for address space s and page number pg (virtual address
- *     USER_BASE + (pg-1) * PAGE), the page-table entry MemoryManager.entry as
- *     {@code [frame, writable, present, cow]}, frame as a frame number (physical address / PAGE);
- *     a page inside a region but not yet faulted in is {@code present |-> FALSE, frame |-> 0};
- *     a page outside every region maps to the spec's value for no mapping.</li>
- * <li>{@code free}: the frames of the model whose FrameAllocator.isFree holds.</li>
+ *     USER_BASE + (pg-1) * PAGE) an entry {@code [mapped, frame, writable, present, cow]}: a page
+ *     outside every region of AddressSpace is {@code Unmapped}; inside a region it is mapped; the
+ *     page-table entry (MemoryManager.entry) gives present, cow and the frame (its number in the
+ *     model, None when not present); writable is the entry's bit when present, else the region's
+ *     (a reservation keeps the permission it was mapped with).</li>
+ * <li>{@code free}: the frames of the model for which FrameAllocator.isFree holds.</li>
+ * <li>{@code memCaps[s]}: the frames s holds a memory capability to. The kernel's memory
+ *     capabilities name quota objects (MemoryObjects), not frames: no counterpart, unmapped.</li>
+ * <li>{@code shared}: frames shared on purpose; the kernel has no such set (a frame's reference
+ *     count, FrameAllocator.refCount, is what it keeps): unmapped.</li>
  * </ul>
  */
 public final class MemoryMapping {
@@ -30,19 +34,24 @@ public final class MemoryMapping {
     private final Map<Integer, Value> spaces;
     private final int pages;
     private final List<Long> frames;
-    private final Value unmapped;
+    private final Value none;
 
     /**
      * @param spaces address-space ids with their TLA+ names
      * @param pages the model's pages 1..pages, from MemoryManager.USER_BASE up
      * @param frames the physical addresses of the frames the model names 1..n
-     * @param unmapped the spec's value for a page outside every region
+     * @param none the spec's None (no frame)
      */
-    public MemoryMapping(Map<Integer, Value> spaces, int pages, List<Long> frames, Value unmapped) {
+    public MemoryMapping(Map<Integer, Value> spaces, int pages, List<Long> frames, Value none) {
         this.spaces = new LinkedHashMap<>(spaces);
         this.pages = pages;
         this.frames = List.copyOf(frames);
-        this.unmapped = unmapped;
+        this.none = none;
+    }
+
+    private Value entry(boolean mapped, Value frame, boolean writable, boolean present, boolean cow) {
+        return Value.record("mapped", Value.of(mapped), "frame", frame, "writable", Value.of(writable),
+            "present", Value.of(present), "cow", Value.of(cow));
     }
 
     public Map<String, Value> map(MemoryManager mm) {
@@ -70,17 +79,19 @@ public final class MemoryMapping {
     }
 
     private Value page(MemoryManager mm, AddressSpace s, long va) {
-        if (s.regionOf(va) < 0) {
-            return unmapped;
+        int r = s.regionOf(va);
+        if (r < 0) {
+            return entry(false, none, false, false, false);
         }
         long pte = mm.entry(s, va);
-        boolean present = Pte.present(pte);
-        return Value.record("frame", Value.of(present ? frameNumber(Pte.frame(pte)) : 0),
-            "writable", Value.of(present && Pte.writable(pte)), "present", Value.of(present),
-            "cow", Value.of(present && Pte.cow(pte)));
+        if (!Pte.present(pte)) {
+            return entry(true, none, s.regionWritable(r), false, false);
+        }
+        int f = frameNumber(Pte.frame(pte));
+        return entry(true, f == 0 ? Value.of(-1) : Value.of(f), Pte.writable(pte), true, Pte.cow(pte));
     }
 
-    /** The model's number of the frame at physical address {@code pa}; 0 when outside the model. */
+    /** The model's number of the frame at physical address {@code pa}; 0 when outside the model (mapped to -1). */
     private int frameNumber(long pa) {
         int i = frames.indexOf(pa);
         return i + 1;

@@ -47,7 +47,10 @@ public final class TlcOutput {
             }
             Map<String, Value> vars = new LinkedHashMap<>();
             for (Map.Entry<String, String> e : text.entrySet()) {
-                vars.put(e.getKey(), ValueParser.parse(e.getValue()));
+                // A value TLC holds unevaluated prints as "<expression ...>": left out.
+                if (!e.getValue().contains("<expression")) {
+                    vars.put(e.getKey(), ValueParser.parse(e.getValue()));
+                }
             }
             String number = m.group(1) != null ? m.group(1) : m.group(2);
             out.add(new State(Integer.parseInt(number), m.group(3), vars));
