@@ -266,8 +266,10 @@ Next ==
 Spec == Init /\ [][Next]_vars
 
 -----------------------------------------------------------------------------
-\* The messages thread s sent to port p that are still queued, and those delivered.
+\* The messages thread s sent to port p that are still queued.
 QueuedFrom(s, p) == SelectSeq(queue[p], LAMBDA m : m.from = s)
+
+\* The deliveries of messages thread s sent to port p.
 DeliveredFrom(s, p) == SelectSeq(delivered[p], LAMBDA d : d.from = s)
 
 \* The numbers of the messages from s through p, delivered first, then queued.

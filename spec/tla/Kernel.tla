@@ -217,12 +217,16 @@ ParentAlive ==
 StatusOnlyForZombies ==
     \A p \in Procs : procState[p] = "zombie" <=> exitStatus[p] # None
 
-\* The invariants, numbered so that TLC names the one that fails; the parts' own follow.
+\* The invariants, numbered so that TLC names the one that fails.
 Inv1 == ThreadIffAlive
 Inv2 == DeadHoldNoMemory
 Inv3 == ParentAlive
 Inv4 == StatusOnlyForZombies
+
+\* The scheduler's invariants still hold inside the kernel (no real-time threads here).
 SchedulerInv == S!Inv1 /\ S!Inv2 /\ S!Inv3 /\ S!Inv5
+
+\* The memory manager's invariants still hold inside the kernel.
 MemoryInv == M!Inv1 /\ M!Inv2 /\ M!Inv3 /\ M!Inv4 /\ M!Inv5
 
 \* The kernel refines the scheduler (S!SafetySpec): Init implies S!Init by its
