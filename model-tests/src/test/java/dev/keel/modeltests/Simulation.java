@@ -75,7 +75,13 @@ final class Simulation {
     /** The traces of a seeded simulation, each a list of states (with the act variable). */
     static List<List<TlcOutput.State>> simulate(Path dir, String spec, int traces, long seed, int depth)
             throws IOException, InterruptedException {
-        Path sim = dir.resolve("sim");
+        return simulate(dir, "sim", spec, traces, seed, depth);
+    }
+
+    /** As above, writing the trace files to {@code dir/folder}. */
+    static List<List<TlcOutput.State>> simulate(Path dir, String folder, String spec, int traces, long seed,
+            int depth) throws IOException, InterruptedException {
+        Path sim = dir.resolve(folder);
         deleteTree(sim);
         Files.createDirectories(sim);
         Tlc.Result r = Env.tlc().run(dir, spec + "Labelled", spec + "Labelled.cfg", List.of("-deadlock",
