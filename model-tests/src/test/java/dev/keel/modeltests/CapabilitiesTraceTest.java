@@ -104,15 +104,15 @@ class CapabilitiesTraceTest {
         Arbitrary<Integer> p = Arbitraries.frequency(Tuple.of(5, 1), Tuple.of(3, 2), Tuple.of(3, 3));
         Arbitrary<Integer> raw = Arbitraries.frequency(Tuple.of(1, -1), Tuple.of(4, 0), Tuple.of(4, 1),
             Tuple.of(4, 2), Tuple.of(4, 3), Tuple.of(1, 4));
-        Arbitrary<Integer> src = Arbitraries.oneOf(raw,
-            Arbitraries.integers().between(CapOp.FULL, CapOp.FULL + 7),
-            Arbitraries.integers().between(CapOp.FULL, CapOp.FULL + 7));
+        Arbitrary<Integer> full = Arbitraries.integers().between(CapOp.FULL, CapOp.FULL + 7);
+        Arbitrary<Integer> src = Arbitraries.oneOf(raw, full, full, full);
         Arbitrary<Integer> dst = Arbitraries.frequency(Tuple.of(1, -1), Tuple.of(1, 0), Tuple.of(1, 1),
             Tuple.of(1, 3), Tuple.of(1, 4), Tuple.of(10, CapOp.FREE));
         Arbitrary<Integer> flag = Arbitraries.frequency(Tuple.of(10, 0), Tuple.of(10, 1), Tuple.of(1, 2));
         Arbitrary<Long> badge = Arbitraries.frequency(Tuple.of(6, 0L), Tuple.of(3, 1L), Tuple.of(3, 2L),
             Tuple.of(1, -1L));
-        Arbitrary<Integer> mem = Arbitraries.frequency(Tuple.of(6, 0), Tuple.of(1, 1), Tuple.of(1, -1));
+        Arbitrary<Integer> mem = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(0)), Tuple.of(5, full),
+            Tuple.of(1, Arbitraries.just(-1)));
         return Arbitraries.frequencyOf(
             Tuple.of(4, Combinators.combine(p, mem, dst).as(CapOp.CreatePort::new)),
             Tuple.of(3, Combinators.combine(p, src, dst, flag, flag, flag, badge).as(CapOp.Mint::new)),
@@ -120,6 +120,6 @@ class CapabilitiesTraceTest {
             Tuple.of(2, Combinators.combine(p, src, dst).as(CapOp.Move::new)),
             Tuple.of(1, Combinators.combine(p, src).as(CapOp.Delete::new)),
             Tuple.of(1, Combinators.combine(p, src).as(CapOp.Revoke::new)),
-            Tuple.of(4, Combinators.combine(p, src, p).as(CapOp.Grant::new)));
+            Tuple.of(5, Combinators.combine(p, src, p).as(CapOp.Grant::new)));
     }
 }
