@@ -20,6 +20,8 @@ public record TlcResult(Expectation.Kind outcome, String property, long generate
 
     private static final Pattern STATES =
         Pattern.compile("^(\\d+) states generated, (\\d+) distinct states found, (\\d+) states left on queue\\.");
+    private static final Pattern PROGRESS = Pattern.compile(
+        "^Progress\\((\\d+)\\) at .*: ([\\d,]+) states generated .*, ([\\d,]+) distinct states found");
     private static final Pattern DEPTH = Pattern.compile("^The depth of the complete state graph search is (\\d+)\\.");
     private static final Pattern INVARIANT = Pattern.compile("^Error: Invariant (\\S+) is violated\\.");
     private static final Pattern ACTION_PROPERTY = Pattern.compile("^Error: Action property (.+) is violated\\.");
@@ -43,6 +45,11 @@ public record TlcResult(Expectation.Kind outcome, String property, long generate
                 generated = Long.parseLong(m.group(1));
                 distinct = Long.parseLong(m.group(2));
                 inTrace = false;
+            } else if ((m = PROGRESS.matcher(line)).find()) {
+                // A run cut short reports the last progress line's figures.
+                depth = Long.parseLong(m.group(1));
+                generated = Long.parseLong(m.group(2).replace(",", ""));
+                distinct = Long.parseLong(m.group(3).replace(",", ""));
             } else if ((m = DEPTH.matcher(line)).find()) {
                 depth = Long.parseLong(m.group(1));
             } else if ((m = INVARIANT.matcher(line)).find()) {

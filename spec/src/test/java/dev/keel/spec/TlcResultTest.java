@@ -71,6 +71,16 @@ class TlcResultTest {
     }
 
     @Test
+    void runCutShortKeepsTheLastProgressFigures() {
+        TlcResult r = TlcResult.parse(-1, "Progress(13) at 2026-11-25 17:36:38: 6,066,920 states generated "
+            + "(418,016 s/min), 2,372,107 distinct states found (156,413 ds/min), 1,605,112 states left on queue.");
+        assertNull(r.outcome());
+        assertEquals(6_066_920, r.generated());
+        assertEquals(2_372_107, r.distinct());
+        assertEquals(13, r.depth());
+    }
+
+    @Test
     void parseErrorKeepsTheFirstErrorLine() {
         TlcResult r = TlcResult.parse(150, "Starting...\nError: Parsing or semantic analysis failed.\n");
         assertNull(r.outcome());
