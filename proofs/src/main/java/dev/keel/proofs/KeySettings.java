@@ -38,7 +38,9 @@ final class KeySettings {
     /**
      * The auto-mode strategy: method calls use their contracts (modular proofs), loops use their
      * invariants (a loop without one stays open rather than being unrolled), queries and dependency
-     * contracts are on, and non-linear arithmetic is handled for the defined operators.
+     * contracts are on, and non-linear arithmetic is handled for the defined operators. The prover
+     * works on every goal (it does not stop at the first unclosable one), so the open goals it leaves
+     * are all the goals it could not close within the bounds.
      */
     static StrategyProperties strategy() {
         StrategyProperties sp = new StrategyProperties();
@@ -54,7 +56,7 @@ final class KeySettings {
         sp.setProperty(StrategyProperties.SPLITTING_OPTIONS_KEY, StrategyProperties.SPLITTING_DELAYED);
         sp.setProperty(StrategyProperties.OSS_OPTIONS_KEY, StrategyProperties.OSS_ON);
         sp.setProperty(StrategyProperties.CLASS_AXIOM_OPTIONS_KEY, StrategyProperties.CLASS_AXIOM_FREE);
-        sp.setProperty(StrategyProperties.STOPMODE_OPTIONS_KEY, StrategyProperties.STOPMODE_NONCLOSE);
+        sp.setProperty(StrategyProperties.STOPMODE_OPTIONS_KEY, StrategyProperties.STOPMODE_DEFAULT);
         return sp;
     }
 }

@@ -35,8 +35,11 @@ import java.util.Map;
  * (every n-th one in id order) and proves each within the step and time bounds.
  * Each result is written as soon as it is known, so a shard that is killed still leaves its results.
  *
+ * Contracts the baseline lists as closed come first, then new ones, then those known to stay open, so
+ * that when the run's time budget is short the contracts that must close are the ones proved.
+ *
  * Arguments: kernelSrc classPath maxSteps timeoutSeconds deadlineEpochMillis shardIndex shardCount
- * resultFile classFilter (classPath uses the platform path separator; classFilter may be empty).
+ * resultFile classFilter baselineFile (classPath uses the platform path separator; classFilter may be empty).
  */
 public final class ProveShard {
 
@@ -54,9 +57,9 @@ public final class ProveShard {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 9) {
+        if (args.length != 10) {
             System.err.println("usage: ProveShard kernelSrc classPath maxSteps timeoutSeconds deadlineEpochMillis"
-                    + " shardIndex shardCount resultFile classFilter");
+                    + " shardIndex shardCount resultFile classFilter baselineFile");
             System.exit(2);
         }
         File src = new File(args[0]);
@@ -73,6 +76,7 @@ public final class ProveShard {
         int shards = Integer.parseInt(args[6]);
         Path out = Path.of(args[7]);
         ClassFilter filter = ClassFilter.parse(args[8]);
+        Baseline baseline = Baseline.read(Path.of(args[9]));
 
         Map<String, String> choices = KeySettings.applySoundChoices();
         System.out.println("[shard " + shard + "] taclet options: intRules=" + choices.get("intRules")
@@ -91,6 +95,8 @@ public final class ProveShard {
         try {
             List<Contract> mine = new ArrayList<>();
             List<Contract> all = kernelContracts(env, filter);
+            all.sort(Comparator.comparingInt((Contract c) -> priority(baseline, c.getName()))
+                    .thenComparing(Contract::getName));
             for (int i = 0; i < all.size(); i++) {
                 if (i % shards == shard) {
                     mine.add(all.get(i));
@@ -124,6 +130,12 @@ public final class ProveShard {
         }
         result.sort(Comparator.comparing(Contract::getName));
         return result;
+    }
+
+    /** 0: must close; 1: new; 2: known to stay open. */
+    static int priority(Baseline baseline, String id) {
+        BaselineEntry e = baseline.get(id);
+        return e == null ? 1 : e.closed() ? 0 : 2;
     }
 
     private void proveAll(KeYEnvironment<?> env, List<Contract> contracts, Path out, int shard) throws IOException {
@@ -195,22 +207,31 @@ public final class ProveShard {
         } else {
             stop = "no rule applies";
         }
-        // An open goal that still holds code tells where symbolic execution got stuck: a loop
-        // without an invariant, or a statement whose exception or overflow could not be excluded.
-        String where = "";
+        // Where the open goals stand: a goal that still holds code shows where symbolic execution
+        // got stuck (a loop without an invariant, or a statement whose exception or overflow could not
+        // be excluded); goals without code are first-order conditions the prover could not show.
+        String loop = null;
+        String stuck = null;
         for (Goal g : proof.openGoals()) {
             for (SequentFormula f : g.sequent()) {
                 String w = stuckAt(f.formula());
-                if (w != null) {
-                    where = w;
-                    break;
+                if (w == null) {
+                    continue;
+                }
+                if (w.startsWith("loop") && loop == null) {
+                    loop = w;
+                } else if (stuck == null) {
+                    stuck = w;
                 }
             }
-            if (!where.isEmpty()) {
-                break;
-            }
         }
-        return where.isEmpty() ? stop : stop + "; " + where;
+        if (loop != null) {
+            return stop + "; " + loop;
+        }
+        if (stuck != null) {
+            return stop + "; " + stuck;
+        }
+        return stop + "; open goals are first-order (a postcondition, invariant or safety condition not shown)";
     }
 
     /** Where the first program in {@code t} is stuck, or null when {@code t} holds no program. */

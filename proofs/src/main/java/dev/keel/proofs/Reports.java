@@ -52,14 +52,32 @@ final class Reports {
         return sb.toString();
     }
 
-    static String html(List<ContractResult> results, String settings, String summary) {
+    /** The files whose JML KeY cannot read, with KeY's error; empty when KeY read everything. */
+    static String unreadable(Map<String, String> files) {
+        if (files.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("KeY cannot read the JML of " + files.size()
+                + " file(s); their JML was switched off and their contracts were not proved:\n");
+        files.forEach((f, e) -> sb.append("  ").append(f).append(": ").append(e).append('\n'));
+        return sb.append('\n').toString();
+    }
+
+    static String html(List<ContractResult> results, String settings, String summary, Map<String, String> unreadable) {
         StringBuilder sb = new StringBuilder();
         sb.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>KeY proof report</title>\n")
           .append("<style>body{font-family:sans-serif}table{border-collapse:collapse}")
           .append("td,th{border:1px solid #999;padding:2px 6px;text-align:left}td.n{text-align:right}")
           .append("tr.closed td.r{background:#cfc}tr.open td.r{background:#fcc}</style></head><body>\n")
           .append("<h1>KeY proof report</h1>\n<p>").append(esc(summary)).append("</p>\n<p>")
-          .append(esc(settings)).append("</p>\n<table>\n<tr><th>class</th><th>method</th><th>contract</th>")
+          .append(esc(settings)).append("</p>\n");
+        if (!unreadable.isEmpty()) {
+            sb.append("<h2>Files whose JML KeY cannot read (not proved)</h2>\n<ul>\n");
+            unreadable.forEach((f, e) -> sb.append("<li><b>").append(esc(f)).append("</b>: ").append(esc(e))
+                    .append("</li>\n"));
+            sb.append("</ul>\n");
+        }
+        sb.append("<table>\n<tr><th>class</th><th>method</th><th>contract</th>")
           .append("<th>result</th><th>steps</th><th>ms</th><th>open goals</th><th>reason</th></tr>\n");
         for (ContractResult r : results) {
             sb.append("<tr class=\"").append(r.status()).append("\" title=\"").append(esc(r.id())).append("\">")

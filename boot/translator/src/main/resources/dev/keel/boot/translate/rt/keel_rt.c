@@ -1,0 +1,307 @@
+/*
+ * The runtime shared by hosted and freestanding builds: builtin class descriptors, type tests,
+ * allocation, panics and number formatting. Platform parts (console bytes, halting, the default
+ * heap) are in keel_rt_hosted.c and keel_rt_free.c.
+ */
+#include "keel_rt.h"
+
+void keel_platform_halt(int code) __attribute__((noreturn));
+void keel_platform_default_heap(void);
+
+const keel_class keel_Object_class = { "java.lang.Object", 0, 0, 0, 0, 0, sizeof(kobj), 0, 0 };
+const keel_class keel_String_class = { "java.lang.String", &keel_Object_class, 0, 0, 0, 0, sizeof(keel_string), 0, 0 };
+#define KEEL_THROWABLE(n, s) \
+    const keel_class keel_##n##_class = { "java.lang." #n, s, 0, 0, 0, 0, sizeof(keel_throwable), 0, 0 };
+KEEL_THROWABLE(Throwable, &keel_Object_class)
+KEEL_THROWABLE(Exception, &keel_Throwable_class)
+KEEL_THROWABLE(Error, &keel_Throwable_class)
+KEEL_THROWABLE(RuntimeException, &keel_Exception_class)
+KEEL_THROWABLE(AssertionError, &keel_Error_class)
+KEEL_THROWABLE(IllegalStateException, &keel_RuntimeException_class)
+KEEL_THROWABLE(IllegalArgumentException, &keel_RuntimeException_class)
+KEEL_THROWABLE(UnsupportedOperationException, &keel_RuntimeException_class)
+KEEL_THROWABLE(IndexOutOfBoundsException, &keel_RuntimeException_class)
+
+/* ---- type tests ---- */
+
+int keel_is_assignable(const keel_class *from, const keel_class *to) {
+    if (from == to || to == &keel_Object_class) {
+        return 1;
+    }
+    if (to->flags & KEEL_CLASS_INTERFACE) {
+        for (uint32_t i = 0; i < from->ninterfaces; i++) {
+            if (from->interfaces[i] == to) {
+                return 1;
+            }
+        }
+        return 0;
+    }
+    if (to->flags & KEEL_CLASS_ARRAY) {
+        /* Primitive arrays match only themselves; reference arrays are covariant. */
+        if (!(from->flags & KEEL_CLASS_ARRAY) || from->elem == 0 || to->elem == 0) {
+            return 0;
+        }
+        return keel_is_assignable(from->elem, to->elem);
+    }
+    for (const keel_class *c = from->super; c != 0; c = c->super) {
+        if (c == to) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+void keel_abstract_method(void) {
+    keel_panic(KEEL_ABSTRACT_METHOD, "(dispatch)", 0);
+}
+
+/* ---- allocation: a bump region, and per-class pools ---- */
+
+typedef struct keel_region {
+    char *next;
+    char *end;
+} keel_region;
+
+static keel_region heap;
+static size_t heap_used;
+
+#define KEEL_MAX_POOLS 32
+static struct {
+    const keel_class *cls;
+    char *base;
+    keel_region region;
+} pools[KEEL_MAX_POOLS];
+static int npools;
+
+void keel_heap_init(void *base, size_t size) {
+    heap.next = (char *)base;
+    heap.end = (char *)base + size;
+    heap_used = 0;
+}
+
+void keel_pool_init(const keel_class *c, void *base, size_t size) {
+    if (npools == KEEL_MAX_POOLS) {
+        keel_panic(KEEL_OUT_OF_MEMORY, "keel_pool_init: too many pools", 0);
+    }
+    pools[npools].cls = c;
+    pools[npools].base = (char *)base;
+    pools[npools].region.next = (char *)base;
+    pools[npools].region.end = (char *)base + size;
+    npools++;
+}
+
+size_t keel_heap_used(void) {
+    return heap_used;
+}
+
+size_t keel_pool_used(const keel_class *c) {
+    for (int i = 0; i < npools; i++) {
+        if (pools[i].cls == c) {
+            return (size_t)(pools[i].region.next - pools[i].base);
+        }
+    }
+    return 0;
+}
+
+static void *region_alloc(keel_region *r, size_t size, const char *w, int l) {
+    size = (size + 15) & ~(size_t)15;
+    if (r->next == 0) {
+        keel_platform_default_heap();
+    }
+    if ((size_t)(r->end - r->next) < size) {
+        keel_panic(KEEL_OUT_OF_MEMORY, w, l);
+    }
+    char *p = r->next;
+    r->next += size;
+    for (size_t i = 0; i < size; i += 8) {
+        *(uint64_t *)(void *)(p + i) = 0;
+    }
+    return p;
+}
+
+static keel_region *region_for(const keel_class *c) {
+    for (int i = 0; i < npools; i++) {
+        if (pools[i].cls == c) {
+            return &pools[i].region;
+        }
+    }
+    return &heap;
+}
+
+kobj *keel_new(const keel_class *c, const char *w, int l) {
+    keel_region *r = region_for(c);
+    kobj *o = (kobj *)region_alloc(r, c->size, w, l);
+    if (r == &heap) {
+        heap_used += c->size;
+    }
+    o->cls = c;
+    return o;
+}
+
+kobj *keel_new_array(const keel_class *c, jint length, const char *w, int l) {
+    if (length < 0) {
+        keel_panic(KEEL_NEGATIVE_SIZE, w, l);
+    }
+    size_t size = sizeof(keel_array) + (size_t)length * c->elem_size;
+    keel_array *a = (keel_array *)region_alloc(&heap, size, w, l);
+    heap_used += size;
+    a->header.cls = c;
+    a->length = length;
+    return &a->header;
+}
+
+static kobj *new_multi(const keel_class *c, const jint *dims, int ndims, const char *w, int l) {
+    kobj *a = keel_new_array(c, dims[0], w, l);
+    if (ndims > 1) {
+        for (jint i = 0; i < dims[0]; i++) {
+            KEEL_ELEMS(a, kobj *)[i] = new_multi(c->elem, dims + 1, ndims - 1, w, l);
+        }
+    }
+    return a;
+}
+
+kobj *keel_new_multi(const keel_class *c, const jint *dims, int ndims, const char *w, int l) {
+    for (int i = 0; i < ndims; i++) {
+        if (dims[i] < 0) {
+            keel_panic(KEEL_NEGATIVE_SIZE, w, l);
+        }
+    }
+    return new_multi(c, dims, ndims, w, l);
+}
+
+/* ---- System.arraycopy ---- */
+
+void keel_arraycopy(kobj *src, jint sp, kobj *dst, jint dp, jint n, const char *w, int l) {
+    KEEL_NULL(src, w, l);
+    KEEL_NULL(dst, w, l);
+    const keel_class *sc = src->cls;
+    const keel_class *dc = dst->cls;
+    if (!(sc->flags & KEEL_CLASS_ARRAY) || !(dc->flags & KEEL_CLASS_ARRAY)
+            || (sc->elem == 0) != (dc->elem == 0) || (sc->elem == 0 && sc != dc)) {
+        keel_panic(KEEL_ARRAY_STORE, w, l);
+    }
+    if (sp < 0 || dp < 0 || n < 0 || (int64_t)sp + n > KEEL_LEN(src) || (int64_t)dp + n > KEEL_LEN(dst)) {
+        keel_panic(KEEL_AIOOBE, w, l);
+    }
+    size_t es = sc->elem_size;
+    char *s = (char *)src + sizeof(keel_array) + (size_t)sp * es;
+    char *d = (char *)dst + sizeof(keel_array) + (size_t)dp * es;
+    if (sc->elem != 0 && !keel_is_assignable(sc, dc)) {
+        for (jint i = 0; i < n; i++) {
+            kobj *v = ((kobj **)(void *)s)[i];
+            keel_store_check(dst, v, w, l);
+            ((kobj **)(void *)d)[i] = v;
+        }
+        return;
+    }
+    size_t bytes = (size_t)n * es;
+    if (d < s) {
+        for (size_t i = 0; i < bytes; i++) d[i] = s[i];
+    } else {
+        for (size_t i = bytes; i > 0; i--) d[i - 1] = s[i - 1];
+    }
+}
+
+kobj *keel_array_clone(kobj *a, const char *w, int l) {
+    KEEL_NULL(a, w, l);
+    kobj *c = keel_new_array(a->cls, KEEL_LEN(a), w, l);
+    size_t bytes = (size_t)KEEL_LEN(a) * a->cls->elem_size;
+    char *s = (char *)a + sizeof(keel_array);
+    char *d = (char *)c + sizeof(keel_array);
+    for (size_t i = 0; i < bytes; i++) d[i] = s[i];
+    return c;
+}
+
+/* ---- console ---- */
+
+static void write_str(const char *s) {
+    size_t n = 0;
+    while (s[n] != 0) {
+        n++;
+    }
+    keel_console_write(s, n);
+}
+
+void keel_console_string(kobj *s, const char *w, int l) {
+    if (s == 0) {
+        (void)w;
+        (void)l;
+        write_str("null");
+        return;
+    }
+    keel_console_write(((keel_string *)s)->bytes, (size_t)((keel_string *)s)->length);
+}
+
+void keel_console_long(jlong v) {
+    char buf[24];
+    int i = sizeof buf;
+    uint64_t u = v < 0 ? UINT64_C(0) - (uint64_t)v : (uint64_t)v;
+    do {
+        buf[--i] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u != 0);
+    if (v < 0) {
+        buf[--i] = '-';
+    }
+    keel_console_write(buf + i, sizeof buf - (size_t)i);
+}
+
+void keel_console_int(jint v) {
+    keel_console_long(v);
+}
+
+void keel_console_bool(jint v) {
+    write_str(v ? "true" : "false");
+}
+
+void keel_console_char(jint c) {
+    char b = (char)(uint8_t)c;
+    keel_console_write(&b, 1);
+}
+
+void keel_console_newline(void) {
+    keel_console_write("\n", 1);
+}
+
+/* ---- panics ---- */
+
+static const char *const panic_names[] = {
+    "NullPointerException", "ArrayIndexOutOfBoundsException", "ArithmeticException",
+    "NegativeArraySizeException", "ClassCastException", "ArrayStoreException",
+    "StringIndexOutOfBoundsException", "AbstractMethodError", "OutOfMemoryError",
+    "UnsupportedOperationException", "AssertionFailedError",
+};
+
+__attribute__((noreturn)) static void panic_tail(const char *where, int line) {
+    write_str(" at ");
+    write_str(where);
+    write_str(" line ");
+    keel_console_int(line);
+    keel_console_newline();
+    keel_platform_halt(70);
+}
+
+void keel_panic(enum keel_panic_kind kind, const char *where, int line) {
+    write_str("PANIC ");
+    write_str(panic_names[kind]);
+    panic_tail(where, line);
+}
+
+void keel_throw(kobj *t, const char *where, int line) {
+    KEEL_NULL(t, where, line);
+    const char *name = t->cls->name;
+    const char *simple = name;
+    for (const char *p = name; *p != 0; p++) {
+        if (*p == '.') {
+            simple = p + 1;
+        }
+    }
+    write_str("PANIC ");
+    write_str(simple);
+    kobj *msg = t->cls->size == sizeof(keel_throwable) ? ((keel_throwable *)t)->message : 0;
+    if (msg != 0 && msg->cls == &keel_String_class) {
+        write_str(": ");
+        keel_console_string(msg, where, line);
+    }
+    panic_tail(where, line);
+}

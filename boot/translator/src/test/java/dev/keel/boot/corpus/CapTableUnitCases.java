@@ -1,0 +1,55 @@
+package dev.keel.boot.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * JUnit-style cases over {@link CapTable}, used as translator input: each {@code @Test} method
+ * runs natively as an entry (fresh object, {@code @BeforeEach}, the method). Not run by surefire
+ * directly (the name does not end in Test); {@code JUnitEntryTest} runs it on both sides.
+ */
+public class CapTableUnitCases {
+
+    private CapTable table;
+    private int setUps;
+
+    @BeforeEach
+    void setUp() {
+        table = new CapTable(8);
+        table.create(0, CapTable.MEMORY, 0x1000);
+        setUps++;
+    }
+
+    @Test
+    void mintDiminishesRights() {
+        assertEquals(CapTable.OK, table.mint(0, 1, true, false, 5));
+        assertEquals(0x1000L ^ 5 ^ 5, table.lookup(1, 5));
+        assertEquals(1, setUps);
+        assertTrue(table.firstFree() == 2, "slot 2 is next");
+    }
+
+    @Test
+    void revokeEmptiesDerivedSlots() {
+        table.mint(0, 1, true, true, 1);
+        table.mint(0, 2, true, true, 2);
+        assertEquals(2, table.revoke(0));
+        assertEquals(1, table.firstFree());
+        assertFalse(table.lookup(1, 0) >= 0);
+        assertNotNull(table);
+        assertNull(null);
+        assertSame(table, table);
+    }
+
+    @Test
+    void failsOnPurpose() {
+        assertEquals(CapTable.ERR_SLOT, table.create(0, CapTable.PORT, 1));
+        assertEquals(3, table.firstFree(), "deliberately wrong: the native panic must name this line");
+    }
+}
