@@ -186,6 +186,9 @@ public final class CEmitter {
     }
 
     private void emitArrayClass(String desc) {
+        if (desc.length() == 2) {
+            return; // arrays of a primitive type: defined once in keel_rt.c
+        }
         Type elem = Type.getType(desc.substring(1));
         String elemSym = "0";
         String elemSize;

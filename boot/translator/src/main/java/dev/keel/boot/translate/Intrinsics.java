@@ -36,6 +36,7 @@ public final class Intrinsics {
         // java.lang
         add("java/lang/String", "length", "()I", "keel_string_length", true);
         add("java/lang/String", "charAt", "(I)C", "keel_string_charAt", true);
+        add("java/lang/String", "getBytes", "(Ljava/nio/charset/Charset;)[B", "keel_string_bytes", true);
         add("java/lang/Math", "min", "(II)I", "keel_min_i", false);
         add("java/lang/Math", "max", "(II)I", "keel_max_i", false);
         add("java/lang/Math", "abs", "(I)I", "keel_abs_i", false);
@@ -87,6 +88,15 @@ public final class Intrinsics {
         add(a, "assertNotNull", "(Ljava/lang/Object;" + msg + ")V", "keel_assert_not_null_m", true);
         add(a, "assertSame", "(Ljava/lang/Object;Ljava/lang/Object;)V", "keel_assert_same", true);
         add(a, "assertNotSame", "(Ljava/lang/Object;Ljava/lang/Object;)V", "keel_assert_not_same", true);
+        String obj = "Ljava/lang/Object;";
+        add(a, "assertEquals", "(" + obj + obj + ")V", "keel_assert_equals_obj", true);
+        add(a, "assertEquals", "(" + obj + obj + msg + ")V", "keel_assert_equals_obj_m", true);
+        add(a, "assertNotEquals", "(" + obj + obj + ")V", "keel_assert_not_equals_obj", true);
+        add(a, "assertNotEquals", "(" + obj + obj + msg + ")V", "keel_assert_not_equals_obj_m", true);
+        add(a, "assertNotEquals", "(JJ" + msg + ")V", "keel_assert_not_equals_j_m", true);
+        add(a, "assertNotEquals", "(II" + msg + ")V", "keel_assert_not_equals_i_m", true);
+        add(a, "assertArrayEquals", "([B[B)V", "keel_assert_array_equals_b", true);
+        add(a, "assertArrayEquals", "([B[B" + msg + ")V", "keel_assert_array_equals_b_m", true);
         add(a, "fail", "(" + msg + ")Ljava/lang/Object;", "keel_assert_fail", true);
         add(a, "fail", "()Ljava/lang/Object;", "keel_assert_fail0", true);
         // console of hosted test programs
@@ -141,6 +151,18 @@ public final class Intrinsics {
 
     private static void hw(String cls, String name, String desc, String c) {
         TABLE.put(X86 + cls + "." + name + desc, new Entry(X86 + cls, name, desc, c, false, true));
+    }
+
+    /**
+     * JDK static fields the subset reads as constants: the charsets (every string literal is
+     * ASCII, so they all give the same bytes). The value is a C expression.
+     */
+    public static String staticField(String owner, String name) {
+        if (owner.equals("java/nio/charset/StandardCharsets")
+                && (name.equals("US_ASCII") || name.equals("UTF_8") || name.equals("ISO_8859_1"))) {
+            return "0 /* charset: literals are ASCII */";
+        }
+        return null;
     }
 
     /** The entry for a call, or null when the method is translated normally. */

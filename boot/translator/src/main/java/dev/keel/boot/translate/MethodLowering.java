@@ -65,7 +65,10 @@ final class MethodLowering {
         StringBuilder s = new StringBuilder(layout.wholeLibrary() ? "static KEEL_VAR " : "static ");
         Type t = Type.getMethodType(m.node().desc);
         s.append(returnType(t.getReturnType())).append(' ').append(layout.function(m)).append('(');
-        List<String> ps = paramList(m);
+        List<String> ps = new ArrayList<>();
+        for (String p : paramList(m)) {
+            ps.add(p + " KEEL_VAR"); // a parameter may be unused, or assigned and never read again
+        }
         s.append(ps.isEmpty() ? "void" : String.join(", ", ps)).append(')');
         return s.toString();
     }
@@ -99,7 +102,6 @@ final class MethodLowering {
         for (String p : paramList(method)) {
             params.add(p.substring(p.lastIndexOf(p.contains("*") ? '*' : ' ') + 1));
         }
-        boolean reachable = true;
         for (int i = 0; i < insns.size(); i++) {
             AbstractInsnNode insn = insns.get(i);
             if (insn instanceof LineNumberNode ln) {
@@ -107,7 +109,7 @@ final class MethodLowering {
             } else if (insn instanceof LabelNode l && targets.contains(l)) {
                 closeLine();
                 body.append(label(l)).append(":;\n");
-                nonNull = null;
+                nonNull = null; // a join: other paths may bring null
             }
             if (insn.getOpcode() < 0 || in[i] == null) {
                 continue;
@@ -122,9 +124,8 @@ final class MethodLowering {
             pending = nn;
             lower(insn, after, nn);
             nonNull = nn;
-            reachable = StackTyper.successors(insn).contains(insn.getNext());
-            if (!reachable) {
-                nonNull = null;
+            if (!StackTyper.successors(insn).contains(insn.getNext())) {
+                nonNull = null; // no fall-through: what follows is reached by a jump, knowing nothing
             }
         }
         return assemble();
@@ -152,11 +153,6 @@ final class MethodLowering {
             }
             Kind k = kindOf(v);
             s.append("    ").append(k.cType).append(k == Kind.REF ? "" : " ").append(v).append(" KEEL_VAR = 0;\n");
-        }
-        for (String p : params) {
-            if (!vars.contains(p)) {
-                s.append("    (void)").append(p).append(";\n");
-            }
         }
         closeLine();
         s.append(body);
@@ -553,6 +549,11 @@ final class MethodLowering {
     }
 
     private void lowerField(FieldInsnNode fi, Kind[] after) {
+        String constant = Intrinsics.staticField(fi.owner, fi.name);
+        if (constant != null) {
+            stmt(out(after) + " = " + constant + ";");
+            return;
+        }
         Program.Field f = program.resolveField(fi.owner, fi.name);
         String owner = f.owner().name;
         Type t = Type.getType(f.node().desc);

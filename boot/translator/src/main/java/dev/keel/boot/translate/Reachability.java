@@ -139,6 +139,9 @@ public final class Reachability {
         if (insn instanceof MethodInsnNode mi) {
             visitCall(mi, where);
         } else if (insn instanceof FieldInsnNode fi) {
+            if (Intrinsics.staticField(fi.owner, fi.name) != null) {
+                return;
+            }
             ensureClass(fi.owner, where);
             Program.Field f = program.classes.containsKey(fi.owner) ? program.resolveField(fi.owner, fi.name) : null;
             if (f != null && f.isStatic()) {
@@ -182,6 +185,9 @@ public final class Reachability {
     }
 
     private void visitCall(MethodInsnNode mi, String where) {
+        if (mi.owner.equals(Builtins.STRING) && mi.name.equals("getBytes")) {
+            addArrayType("[B");
+        }
         if (mi.owner.startsWith("[") || Intrinsics.lookup(mi.owner, mi.name, mi.desc) != null
                 || Intrinsics.isIntrinsicClass(mi.owner)) {
             return;
@@ -281,7 +287,8 @@ public final class Reachability {
 
     /** Reads {@code name} and its supertypes into the program, unless the JDK or the runtime owns it. */
     private void ensureClass(String name, String neededBy) {
-        if (name.startsWith("[") || Builtins.isJdkName(name) || program.classes.containsKey(name)
+        if (name.startsWith("[") || Builtins.isJdkName(name) || name.startsWith("org/junit/")
+                || program.classes.containsKey(name)
                 || Intrinsics.isIntrinsicClass(name)) {
             return;
         }

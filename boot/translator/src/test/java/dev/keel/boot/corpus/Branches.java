@@ -56,6 +56,13 @@ public final class Branches {
         return r;
     }
 
+    /** Overwrites a parameter and never reads it again (the C must not warn about that). */
+    static int overwrite(int unused, long alsoUnused) {
+        unused = 3;
+        alsoUnused = 4;
+        return 7;
+    }
+
     static int collatz(long n) {
         int steps = 0;
         while (n != 1 && steps < 1000) {
@@ -101,6 +108,7 @@ public final class Branches {
             Console.print(collatz((v & 0xffff) + 1));
             Console.println();
         }
+        Console.print(overwrite(1, 2));
         boolean t = in.length > 100;
         Console.print(t ? "many" : "few");
         Console.println();

@@ -1,12 +1,15 @@
 package dev.keel.boot.corpus;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +48,20 @@ public class CapTableUnitCases {
         assertNotNull(table);
         assertNull(null);
         assertSame(table, table);
+    }
+
+    @Test
+    void objectsAndBytes() {
+        assertEquals(table, table);
+        assertEquals("cap", "cap", "equal literals");
+        assertNotEquals(table, new CapTable(1), "different tables");
+        assertArrayEquals("abc".getBytes(StandardCharsets.US_ASCII), new byte[] {97, 98, 99});
+        assertNotEquals(1L, 2L, "longs");
+    }
+
+    @Test
+    void failsOnBytes() {
+        assertArrayEquals(new byte[] {1, 2}, "ab".getBytes(StandardCharsets.US_ASCII), "deliberately unequal");
     }
 
     @Test

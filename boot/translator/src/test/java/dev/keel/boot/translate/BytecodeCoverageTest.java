@@ -44,6 +44,9 @@ class BytecodeCoverageTest {
         }
         Files.writeString(Corpus.TARGET.resolve("bytecode-coverage.md"), table);
         assertEquals(List.of(), missing, "allowed bytecodes no corpus program uses");
+        String readme = Files.readString(java.nio.file.Path.of("README.md"));
+        org.junit.jupiter.api.Assertions.assertTrue(readme.contains(table),
+                "README.md's bytecode table is stale: copy target/bytecode-coverage.md into it");
         Summary.put("coverage", Bytecodes.allowedOpcodes().size() + " allowed bytecodes, each in the corpus");
     }
 }

@@ -123,12 +123,17 @@ final class Corpus {
     }
 
     /** Output of {@code className.run(long[])} on the JVM, in a fresh class loader. */
-    static synchronized String runJvmClass(String className, long[] in) {
+    static String runJvmClass(String className, long[] in) {
+        return runJvmClass(className, in, List.of());
+    }
+
+    /** Like {@link #runJvmClass(String, long[])}, with classes also loaded from {@code roots}. */
+    static synchronized String runJvmClass(String className, long[] in, List<Path> roots) {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         PrintStream old = Console.sink;
         Console.sink = new PrintStream(buf, true, StandardCharsets.ISO_8859_1);
         try {
-            Class<?> cls = Class.forName(className, true, new FreshLoader());
+            Class<?> cls = Class.forName(className, true, new FreshLoader(roots));
             Method run = cls.getMethod("run", long[].class);
             try {
                 run.invoke(null, (Object) in);
@@ -170,8 +175,16 @@ final class Corpus {
 
     /** Loads program classes afresh (static state starts over); everything else from the parent. */
     static final class FreshLoader extends ClassLoader {
+        private final List<Path> roots;
+
         FreshLoader() {
+            this(List.of());
+        }
+
+        /** Also loads classes from {@code roots} (class directories), before the parent's. */
+        FreshLoader(List<Path> roots) {
             super(Corpus.class.getClassLoader());
+            this.roots = roots;
             setDefaultAssertionStatus(true); // as translated code, built with KEEL_ASSERTIONS=1
         }
 
@@ -184,11 +197,11 @@ final class Corpus {
                 Class<?> c = findLoadedClass(name);
                 if (c == null) {
                     String file = name.replace('.', '/') + ".class";
-                    try (InputStream in = getParent().getResourceAsStream(file)) {
-                        if (in == null) {
+                    try {
+                        byte[] b = read(file);
+                        if (b == null) {
                             throw new ClassNotFoundException(name);
                         }
-                        byte[] b = in.readAllBytes();
                         c = defineClass(name, b, 0, b.length);
                     } catch (IOException e) {
                         throw new ClassNotFoundException(name, e);
@@ -198,6 +211,17 @@ final class Corpus {
                     resolveClass(c);
                 }
                 return c;
+            }
+        }
+
+        private byte[] read(String file) throws IOException {
+            for (Path r : roots) {
+                if (Files.isRegularFile(r.resolve(file))) {
+                    return Files.readAllBytes(r.resolve(file));
+                }
+            }
+            try (InputStream in = getParent().getResourceAsStream(file)) {
+                return in == null ? null : in.readAllBytes();
             }
         }
     }

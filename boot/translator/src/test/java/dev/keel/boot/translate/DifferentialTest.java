@@ -61,6 +61,16 @@ class DifferentialTest {
         String c = java.nio.file.Files.readString(Corpus.TARGET.resolve("corpus-c/corpus.c"));
         assertTrue(c.contains("#line "), "no #line directives");
         assertTrue(c.contains("\"dev/keel/boot/corpus/CapTable.java\""), "no source path in #line");
+        // The debug line table of the object names the Java sources, so GDB shows Java lines.
+        java.nio.file.Path dir = Corpus.TARGET.resolve("corpus-c");
+        Gcc.Result cc = Gcc.run(List.of("gcc", "-std=c11", "-O2", "-g", "-DKEEL_HOSTED", "-I", dir.toAbsolutePath().toString(),
+                "-c", "-o", dir.resolve("corpus-g.o").toAbsolutePath().toString(),
+                dir.resolve("corpus.c").toAbsolutePath().toString()), dir);
+        assertTrue(cc.ok(), cc.output());
+        Gcc.Result lines = Gcc.run(List.of("objdump", "--dwarf=decodedline",
+                dir.resolve("corpus-g.o").toAbsolutePath().toString()), dir);
+        assertTrue(lines.output().contains("CapTable.java"), "no Java file in the DWARF line table");
+        assertTrue(lines.output().contains("PageTable.java"), "no Java file in the DWARF line table");
     }
 
     private static synchronized void count() {

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class JUnitEntryTest {
 
     private static final String CASES = "dev.keel.boot.corpus.CapTableUnitCases";
-    private static final List<String> METHODS = List.of("mintDiminishesRights", "revokeEmptiesDerivedSlots", "failsOnPurpose");
+    private static final List<String> METHODS = List.of("mintDiminishesRights", "revokeEmptiesDerivedSlots", "objectsAndBytes",
+            "failsOnBytes", "failsOnPurpose");
 
     @Test
     void unitCasesGiveTheSameVerdictNatively() throws Exception {
@@ -30,6 +31,8 @@ class JUnitEntryTest {
             assertEquals(jvm(m), Corpus.runNative(exe, "t_" + m, new long[0]), m);
         }
         assertTrue(jvm("failsOnPurpose").startsWith("PANIC AssertionFailedError at " + CASES + ".failsOnPurpose line "));
+        assertTrue(jvm("failsOnBytes").startsWith("PANIC AssertionFailedError at " + CASES + ".failsOnBytes line "));
+        assertEquals("", jvm("objectsAndBytes"));
     }
 
     /** Runs one case as JUnit would (new instance, @BeforeEach, method); a failure prints as a panic. */

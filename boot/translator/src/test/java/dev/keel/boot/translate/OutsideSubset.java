@@ -70,6 +70,22 @@ final class OutsideSubset {
         counter++;
     }
 
+    static final class WithEquals {
+        @Override
+        public boolean equals(Object o) {
+            return o == this;
+        }
+
+        @Override
+        public int hashCode() {
+            return 1;
+        }
+    }
+
+    static void comparesWithEquals() {
+        org.junit.jupiter.api.Assertions.assertEquals(new WithEquals(), new WithEquals());
+    }
+
     static void everything() {
         floating();
         catching();

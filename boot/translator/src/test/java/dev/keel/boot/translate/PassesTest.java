@@ -122,7 +122,7 @@ class PassesTest {
         String c = CEmitter.emit(program(DISPATCH), false);
         assertTrue(c.contains("struct Dispatch_Square {"), c);
         assertTrue(c.contains("const keel_class Dispatch_Square__class = { \"dev.keel.boot.corpus.Dispatch$Square\""));
-        assertTrue(c.contains("void e(kobj *l0a) {"));
+        assertTrue(c.contains("void e(kobj *l0a KEEL_VAR) {"), "exported entry");
         assertFalse(c.contains("int main("), "no driver unless asked");
     }
 }

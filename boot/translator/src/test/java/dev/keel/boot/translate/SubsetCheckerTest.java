@@ -78,6 +78,11 @@ class SubsetCheckerTest {
     }
 
     @Test
+    void assertEqualsOnObjectsNeedsIdentityEquality() {
+        only("comparesWithEquals", "overrides equals");
+    }
+
+    @Test
     void translateThrowsWithEveryViolation() {
         EntryPoint e = EntryPoint.of("dev.keel.boot.translate.OutsideSubset", "everything", "()V", "e");
         SubsetViolationException ex = assertThrows(SubsetViolationException.class,

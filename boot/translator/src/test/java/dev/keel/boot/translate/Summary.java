@@ -10,11 +10,12 @@ import java.util.TreeMap;
 
 /**
  * target/summary.txt for the build summary: each test class contributes a part under a key;
- * the parts are kept in target/summary.parts so classes may finish in any order.
+ * the parts are kept in target/summary.parts so classes may finish in any order (all test classes
+ * run in one forked JVM; parts written by an earlier JVM are dropped).
  */
 final class Summary {
 
-    private static final List<String> ORDER = List.of("corpus", "jqwik", "freestanding", "coverage", "timing");
+    private static final List<String> ORDER = List.of("corpus", "jqwik", "freestanding", "coverage", "kernel", "kernelprops", "timing");
 
     private Summary() {
     }
@@ -23,7 +24,8 @@ final class Summary {
         try {
             Path parts = Corpus.TARGET.resolve("summary.parts");
             Map<String, String> map = new TreeMap<>();
-            if (Files.exists(parts)) {
+            String run = Long.toString(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+            if (Files.exists(parts) && Files.readAllLines(parts).contains("run=" + run)) {
                 for (String line : Files.readAllLines(parts)) {
                     int eq = line.indexOf('=');
                     if (eq > 0) {
@@ -32,6 +34,7 @@ final class Summary {
                 }
             }
             map.put(key, text);
+            map.put("run", run); // parts of an earlier test run are dropped
             StringBuilder file = new StringBuilder();
             map.forEach((k, v) -> file.append(k).append('=').append(v).append('\n'));
             Files.writeString(parts, file);

@@ -22,6 +22,16 @@ KEEL_THROWABLE(IllegalArgumentException, &keel_RuntimeException_class)
 KEEL_THROWABLE(UnsupportedOperationException, &keel_RuntimeException_class)
 KEEL_THROWABLE(IndexOutOfBoundsException, &keel_RuntimeException_class)
 
+/* Arrays of each primitive type. */
+#define KEEL_PRIMITIVE_ARRAY(code, java, T) \
+    const keel_class keel_array_class_A##code = { java "[]", &keel_Object_class, KEEL_CLASS_ARRAY, 0, 0, 0, 0, 0, sizeof(T) };
+KEEL_PRIMITIVE_ARRAY(Z, "boolean", jboolean)
+KEEL_PRIMITIVE_ARRAY(B, "byte", jbyte)
+KEEL_PRIMITIVE_ARRAY(C, "char", jchar)
+KEEL_PRIMITIVE_ARRAY(S, "short", jshort)
+KEEL_PRIMITIVE_ARRAY(I, "int", jint)
+KEEL_PRIMITIVE_ARRAY(J, "long", jlong)
+
 /* ---- type tests ---- */
 
 int keel_is_assignable(const keel_class *from, const keel_class *to) {
@@ -210,6 +220,38 @@ kobj *keel_array_clone(kobj *a, const char *w, int l) {
     char *d = (char *)c + sizeof(keel_array);
     for (size_t i = 0; i < bytes; i++) d[i] = s[i];
     return c;
+}
+
+/* String.getBytes(charset): literals are ASCII, so every charset gives the same bytes. */
+kobj *keel_string_bytes(kobj *s, kobj *charset, const char *w, int l) {
+    (void)charset;
+    KEEL_NULL(s, w, l);
+    keel_string *str = (keel_string *)s;
+    kobj *a = keel_new_array(&keel_array_class_AB, str->length, w, l);
+    for (jint i = 0; i < str->length; i++) KEEL_ELEMS(a, jbyte)[i] = (jbyte)str->bytes[i];
+    return a;
+}
+
+/* JUnit's assertEquals(Object, Object) for programs where no class overrides equals. */
+int keel_objects_equal(kobj *a, kobj *b) {
+    if (a == b) return 1;
+    if (a == 0 || b == 0 || a->cls != &keel_String_class || b->cls != &keel_String_class) return 0;
+    keel_string *x = (keel_string *)a;
+    keel_string *y = (keel_string *)b;
+    if (x->length != y->length) return 0;
+    for (jint i = 0; i < x->length; i++) {
+        if (x->bytes[i] != y->bytes[i]) return 0;
+    }
+    return 1;
+}
+
+int keel_byte_arrays_equal(kobj *a, kobj *b) {
+    if (a == b) return 1;
+    if (a == 0 || b == 0 || KEEL_LEN(a) != KEEL_LEN(b)) return 0;
+    for (jint i = 0; i < KEEL_LEN(a); i++) {
+        if (KEEL_ELEMS(a, jbyte)[i] != KEEL_ELEMS(b, jbyte)[i]) return 0;
+    }
+    return 1;
 }
 
 /* ---- console ---- */

@@ -74,6 +74,12 @@ extern const keel_class keel_IllegalStateException_class;
 extern const keel_class keel_IllegalArgumentException_class;
 extern const keel_class keel_UnsupportedOperationException_class;
 extern const keel_class keel_IndexOutOfBoundsException_class;
+extern const keel_class keel_array_class_AZ;
+extern const keel_class keel_array_class_AB;
+extern const keel_class keel_array_class_AC;
+extern const keel_class keel_array_class_AS;
+extern const keel_class keel_array_class_AI;
+extern const keel_class keel_array_class_AJ;
 
 /* Panics: the Java exception a check would throw, named as the JVM names it. */
 enum keel_panic_kind {
@@ -187,6 +193,7 @@ static inline jint keel_nlz_j(jlong a) { return a == 0 ? 64 : __builtin_clzll((u
 static inline jint keel_ntz_j(jlong a) { return a == 0 ? 64 : __builtin_ctzll((uint64_t)a); }
 void keel_arraycopy(kobj *src, jint sp, kobj *dst, jint dp, jint n, const char *w, int l);
 kobj *keel_array_clone(kobj *a, const char *w, int l);
+kobj *keel_string_bytes(kobj *s, kobj *charset, const char *w, int l);
 static inline jint keel_compare_i(jint a, jint b) { return (a > b) - (a < b); }
 static inline jint keel_compare_j(jlong a, jlong b) { return (a > b) - (a < b); }
 static inline jint keel_compare_unsigned_i(jint a, jint b) { return ((uint32_t)a > (uint32_t)b) - ((uint32_t)a < (uint32_t)b); }
@@ -231,6 +238,16 @@ static inline void keel_assert_not_null(kobj *o, const char *w, int l) { KEEL_CH
 static inline void keel_assert_not_null_m(kobj *o, kobj *m, const char *w, int l) { (void)m; KEEL_CHECK(o != 0); }
 static inline void keel_assert_same(kobj *a, kobj *b, const char *w, int l) { KEEL_CHECK(a == b); }
 static inline void keel_assert_not_same(kobj *a, kobj *b, const char *w, int l) { KEEL_CHECK(a != b); }
+int keel_objects_equal(kobj *a, kobj *b);
+int keel_byte_arrays_equal(kobj *a, kobj *b);
+static inline void keel_assert_equals_obj(kobj *a, kobj *b, const char *w, int l) { KEEL_CHECK(keel_objects_equal(a, b)); }
+static inline void keel_assert_equals_obj_m(kobj *a, kobj *b, kobj *m, const char *w, int l) { (void)m; KEEL_CHECK(keel_objects_equal(a, b)); }
+static inline void keel_assert_not_equals_obj(kobj *a, kobj *b, const char *w, int l) { KEEL_CHECK(!keel_objects_equal(a, b)); }
+static inline void keel_assert_not_equals_obj_m(kobj *a, kobj *b, kobj *m, const char *w, int l) { (void)m; KEEL_CHECK(!keel_objects_equal(a, b)); }
+static inline void keel_assert_not_equals_j_m(jlong a, jlong b, kobj *m, const char *w, int l) { (void)m; KEEL_CHECK(a != b); }
+static inline void keel_assert_not_equals_i_m(jint a, jint b, kobj *m, const char *w, int l) { (void)m; KEEL_CHECK(a != b); }
+static inline void keel_assert_array_equals_b(kobj *a, kobj *b, const char *w, int l) { KEEL_CHECK(keel_byte_arrays_equal(a, b)); }
+static inline void keel_assert_array_equals_b_m(kobj *a, kobj *b, kobj *m, const char *w, int l) { (void)m; KEEL_CHECK(keel_byte_arrays_equal(a, b)); }
 static inline kobj *keel_assert_fail(kobj *m, const char *w, int l) { (void)m; keel_panic(KEEL_ASSERTION_FAILED, w, l); }
 static inline kobj *keel_assert_fail0(const char *w, int l) { keel_panic(KEEL_ASSERTION_FAILED, w, l); }
 
