@@ -25,4 +25,15 @@ void handoff_build(struct handoff *h, const struct bootinfo *bi, uint64_t tsc_en
         r[1] = bi->regions[i].length;
         r[2] = bi->regions[i].type;
     }
+    uint64_t n = &keel_boot_module_count ? keel_boot_module_count : 0;
+    if (n > HANDOFF_MAX_MODULES)
+        n = HANDOFF_MAX_MODULES;
+    w[HANDOFF_W_MODULE_COUNT] = n;
+    for (uint64_t i = 0; i < n; i++) {
+        uint64_t *m = &w[HANDOFF_W_MODULES + HANDOFF_MODULE_WORDS * i];
+        m[0] = virt_to_phys(keel_boot_modules[i].image);
+        m[1] = keel_boot_modules[i].length;
+        m[2] = virt_to_phys(keel_boot_modules[i].name);
+        m[3] = keel_boot_modules[i].name_length;
+    }
 }

@@ -3,12 +3,17 @@
 #include "percpu.h"
 #include "serial.h"
 #include "usermode.h"
+#include "glue.h"
 
 void irq_dispatch(struct trap_frame *tf)
 {
     int irq = (int)(tf->vector - VEC_IRQ_BASE);
     if (pic_is_spurious(irq))
         return;
+    if (kernel_glue_active && glue_irq) {
+        glue_irq(tf, irq);
+        return;
+    }
     if (irq == IRQ_TIMER)
         cpu0.ticks++;
     else if (irq == IRQ_COM1)

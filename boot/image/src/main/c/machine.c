@@ -3,6 +3,9 @@
 #include "boot.h"
 #include "cpu.h"
 #include "kprintf.h"
+#include "glue.h"
+
+int kernel_glue_active;
 
 void machine_exit(uint8_t value)
 {

@@ -11,6 +11,7 @@
 #include "cpu.h"
 #include "serial.h"
 #include "usermode.h"
+#include "glue.h"
 
 extern char syscall_entry[];   /* syscall_entry.S */
 
@@ -27,8 +28,10 @@ void syscall_init(void)
     wrmsr(MSR_SFMASK, RFLAGS_IF | RFLAGS_TF | RFLAGS_DF | RFLAGS_AC | RFLAGS_NT);
 }
 
-void syscall_dispatch(struct trap_frame *tf)
+int syscall_dispatch(struct trap_frame *tf)
 {
+    if (kernel_glue_active && glue_syscall)
+        return glue_syscall(tf);
     switch (tf->rax) {
     case SYS_EXIT:
         usermode_exit((int64_t)tf->rdi);        /* does not return */
@@ -43,4 +46,5 @@ void syscall_dispatch(struct trap_frame *tf)
         tf->rax = (uint64_t)SYSCALL_ENOSYS;
         break;
     }
+    return 0;
 }

@@ -18,6 +18,8 @@
 #define VEC_SYSCALL     0x100   /* trap_frame.vector for frames built by syscall_entry */
 
 void syscall_init(void);
-void syscall_dispatch(struct trap_frame *tf);
+/* Returns 0 to leave by sysret, 1 when the frame must be restored whole by iretq (it belongs to
+ * a thread that entered the kernel some other way, or is new). */
+int syscall_dispatch(struct trap_frame *tf);
 
 #endif

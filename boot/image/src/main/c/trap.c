@@ -13,6 +13,7 @@
 #include "machine.h"
 #include "boot.h"
 #include "usermode.h"
+#include "glue.h"
 
 static const char *const exception_names[VEC_EXCEPTIONS] = {
     [0] = "#DE divide error",        [1] = "#DB debug",
@@ -52,6 +53,10 @@ void trap(struct trap_frame *tf)
 {
     if (tf->vector >= VEC_IRQ_BASE) {
         irq_dispatch(tf);
+        return;
+    }
+    if ((tf->cs & 3) == RPL_USER && kernel_glue_active && glue_fault) {
+        glue_fault(tf);
         return;
     }
     if ((tf->cs & 3) == RPL_USER)

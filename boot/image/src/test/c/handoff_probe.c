@@ -59,7 +59,7 @@ __attribute__((noreturn)) void keel_java_main(int64_t handoff_phys);
 void keel_java_main(int64_t handoff_phys)
 {
     uint64_t pa = (uint64_t)handoff_phys;
-    if (WORD(pa, 0) != 0x46464f484c45454bull || WORD(pa, 1) != 1) {
+    if (WORD(pa, 0) != 0x46464f484c45454bull || WORD(pa, 1) != 2) {
         puts_com1("probe: bad handoff magic or version\n");
         finish(0x11);
     }
@@ -67,7 +67,7 @@ void keel_java_main(int64_t handoff_phys)
     for (uint64_t i = 0; i < count; i++)
         if (WORD(pa, 9 + 3 * i + 2) == 1)
             usable += WORD(pa, 9 + 3 * i + 1);
-    puts_com1("probe: handoff version 1, ");
+    puts_com1("probe: handoff version 2, ");
     putu(count);
     puts_com1(" regions, ");
     putu(usable / 1024);

@@ -50,6 +50,8 @@ syscall_entry:
     pushq   %r15
     mov     %rsp, %rdi
     call    syscall_dispatch
+    test    %eax, %eax
+    jnz     trap_return                     /* a whole frame to restore: iretq */
     popq    %r15
     popq    %r14
     popq    %r13

@@ -21,7 +21,8 @@ public final class BootSummary implements TestWatcher {
     private static int passed;
     private static int failed;
     /** Figures print in this order whatever order the tests ran in; others follow by name. */
-    private static final List<String> ORDER = List.of("kernel image", "boot to kmain", "context switch",
+    private static final List<String> ORDER = List.of("kernel image", "boot to kmain", "java kernel image",
+            "boot to init", "IPC call/reply round trip", "context switch",
             "syscall round trip");
     private static final Map<String, String> FIGURES = new TreeMap<>((a, b) -> {
         int ia = ORDER.indexOf(a) < 0 ? ORDER.size() : ORDER.indexOf(a);

@@ -232,7 +232,7 @@ class KernelBootTest {
         String usable = find(r, USABLE).group(1);
         String regions = find(r, Pattern.compile("memory map \\(multiboot1, (\\d+) regions\\)")).group(1);
         assertSerial(r, "boot: kernel startup",
-                "probe: handoff version 1, " + regions + " regions, " + usable + " KiB usable",
+                "probe: handoff version 2, " + regions + " regions, " + usable + " KiB usable",
                 "keel.probe=1\"");
     }
 
@@ -243,10 +243,11 @@ class KernelBootTest {
                 .memory("32M")
                 .timeout(Duration.ofSeconds(90))
                 .serialLog(BuildDir.resolve("qemu/iso.log"))
-                .until("keel: boot complete")
+                .until("init: started, pid 1")
                 .run();
         assertTrue(r.stoppedAtMarker(), r::report);
         assertSerial(r, "Keel 0.1.0 x86-64", "loader: GRUB", "(multiboot2)", "memory map (multiboot2, ",
-                "boot: interrupt controller");
+                "boot: interrupt controller", "boot: boot modules           6 programs in the image",
+                "boot: start init");
     }
 }
