@@ -94,8 +94,9 @@ class KernelStatefulTest {
         /** One step: a system call by the current thread of {@code cpu}, a tick or an interrupt. */
         void step(int kind, int cpu, long a, long b, long c, long d) {
             steps++;
+            Map<Integer, Set<Long>> heldByPid = heldLabels();
             PerCpu pc = s.cpu(cpu);
-            if (kind >= 24) {
+            if (kind >= 28) {
                 s.tick(cpu);
             } else if (kind == 23) {
                 Entry.interrupt(s.k, cpu, (int) (a & 15));
@@ -105,7 +106,34 @@ class KernelStatefulTest {
             } else {
                 s.tick(cpu);
             }
+            forgetLabelsOfTheDead(heldByPid);
             check();
+        }
+
+        /** Labels held, per pid, by threads blocked sending to the watched port or calling it. */
+        Map<Integer, Set<Long>> heldLabels() {
+            Map<Integer, Set<Long>> held = new HashMap<>();
+            for (Tcb t = watched.senders.first(); t != null; t = t.next) {
+                if (t.pending != null && t.owner != null) {
+                    held.computeIfAbsent(t.owner.pid, x -> new HashSet<>()).add(t.pending.label);
+                }
+            }
+            for (Message m = watched.head; m != null; m = m.next) {
+                if (m.caller != null && m.caller.owner != null) {
+                    held.computeIfAbsent(m.caller.owner.pid, x -> new HashSet<>()).add(m.label);
+                }
+            }
+            return held;
+        }
+
+        /** A process that died while blocked in send or call legitimately drops its message. */
+        void forgetLabelsOfTheDead(Map<Integer, Set<Long>> held) {
+            for (Map.Entry<Integer, Set<Long>> e : held.entrySet()) {
+                Process p = s.k.processes.byPid(e.getKey());
+                if (p == null || !p.isAlive()) {
+                    inFlight.removeAll(e.getValue());
+                }
+            }
         }
 
         /** Mostly a slot naming the watched port, sometimes any slot. */
@@ -155,11 +183,39 @@ class KernelStatefulTest {
                         s.sys(cpu, Syscalls.EXIT, a);
                     }
                 }
-                case 19 -> s.sys(cpu, Syscalls.TRY_RECEIVE, slot(a), buf, 16);
+                case 19 -> receive(cpu, t, p, slot(a), buf, true);
                 case 20 -> s.sys(cpu, Syscalls.PORT_CREATE, slot(a), 1 + Math.floorMod(b, 3));
                 case 21 -> s.sys(cpu, Syscalls.SET_REALTIME, 1 + Math.floorMod(a, 3), 5 + Math.floorMod(b, 10));
+                case 24 -> spawn(cpu, p, a, b);
+                case 25 -> kill(cpu, p, slot(a), b);
+                case 26 -> s.sys(cpu, Syscalls.THREAD_CREATE, 0x400000L, Sim.BUF + 4096, 6 + Math.floorMod(a, 8));
+                case 27 -> s.sys(cpu, (b & 1) == 0 ? Syscalls.IRQ_BIND : Syscalls.IRQ_ACK,
+                        Boot.SLOT_IRQ_BASE + Math.floorMod(a, 16), portSlot(p, c));
                 default -> s.sys(cpu, Syscalls.METRICS_READ, Math.floorMod(a, 12), Math.floorMod(b, 40) - 1);
             }
+        }
+
+        /** create_process of 'child' with the caller's memory and port slots 0..1, proc cap in a random slot. */
+        void spawn(int cpu, Process p, long a, long b) {
+            long spec = Sim.BUF + 2048;
+            if (s.k.user.check(p.space, spec, 256, true) != 0) {
+                s.sys(cpu, Syscalls.CREATE_PROCESS, spec, slot(a));
+                return;
+            }
+            s.poke(p, spec + 128, Sim.bytes("child"));
+            s.pokeLongs(p, spec + 192, 0, 1);
+            s.pokeLongs(p, spec, spec + 128, 5, 0, 0, 0, 0, spec + 192, Math.floorMod(b, 3), 0, 10);
+            s.sys(cpu, Syscalls.CREATE_PROCESS, spec, slot(a));
+        }
+
+        /** kill through a process capability; init is spared (it holds the watched port). */
+        void kill(int cpu, Process p, long slot, long status) {
+            int g = s.k.caps.globalSlot(p.index, slot);
+            Capability c = s.k.caps.at(g);
+            if (g >= 0 && c.type() == CapType.PROCESS && s.k.processes.at(c.object()) == s.k.processes.init()) {
+                return;
+            }
+            s.sys(cpu, Syscalls.KILL, slot, status);
         }
 
         static long va(long x) {
@@ -204,8 +260,12 @@ class KernelStatefulTest {
             }
         }
 
+        static boolean ours(long label) {
+            return label >= FIRST_LABEL && label < dev.keel.kernel.ipc.Ipc.IRQ_LABEL;
+        }
+
         void take(long label) {
-            if (label < FIRST_LABEL) {
+            if (!ours(label)) {
                 return;
             }
             assertTrue(inFlight.remove(label), "received a message never sent or twice: " + label);
@@ -277,12 +337,12 @@ class KernelStatefulTest {
         void checkNoMessageLost() {
             Set<Long> inKernel = new HashSet<>();
             for (Message m = watched.head; m != null; m = m.next) {
-                if (m.label >= FIRST_LABEL) {
+                if (ours(m.label)) {
                     assertTrue(inKernel.add(m.label), "label queued twice");
                 }
             }
             for (Tcb t = watched.senders.first(); t != null; t = t.next) {
-                if (t.pending != null && t.pending.label >= FIRST_LABEL) {
+                if (t.pending != null && ours(t.pending.label)) {
                     assertTrue(inKernel.add(t.pending.label), "label held twice");
                 }
             }
@@ -300,7 +360,7 @@ class KernelStatefulTest {
 
     static Arbitrary<Transformer<Model>> steps() {
         Arbitrary<Long> any = Arbitraries.longs().between(-3, 200);
-        return Combinators.combine(Arbitraries.integers().between(0, 27), Arbitraries.integers().between(0, 1),
+        return Combinators.combine(Arbitraries.integers().between(0, 31), Arbitraries.integers().between(0, 1),
                 any, any, any, any).as((kind, cpu, a, b, c, d) -> Transformer.mutate(
                         "step(" + kind + ", cpu " + cpu + ", " + a + ", " + b + ", " + c + ", " + d + ")",
                         m -> m.step(kind, cpu, a, b, c, d)));

@@ -216,7 +216,7 @@ public final class CapabilitySpace {
       @ requires CapType.isObjectType(type);
       @ ensures slots[globalSlot(process, slot)].type == type && slots[globalSlot(process, slot)].object == object;
       @ ensures parent[globalSlot(process, slot)] == NO_PARENT;
-      @ assignable slots[globalSlot(process, slot)].*;
+      @ assignable \all_fields(slots[globalSlot(process, slot)]);
       @*/
     public void createObject(int process, long slot, int type, int object, boolean read,
             boolean write, boolean grant) {
@@ -239,7 +239,7 @@ public final class CapabilitySpace {
       @ ensures slots[globalSlot(dp, dst)].grant == (grant && slots[globalSlot(sp, src)].grant);
       @ ensures slots[globalSlot(dp, dst)].object == slots[globalSlot(sp, src)].object;
       @ ensures parent[globalSlot(dp, dst)] == globalSlot(sp, src);
-      @ assignable slots[globalSlot(dp, dst)].*, parent[globalSlot(dp, dst)];
+      @ assignable \all_fields(slots[globalSlot(dp, dst)]), parent[globalSlot(dp, dst)];
       @*/
     public void mint(int sp, long src, int dp, long dst, boolean read, boolean write, boolean grant,
             long badge) {
@@ -261,7 +261,7 @@ public final class CapabilitySpace {
       @ ensures slots[globalSlot(dp, dst)].write == slots[globalSlot(sp, src)].write;
       @ ensures slots[globalSlot(dp, dst)].grant == slots[globalSlot(sp, src)].grant;
       @ ensures parent[globalSlot(dp, dst)] == globalSlot(sp, src);
-      @ assignable slots[globalSlot(dp, dst)].*, parent[globalSlot(dp, dst)];
+      @ assignable \all_fields(slots[globalSlot(dp, dst)]), parent[globalSlot(dp, dst)];
       @*/
     public void copy(int sp, long src, int dp, long dst) {
         int s = globalSlot(sp, src);
@@ -282,7 +282,7 @@ public final class CapabilitySpace {
       @ requires globalSlot(sp, src) != globalSlot(dp, dst);
       @ ensures slots[globalSlot(sp, src)].isEmpty();
       @ ensures parent[globalSlot(dp, dst)] == \old(parent[globalSlot(sp, src)]);
-      @ assignable slots[globalSlot(sp, src)].*, slots[globalSlot(dp, dst)].*, parent[*];
+      @ assignable \all_fields(slots[globalSlot(sp, src)]), \all_fields(slots[globalSlot(dp, dst)]), parent[*];
       @*/
     public void move(int sp, long src, int dp, long dst) {
         int s = globalSlot(sp, src);
@@ -319,7 +319,7 @@ public final class CapabilitySpace {
     /*@ public normal_behavior
       @ requires checkCap(process, slot, CapType.NONE, false, false, false) == Errors.OK;
       @ ensures slots[globalSlot(process, slot)].isEmpty();
-      @ assignable slots[globalSlot(process, slot)].*, parent[*];
+      @ assignable \all_fields(slots[globalSlot(process, slot)]), parent[*];
       @*/
     public boolean delete(int process, long slot) {
         int g = globalSlot(process, slot);
@@ -361,7 +361,7 @@ public final class CapabilitySpace {
       @ requires checkCap(process, slot, CapType.NONE, false, false, false) == Errors.OK;
       @ ensures (\forall int g; 0 <= g && g < slots.length; !descendsFrom(g, globalSlot(process, slot)));
       @ ensures !slots[globalSlot(process, slot)].isEmpty();
-      @ assignable slots[*].*, parent[*];
+      @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \all_fields(slots[i])), parent[*];
       @*/
     public void revoke(int process, long slot) {
         int a = globalSlot(process, slot);
@@ -380,7 +380,7 @@ public final class CapabilitySpace {
     /** DestroyObject: deletes every capability that names (type, object). */
     /*@ public normal_behavior
       @ ensures references(type, object) == 0;
-      @ assignable slots[*].*, parent[*];
+      @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \all_fields(slots[i])), parent[*];
       @*/
     public void destroyObject(int type, int object) {
         for (int g = 0; g < slots.length; g++) {
@@ -394,7 +394,7 @@ public final class CapabilitySpace {
     /*@ public normal_behavior
       @ requires 0 <= process && process < processCount;
       @ ensures (\forall int s; 0 <= s && s < slotsPerProcess; slots[process * slotsPerProcess + s].isEmpty());
-      @ assignable slots[*].*, parent[*];
+      @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \all_fields(slots[i])), parent[*];
       @*/
     public void clearProcess(int process) {
         for (int s = 0; s < slotsPerProcess; s++) {

@@ -53,7 +53,7 @@ public final class Port {
     /*@ public normal_behavior
       @ requires count < capacity && m.next == null;
       @ ensures count == \old(count) + 1 && tail == m;
-      @ assignable head, tail, count, \old(tail).next;
+      @ assignable head, tail, count, tail.next;
       @*/
     public void append(Message m) {
         Message last = tail;
@@ -85,7 +85,7 @@ public final class Port {
     /** Removes and returns the first message, or null. */
     /*@ public normal_behavior
       @ ensures \result == \old(head);
-      @ assignable head, tail, count, \old(head).next;
+      @ assignable head, tail, count, head.next;
       @*/
     public @Nullable Message poll() {
         Message m = head;

@@ -20,30 +20,30 @@ public final class Pte {
     public static final int PAGE = 4096;
     public static final int ENTRIES = 512;
 
-    /** A leaf entry mapping {@code frame} for user space. */
+    /** A leaf entry mapping the frame at {@code pa} for user space. */
     /*@ public normal_behavior
-      @ ensures present(\result) && frame(\result) == (frame & FRAME_MASK);
-      @ ensures writable(\result) == writable && cow(\result) == cow;
+      @ ensures present(\result) && frame(\result) == (pa & FRAME_MASK);
+      @ ensures writable(\result) == w && cow(\result) == c;
       @ assignable \nothing;
       @*/
-    public static /*@ pure @*/ long leaf(long frame, boolean writable, boolean cow) {
-        long e = (frame & FRAME_MASK) | PRESENT | USER;
-        if (writable) {
+    public static /*@ pure @*/ long leaf(long pa, boolean w, boolean c) {
+        long e = (pa & FRAME_MASK) | PRESENT | USER;
+        if (w) {
             e = e | WRITABLE;
         }
-        if (cow) {
+        if (c) {
             e = e | COW;
         }
         return e;
     }
 
-    /** An intermediate entry pointing at the next-level table in {@code frame}. */
+    /** An intermediate entry pointing at the next-level table at {@code pa}. */
     /*@ public normal_behavior
-      @ ensures present(\result) && frame(\result) == (frame & FRAME_MASK);
+      @ ensures present(\result) && frame(\result) == (pa & FRAME_MASK);
       @ assignable \nothing;
       @*/
-    public static /*@ pure @*/ long table(long frame) {
-        return (frame & FRAME_MASK) | PRESENT | WRITABLE | USER;
+    public static /*@ pure @*/ long table(long pa) {
+        return (pa & FRAME_MASK) | PRESENT | WRITABLE | USER;
     }
 
     /*@ public normal_behavior

@@ -19,7 +19,8 @@ import dev.keel.kernel.sched.ThreadPool;
 /**
  * Processes and their threads: create from a boot module, fork with copy-on-write, exec, exit,
  * wait. Refines spec/Kernel.tla ({@code procState}, {@code parentOf}, {@code exitStatus};
- * actions CreateProcess, Fork, Exec, Exit, Wait).
+ * actions CreateProcess, Fork, Exec, Exit, Wait). Exec is {@link #execProgram}: {@code exec}
+ * is a reserved word in the prover's Java dialect.
  *
  * Invariants: ZombieHasNoThreads (a zombie has no threads, no capabilities and no address
  * space); ParentAlive (the parent of a live or zombie process is alive, or is null for init and
@@ -373,7 +374,7 @@ public final class ProcessManager {
       @ ensures \result == Errors.OK || \result == Errors.NO_MEMORY;
       @ assignable \everything;
       @*/
-    public int exec(Tcb caller, int module, byte[] args, int argsLen, byte[] env, int envLen) {
+    public int execProgram(Tcb caller, int module, byte[] args, int argsLen, byte[] env, int envLen) {
         Process p = caller.owner;
         if (p == null) {
             return Errors.DEAD_OBJECT;

@@ -37,7 +37,7 @@ public final class RunQueue {
     /*@ public normal_behavior
       @ requires !t.queued && 0 <= t.priority && t.priority < levels.length;
       @ ensures t.queued;
-      @ assignable levels[t.priority].*, t.next, t.prev, t.queued;
+      @ assignable \all_fields(levels[t.priority]), t.next, t.prev, t.queued;
       @*/
     public void enqueue(Tcb t, boolean front) {
         int p = t.priority;
@@ -54,7 +54,7 @@ public final class RunQueue {
     /** Takes {@code t} out, if it is queued here. */
     /*@ public normal_behavior
       @ ensures !t.queued || \old(!t.queued);
-      @ assignable levels[*].*, t.next, t.prev, t.queued;
+      @ assignable \infinite_union(int i; 0 <= i && i < levels.length; \all_fields(levels[i])), t.next, t.prev, t.queued;
       @*/
     public void dequeue(Tcb t) {
         int p = t.priority;
@@ -79,7 +79,7 @@ public final class RunQueue {
 
     /** Removes and returns the first thread of the highest priority, or null. */
     /*@ public normal_behavior
-      @ assignable levels[*].*;
+      @ assignable \infinite_union(int i; 0 <= i && i < levels.length; \all_fields(levels[i]));
       @*/
     public @Nullable Tcb pollHighest() {
         int p = highestPriority();

@@ -157,14 +157,18 @@ public final class Scheduler {
         t.blockedOn = reason;
     }
 
-    /** Takes {@code t} off its CPU: out of the run queue, or marks the CPU for a reschedule. */
+    /**
+     * Takes {@code t} off its CPU: out of the run queue, or, when it is running there, marks the
+     * CPU for a reschedule and interrupts it (it may be another CPU, killing {@code t}).
+     */
     private void leave(Tcb t) {
         PerCpu c = cpu(t.cpu);
         if (t.queued) {
             c.runQueue.dequeue(t);
         }
-        if (c.current == t) {
+        if (c.current == t && !c.needResched) {
             c.needResched = true;
+            machine.interrupts().sendIpi(c.index);
         }
     }
 

@@ -43,7 +43,7 @@ public final class ThreadQueue {
     /*@ public normal_behavior
       @ requires !t.queued;
       @ ensures t.queued && tail == t && count == \old(count) + 1;
-      @ assignable head, tail, count, t.next, t.prev, t.queued, \old(tail).next;
+      @ assignable head, tail, count, t.next, t.prev, t.queued, tail.next;
       @*/
     public void append(Tcb t) {
         Tcb last = tail;
@@ -63,7 +63,7 @@ public final class ThreadQueue {
     /*@ public normal_behavior
       @ requires !t.queued;
       @ ensures t.queued && head == t && count == \old(count) + 1;
-      @ assignable head, tail, count, t.next, t.prev, t.queued, \old(head).prev;
+      @ assignable head, tail, count, t.next, t.prev, t.queued, head.prev;
       @*/
     public void prepend(Tcb t) {
         Tcb first = head;
@@ -83,7 +83,7 @@ public final class ThreadQueue {
     /*@ public normal_behavior
       @ requires t.queued;
       @ ensures !t.queued && count == \old(count) - 1;
-      @ assignable head, tail, count, t.next, t.prev, t.queued, \old(t.prev).next, \old(t.next).prev;
+      @ assignable head, tail, count, t.next, t.prev, t.queued, t.prev.next, t.next.prev;
       @*/
     public void remove(Tcb t) {
         Tcb p = t.prev;
@@ -107,7 +107,7 @@ public final class ThreadQueue {
     /** Removes and returns the first thread, or null when empty. */
     /*@ public normal_behavior
       @ ensures \result == \old(head);
-      @ assignable head, tail, count, \old(head).next, \old(head).prev, \old(head).queued, \old(head).next.prev;
+      @ assignable head, tail, count, head.next, head.prev, head.queued, head.next.prev;
       @*/
     public @Nullable Tcb poll() {
         Tcb t = head;

@@ -55,7 +55,7 @@ public final class ProcCalls {
     /*@ public normal_behavior
       @ assignable \everything;
       @*/
-    public static long exec(Kernel k, PerCpu c, Tcb t, Process p, long namePtr, long nameLen,
+    public static long execProgram(Kernel k, PerCpu c, Tcb t, Process p, long namePtr, long nameLen,
             long argsPtr, long argsLen, long envPtr, long envLen) {
         int m = module(k, c, p, namePtr, nameLen);
         if (m < 0) {
@@ -68,7 +68,7 @@ public final class ProcCalls {
         if (e != Errors.OK) {
             return e;
         }
-        e = k.processes.exec(t, m, c.argsBuffer, (int) argsLen, c.envBuffer, (int) envLen);
+        e = k.processes.execProgram(t, m, c.argsBuffer, (int) argsLen, c.envBuffer, (int) envLen);
         return e == Errors.OK ? SyscallDispatcher.KEEP : e;
     }
 

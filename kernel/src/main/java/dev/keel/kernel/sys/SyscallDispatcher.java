@@ -56,7 +56,7 @@ public final class SyscallDispatcher {
             long a2, long a3, long a4, long a5) {
         switch (n) {
             case Syscalls.FORK: return ProcCalls.fork(k, t);
-            case Syscalls.EXEC: return ProcCalls.exec(k, c, t, p, a0, a1, a2, a3, a4, a5);
+            case Syscalls.EXEC: return ProcCalls.execProgram(k, c, t, p, a0, a1, a2, a3, a4, a5);
             case Syscalls.EXIT: return ProcCalls.exit(k, p, a0);
             case Syscalls.WAIT: return ProcCalls.waitChild(k, t, p, a0);
             case Syscalls.MMAP: return MemCalls.mmap(k, p, a0, a1, a2, a3);

@@ -152,6 +152,24 @@ class SchedulerTest {
     }
 
     @Test
+    void killingAThreadRunningOnAnotherCpuMakesThatCpuRescheduleAtOnce() {
+        Sim s = new Sim(2);
+        Process init = s.init();
+        Process victim = s.spawn(init, "child", new long[0], 10, 20);
+        Process next = s.spawn(init, "child", new long[0], 10, -1);
+        Tcb v = Sim.main(victim);
+        assertEquals(v, s.current(v.cpu));
+        int cpu = v.cpu;
+        s.runAs(Sim.main(init));
+        assertEquals(0, s.as(init, Syscalls.KILL, 20, 1));
+        assertTrue(s.current(cpu) != v, "the dead thread no longer runs");
+        assertTrue(s.current(cpu).owner != null || s.cpu(cpu).runQueue.highestPriority() < 0);
+        assertEquals(Tcb.FREE, v.state);
+        assertTrue(next.isAlive());
+        s.assertHealthy();
+    }
+
+    @Test
     void runQueueKeepsFifoOrderPerPriority() {
         RunQueue q = new RunQueue(4);
         Tcb a = new Tcb(1);

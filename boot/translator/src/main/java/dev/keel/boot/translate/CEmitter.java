@@ -85,16 +85,16 @@ public final class CEmitter {
         line("");
     }
 
+    /** A C string literal body for ASCII {@code s}; control characters as three-digit octal escapes. */
     static String cEscape(String s) {
         StringBuilder b = new StringBuilder();
         for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '"': b.append("\\\""); break;
-                case '\\': b.append("\\\\"); break;
-                case '\n': b.append("\\n"); break;
-                case '\t': b.append("\\t"); break;
-                case '?': b.append("\\?"); break;
-                default: b.append(ch);
+            if (ch == '"' || ch == '\\' || ch == '?') {
+                b.append('\\').append(ch);
+            } else if (ch < 0x20 || ch == 0x7f) {
+                b.append(String.format("\\%03o", (int) ch));
+            } else {
+                b.append(ch);
             }
         }
         return b.toString();

@@ -442,6 +442,17 @@ final class MethodLowering {
                 }
                 break;
             }
+            case INVOKEDYNAMIC: {
+                org.objectweb.asm.tree.InvokeDynamicInsnNode indy = (org.objectweb.asm.tree.InvokeDynamicInsnNode) insn;
+                int n = Type.getArgumentTypes(indy.desc).length;
+                List<String> args = new ArrayList<>();
+                for (int k = n - 1; k >= 0; k--) {
+                    args.add(in(k));
+                }
+                stmt(StringConcat.lower(indy, args, out(after), where()));
+                nn[after.length - 1] = true;
+                break;
+            }
             case INSTANCEOF: {
                 String cls = ((TypeInsnNode) insn).desc;
                 stmt(out(after) + " = keel_instanceof(" + in(0) + ", &" + layout.classSymbol(cls) + ");");

@@ -48,6 +48,11 @@ public final class Program {
     public final Set<List<String>> virtualSites = new LinkedHashSet<>();
     /** Array type descriptors the program creates or tests against. */
     public final Set<String> arrayTypes = new LinkedHashSet<>();
+    /**
+     * True for test code only (never kernel code): string concatenation ({@code invokedynamic}
+     * makeConcatWithConstants over numbers, chars, booleans and Strings) is translated.
+     */
+    public boolean testConveniences;
     /** True when every method is a root (a library check), so unused C functions are expected. */
     public boolean wholeLibrary;
     /** String literals, in first-use order. */

@@ -156,6 +156,12 @@ public final class StackTyper {
                 }
                 break;
             }
+            case INVOKEDYNAMIC: { // string concatenation in test code, see StringConcat
+                Type t = Type.getMethodType(((org.objectweb.asm.tree.InvokeDynamicInsnNode) insn).desc);
+                pop(s, t.getArgumentTypes().length);
+                push(s, Kind.REF);
+                break;
+            }
             case NEW: push(s, Kind.REF); break;
             case NEWARRAY: case ANEWARRAY: pop(s, 1); push(s, Kind.REF); break;
             case ARRAYLENGTH: pop(s, 1); push(s, Kind.INT); break;

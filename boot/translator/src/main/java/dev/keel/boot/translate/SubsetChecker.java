@@ -9,6 +9,7 @@ import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.FieldNode;
 import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -75,8 +76,8 @@ public final class SubsetChecker {
             }
         }
         for (FieldNode f : cls.fields) {
-            if (f.value instanceof String s && !s.chars().allMatch(ch -> ch >= 0x20 && ch <= 0x7e || ch == '\n' || ch == '\t')) {
-                reject(cls, null, null, "constant " + f.name + ": string with a character outside printable ASCII");
+            if (f.value instanceof String s && !s.chars().allMatch(ch -> ch <= 0x7f)) {
+                reject(cls, null, null, "constant " + f.name + ": string with a character outside ASCII");
             }
             if (!typeAllowed(Type.getType(f.desc))) {
                 reject(cls, null, null, "field " + f.name + " has type " + Type.getType(f.desc).getClassName()
@@ -119,6 +120,14 @@ public final class SubsetChecker {
         if (op < 0) {
             return;
         }
+        if (op == Opcodes.INVOKEDYNAMIC && program.testConveniences && insn instanceof InvokeDynamicInsnNode indy
+                && StringConcat.isConcat(indy)) {
+            String problem = StringConcat.problem(indy);
+            if (problem != null) {
+                reject(cls, m, insn, problem);
+            }
+            return;
+        }
         if (!Bytecodes.allowed(op)) {
             reject(cls, m, insn, "bytecode " + Bytecodes.name(op) + " is outside the subset (" + opcodeRule(op) + ")");
             return;
@@ -156,8 +165,8 @@ public final class SubsetChecker {
             }
         } else if (c instanceof String s) {
             for (int i = 0; i < s.length(); i++) {
-                if (s.charAt(i) > 0x7e || s.charAt(i) < 0x20 && s.charAt(i) != '\n' && s.charAt(i) != '\t') {
-                    reject(cls, m, ldc, "string literal with a character outside printable ASCII (U+"
+                if (s.charAt(i) > 0x7f) {
+                    reject(cls, m, ldc, "string literal with a character outside ASCII (U+"
                             + String.format("%04X", (int) s.charAt(i)) + ")");
                     return;
                 }

@@ -28,6 +28,22 @@ public final class Translator {
         return p;
     }
 
+    /**
+     * Like {@link #translate}, for test code (unit tests run natively): string concatenation is
+     * allowed, see {@link StringConcat}. Kernel code is never translated this way.
+     */
+    public static String translateTests(List<Path> classpath, List<EntryPoint> entries) {
+        return CEmitter.emit(loadTests(classpath, entries), true);
+    }
+
+    /** Reads and checks test code (see {@link #translateTests}). */
+    public static Program loadTests(List<Path> classpath, List<EntryPoint> entries) {
+        Program p = Reachability.analyse(new ClassPool(classpath), entries);
+        p.testConveniences = true;
+        SubsetChecker.require(p);
+        return p;
+    }
+
     /** The C translation unit for {@code entries}. */
     public static String translate(List<Path> classpath, List<EntryPoint> entries, boolean hostedMain) {
         return CEmitter.emit(load(classpath, entries), hostedMain);

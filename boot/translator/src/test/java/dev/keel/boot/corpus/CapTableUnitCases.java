@@ -60,6 +60,16 @@ public class CapTableUnitCases {
     }
 
     @Test
+    void concatenates() {
+        int slot = table.firstFree();
+        long big = Long.MIN_VALUE;
+        String none = null;
+        assertEquals("slot 1/true of -9223372036854775808 x:" + 'q' + none,
+                "slot " + slot + "/" + (slot == 1) + " of " + big + " x:" + 'q' + none);
+        assertTrue(slot == 1, "message only built: " + slot);
+    }
+
+    @Test
     void failsOnBytes() {
         assertArrayEquals(new byte[] {1, 2}, "ab".getBytes(StandardCharsets.US_ASCII), "deliberately unequal");
     }

@@ -23,6 +23,11 @@ public final class Strings {
         Console.println();
         Console.print("tab\there \"quoted\" back\\slash ?? trigraph??=");
         Console.println();
+        String controls = "nul\0one\u0001\r\u001b[0m\u007f\0" + "7";
+        Console.print(controls.length());
+        Console.print(controls);
+        Console.print(checksum(controls));
+        Console.println();
         String[] words = {"cap", "ipc", "sched", "mem", ""};
         for (String w : words) {
             Console.print(w.length());

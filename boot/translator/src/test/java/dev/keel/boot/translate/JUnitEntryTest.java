@@ -15,7 +15,7 @@ class JUnitEntryTest {
 
     private static final String CASES = "dev.keel.boot.corpus.CapTableUnitCases";
     private static final List<String> METHODS = List.of("mintDiminishesRights", "revokeEmptiesDerivedSlots", "objectsAndBytes",
-            "failsOnBytes", "failsOnPurpose");
+            "failsOnBytes", "concatenates", "failsOnPurpose");
 
     @Test
     void unitCasesGiveTheSameVerdictNatively() throws Exception {
@@ -23,7 +23,7 @@ class JUnitEntryTest {
         Path dir = Corpus.TARGET.resolve("junit-c");
         Files.createDirectories(dir);
         Path src = dir.resolve("cases.c");
-        Files.writeString(src, Translator.translate(Corpus.classpath(), entries, true));
+        Files.writeString(src, Translator.translateTests(Corpus.classpath(), entries));
         Path exe = dir.resolve("cases");
         Gcc.Result r = Gcc.hosted(dir, src, exe, true, List.of());
         assertTrue(r.ok(), r.output());
@@ -33,6 +33,7 @@ class JUnitEntryTest {
         assertTrue(jvm("failsOnPurpose").startsWith("PANIC AssertionFailedError at " + CASES + ".failsOnPurpose line "));
         assertTrue(jvm("failsOnBytes").startsWith("PANIC AssertionFailedError at " + CASES + ".failsOnBytes line "));
         assertEquals("", jvm("objectsAndBytes"));
+        assertEquals("", jvm("concatenates"));
     }
 
     /** Runs one case as JUnit would (new instance, @BeforeEach, method); a failure prints as a panic. */

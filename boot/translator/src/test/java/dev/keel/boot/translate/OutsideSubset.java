@@ -39,6 +39,12 @@ final class OutsideSubset {
         counter = s.length();
     }
 
+    static void concatenatingAnObject() {
+        Object o = LOCK;
+        String s = "lock " + o;
+        counter = s.length();
+    }
+
     static void jdkCall() {
         counter = Integer.parseInt("12");
     }

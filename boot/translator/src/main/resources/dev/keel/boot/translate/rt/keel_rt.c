@@ -254,6 +254,65 @@ int keel_byte_arrays_equal(kobj *a, kobj *b) {
     return 1;
 }
 
+/* ---- string concatenation (test code only) ---- */
+
+#define KEEL_CONCAT_MAX 4096
+static char concat_buf[KEEL_CONCAT_MAX];
+static jint concat_len;
+
+void keel_concat_begin(void) {
+    concat_len = 0;
+}
+
+void keel_concat_bytes(const char *b, jint n) {
+    for (jint i = 0; i < n; i++) {
+        if (concat_len == KEEL_CONCAT_MAX) {
+            keel_panic(KEEL_OUT_OF_MEMORY, "string concatenation longer than 4096", 0);
+        }
+        concat_buf[concat_len++] = b[i];
+    }
+}
+
+void keel_concat_long(jlong v) {
+    char buf[24];
+    int i = sizeof buf;
+    uint64_t u = v < 0 ? UINT64_C(0) - (uint64_t)v : (uint64_t)v;
+    do {
+        buf[--i] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u != 0);
+    if (v < 0) {
+        buf[--i] = '-';
+    }
+    keel_concat_bytes(buf + i, (jint)(sizeof buf - (size_t)i));
+}
+
+void keel_concat_char(jint c) {
+    char b = (char)(uint8_t)c;
+    keel_concat_bytes(&b, 1);
+}
+
+void keel_concat_bool(jint v) {
+    keel_concat_bytes(v ? "true" : "false", v ? 4 : 5);
+}
+
+void keel_concat_string(kobj *s) {
+    if (s == 0) {
+        keel_concat_bytes("null", 4);
+    } else {
+        keel_concat_bytes(((keel_string *)s)->bytes, ((keel_string *)s)->length);
+    }
+}
+
+kobj *keel_concat_end(const char *w, int l) {
+    kobj *bytes = keel_new_array(&keel_array_class_AB, concat_len, w, l);
+    for (jint i = 0; i < concat_len; i++) KEEL_ELEMS(bytes, char)[i] = concat_buf[i];
+    keel_string *s = (keel_string *)keel_new(&keel_String_class, w, l);
+    s->length = concat_len;
+    s->bytes = KEEL_ELEMS(bytes, char);
+    return &s->header;
+}
+
 /* ---- console ---- */
 
 static void write_str(const char *s) {

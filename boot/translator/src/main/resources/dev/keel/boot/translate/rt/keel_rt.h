@@ -271,6 +271,15 @@ static inline jint keel_to_int_exact(jlong a, const char *w, int l) {
 #endif
 static inline jint keel_assertions_enabled(kobj *cls) { (void)cls; return KEEL_ASSERTIONS; }
 
+/* String concatenation in test code (never in kernel code; see StringConcat). */
+void keel_concat_begin(void);
+void keel_concat_bytes(const char *b, jint n);
+void keel_concat_long(jlong v);
+void keel_concat_char(jint c);
+void keel_concat_bool(jint v);
+void keel_concat_string(kobj *s);
+kobj *keel_concat_end(const char *w, int l);
+
 /* Console: bytes out (stdout when hosted, COM1 when freestanding). */
 void keel_console_write(const char *bytes, size_t n);
 void keel_console_string(kobj *s, const char *w, int l);
