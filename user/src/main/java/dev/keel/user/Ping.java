@@ -19,6 +19,21 @@ public final class Ping {
     private Ping() {
     }
 
+    /** getpid, the cheapest system call: the cost of entering and leaving the kernel. */
+    private static void nullCalls() {
+        long total = 0;
+        for (int i = 0; i < ROUNDS; i++) {
+            long t0 = Cpu.rdtsc();
+            Sys.call0(Syscalls.GETPID);
+            total += Cpu.rdtsc() - t0;
+        }
+        Sys.line("ping: ");
+        Sys.num(ROUNDS);
+        Sys.print(" getpid calls, ");
+        Sys.num(total / ROUNDS);
+        Sys.print(" cycles mean\n");
+    }
+
     public static long main(long argsPtr, long argsLen, long envPtr, long envLen) {
         if (Sys.mapScratch() < 0) {
             return 1;
@@ -61,6 +76,7 @@ public final class Ping {
         Sys.print(" cycles mean, ");
         Sys.num(best);
         Sys.print(" cycles best\n");
+        nullCalls();
         return EXIT_STATUS;
     }
 }

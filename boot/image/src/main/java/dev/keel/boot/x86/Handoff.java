@@ -44,6 +44,30 @@ public final class Handoff {
         return word(W_MAGIC) == MAGIC && word(W_VERSION) == VERSION;
     }
 
+    /** True when the kernel command line holds {@code word} (a whole space-separated word). */
+    boolean hasWord(String word) {
+        long at = word(W_CMDLINE);
+        long len = word(W_CMDLINE_LEN);
+        int n = word.length();
+        for (long i = 0; i + n <= len; i++) {
+            boolean startOk = i == 0 || PhysicalMemory.load8(at + i - 1) == ' ';
+            boolean endOk = i + n == len || PhysicalMemory.load8(at + i + n) == ' ';
+            if (startOk && endOk && matches(at + i, word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matches(long at, String word) {
+        for (int k = 0; k < word.length(); k++) {
+            if (PhysicalMemory.load8(at + k) != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     int regionCount() {
         return (int) Math.min(Math.max(word(W_REGION_COUNT), 0), MAX_REGIONS);
     }

@@ -46,7 +46,11 @@ public final class KernelMain {
         stage(s, "boot modules", "");
         Out.dec(s, m.modules.count());
         Out.print(s, " programs in the image\n");
-        Kernel k = Boot.boot(m, KernelConfig.standard(), false);
+        boolean selfCheck = h.hasWord("keel.selfcheck");
+        if (selfCheck) {
+            stage(s, "self-checks", "every invariant on every kernel exit (keel.selfcheck)\n");
+        }
+        Kernel k = Boot.boot(m, KernelConfig.standard(), selfCheck);
         if (k == null) {
             return -2;
         }
