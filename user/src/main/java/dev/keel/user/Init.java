@@ -40,18 +40,19 @@ public final class Init {
         if (e < 0) {
             return fail("port_create failed");
         }
-        Sys.line("init: port created in slot 20; starting pong, ping, crash, pager\n");
+        Sys.line("init: port created in slot 20; starting pong, ping, crash gp, pager, crash pf\n");
         long[] withPort = {Sys.MEMORY_SLOT, Sys.CONSOLE_SLOT, PORT_SLOT};
         long[] withMemory = {Sys.MEMORY_SLOT, Sys.CONSOLE_SLOT};
         int started = 0;
         started += start("pong", "", withPort, 3, PRIORITY);
         started += start("ping", "", withPort, 3, PRIORITY);
-        started += start("crash", "", withMemory, 2, PRIORITY);
+        started += start("crash", "gp", withMemory, 2, PRIORITY);
         started += start("pager", "", withMemory, 2, PRIORITY);
-        if (started != 4) {
+        started += start("crash", "pf", withMemory, 2, PRIORITY);
+        if (started != 5) {
             return fail("could not start every program");
         }
-        waitFor(4, "");
+        waitFor(5, "");
         started = start("spin", "a", withMemory, 2, SPIN_PRIORITY)
                 + start("spin", "b", withMemory, 2, SPIN_PRIORITY);
         if (started != 2) {
