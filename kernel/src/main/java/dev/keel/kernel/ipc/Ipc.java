@@ -38,6 +38,13 @@ public final class Ipc {
     /*@ spec_public @*/ private final InterruptController interrupts;
     /*@ spec_public @*/ private final int bound;
 
+    // TLA+ TypeOK: ports are numbered by their index.
+    //@ public invariant (\forall int i; 0 <= i && i < ports.length; ports[i].id == i);
+    // TLA+ QueueBounded
+    //@ public invariant (\forall int i; 0 <= i && i < ports.length; ports[i].live ==> 0 <= ports[i].count && ports[i].count <= ports[i].capacity);
+    // TLA+ NoMessageLost (messages held by blocked senders are counted by the self-check)
+    //@ public invariant (\forall int i; 0 <= i && i < ports.length; ports[i].live ==> ports[i].sent >= ports[i].received + ports[i].dropped + ports[i].count);
+
     /*@ public normal_behavior
       @ requires portCount > 0 && threadCount > 0;
       @ assignable \nothing;

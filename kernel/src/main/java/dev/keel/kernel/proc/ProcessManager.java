@@ -46,6 +46,12 @@ public final class ProcessManager {
     /*@ spec_public @*/ private int nextPid;
     /*@ spec_public @*/ private @Nullable Process init;
 
+    // TLA+ TypeOK: entry 0 is the kernel's holding area; entry i is process row i.
+    //@ public invariant table.length >= 2 && table[0] == holding;
+    //@ public invariant (\forall int i; 0 <= i && i < table.length; table[i].index == i);
+    // TLA+ ZombieHasNoThreads
+    //@ public invariant (\forall int i; 1 <= i && i < table.length; table[i].state == Process.ZOMBIE ==> table[i].space.root == 0);
+
     /*@ public normal_behavior
       @ requires count > 1 && threadsPerProcess > 0 && stackPages > 0;
       @ assignable \nothing;

@@ -30,6 +30,12 @@ public final class Scheduler {
     /*@ spec_public @*/ private final int timeslice;
     /*@ spec_public @*/ private final int rtLimitPermille;
 
+    // TLA+ TypeOK: one state per CPU, each with its own run queue and idle thread.
+    //@ public invariant cpus.length > 0 && cpus[0] == boot;
+    //@ public invariant (\forall int c; 0 <= c && c < cpus.length; cpus[c].index == c);
+    // TLA+ IdleNeverQueued
+    //@ public invariant (\forall int c; 0 <= c && c < cpus.length; !cpus[c].idle.queued);
+
     /*@ public normal_behavior
       @ requires cpuCount > 0 && priorities > 0 && timeslice > 0;
       @ assignable \nothing;

@@ -30,6 +30,7 @@ public final class ClassPool {
     private final Map<String, ClassNode> cache = new HashMap<>();
     private final Map<String, byte[]> bytes = new HashMap<>();
     private final Map<String, Map<String, int[]>> offsets = new HashMap<>();
+    private boolean testConveniences;
 
     public ClassPool(List<Path> roots) {
         for (Path r : roots) {
@@ -40,12 +41,31 @@ public final class ClassPool {
         this.roots = List.copyOf(roots);
     }
 
+    /**
+     * Serves the translator's own {@code java.lang.StringBuilder} ({@link TestStringBuilder}) for
+     * test code run natively. Kernel code is never translated with this on.
+     */
+    public ClassPool withTestConveniences() {
+        testConveniences = true;
+        cache.remove(TEST_BUILDER_JDK);
+        return this;
+    }
+
+    static final String TEST_BUILDER_JDK = "java/lang/StringBuilder";
+    private static final String TEST_BUILDER = "dev/keel/boot/translate/TestStringBuilder";
+
+    /** True when this pool provides its own class under the JDK name {@code internalName}. */
+    public boolean provides(String internalName) {
+        return internalName.equals(EnumClass.NAME) || testConveniences && internalName.equals(TEST_BUILDER_JDK);
+    }
+
     /** The class named {@code internalName} (slashes), or null when no root defines it. */
     public ClassNode find(String internalName) {
         if (cache.containsKey(internalName)) {
             return cache.get(internalName);
         }
-        ClassNode node = internalName.equals(EnumClass.NAME) ? EnumClass.build() : load(internalName);
+        ClassNode node = internalName.equals(EnumClass.NAME) ? EnumClass.build()
+                : testConveniences && internalName.equals(TEST_BUILDER_JDK) ? testBuilder() : load(internalName);
         cache.put(internalName, node);
         return node;
     }
@@ -110,6 +130,32 @@ public final class ClassPool {
             }
         }
         return null;
+    }
+
+    /** {@link TestStringBuilder}, renamed to java.lang.StringBuilder throughout. */
+    private ClassNode testBuilder() {
+        try (InputStream in = ClassPool.class.getResourceAsStream("/" + TEST_BUILDER + ".class")) {
+            ClassNode node = new ClassNode();
+            new ClassReader(in.readAllBytes()).accept(node, 0);
+            node.name = TEST_BUILDER_JDK;
+            for (FieldNode f : node.fields) {
+                f.desc = f.desc.replace(TEST_BUILDER, TEST_BUILDER_JDK);
+            }
+            for (MethodNode m : node.methods) {
+                m.desc = m.desc.replace(TEST_BUILDER, TEST_BUILDER_JDK);
+                for (var insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+                    if (insn instanceof org.objectweb.asm.tree.MethodInsnNode mi) {
+                        mi.owner = mi.owner.replace(TEST_BUILDER, TEST_BUILDER_JDK);
+                        mi.desc = mi.desc.replace(TEST_BUILDER, TEST_BUILDER_JDK);
+                    } else if (insn instanceof org.objectweb.asm.tree.FieldInsnNode fi) {
+                        fi.owner = fi.owner.replace(TEST_BUILDER, TEST_BUILDER_JDK);
+                    }
+                }
+            }
+            return node;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private ClassNode parse(String internalName, byte[] classFile) {

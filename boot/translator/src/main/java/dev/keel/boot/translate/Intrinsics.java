@@ -36,6 +36,8 @@ public final class Intrinsics {
         // java.lang
         add("java/lang/String", "length", "()I", "keel_string_length", true);
         add("java/lang/String", "charAt", "(I)C", "keel_string_charAt", true);
+        add("java/lang/String", "equals", "(Ljava/lang/Object;)Z", "keel_string_equals", true);
+        add("java/lang/String", "startsWith", "(Ljava/lang/String;)Z", "keel_string_starts_with", true);
         add("java/lang/String", "getBytes", "(Ljava/nio/charset/Charset;)[B", "keel_string_bytes", true);
         add("java/lang/Math", "min", "(II)I", "keel_min_i", false);
         add("java/lang/Math", "max", "(II)I", "keel_max_i", false);
@@ -99,6 +101,8 @@ public final class Intrinsics {
         add(a, "assertArrayEquals", "([B[B" + msg + ")V", "keel_assert_array_equals_b_m", true);
         add(a, "fail", "(" + msg + ")Ljava/lang/Object;", "keel_assert_fail", true);
         add(a, "fail", "()Ljava/lang/Object;", "keel_assert_fail0", true);
+        add("dev/keel/boot/translate/TestStringBuilder", "bytesToString", "([BI)Ljava/lang/String;", "keel_string_make", true);
+        add("java/lang/StringBuilder", "bytesToString", "([BI)Ljava/lang/String;", "keel_string_make", true);
         // console of hosted test programs
         add(CONSOLE, "print", "(Ljava/lang/String;)V", "keel_console_string", true);
         add(CONSOLE, "print", "(I)V", "keel_console_int", false);

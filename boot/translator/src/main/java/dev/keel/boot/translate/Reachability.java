@@ -287,7 +287,7 @@ public final class Reachability {
 
     /** Reads {@code name} and its supertypes into the program, unless the JDK or the runtime owns it. */
     private void ensureClass(String name, String neededBy) {
-        if (name.startsWith("[") || Builtins.isJdkName(name) || name.startsWith("org/junit/")
+        if (name.startsWith("[") || Builtins.isJdkName(name) && !program.pool.provides(name) || name.startsWith("org/junit/")
                 || program.classes.containsKey(name)
                 || Intrinsics.isIntrinsicClass(name)) {
             return;

@@ -61,7 +61,7 @@ public final class SubsetChecker {
     }
 
     private void checkClass(ClassNode cls) {
-        if (Builtins.isJdkName(cls.name) && !cls.name.equals(EnumClass.NAME)) {
+        if (Builtins.isJdkName(cls.name) && !program.pool.provides(cls.name)) {
             reject(cls, null, null, "program classes may not be defined in JDK packages");
         }
         boolean iface = (cls.access & Opcodes.ACC_INTERFACE) != 0;

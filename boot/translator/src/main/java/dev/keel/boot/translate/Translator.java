@@ -38,7 +38,7 @@ public final class Translator {
 
     /** Reads and checks test code (see {@link #translateTests}). */
     public static Program loadTests(List<Path> classpath, List<EntryPoint> entries) {
-        Program p = Reachability.analyse(new ClassPool(classpath), entries);
+        Program p = Reachability.analyse(new ClassPool(classpath).withTestConveniences(), entries);
         p.testConveniences = true;
         SubsetChecker.require(p);
         return p;

@@ -67,6 +67,13 @@ public class CapTableUnitCases {
         assertEquals("slot 1/true of -9223372036854775808 x:" + 'q' + none,
                 "slot " + slot + "/" + (slot == 1) + " of " + big + " x:" + 'q' + none);
         assertTrue(slot == 1, "message only built: " + slot);
+        StringBuilder sb = new StringBuilder("caps:");
+        for (int i = 0; i < 3; i++) {
+            sb.append(' ').append(i * -7L).append(i == 1).append((char) ('a' + i)).append("!");
+        }
+        assertEquals("caps: 0falsea! -7trueb! -14falsec!", sb.toString());
+        assertEquals(34, sb.length());
+        assertEquals('s', sb.charAt(10));
     }
 
     @Test

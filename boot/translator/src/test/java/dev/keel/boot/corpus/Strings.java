@@ -41,6 +41,17 @@ public final class Strings {
         Console.print(" ");
         Console.print(GREETING.charAt(0) == 'K');
         Console.println();
+        String built = "same";
+        Console.print(a.equals(b));
+        Console.print(a.equals(built));
+        Console.print(a.equals("other"));
+        Console.print(a.equals(null));
+        Console.print(a.equals(new Object()));
+        Console.print(GREETING.startsWith("Keel"));
+        Console.print(GREETING.startsWith("kernel"));
+        Console.print(GREETING.startsWith(""));
+        Console.print("K".startsWith(GREETING));
+        Console.println();
         String nothing = null;
         Console.print(nothing);
         Console.println();

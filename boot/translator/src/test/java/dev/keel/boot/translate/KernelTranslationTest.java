@@ -78,7 +78,7 @@ class KernelTranslationTest {
                 EntryPoint e = EntryPoint.of(c, m.name, m.desc, "k" + total);
                 String why;
                 try {
-                    Program p = Reachability.analyse(new ClassPool(cp), List.of(e));
+                    Program p = Reachability.analyse(new ClassPool(cp).withTestConveniences(), List.of(e));
                     p.testConveniences = true;
                     List<Violation> vs = SubsetChecker.check(p);
                     why = vs.isEmpty() ? null : vs.size() + " violation(s), first: " + vs.get(0);

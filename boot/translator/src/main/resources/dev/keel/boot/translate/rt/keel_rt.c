@@ -232,6 +232,23 @@ kobj *keel_string_bytes(kobj *s, kobj *charset, const char *w, int l) {
     return a;
 }
 
+jint keel_string_equals(kobj *s, kobj *o, const char *w, int l) {
+    KEEL_NULL(s, w, l);
+    return o != 0 && o->cls == &keel_String_class && keel_objects_equal(s, o);
+}
+
+jint keel_string_starts_with(kobj *s, kobj *prefix, const char *w, int l) {
+    KEEL_NULL(s, w, l);
+    KEEL_NULL(prefix, w, l);
+    keel_string *x = (keel_string *)s;
+    keel_string *p = (keel_string *)prefix;
+    if (p->length > x->length) return 0;
+    for (jint i = 0; i < p->length; i++) {
+        if (x->bytes[i] != p->bytes[i]) return 0;
+    }
+    return 1;
+}
+
 /* JUnit's assertEquals(Object, Object) for programs where no class overrides equals. */
 int keel_objects_equal(kobj *a, kobj *b) {
     if (a == b) return 1;
@@ -311,6 +328,14 @@ kobj *keel_concat_end(const char *w, int l) {
     s->length = concat_len;
     s->bytes = KEEL_ELEMS(bytes, char);
     return &s->header;
+}
+
+/* A String of the first n bytes of a byte array (the test StringBuilder's toString). */
+kobj *keel_string_make(kobj *bytes, jint n, const char *w, int l) {
+    KEEL_NULL(bytes, w, l);
+    keel_concat_begin();
+    keel_concat_bytes(KEEL_ELEMS(bytes, char), n);
+    return keel_concat_end(w, l);
 }
 
 /* ---- console ---- */

@@ -194,6 +194,8 @@ static inline jint keel_ntz_j(jlong a) { return a == 0 ? 64 : __builtin_ctzll((u
 void keel_arraycopy(kobj *src, jint sp, kobj *dst, jint dp, jint n, const char *w, int l);
 kobj *keel_array_clone(kobj *a, const char *w, int l);
 kobj *keel_string_bytes(kobj *s, kobj *charset, const char *w, int l);
+jint keel_string_equals(kobj *s, kobj *o, const char *w, int l);
+jint keel_string_starts_with(kobj *s, kobj *prefix, const char *w, int l);
 static inline jint keel_compare_i(jint a, jint b) { return (a > b) - (a < b); }
 static inline jint keel_compare_j(jlong a, jlong b) { return (a > b) - (a < b); }
 static inline jint keel_compare_unsigned_i(jint a, jint b) { return ((uint32_t)a > (uint32_t)b) - ((uint32_t)a < (uint32_t)b); }
@@ -279,6 +281,7 @@ void keel_concat_char(jint c);
 void keel_concat_bool(jint v);
 void keel_concat_string(kobj *s);
 kobj *keel_concat_end(const char *w, int l);
+kobj *keel_string_make(kobj *bytes, jint n, const char *w, int l);
 
 /* Console: bytes out (stdout when hosted, COM1 when freestanding). */
 void keel_console_write(const char *bytes, size_t n);
