@@ -1,0 +1,39 @@
+package dev.keel.boot.x86;
+
+import dev.keel.hw.BootModules;
+
+/** The programs the image carries (handoff words W_MODULES..): flat images and their names. */
+final class X86BootModules implements BootModules {
+
+    private final Handoff h;
+    private final int count;
+
+    X86BootModules(Handoff h) {
+        this.h = h;
+        this.count = h.moduleCount();
+    }
+
+    public int count() {
+        return count;
+    }
+
+    private long word(int i, int k) {
+        return i >= 0 && i < count ? h.moduleWord(i, k) : 0;
+    }
+
+    public long base(int i) {
+        return word(i, 0);
+    }
+
+    public long length(int i) {
+        return word(i, 1);
+    }
+
+    public long nameBase(int i) {
+        return word(i, 2);
+    }
+
+    public int nameLength(int i) {
+        return (int) word(i, 3);
+    }
+}

@@ -1,0 +1,205 @@
+package dev.keel.boot.image;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.keel.boot.qemu.Qemu;
+import dev.keel.boot.qemu.QemuResult;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Boots the translated Java kernel (target/kernel/keel.elf, -m 32M) with the user programs it
+ * carries: init, ping, pong, crash, pager and two spinners (user/src/main/java). One run under
+ * -icount shift=0,align=off serves the transcript checks and gives the figures: the timer then
+ * ticks in virtual time (every million instructions), so the run is the same every time. A second
+ * run has the kernel's self-checks on. Every failure message holds the whole serial log.
+ */
+@ExtendWith(BootSummary.class)
+@Tag("qemu")
+class JavaKernelBootTest {
+
+    private static final Path KERNEL = BuildDir.resolve("kernel/keel.elf");
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final int EXIT_OK = 0x10;
+
+    private static QemuResult run;
+
+    @BeforeAll
+    @Timeout(120)
+    static void boot() throws Exception {
+        run = Qemu.kernel(KERNEL)
+                .memory("32M")
+                .icount(true)
+                .timeout(TIMEOUT)
+                .serialLog(BuildDir.resolve("qemu/java-kernel.log"))
+                .run();
+    }
+
+    private static void assertSerial(QemuResult r, String... needles) {
+        for (String n : needles) {
+            assertTrue(r.serial().contains(n), () -> "serial log lacks \"" + n + "\"\n" + r.report());
+        }
+    }
+
+    private static int at(QemuResult r, String needle) {
+        int i = r.serial().indexOf(needle);
+        if (i < 0) {
+            fail("serial log lacks \"" + needle + "\"\n" + r.report());
+        }
+        return i;
+    }
+
+    private static Matcher find(QemuResult r, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(r.serial());
+        if (!m.find()) {
+            fail("serial log lacks /" + regex + "/\n" + r.report());
+        }
+        return m;
+    }
+
+    @Test
+    @Timeout(10)
+    void runEndsThroughIsaDebugExitWrittenByInit() {
+        assertFalse(run.timedOut(), run::report);
+        assertEquals(EXIT_OK, run.debugExitValue().orElse(-1), run::report);
+        assertEquals(Qemu.exitStatusFor(EXIT_OK), run.exitCode(), run::report);
+        assertSerial(run, "init: all children reaped, stopping the machine");
+    }
+
+    @Test
+    @Timeout(10)
+    void transcriptShowsBannerMemoryMapBootStagesIpcAndExitStatuses() {
+        String[] inOrder = {
+            "Keel 0.1.0 x86-64",
+            "boot: early console",
+            "boot: CPU setup",
+            "boot: memory setup",
+            "memory map (multiboot1, ",
+            "boot: interrupt controller",
+            "footprint: boot ",
+            "boot: kernel startup         entering the translated kernel",
+            "boot: memory manager         frames from the memory map: ",
+            "boot: boot modules           6 programs in the image",
+            "boot: process manager        16 process entries, 49 threads, 32 ports",
+            "boot: device drivers         COM1 serial, 8259 PIC (16 lines), 8254 PIT",
+            "boot: security policy        init (pid 1) holds slot 0 memory, slot 1 I/O ports, slot 2 IRQ",
+            "boot: start init             pid 1, entry 0x0000000000400000",
+            "footprint: kernel pools ",
+            "init: started, pid 1",
+            "init: port created in slot 20",
+            "init: started pong as pid 2",
+            "init: started ping as pid 3",
+        };
+        int last = -1;
+        for (String s : inOrder) {
+            int i = at(run, s);
+            assertTrue(i > last, () -> "\"" + s + "\" out of order\n" + run.report());
+            last = i;
+        }
+        assertSerial(run, "] usable ", "] reserved ",
+                "ping: sent 3 messages",
+                "pong: received \"ping 1\" label 101",
+                "pong: received \"ping 2\" label 102",
+                "pong: received \"ping 3\" label 103",
+                "pong: call received: \"are you there?\", replying",
+                "ping: call answered: \"pong here\" label 201",
+                "init: pid 2 exited with status 9",
+                "init: pid 3 exited with status 7");
+        find(run, "ping: 200 call/reply round trips, \\d+ cycles mean");
+        find(run, "boot: kernel startup \\d+ cycles; entering init \\d+ cycles after");
+    }
+
+    @Test
+    @Timeout(10)
+    void userPageFaultsAreServedByDemandPaging() {
+        assertSerial(run, "pager: 16 pages mapped and touched, 16 demand-paging faults served, pages zeroed yes, sum 16120",
+                "init: pid 5 exited with status 0");
+    }
+
+    @Test
+    @Timeout(10)
+    void protectionFaultKillsTheProcessWhileTheOthersGoOn() {
+        int killed = at(run, "kernel: pid 4 killed by vector 13, status -139");
+        assertTrue(at(run, "crash: loading from a non-canonical address") < killed, run::report);
+        assertSerial(run, "init: pid 4 exited with status -139");
+        assertTrue(at(run, "ping: call answered") > killed, () -> "IPC did not go on after the kill\n" + run.report());
+        assertTrue(at(run, "init: pid 3 exited with status 7") > killed, run::report);
+        assertFalse(run.serial().contains("crash: FAILED"), run::report);
+    }
+
+    @Test
+    @Timeout(10)
+    void pageFaultOutsideEveryRegionKillsTheProcess() {
+        int killed = at(run, "kernel: pid 6 killed by page fault at 0x0000007000000000, status -139");
+        assertTrue(at(run, "crash: loading from an unmapped address") < killed, run::report);
+        assertSerial(run, "init: started crash pf as pid 6", "init: pid 6 exited with status -139");
+    }
+
+    @Test
+    @Timeout(10)
+    void timerPreemptionInterleavesTwoCpuBoundProcesses() {
+        // Each spinner prints its letter after every round and never yields or blocks; both run
+        // below init's priority, so once init waits only the two of them are runnable. Without
+        // preemption one would print all its letters before the other printed any.
+        int from = at(run, "init: spinners start\n") + "init: spinners start\n".length();
+        int to = at(run, "init: all children reaped");
+        String letters = run.serial().substring(from, to).replaceAll("init: pid \\d+ exited with status \\d+", "")
+                .replaceAll("\\s", "");
+        assertTrue(letters.matches("[ab]{24}"), () -> "spinner output \"" + letters + "\"\n" + run.report());
+        assertTrue(letters.indexOf('b') < letters.lastIndexOf('a') && letters.indexOf('a') < letters.lastIndexOf('b'),
+                () -> "no interleaving: \"" + letters + "\"\n" + run.report());
+        assertSerial(run, "init: pid 7 exited with status 12", "init: pid 8 exited with status 12");
+    }
+
+    @Test
+    @Timeout(150)
+    void kernelInvariantsHoldOnEveryExitOnRealPageTables() throws Exception {
+        // keel.selfcheck makes every kernel exit run SelfCheck (capabilities, memory: every page
+        // table walked, scheduler, IPC, processes); a broken invariant panics. The kernel is so
+        // much slower that output lines of different processes interleave: only whole markers
+        // are checked.
+        QemuResult r = Qemu.kernel(KERNEL)
+                .memory("32M")
+                .append("keel.selfcheck")
+                .timeout(Duration.ofSeconds(120))
+                .serialLog(BuildDir.resolve("qemu/java-kernel-selfcheck.log"))
+                .run();
+        assertEquals(EXIT_OK, r.debugExitValue().orElse(-1), r::report);
+        assertSerial(r, "boot: self-checks", "kernel: pid 4 killed by vector 13, status -139",
+                "init: all children reaped, stopping the machine");
+        assertFalse(r.serial().contains("PANIC"), r::report);
+    }
+
+    @Test
+    @Timeout(10)
+    void figuresUnderIcount() {
+        QemuResult r = run;
+        assertEquals(EXIT_OK, r.debugExitValue().orElse(-1), r::report);
+        Matcher ipc = find(r, "ping: 200 call/reply round trips, (\\d+) cycles mean, (\\d+) cycles best");
+        Matcher getpid = find(r, "ping: 200 getpid calls, (\\d+) cycles mean");
+        Matcher init = find(r, "entering init (\\d+) cycles after the loader's jump to _start");
+        Matcher fp = find(r, "footprint: boot (\\d+), text (\\d+), rodata (\\d+), data (\\d+), bss (\\d+) bytes");
+        Matcher pools = find(r, "footprint: kernel pools (\\d+) KiB");
+        long loaded = 0;
+        for (int g = 1; g <= 4; g++) {
+            loaded += Long.parseLong(fp.group(g));
+        }
+        long bss = Long.parseLong(fp.group(5));
+        BootSummary.figure("java kernel image", (loaded + 1023) / 1024 + " KiB loaded (with 6 user programs) + "
+                + (bss + 1023) / 1024 + " KiB bss, pools " + pools.group(1) + " KiB");
+        BootSummary.figure("boot to init", init.group(1) + " virtual cycles (icount)");
+        BootSummary.figure("IPC call/reply round trip", ipc.group(1) + " virtual cycles mean, " + ipc.group(2)
+                + " best (icount; aim 1,300)");
+        BootSummary.figure("getpid round trip", getpid.group(1) + " virtual cycles mean (icount)");
+    }
+}

@@ -1,0 +1,90 @@
+package dev.keel.modeltests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.keel.kernel.abi.Errors;
+import dev.keel.kernel.mem.AddressSpace;
+import dev.keel.kernel.mem.MemoryManager;
+import dev.keel.kernel.mem.Pte;
+import dev.keel.kernel.sched.Tcb;
+import dev.keel.modeltests.drive.KernelParts;
+import dev.keel.modeltests.mapping.IpcMapping;
+import dev.keel.modeltests.mapping.MemoryMapping;
+import dev.keel.modeltests.tla.Value;
+import dev.keel.modeltests.tla.ValueParser;
+
+/** The IPC and memory mappings on kernel states built by hand: each field lands where the spec expects it. */
+class MappingTest {
+
+    static final Value NONE = Value.str("none");
+    static final Value NOT_BLOCKED = Value.str("notBlocked");
+
+    @Test
+    void ipcMappingSeesPortsCapsAndBlockedReceivers() {
+        KernelParts k = new KernelParts(1, 3, 4, 2, 6, 4);
+        IpcMapping m = new IpcMapping(Map.of(1, Value.str("t1")), Map.of(0, Value.str("P0"), 1, Value.str("P1")),
+            NONE, NOT_BLOCKED, Map.of());
+        Tcb t = k.threads.at(1);
+        Map<String, Value> before = m.map(k.ipc, k.threads, k.caps);
+        assertEquals(Value.set(), before.get("ports"));
+        assertEquals(NOT_BLOCKED, before.get("blockedOn").get("t1"));
+        assertEquals(NONE, before.get("replyCap").get("t1"));
+
+        int port = k.ipc.portCreate(1);
+        assertEquals(0, port);
+        t.owner = null;
+        Map<String, Value> after = m.map(k.ipc, k.threads, k.caps);
+        assertEquals(Value.set(Value.str("P0")), after.get("ports"));
+        assertEquals(ValueParser.parse("<<>>"), after.get("queue").get("P0"));
+        // A thread with no process holds no rights.
+        assertEquals(Value.set(), after.get("caps").get("t1").get("P0"));
+
+        t.state = Tcb.BLOCKED;
+        t.blockedOn = Tcb.ON_RECEIVE;
+        t.waitPort = k.ipc.port(0);
+        assertEquals(ValueParser.parse("[op |-> \"recv\", port |-> \"P0\"]"),
+            m.map(k.ipc, k.threads, k.caps).get("blockedOn").get("t1"));
+    }
+
+    @Test
+    void memoryMappingFollowsRegionsFaultsAndFrames() {
+        KernelParts k = new KernelParts(1, 3, 4, 1, 6, 4);
+        AddressSpace s = k.memory.space(1);
+        assertEquals(Errors.OK, k.memory.createSpace(s));
+        List<Long> frames = new ArrayList<>();
+        for (long pa = 0; pa < 1024L * Pte.PAGE; pa += Pte.PAGE) {
+            if (k.frames.isUsable(pa)) {
+                frames.add(pa);
+            }
+        }
+        MemoryMapping m = new MemoryMapping(Map.of(1, Value.str("s1")), 2, frames, Value.str("None"));
+        Value unmapped = ValueParser.parse(
+            "[mapped |-> FALSE, frame |-> \"None\", writable |-> FALSE, present |-> FALSE, cow |-> FALSE]");
+        assertEquals(unmapped, m.map(k.memory).get("mapping").get("s1").at(1));
+
+        long va = MemoryManager.USER_BASE;
+        k.memory.map(s, va, 1, true, k.untyped, true);
+        Value reserved = m.map(k.memory).get("mapping").get("s1").at(1);
+        assertEquals(ValueParser.parse(
+            "[mapped |-> TRUE, frame |-> \"None\", writable |-> TRUE, present |-> FALSE, cow |-> FALSE]"), reserved);
+        assertEquals(unmapped, m.map(k.memory).get("mapping").get("s1").at(2));
+
+        long freeBefore = ((Value.SetV) m.map(k.memory).get("free")).members.size();
+        assertTrue(k.memory.pageFault(s, va, true) >= 0, "demand fault");
+        Map<String, Value> after = m.map(k.memory);
+        Value present = after.get("mapping").get("s1").at(1);
+        assertEquals(Value.of(true), present.get("present"));
+        assertEquals(Value.of(true), present.get("writable"));
+        long frame = ((Value.Int) present.get("frame")).n;
+        assertTrue(frame >= 1, "a frame of the model: " + present);
+        assertTrue(!((Value.SetV) after.get("free")).members.contains(Value.of(frame)), "the frame is no longer free");
+        assertTrue(((Value.SetV) after.get("free")).members.size() < freeBefore, "fewer free frames");
+    }
+}

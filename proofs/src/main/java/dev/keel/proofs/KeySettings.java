@@ -1,0 +1,62 @@
+package dev.keel.proofs;
+
+import de.uka.ilkd.key.settings.ChoiceSettings;
+import de.uka.ilkd.key.settings.ProofSettings;
+import de.uka.ilkd.key.strategy.StrategyProperties;
+import de.uka.ilkd.key.util.MiscTools;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The KeY settings of every proof. They are sound: Java int arithmetic is checked for overflow and
+ * every runtime exception is a proof obligation (a contract whose method can throw one does not close).
+ */
+final class KeySettings {
+
+    /** Taclet options that make the calculus sound for the kernel; applied before any source is loaded. */
+    static final Map<String, String> SOUND_CHOICES = Map.of(
+            "intRules", "intRules:arithmeticSemanticsCheckingOF",
+            "runtimeExceptions", "runtimeExceptions:ban");
+
+    private KeySettings() {
+    }
+
+    /**
+     * Writes the sound taclet options into KeY's default settings. KeY copies these into the
+     * environment when it loads the sources, so this must run before {@code KeYEnvironment.load}.
+     */
+    static Map<String, String> applySoundChoices() {
+        ChoiceSettings choices = ProofSettings.DEFAULT_SETTINGS.getChoiceSettings();
+        HashMap<String, String> defaults = new HashMap<>(choices.getDefaultChoices());
+        defaults.putAll(MiscTools.getDefaultTacletOptions());
+        defaults.putAll(SOUND_CHOICES);
+        choices.setDefaultChoices(defaults);
+        return Map.copyOf(choices.getDefaultChoices());
+    }
+
+    /**
+     * The auto-mode strategy: method calls use their contracts (modular proofs), loops use their
+     * invariants (a loop without one stays open rather than being unrolled), queries and dependency
+     * contracts are on, and non-linear arithmetic is handled for the defined operators. The prover
+     * works on every goal (it does not stop at the first unclosable one), so the open goals it leaves
+     * are all the goals it could not close within the bounds.
+     */
+    static StrategyProperties strategy() {
+        StrategyProperties sp = new StrategyProperties();
+        sp.setProperty(StrategyProperties.METHOD_OPTIONS_KEY, StrategyProperties.METHOD_CONTRACT);
+        sp.setProperty(StrategyProperties.LOOP_OPTIONS_KEY, StrategyProperties.LOOP_INVARIANT);
+        sp.setProperty(StrategyProperties.BLOCK_OPTIONS_KEY, StrategyProperties.BLOCK_CONTRACT_INTERNAL);
+        sp.setProperty(StrategyProperties.DEP_OPTIONS_KEY, StrategyProperties.DEP_ON);
+        sp.setProperty(StrategyProperties.QUERY_OPTIONS_KEY, StrategyProperties.QUERY_ON);
+        sp.setProperty(StrategyProperties.QUERYAXIOM_OPTIONS_KEY, StrategyProperties.QUERYAXIOM_ON);
+        sp.setProperty(StrategyProperties.NON_LIN_ARITH_OPTIONS_KEY, StrategyProperties.NON_LIN_ARITH_DEF_OPS);
+        sp.setProperty(StrategyProperties.QUANTIFIERS_OPTIONS_KEY,
+                StrategyProperties.QUANTIFIERS_NON_SPLITTING_WITH_PROGS);
+        sp.setProperty(StrategyProperties.SPLITTING_OPTIONS_KEY, StrategyProperties.SPLITTING_DELAYED);
+        sp.setProperty(StrategyProperties.OSS_OPTIONS_KEY, StrategyProperties.OSS_ON);
+        sp.setProperty(StrategyProperties.CLASS_AXIOM_OPTIONS_KEY, StrategyProperties.CLASS_AXIOM_FREE);
+        sp.setProperty(StrategyProperties.STOPMODE_OPTIONS_KEY, StrategyProperties.STOPMODE_DEFAULT);
+        return sp;
+    }
+}

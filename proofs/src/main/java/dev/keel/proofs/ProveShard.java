@@ -1,0 +1,260 @@
+package dev.keel.proofs;
+
+import de.uka.ilkd.key.control.KeYEnvironment;
+import de.uka.ilkd.key.java.abstraction.KeYJavaType;
+import de.uka.ilkd.key.java.JavaTools;
+import de.uka.ilkd.key.java.SourceElement;
+import de.uka.ilkd.key.java.statement.LoopStatement;
+import de.uka.ilkd.key.logic.SequentFormula;
+import de.uka.ilkd.key.logic.Term;
+import de.uka.ilkd.key.logic.op.IObserverFunction;
+import de.uka.ilkd.key.proof.Goal;
+import de.uka.ilkd.key.proof.Proof;
+import de.uka.ilkd.key.proof.init.ProofOblInput;
+import de.uka.ilkd.key.proof.io.ProblemLoaderException;
+import de.uka.ilkd.key.proof.mgt.SpecificationRepository;
+import de.uka.ilkd.key.settings.StrategySettings;
+import de.uka.ilkd.key.speclang.Contract;
+import de.uka.ilkd.key.speclang.DependencyContract;
+import de.uka.ilkd.key.strategy.StrategyProperties;
+import de.uka.ilkd.key.util.KeYTypeUtil;
+
+import java.io.BufferedWriter;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One prover JVM: loads the kernel sources into KeY, takes its share of the contracts
+ * (every n-th one in id order) and proves each within the step and time bounds.
+ * Each result is written as soon as it is known, so a shard that is killed still leaves its results.
+ *
+ * Contracts the baseline lists as closed come first, then new ones, then those known to stay open, so
+ * that when the run's time budget is short the contracts that must close are the ones proved.
+ *
+ * Arguments: kernelSrc classPath maxSteps timeoutSeconds deadlineEpochMillis shardIndex shardCount
+ * resultFile classFilter baselineFile (classPath uses the platform path separator; classFilter may be empty).
+ */
+public final class ProveShard {
+
+    /** Last line of a result file whose shard went through all its contracts. */
+    static final String COMPLETE = "# complete";
+
+    private final int maxSteps;
+    private final long timeoutMillis;
+    private final long deadlineMillis;
+
+    private ProveShard(int maxSteps, long timeoutMillis, long deadlineMillis) {
+        this.maxSteps = maxSteps;
+        this.timeoutMillis = timeoutMillis;
+        this.deadlineMillis = deadlineMillis;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 10) {
+            System.err.println("usage: ProveShard kernelSrc classPath maxSteps timeoutSeconds deadlineEpochMillis"
+                    + " shardIndex shardCount resultFile classFilter baselineFile");
+            System.exit(2);
+        }
+        File src = new File(args[0]);
+        List<File> classPath = new ArrayList<>();
+        for (String p : args[1].split(File.pathSeparator)) {
+            if (!p.isBlank()) {
+                classPath.add(new File(p));
+            }
+        }
+        int maxSteps = Integer.parseInt(args[2]);
+        long timeoutMillis = Long.parseLong(args[3]) * 1000L;
+        long deadline = Long.parseLong(args[4]);
+        int shard = Integer.parseInt(args[5]);
+        int shards = Integer.parseInt(args[6]);
+        Path out = Path.of(args[7]);
+        ClassFilter filter = ClassFilter.parse(args[8]);
+        Baseline baseline = Baseline.read(Path.of(args[9]));
+
+        Map<String, String> choices = KeySettings.applySoundChoices();
+        System.out.println("[shard " + shard + "] taclet options: intRules=" + choices.get("intRules")
+                + ", runtimeExceptions=" + choices.get("runtimeExceptions"));
+        KeYEnvironment<?> env;
+        try {
+            env = KeYEnvironment.load(src, classPath, null, null);
+        } catch (ProblemLoaderException e) {
+            System.err.println("[shard " + shard + "] KeY could not load the sources in " + src + ":");
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                System.err.println("    " + t.getClass().getSimpleName() + ": " + t.getMessage());
+            }
+            System.exit(3);
+            return;
+        }
+        try {
+            List<Contract> mine = new ArrayList<>();
+            List<Contract> all = kernelContracts(env, filter);
+            all.sort(Comparator.comparingInt((Contract c) -> priority(baseline, c.getName()))
+                    .thenComparing(Contract::getName));
+            for (int i = 0; i < all.size(); i++) {
+                if (i % shards == shard) {
+                    mine.add(all.get(i));
+                }
+            }
+            System.out.println("[shard " + shard + "] " + mine.size() + " of " + all.size() + " contracts");
+            new ProveShard(maxSteps, timeoutMillis, deadline).proveAll(env, mine, out, shard);
+        } finally {
+            env.dispose();
+        }
+        // KeY leaves non-daemon threads behind; the results are on disk, so end the JVM here.
+        System.exit(0);
+    }
+
+    /** Every contract whose class is kernel source (not a library or class-path class), in id order. */
+    static List<Contract> kernelContracts(KeYEnvironment<?> env, ClassFilter filter) {
+        SpecificationRepository specs = env.getSpecificationRepository();
+        List<Contract> result = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (KeYJavaType type : env.getJavaInfo().getAllKeYJavaTypes()) {
+            if (KeYTypeUtil.isLibraryClass(type) || !filter.accepts(type.getFullName())) {
+                continue;
+            }
+            for (IObserverFunction target : specs.getContractTargets(type)) {
+                for (Contract c : specs.getContracts(type, target)) {
+                    if (seen.add(c.getName())) {
+                        result.add(c);
+                    }
+                }
+            }
+        }
+        result.sort(Comparator.comparing(Contract::getName));
+        return result;
+    }
+
+    /** 0: must close; 1: new; 2: known to stay open. */
+    static int priority(Baseline baseline, String id) {
+        BaselineEntry e = baseline.get(id);
+        return e == null ? 1 : e.closed() ? 0 : 2;
+    }
+
+    private void proveAll(KeYEnvironment<?> env, List<Contract> contracts, Path out, int shard) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            for (Contract c : contracts) {
+                ContractResult r = prove(env, c);
+                w.write(r.toLine());
+                w.newLine();
+                w.flush();
+                System.out.println("[shard " + shard + "] " + r.status() + "  " + r.steps() + " steps  "
+                        + r.millis() + " ms  " + r.id() + (r.closed() ? "" : "  (" + r.reason() + ")"));
+            }
+            w.write(COMPLETE);
+            w.newLine();
+        }
+    }
+
+    private ContractResult prove(KeYEnvironment<?> env, Contract c) {
+        String className = c.getKJT().getFullName();
+        String method = c.getTarget().name().toString();
+        int colon = method.lastIndexOf("::");
+        if (colon >= 0) {
+            method = method.substring(colon + 2);
+        }
+        String kind = c instanceof DependencyContract ? "dependency" : "operation";
+        long left = deadlineMillis - System.currentTimeMillis();
+        if (left < 1000) {
+            return new ContractResult(c.getName(), className, method, kind, false, 0, 0, 1,
+                    "not attempted: the run's time budget was used up");
+        }
+        long bound = Math.min(timeoutMillis, left);
+        Proof proof = null;
+        long start = System.nanoTime();
+        try {
+            ProofOblInput po = c.createProofObl(env.getInitConfig(), c);
+            proof = env.createProof(po);
+            StrategySettings ss = proof.getSettings().getStrategySettings();
+            ss.setMaxSteps(maxSteps);
+            ss.setTimeout(bound);
+            StrategyProperties sp = KeySettings.strategy();
+            ss.setActiveStrategyProperties(sp);
+            proof.setActiveStrategy(proof.getServices().getProfile().getDefaultStrategyFactory().create(proof, sp));
+            env.getProofControl().startAndWaitForAutoMode(proof);
+            long ms = (System.nanoTime() - start) / 1_000_000L;
+            int steps = proof.countNodes();
+            if (proof.closed()) {
+                return new ContractResult(c.getName(), className, method, kind, true, steps, ms, 0, "");
+            }
+            int open = proof.openGoals().size();
+            return new ContractResult(c.getName(), className, method, kind, false, steps, ms, open,
+                    whyOpen(proof, steps, ms, bound));
+        } catch (Exception | StackOverflowError e) {
+            long ms = (System.nanoTime() - start) / 1_000_000L;
+            return new ContractResult(c.getName(), className, method, kind, false, 0, ms, 1,
+                    "prover error: " + e);
+        } finally {
+            if (proof != null) {
+                proof.dispose();
+            }
+        }
+    }
+
+    private String whyOpen(Proof proof, int steps, long ms, long bound) {
+        String stop;
+        if (steps >= maxSteps) {
+            stop = "step bound " + maxSteps + " reached";
+        } else if (ms >= bound) {
+            stop = "time bound " + (bound / 1000) + " s reached";
+        } else {
+            stop = "no rule applies";
+        }
+        // Where the open goals stand: a goal that still holds code shows where symbolic execution
+        // got stuck (a loop without an invariant, or a statement whose exception or overflow could not
+        // be excluded); goals without code are first-order conditions the prover could not show.
+        String loop = null;
+        String stuck = null;
+        for (Goal g : proof.openGoals()) {
+            for (SequentFormula f : g.sequent()) {
+                String w = stuckAt(f.formula());
+                if (w == null) {
+                    continue;
+                }
+                if (w.startsWith("loop") && loop == null) {
+                    loop = w;
+                } else if (stuck == null) {
+                    stuck = w;
+                }
+            }
+        }
+        if (loop != null) {
+            return stop + "; " + loop;
+        }
+        if (stuck != null) {
+            return stop + "; " + stuck;
+        }
+        return stop + "; open goals are first-order (a postcondition, invariant or safety condition not shown)";
+    }
+
+    /** Where the first program in {@code t} is stuck, or null when {@code t} holds no program. */
+    private static String stuckAt(Term t) {
+        if (!t.javaBlock().isEmpty()) {
+            SourceElement active = JavaTools.getActiveStatement(t.javaBlock());
+            int line = active.getStartPosition().line();
+            String at = line > 0 ? " (line " + line + ")" : "";
+            if (active instanceof LoopStatement) {
+                return "loop without invariant" + at;
+            }
+            String text = active.toString().replaceAll("\\s+", " ").trim();
+            if (text.length() > 60) {
+                text = text.substring(0, 57) + "...";
+            }
+            return "stuck at '" + text + "'" + at;
+        }
+        for (Term sub : t.subs()) {
+            String w = stuckAt(sub);
+            if (w != null) {
+                return w;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.keel.proofs;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static dev.keel.proofs.BaselineComparisonTest.A;
+import static dev.keel.proofs.BaselineComparisonTest.B;
+import static dev.keel.proofs.BaselineComparisonTest.C;
+import static dev.keel.proofs.BaselineComparisonTest.baseline;
+import static dev.keel.proofs.BaselineComparisonTest.closed;
+import static dev.keel.proofs.BaselineComparisonTest.open;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BaselineUpdateTest {
+
+    @Test
+    void recordsClosedAndOpenResultsWithReasons() {
+        BaselineUpdate u = BaselineUpdate.of(baseline(), List.of(closed(A), open(B)), ClassFilter.parse(""));
+        assertFalse(u.isRefused());
+        assertTrue(u.baseline().get(A).closed());
+        assertFalse(u.baseline().get(B).closed());
+        assertEquals("step bound 20000 reached", u.baseline().get(B).reason());
+    }
+
+    @Test
+    void promotesAnOpenContractThatCloses() {
+        BaselineUpdate u = BaselineUpdate.of(baseline(A + " | open | timeout"), List.of(closed(A)),
+                ClassFilter.parse(""));
+        assertTrue(u.baseline().get(A).closed());
+    }
+
+    @Test
+    void refusesToDemoteAClosedContract() {
+        BaselineUpdate u = BaselineUpdate.of(baseline(A + " | closed", B + " | closed"),
+                List.of(open(A), closed(B)), ClassFilter.parse(""));
+        assertTrue(u.isRefused());
+        assertNull(u.baseline());
+        assertEquals(List.of(open(A)), u.refused());
+    }
+
+    @Test
+    void dropsAClosedContractWhoseMethodIsGone() {
+        BaselineUpdate u = BaselineUpdate.of(baseline(A + " | closed", B + " | closed"), List.of(closed(A)),
+                ClassFilter.parse(""));
+        assertFalse(u.isRefused());
+        assertNull(u.baseline().get(B));
+        assertEquals(B, u.dropped().get(0).id());
+    }
+
+    @Test
+    void keepsEntriesOfClassesOutsideAFilteredRun() {
+        BaselineUpdate u = BaselineUpdate.of(baseline(A + " | closed", C + " | open | loop without invariant"),
+                List.of(closed(A)), ClassFilter.parse("p.A"));
+        assertFalse(u.isRefused());
+        assertTrue(u.dropped().isEmpty());
+        assertEquals("loop without invariant", u.baseline().get(C).reason());
+    }
+
+    @Test
+    void writtenBaselineParsesBackToTheSameEntries() {
+        BaselineUpdate u = BaselineUpdate.of(baseline(), List.of(closed(A), open(B)), ClassFilter.parse(""));
+        String text = u.baseline().format();
+        Baseline back = Baseline.parse(List.of(text.split("\n")), "round-trip");
+        assertEquals(List.copyOf(u.baseline().entries()), List.copyOf(back.entries()));
+    }
+}

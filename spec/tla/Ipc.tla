@@ -1,0 +1,335 @@
+-------------------------------- MODULE Ipc ---------------------------------
+(***************************************************************************)
+(* Message passing through ports.                                          *)
+(*                                                                         *)
+(* A port is a bounded FIFO queue of messages.  The thread that creates a  *)
+(* port holds its only receive right (read); send rights (write, with or   *)
+(* without grant) can be passed on in messages.  Send blocks while the     *)
+(* queue is full, Receive blocks while it is empty; TrySend and            *)
+(* TryReceive return an error instead.  A message sent to a port with a    *)
+(* blocked receiver is handed over at once.  A message carries its         *)
+(* sender's badge and may carry one capability to a port, which needs the  *)
+(* grant right on the port it is sent through and never carries more       *)
+(* rights than the sender holds (and never the receive right).             *)
+(*                                                                         *)
+(* Call sends and blocks until the receiver answers with Reply, through a  *)
+(* one-shot reply capability the receiver gets with the message.          *)
+(*                                                                         *)
+(* Deadlock: a Call that would close a cycle of threads blocked in call    *)
+(* fails with DEADLOCK and changes nothing.  The kernel does not panic:    *)
+(* such a cycle is built by user programs, and user input must never       *)
+(* bring the kernel down; panics are kept for corrupted kernel state,      *)
+(* hardware faults and security violations found inside the kernel.        *)
+(*                                                                         *)
+(* Implemented by dev.keel.kernel.ipc.Ipc (with Port, Message); the        *)
+(* mapping is in spec/README.md.                                           *)
+(***************************************************************************)
+EXTENDS Naturals, Sequences, FiniteSets
+
+CONSTANTS
+    Threads,    \* the threads that send and receive
+    Ports,      \* the ports that may come to exist
+    InitPorts,  \* the ports created at boot
+    InitCaps,   \* InitCaps[t][p] is the set of rights thread t holds to port p at boot
+    Badge,      \* Badge[t] is the badge on thread t's send capabilities
+    QueueLen,   \* the capacity of every port's queue
+    MaxSends,   \* bound on the messages one thread sends to one port (model bound)
+    None,       \* marks "no thread", "no port"
+    Mutant      \* "none", or the name of one weakened guard (vacuity check)
+
+\* The rights a port capability may carry: read is the receive right.
+Rights == {"read", "write", "grant"}
+
+\* The names of the weakened guards used as vacuity mutants.
+Mutants == {"none", "trySendDrops", "receiveKeepsHead", "receiveAnySlot", "noReadCheck",
+            "noGrantCheck", "replyKeepsCap", "noDeadlockCheck", "anonymous"}
+
+ASSUME /\ InitPorts \subseteq Ports
+       /\ InitCaps \in [Threads -> [Ports -> SUBSET Rights]]
+       /\ Badge \in [Threads -> Nat \ {0}]
+       /\ QueueLen \in Nat \ {0} /\ MaxSends \in Nat \ {0}
+       /\ None \notin Threads
+       /\ Mutant \in Mutants
+
+\* The capability a message may carry: a port and rights to it.
+Xfers == [port : Ports, rights : SUBSET Rights]
+
+\* A message that carries no capability.
+NoXfer == [port |-> None, rights |-> {}]
+
+\* The blocking state of a thread that is not blocked in IPC.
+NotBlocked == [op |-> "none", port |-> None]
+
+VARIABLES
+    queue,      \* queue[p] is the sequence of messages waiting in port p, oldest first
+    blockedOn,  \* blockedOn[t] is NotBlocked, or [op |-> "recv" or "call", port |-> p]
+    replyCap,   \* replyCap[t] is the caller thread t may answer with Reply, or None
+    caps,       \* caps[t][p] is the set of rights thread t holds to port p
+    ports,      \* the set of created ports
+    sent,       \* sent[t][p] counts the messages t sent to p (numbers each message)
+    delivered   \* delivered[p] is the sequence [from, seq, to] of messages received from p
+
+\* All variables, for stuttering and UNCHANGED.
+vars == <<queue, blockedOn, replyCap, caps, ports, sent, delivered>>
+
+\* The elements of sequence s, as a set.
+Elems(s) == {s[i] : i \in 1..Len(s)}
+
+\* Sequence s without its i-th element.
+Drop(s, i) == SubSeq(s, 1, i - 1) \o SubSeq(s, i + 1, Len(s))
+
+\* The threads that hold the receive right to port p.
+Receivers(p) == {u \in Threads : "read" \in caps[u][p]}
+
+\* True if thread t is running, so that it can make a system call.
+Running(t) == blockedOn[t] = NotBlocked
+
+\* The threads a thread blocked in call waits for: the holder of its reply
+\* capability once its message is received, until then the port's receivers.
+WaitsFor(t) ==
+    IF blockedOn[t].op # "call" THEN {}
+    ELSE LET holders == {u \in Threads : replyCap[u] = t}
+         IN  IF holders # {} THEN holders ELSE Receivers(blockedOn[t].port)
+
+\* The threads reachable from the set S by following WaitsFor.
+RECURSIVE Reach(_)
+Reach(S) ==
+    LET More == S \cup UNION {WaitsFor(u) : u \in S}
+    IN  IF More = S THEN S ELSE Reach(More)
+
+\* True if thread t calling port p would close a cycle: every receiver of p is
+\* t itself or waits, through threads blocked in call, for t.
+WouldDeadlock(t, p) ==
+    /\ Receivers(p) # {}
+    /\ \A u \in Receivers(p) : t \in Reach({u})
+
+\* The capabilities thread t may put into a message to port p: none, or send
+\* rights it holds to some port, and those only with grant on p.
+XfersFrom(t, p) ==
+    {NoXfer} \cup
+    IF Mutant # "noGrantCheck" /\ "grant" \notin caps[t][p] THEN {}
+    ELSE {x \in [port : ports, rights : SUBSET (Rights \ {"read"})] :
+             x.rights # {} /\ x.rights \subseteq caps[t][x.port]}
+
+\* The message thread t sends to p next, carrying capability x; call marks a Call.
+NewMsg(t, p, x, call) ==
+    [from |-> t, seq |-> sent[t][p] + 1,
+     badge |-> IF Mutant = "anonymous" THEN 0 ELSE Badge[t], call |-> call, xfer |-> x]
+
+\* The rights thread r holds after receiving message m.
+Gain(r, m) ==
+    IF m.xfer = NoXfer THEN caps[r]
+    ELSE [caps[r] EXCEPT ![m.xfer.port] = @ \cup m.xfer.rights]
+
+\* Message m from port p reaches thread r: r records it, gains its capability
+\* and, for a call, the reply capability to the caller.
+Deliver(r, p, m) ==
+    /\ delivered' = [delivered EXCEPT ![p] = Append(@, [from |-> m.from, seq |-> m.seq, to |-> r])]
+    /\ caps' = [caps EXCEPT ![r] = Gain(r, m)]
+    /\ replyCap' = IF m.call THEN [replyCap EXCEPT ![r] = m.from] ELSE replyCap
+
+\* The thread blocked receiving on port p, if any (a port has one receiver).
+Waiting(p) == {u \in Threads : blockedOn[u] = [op |-> "recv", port |-> p]}
+
+\* Thread t's message m enters port p: handed to a blocked receiver, or queued.
+\* The sender's own blocking state is set by the caller of Post.
+Post(t, p, m, senderBlock) ==
+    /\ sent' = [sent EXCEPT ![t][p] = @ + 1]
+    /\ IF Waiting(p) # {}
+       THEN LET r == CHOOSE u \in Waiting(p) : TRUE IN
+            /\ Deliver(r, p, m)
+            /\ blockedOn' = [blockedOn EXCEPT ![r] = NotBlocked, ![t] = senderBlock]
+            /\ UNCHANGED queue
+       ELSE /\ Len(queue[p]) < QueueLen
+            /\ queue' = [queue EXCEPT ![p] = Append(@, m)]
+            /\ blockedOn' = [blockedOn EXCEPT ![t] = senderBlock]
+            /\ UNCHANGED <<caps, replyCap, delivered>>
+
+\* True if thread t may send to port p: it runs, holds write, and is within the model bound.
+CanSend(t, p) ==
+    /\ Running(t) /\ p \in ports
+    /\ "write" \in caps[t][p]
+    /\ sent[t][p] < MaxSends
+
+-----------------------------------------------------------------------------
+\* Queues hold messages, blocked threads name ports, rights are sets.
+TypeOK ==
+    /\ ports \subseteq Ports
+    /\ queue \in [Ports -> Seq([from : Threads, seq : 1..MaxSends, badge : Nat,
+                                call : BOOLEAN, xfer : Xfers \cup {NoXfer}])]
+    /\ \A p \in Ports : Len(queue[p]) <= QueueLen
+    /\ blockedOn \in [Threads -> {NotBlocked} \cup [op : {"recv", "call"}, port : Ports]]
+    /\ replyCap \in [Threads -> Threads \cup {None}]
+    /\ caps \in [Threads -> [Ports -> SUBSET Rights]]
+    /\ sent \in [Threads -> [Ports -> 0..MaxSends]]
+
+\* At boot the initial ports exist, empty, and threads hold their initial rights.
+Init ==
+    /\ ports = InitPorts
+    /\ queue = [p \in Ports |-> <<>>]
+    /\ blockedOn = [t \in Threads |-> NotBlocked]
+    /\ replyCap = [t \in Threads |-> None]
+    /\ caps = InitCaps
+    /\ sent = [t \in Threads |-> [p \in Ports |-> 0]]
+    /\ delivered = [p \in Ports |-> <<>>]
+
+-----------------------------------------------------------------------------
+\* Thread t creates port p and receives every right to it.
+PortCreate(t, p) ==
+    /\ Running(t) /\ p \notin ports
+    /\ ports' = ports \cup {p}
+    /\ caps' = [caps EXCEPT ![t][p] = Rights]
+    /\ UNCHANGED <<queue, blockedOn, replyCap, sent, delivered>>
+
+\* Thread t sends to port p, carrying capability x; it waits while the queue is full.
+Send(t, p, x) ==
+    /\ CanSend(t, p) /\ x \in XfersFrom(t, p)
+    /\ Post(t, p, NewMsg(t, p, x, FALSE), NotBlocked)
+    /\ UNCHANGED ports
+
+\* Thread t sends to port p without waiting; on a full queue the call fails with
+\* FULL and changes nothing (see TrySendFails).
+TrySend(t, p, x) ==
+    /\ CanSend(t, p) /\ x \in XfersFrom(t, p)
+    /\ IF Len(queue[p]) = QueueLen /\ Waiting(p) = {}
+       THEN /\ Mutant = "trySendDrops"
+            /\ sent' = [sent EXCEPT ![t][p] = @ + 1]
+            /\ UNCHANGED <<queue, blockedOn, replyCap, caps, delivered>>
+       ELSE Post(t, p, NewMsg(t, p, x, FALSE), NotBlocked)
+    /\ UNCHANGED ports
+
+\* TrySend on a full queue: the error FULL, no change.
+TrySendFails(t, p) ==
+    /\ CanSend(t, p) /\ Len(queue[p]) = QueueLen /\ Waiting(p) = {}
+    /\ UNCHANGED vars
+
+\* Thread t takes the oldest message of port p, or blocks until one comes.
+Receive(t, p) ==
+    /\ Running(t) /\ p \in ports /\ replyCap[t] = None
+    /\ Mutant # "noReadCheck" => "read" \in caps[t][p]
+    /\ IF queue[p] = <<>>
+       THEN /\ blockedOn' = [blockedOn EXCEPT ![t] = [op |-> "recv", port |-> p]]
+            /\ UNCHANGED <<queue, replyCap, caps, delivered>>
+       ELSE /\ \E i \in 1..Len(queue[p]) :
+                 /\ i = 1 \/ Mutant = "receiveAnySlot"
+                 /\ Deliver(t, p, queue[p][i])
+                 /\ queue' = IF Mutant = "receiveKeepsHead" THEN queue
+                             ELSE [queue EXCEPT ![p] = Drop(@, i)]
+            /\ UNCHANGED blockedOn
+    /\ UNCHANGED <<ports, sent>>
+
+\* Thread t takes the oldest message of port p; on an empty queue it fails with
+\* EMPTY and changes nothing (see TryReceiveFails).
+TryReceive(t, p) ==
+    /\ queue[p] # <<>>
+    /\ Receive(t, p)
+
+\* TryReceive on an empty queue: the error EMPTY, no change.
+TryReceiveFails(t, p) ==
+    /\ Running(t) /\ p \in ports /\ "read" \in caps[t][p] /\ queue[p] = <<>>
+    /\ UNCHANGED vars
+
+\* Thread t sends a call to port p and blocks until the receiver replies; a call
+\* that would close a cycle of callers is refused (see CallFails).
+Call(t, p, x) ==
+    /\ CanSend(t, p) /\ x \in XfersFrom(t, p)
+    /\ Mutant # "noDeadlockCheck" => ~WouldDeadlock(t, p)
+    /\ Post(t, p, NewMsg(t, p, x, TRUE), [op |-> "call", port |-> p])
+    /\ UNCHANGED ports
+
+\* A call that would close a cycle: the error DEADLOCK, no change.
+CallFails(t, p) ==
+    /\ CanSend(t, p) /\ WouldDeadlock(t, p)
+    /\ UNCHANGED vars
+
+\* Thread t answers the caller it holds a reply capability to; the caller runs
+\* again and the reply capability is used up.
+Reply(t) ==
+    LET c == replyCap[t] IN
+    /\ Running(t) /\ c # None
+    /\ blockedOn' = [blockedOn EXCEPT ![c] = NotBlocked]
+    /\ replyCap' = IF Mutant = "replyKeepsCap" THEN replyCap
+                   ELSE [replyCap EXCEPT ![t] = None]
+    /\ UNCHANGED <<queue, caps, ports, sent, delivered>>
+
+-----------------------------------------------------------------------------
+\* Every step is one IPC operation of one thread.
+Next ==
+    \E t \in Threads :
+        \/ Reply(t)
+        \/ \E p \in Ports :
+              \/ PortCreate(t, p)
+              \/ Receive(t, p) \/ TryReceive(t, p)
+              \/ \E x \in XfersFrom(t, p) : Send(t, p, x) \/ TrySend(t, p, x) \/ Call(t, p, x)
+
+\* IPC: boot state, then any sequence of operations.
+Spec == Init /\ [][Next]_vars
+
+-----------------------------------------------------------------------------
+\* The messages thread s sent to port p that are still queued.
+QueuedFrom(s, p) == SelectSeq(queue[p], LAMBDA m : m.from = s)
+
+\* The deliveries of messages thread s sent to port p.
+DeliveredFrom(s, p) == SelectSeq(delivered[p], LAMBDA d : d.from = s)
+
+\* The numbers of the messages from s through p, delivered first, then queued.
+SeqsFrom(s, p) ==
+    LET d == DeliveredFrom(s, p)
+        q == QueuedFrom(s, p)
+    IN  [i \in 1..Len(d) |-> d[i].seq] \o [i \in 1..Len(q) |-> q[i].seq]
+
+\* No message is lost: every message sent is delivered or still queued.
+NoLoss ==
+    \A s \in Threads, p \in Ports : \A n \in 1..sent[s][p] : n \in Elems(SeqsFrom(s, p))
+
+\* No message is duplicated: each is delivered or queued once.
+NoDuplication ==
+    \A s \in Threads, p \in Ports :
+        LET ns == SeqsFrom(s, p) IN
+        \A i, j \in 1..Len(ns) : i # j => ns[i] # ns[j]
+
+\* FIFO per port and sender: messages from one sender arrive in the order sent.
+FifoPerSender ==
+    \A s \in Threads, p \in Ports :
+        LET ns == SeqsFrom(s, p) IN
+        \A i \in 1..(Len(ns) - 1) : ns[i] < ns[i + 1]
+
+\* A thread receives only from ports it holds the receive right to.
+ReceiverHoldsReadCap ==
+    /\ \A p \in Ports : \A i \in 1..Len(delivered[p]) : "read" \in caps[delivered[p][i].to][p]
+    /\ \A t \in Threads : blockedOn[t].op = "recv"
+                              => "read" \in caps[t][blockedOn[t].port]
+
+\* A transferred capability goes through a port the sender may grant on, and
+\* carries neither the receive right nor more than the sender holds.
+TransferRespectsRights ==
+    \A p \in Ports : \A m \in Elems(queue[p]) :
+        m.xfer # NoXfer =>
+            /\ "grant" \in caps[m.from][p]
+            /\ "read" \notin m.xfer.rights
+            /\ m.xfer.rights \subseteq caps[m.from][m.xfer.port]
+
+\* A reply capability is held only for a caller still blocked in call, by one thread.
+ReplyCapOneShot ==
+    \A t \in Threads : replyCap[t] # None =>
+        /\ blockedOn[replyCap[t]].op = "call"
+        /\ \A u \in Threads \ {t} : replyCap[u] # replyCap[t]
+
+\* No cycle of threads blocked in call: the kernel refuses the closing call.
+NoCallCycle ==
+    \A t \in Threads : t \notin Reach(WaitsFor(t))
+
+\* Every message carries its sender's badge, so receivers can tell senders apart.
+BadgeIdentifiesSender ==
+    \A p \in Ports : \A m \in Elems(queue[p]) : m.badge = Badge[m.from]
+
+\* The invariants, numbered so that TLC names the one that fails.
+Inv1 == NoLoss
+Inv2 == NoDuplication
+Inv3 == FifoPerSender
+Inv4 == ReceiverHoldsReadCap
+Inv5 == TransferRespectsRights
+Inv6 == ReplyCapOneShot
+Inv7 == NoCallCycle
+Inv8 == BadgeIdentifiesSender
+=============================================================================

@@ -1,0 +1,277 @@
+----------------------------- MODULE Scheduler ------------------------------
+(***************************************************************************)
+(* Fixed-priority preemptive scheduling with per-CPU run queues and        *)
+(* budgets for real-time threads.                                          *)
+(*                                                                         *)
+(* Each thread is bound to one CPU and is inactive (not yet admitted, or   *)
+(* retired), ready (in its CPU's run queue), running (current on its CPU)  *)
+(* or blocked (waiting in IPC).  A CPU runs the first thread of the        *)
+(* highest priority in its queue; a thread that becomes ready with a       *)
+(* higher priority than the current one preempts it at once.  The timer    *)
+(* tick rotates the current thread behind its equals (round robin).        *)
+(*                                                                         *)
+(* A real-time thread has a budget of ticks per period.  Each tick it runs *)
+(* costs one unit; with the budget spent it is put back in the queue and   *)
+(* not chosen again until the period ends and Replenish refills it.        *)
+(*                                                                         *)
+(* Implemented by dev.keel.kernel.sched.Scheduler (with RunQueue, Tcb);    *)
+(* the mapping is in spec/README.md.                                       *)
+(***************************************************************************)
+EXTENDS Naturals, Sequences, FiniteSets
+
+CONSTANTS
+    Threads,    \* the threads
+    CPUs,       \* the processors, each with its own run queue
+    Affinity,   \* Affinity[t] is the CPU thread t runs on
+    Priority,   \* Priority[t] is the priority of thread t; larger runs first
+    RealTime,   \* the real-time threads, which run under a budget
+    Budget,     \* the ticks a real-time thread may run per period
+    Period,     \* the length of a period, in ticks
+    Initial,    \* the threads admitted at boot
+    None,       \* marks a CPU with no current thread
+    Mutant      \* "none", or the name of one weakened guard (vacuity check)
+
+\* The names of the weakened guards used as vacuity mutants.
+Mutants == {"none", "anyPriority", "noPreempt", "unblockAny", "blockKeepsRunning",
+            "noBudgetCheck", "noRotate", "noReplenish"}
+
+ASSUME /\ Affinity \in [Threads -> CPUs]
+       /\ Priority \in [Threads -> Nat]
+       /\ RealTime \subseteq Threads /\ Initial \subseteq Threads
+       /\ Budget \in Nat \ {0} /\ Period \in Nat \ {0} /\ Budget <= Period
+       /\ None \notin Threads
+       /\ Mutant \in Mutants
+
+\* The states a thread may be in.
+States == {"inactive", "ready", "running", "blocked"}
+
+VARIABLES
+    state,      \* state[t] is the scheduling state of thread t
+    priority,   \* priority[t] is the priority of thread t (fixed here)
+    runQueue,   \* runQueue[c] is the sequence of ready threads of CPU c, oldest first
+    current,    \* current[c] is the thread running on CPU c, or None
+    budget,     \* budget[t] is what remains of real-time thread t's budget this period
+    now         \* now[c] is the number of ticks of the current period on CPU c
+
+\* All variables, for stuttering and UNCHANGED.
+vars == <<state, priority, runQueue, current, budget, now>>
+
+\* The elements of sequence s, as a set.
+Elems(s) == {s[i] : i \in 1..Len(s)}
+
+\* Sequence s without thread t.
+Without(s, t) == SelectSeq(s, LAMBDA x : x # t)
+
+\* True if thread u may be chosen under states st and budgets bu: ready, with budget left if real-time.
+EligibleIn(u, st, bu) == st[u] = "ready" /\ (u \in RealTime => bu[u] > 0)
+
+\* True if thread u may be chosen now.
+Eligible(u) == EligibleIn(u, state, budget)
+
+\* The threads of CPU c that may be chosen now.
+EligibleOn(c) == {u \in Elems(runQueue[c]) : Eligible(u)}
+
+\* The highest priority among a non-empty set of threads.
+MaxPrio(S) == CHOOSE p \in {priority[u] : u \in S} : \A u \in S : priority[u] <= p
+
+\* The thread Schedule picks on CPU c: the oldest eligible thread of the highest priority.
+Pick(c) ==
+    LET q == runQueue[c]
+        top == MaxPrio(EligibleOn(c))
+        i == CHOOSE i \in 1..Len(q) :
+                /\ Eligible(q[i]) /\ priority[q[i]] = top
+                /\ \A j \in 1..(i - 1) : ~(Eligible(q[j]) /\ priority[q[j]] = top)
+    IN  q[i]
+
+\* Commits new thread states st, queue q for CPU c and budgets bu; if an eligible
+\* thread in q now outranks the current thread, the current thread is preempted
+\* to the head of the queue so that Schedule runs the better one.
+Settle(c, st, q, bu) ==
+    LET cur == current[c]
+        outranked == /\ cur # None
+                     /\ \E u \in Elems(q) : EligibleIn(u, st, bu) /\ priority[u] > priority[cur]
+    IN  IF outranked /\ Mutant # "noPreempt"
+        THEN /\ state' = [st EXCEPT ![cur] = "ready"]
+             /\ runQueue' = [runQueue EXCEPT ![c] = <<cur>> \o q]
+             /\ current' = [current EXCEPT ![c] = None]
+             /\ budget' = bu
+        ELSE /\ state' = st
+             /\ runQueue' = [runQueue EXCEPT ![c] = q]
+             /\ budget' = bu
+             /\ UNCHANGED current
+
+\* Puts the current thread of CPU c at the back of its queue and leaves the CPU free.
+Requeue(c) ==
+    LET cur == current[c] IN
+    /\ state' = [state EXCEPT ![cur] = "ready"]
+    /\ runQueue' = [runQueue EXCEPT ![c] = Append(runQueue[c], cur)]
+    /\ current' = [current EXCEPT ![c] = None]
+
+-----------------------------------------------------------------------------
+\* Every thread has a valid state, each queue holds threads, each CPU at most one current thread.
+TypeOK ==
+    /\ state \in [Threads -> States]
+    /\ priority = Priority
+    /\ runQueue \in [CPUs -> Seq(Threads)]
+    /\ current \in [CPUs -> Threads \cup {None}]
+    /\ budget \in [RealTime -> 0..Budget]
+    /\ now \in [CPUs -> 0..Period]
+
+\* The sequences that hold every element of finite set S once.
+Orderings(S) == {q \in [1..Cardinality(S) -> S] : Elems(q) = S}
+
+\* At boot the initial threads are ready in their queues, in a fixed order, with
+\* full budgets; no CPU runs anything yet.
+Init ==
+    /\ state = [t \in Threads |-> IF t \in Initial THEN "ready" ELSE "inactive"]
+    /\ priority = Priority
+    /\ runQueue = [c \in CPUs |->
+                     CHOOSE q \in Orderings({t \in Initial : Affinity[t] = c}) : TRUE]
+    /\ current = [c \in CPUs |-> None]
+    /\ budget = [t \in RealTime |-> Budget]
+    /\ now = [c \in CPUs |-> 0]
+
+-----------------------------------------------------------------------------
+\* The kernel admits inactive thread t: it becomes ready; a real-time thread keeps
+\* what remains of its budget, so leaving and coming back does not refill it.
+Admit(t) ==
+    LET c == Affinity[t] IN
+    /\ state[t] = "inactive"
+    /\ Settle(c, [state EXCEPT ![t] = "ready"], Append(runQueue[c], t), budget)
+    /\ UNCHANGED <<priority, now>>
+
+\* The thread running on CPU c ends; it leaves the scheduler.
+Retire(c) ==
+    LET cur == current[c] IN
+    /\ cur # None
+    /\ state' = [state EXCEPT ![cur] = "inactive"]
+    /\ current' = [current EXCEPT ![c] = None]
+    /\ UNCHANGED <<priority, runQueue, budget, now>>
+
+\* The timer of CPU c ticks: a real-time current thread spends one unit and is
+\* requeued when its budget is gone; a current thread with an eligible equal in
+\* the queue goes behind it (round robin).  The kernel schedules before it
+\* returns to user mode, so no tick finds the CPU idle while a thread could run.
+Tick(c) ==
+    LET cur == current[c]
+        spent == cur \in RealTime /\ budget[cur] = 1 /\ Mutant # "noBudgetCheck"
+        peer == \E u \in EligibleOn(c) : priority[u] = priority[cur]
+    IN
+    /\ now[c] < Period
+    /\ cur = None => EligibleOn(c) = {}
+    /\ now' = [now EXCEPT ![c] = now[c] + 1]
+    /\ budget' = IF cur \in RealTime /\ budget[cur] > 0
+                 THEN [budget EXCEPT ![cur] = budget[cur] - 1] ELSE budget
+    /\ IF cur # None /\ (spent \/ (peer /\ Mutant # "noRotate"))
+       THEN Requeue(c)
+       ELSE UNCHANGED <<state, runQueue, current>>
+    /\ UNCHANGED priority
+
+\* The current thread of CPU c gives up the processor and goes behind its equals.
+Yield(c) ==
+    /\ current[c] # None
+    /\ Requeue(c)
+    /\ UNCHANGED <<priority, budget, now>>
+
+\* The current thread of CPU c blocks in IPC and stops running.
+Block(c) ==
+    LET cur == current[c] IN
+    /\ cur # None
+    /\ state' = [state EXCEPT ![cur] = "blocked"]
+    /\ current' = IF Mutant = "blockKeepsRunning" THEN current
+                  ELSE [current EXCEPT ![c] = None]
+    /\ UNCHANGED <<priority, runQueue, budget, now>>
+
+\* IPC wakes blocked thread t: it joins the back of its queue and preempts a
+\* lower-priority current thread.
+Unblock(t) ==
+    LET c == Affinity[t] IN
+    /\ \/ state[t] = "blocked"
+       \/ Mutant = "unblockAny" /\ state[t] = "ready"
+    /\ Settle(c, [state EXCEPT ![t] = "ready"], Append(runQueue[c], t), budget)
+    /\ UNCHANGED <<priority, now>>
+
+\* CPU c has no current thread and runs the oldest eligible thread of the highest priority.
+Schedule(c) ==
+    /\ current[c] = None
+    /\ EligibleOn(c) # {}
+    /\ \E t \in EligibleOn(c) :
+          /\ IF Mutant = "anyPriority" THEN TRUE ELSE t = Pick(c)
+          /\ state' = [state EXCEPT ![t] = "running"]
+          /\ runQueue' = [runQueue EXCEPT ![c] = Without(runQueue[c], t)]
+          /\ current' = [current EXCEPT ![c] = t]
+    /\ UNCHANGED <<priority, budget, now>>
+
+\* The period of CPU c ends: its real-time threads get their budgets back, and a
+\* refilled thread that outranks the current one preempts it.
+Replenish(c) ==
+    LET refilled == [t \in RealTime |->
+                        IF Affinity[t] = c /\ Mutant # "noReplenish" THEN Budget ELSE budget[t]]
+    IN
+    /\ now[c] = Period
+    /\ now' = [now EXCEPT ![c] = 0]
+    /\ Settle(c, state, runQueue[c], refilled)
+    /\ UNCHANGED priority
+
+-----------------------------------------------------------------------------
+\* Every step is a scheduler operation on some thread or CPU.
+Next ==
+    \/ \E t \in Threads : Admit(t) \/ Unblock(t)
+    \/ \E c \in CPUs : Retire(c) \/ Tick(c) \/ Yield(c) \/ Block(c) \/ Schedule(c) \/ Replenish(c)
+
+\* The scheduler's safety part: boot state, then any sequence of operations.
+SafetySpec == Init /\ [][Next]_vars
+
+\* The kernel always schedules a free CPU and periods always end.  Time always
+\* advances: threads cannot make infinitely many calls between two ticks, so a
+\* tick enabled again and again eventually happens (strong fairness).
+Fairness == \A c \in CPUs : WF_vars(Schedule(c)) /\ SF_vars(Tick(c)) /\ WF_vars(Replenish(c))
+
+\* The scheduler, with the fairness the kernel provides.
+Spec == SafetySpec /\ Fairness
+
+-----------------------------------------------------------------------------
+\* The thread running on a CPU has the highest priority among the threads it could run instead.
+RunningIsHighest ==
+    \A c \in CPUs : current[c] # None =>
+        \A u \in EligibleOn(c) : priority[u] <= priority[current[c]]
+
+\* A thread is in at most one queue, at most once, on its own CPU, and not while it runs.
+InAtMostOneQueue ==
+    \A c \in CPUs :
+        /\ \A i, j \in 1..Len(runQueue[c]) : i # j => runQueue[c][i] # runQueue[c][j]
+        /\ \A i \in 1..Len(runQueue[c]) : Affinity[runQueue[c][i]] = c
+        /\ current[c] \notin Elems(runQueue[c])
+
+\* A blocked thread never runs: the current threads are exactly the running ones.
+BlockedNeverRuns ==
+    /\ \A c \in CPUs : current[c] # None => state[current[c]] = "running"
+    /\ \A t \in Threads : state[t] = "running" => current[Affinity[t]] = t
+
+\* A real-time thread with its budget spent never runs.
+BudgetEnforced ==
+    \A c \in CPUs : current[c] \in RealTime => budget[current[c]] > 0
+
+\* The queues hold exactly the ready threads.
+QueuesHoldReady ==
+    \A t \in Threads : state[t] = "ready" <=> t \in Elems(runQueue[Affinity[t]])
+
+\* The invariants, numbered so that TLC names the one that fails.
+Inv1 == RunningIsHighest
+Inv2 == InAtMostOneQueue
+Inv3 == BlockedNeverRuns
+Inv4 == BudgetEnforced
+Inv5 == QueuesHoldReady
+
+\* The highest priority of the ordinary (not real-time) threads of CPU c.
+TopPriority(c) == MaxPrio({u \in Threads \ RealTime : Affinity[u] = c})
+
+\* Round robin: every ready ordinary thread at the top priority eventually runs.
+RoundRobin ==
+    \A t \in Threads \ RealTime :
+        priority[t] = TopPriority(Affinity[t]) => (state[t] = "ready" ~> state[t] = "running")
+
+\* Every ready real-time thread eventually runs: budgets come back each period.
+RealTimeServed ==
+    \A t \in RealTime : state[t] = "ready" ~> state[t] = "running"
+=============================================================================
