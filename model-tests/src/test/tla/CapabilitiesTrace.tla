@@ -36,11 +36,10 @@ A(l, n) == l.args[n]
 
 \* One predicate per logged event: the spec's action with the logged arguments.
 \* A refused call changes nothing (its enabledness is checked by SpecAllows).
-\* The kernel's port_create names no memory capability (second argument 0): the spec's
-\* CreateObject must be enabled from some slot holding one.
+\* The kernel's port_create names its memory capability (second argument).
 IsCreateObject(l) ==
     /\ l.ev = "CreateObject"
-    /\ IF l.ok THEN \E a \in Slots : CreateObject(A(l, 1), a, A(l, 3), A(l, 4)) ELSE UNCHANGED vars
+    /\ IF l.ok THEN CreateObject(A(l, 1), A(l, 2), A(l, 3), A(l, 4)) ELSE UNCHANGED vars
 
 IsMint(l) ==
     /\ l.ev = "Mint"
@@ -84,7 +83,7 @@ IsEvent(l) ==
 \* would have allowed it.  Where the kernel picks an argument (the object of a
 \* created port, the rights and badge of a mint, the slot of a transfer), any value.
 SpecEnables(l) ==
-    CASE l.ev = "CreateObject" -> ENABLED \E a \in Slots, o \in Objects : CreateObject(A(l, 1), a, A(l, 3), o)
+    CASE l.ev = "CreateObject" -> ENABLED \E o \in Objects : CreateObject(A(l, 1), A(l, 2), A(l, 3), o)
       [] l.ev = "Mint" -> ENABLED \E r \in SUBSET Rights, bd \in Badges : Mint(A(l, 1), A(l, 2), A(l, 4), r, bd)
       [] l.ev = "Copy" /\ A(l, 4) = 0 -> ENABLED \E b \in Slots : Copy(A(l, 1), A(l, 2), A(l, 3), b)
       [] l.ev = "Copy" -> ENABLED Copy(A(l, 1), A(l, 2), A(l, 3), A(l, 4))

@@ -102,8 +102,8 @@ class CapabilitiesTraceTest {
      */
     static Arbitrary<CapOp> op() {
         Arbitrary<Integer> p = Arbitraries.frequency(Tuple.of(5, 1), Tuple.of(3, 2), Tuple.of(3, 3));
-        // Ports are mostly created by the root, which holds the memory capability; a port created
-        // by another process is the known discrepancy (port_create checks no capability).
+        // Ports are mostly created by the root, which holds the memory capability; the others hold
+        // one only after a grant, so their port_create is mostly refused.
         Arbitrary<Integer> creator = Arbitraries.frequency(Tuple.of(12, 1), Tuple.of(1, 2), Tuple.of(1, 3));
         Arbitrary<Integer> raw = Arbitraries.frequency(Tuple.of(1, -1), Tuple.of(4, 0), Tuple.of(4, 1),
             Tuple.of(4, 2), Tuple.of(4, 3), Tuple.of(1, 4));

@@ -36,7 +36,7 @@ public final class Init {
         if (Sys.mapScratch() < 0) {
             return fail("cannot map its scratch page");
         }
-        long e = Sys.call(Syscalls.PORT_CREATE, PORT_SLOT, 4, 0);
+        long e = Sys.call(Syscalls.PORT_CREATE, Sys.MEMORY_SLOT, PORT_SLOT, 4);
         if (e < 0) {
             return fail("port_create failed");
         }

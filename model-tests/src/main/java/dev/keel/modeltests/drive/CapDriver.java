@@ -151,21 +151,18 @@ public final class CapDriver {
         return f < 0 ? 0 : f;
     }
 
-    /**
-     * port_create(slot, capacity): the system call names no memory capability, so the logged
-     * step gives none (0) and the trace spec looks for one in any slot.
-     */
+    /** port_create(memSlot, slot, capacity): the spec's CreateObject from the memory capability in memSlot. */
     private Step createPort(CapOp.CreatePort o) {
         boolean[] livePorts = livePorts();
-        int e = (int) IpcCalls.portCreate(k.kernel, process(o.process()), o.dst(), 1);
+        int e = (int) IpcCalls.portCreate(k.kernel, process(o.process()), o.mem(), o.dst(), 1);
         Value obj = Value.str("none");
         for (int i = 0; e == Errors.OK && i < livePorts.length; i++) {
             if (!livePorts[i] && k.live(CapType.PORT, i)) {
                 obj = mapping.object(CapType.PORT, i);
             }
         }
-        return step("CreateObject", e, inModel(o.process(), 0, o.dst()),
-            proc(o.process()), Value.of(0), slot(o.dst()), obj);
+        return step("CreateObject", e, inModel(o.process(), o.mem(), o.dst()),
+            proc(o.process()), slot(o.mem()), slot(o.dst()), obj);
     }
 
     private boolean[] livePorts() {

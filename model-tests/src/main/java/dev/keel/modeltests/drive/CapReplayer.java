@@ -67,9 +67,9 @@ public final class CapReplayer {
         return (int) ((Value.Int) v).n - 1;
     }
 
-    /** The kernel's port_create (it names no memory capability: slot a is not passed). */
+    /** The kernel's port_create from the memory capability in slot a into slot b. */
     private int create(int p, int a, int b) {
-        return (int) IpcCalls.portCreate(k.kernel, k.processes[p], b, 1);
+        return (int) IpcCalls.portCreate(k.kernel, k.processes[p], a, b, 1);
     }
 
     private int mint(Value act) {
