@@ -36,6 +36,7 @@ A(l, n) == l.args[n]
 
 \* One predicate per logged event: the spec's action with the logged arguments.
 \* A refused call changes nothing (its enabledness is checked by SpecAllows).
+\* The kernel's port_create names its memory capability (second argument).
 IsCreateObject(l) ==
     /\ l.ev = "CreateObject"
     /\ IF l.ok THEN CreateObject(A(l, 1), A(l, 2), A(l, 3), A(l, 4)) ELSE UNCHANGED vars

@@ -13,7 +13,8 @@
  *   - otherwise the kernel started or redirected it (a new process, a new thread, exec): a clean
  *     frame at pc and sp with r0..r3 in RDI, RSI, RDX, RCX (the SysV argument registers), every
  *     other register zero;
- *   - no thread (only the idle thread is left): sti; hlt until an interrupt makes one runnable.
+ *   - no thread (only the idle thread is left): sti; hlt until an interrupt makes one runnable;
+ *   - a panicked kernel: the run ends (EXIT_PANIC).
  * The kernel runs with interrupts off from entry to return; they are on only in ring 3 and in
  * that idle wait, so a kernel entry never nests inside another.
  */
@@ -39,12 +40,7 @@ void keel_k_timer(uint8_t from_user, int64_t pc, int64_t sp);
 void keel_k_interrupt(int32_t line, uint8_t from_user, int64_t pc, int64_t sp);
 void keel_k_page_fault(int64_t va, uint8_t write, int64_t pc, int64_t sp);
 void keel_k_fault(int32_t vector, int64_t pc, int64_t sp);
-int32_t keel_k_current(void);
-int32_t keel_k_current_pid(void);
-int64_t keel_k_current_pc(void);
-int64_t keel_k_current_sp(void);
-int64_t keel_k_current_reg(int32_t i);
-uint8_t keel_k_panicked(void);
+int32_t keel_k_next(int64_t block_phys);
 int32_t keel_k_thread_count(void);
 size_t keel_heap_used(void);
 
@@ -67,12 +63,12 @@ static volatile int idling;           /* 1 while glue_resume waits in sti; hlt *
 static struct trap_frame first_frame;
 extern uint64_t boot_tsc_entry;   /* head.S: TSC at _start */
 
-static void check_panic(void)
+#define NEXT_PANICKED (-2)   /* KernelMain.next: the kernel has panicked */
+
+static void stop_panicked(void)
 {
-    if (keel_k_panicked()) {
-        kprintf("kernel: panicked, stopping\n");
-        machine_exit(EXIT_PANIC);
-    }
+    kprintf("kernel: panicked, stopping\n");
+    machine_exit(EXIT_PANIC);
 }
 
 /* Saves the frame of the thread that was running in ring 3. */
@@ -84,53 +80,58 @@ static void save(const struct trap_frame *tf, uint8_t how)
     saved[running].how = how;
 }
 
-static void fresh_frame(struct trap_frame *tf, int64_t pc, int64_t sp)
+/* What KernelMain.next writes about the thread to run (its NEXT_* words). */
+struct next_thread {
+    int64_t pid, pc, sp, r[4];
+};
+static struct next_thread next;
+
+static void fresh_frame(struct trap_frame *tf)
 {
     *tf = (struct trap_frame){ 0 };
-    tf->rip = (uint64_t)pc;
-    tf->rsp = (uint64_t)sp;
+    tf->rip = (uint64_t)next.pc;
+    tf->rsp = (uint64_t)next.sp;
     tf->cs = GDT_USER_CODE | RPL_USER;
     tf->ss = GDT_USER_DATA | RPL_USER;
     tf->rflags = RFLAGS_IF | 0x2;
-    tf->rdi = (uint64_t)keel_k_current_reg(0);
-    tf->rsi = (uint64_t)keel_k_current_reg(1);
-    tf->rdx = (uint64_t)keel_k_current_reg(2);
-    tf->rcx = (uint64_t)keel_k_current_reg(3);
+    tf->rdi = (uint64_t)next.r[0];
+    tf->rsi = (uint64_t)next.r[1];
+    tf->rdx = (uint64_t)next.r[2];
+    tf->rcx = (uint64_t)next.r[3];
 }
 
 /* Fills *tf for the thread the kernel made current; returns 1 when it must leave by iretq. */
 int glue_resume(struct trap_frame *tf)
 {
     int32_t id;
-    check_panic();
-    while ((id = keel_k_current()) < 0) {
+    while ((id = keel_k_next((int64_t)virt_to_phys(&next))) < 0) {
+        if (id == NEXT_PANICKED)
+            stop_panicked();
         running = -1;
         idling = 1;
         sti_hlt();
         cli();
         idling = 0;
-        check_panic();
     }
     if (id >= MAX_THREADS)
         panic("glue: thread number beyond the glue's table");
-    int32_t pid = keel_k_current_pid();
-    int64_t pc = keel_k_current_pc(), sp = keel_k_current_sp();
     struct saved_thread *s = &saved[id];
     int iret = 1;
-    if (s->how != HOW_NONE && s->pid == pid && s->frame.rip == (uint64_t)pc && s->frame.rsp == (uint64_t)sp) {
+    if (s->how != HOW_NONE && s->pid == next.pid && s->frame.rip == (uint64_t)next.pc
+            && s->frame.rsp == (uint64_t)next.sp) {
         *tf = s->frame;
         if (s->how == HOW_SYSCALL) {
-            tf->rax = (uint64_t)keel_k_current_reg(0);
-            tf->rdx = (uint64_t)keel_k_current_reg(1);
-            tf->rsi = (uint64_t)keel_k_current_reg(2);
-            tf->rdi = (uint64_t)keel_k_current_reg(3);
+            tf->rax = (uint64_t)next.r[0];
+            tf->rdx = (uint64_t)next.r[1];
+            tf->rsi = (uint64_t)next.r[2];
+            tf->rdi = (uint64_t)next.r[3];
             iret = 0;
         }
     } else {
-        fresh_frame(tf, pc, sp);
+        fresh_frame(tf);
     }
     s->how = HOW_NONE;
-    s->pid = pid;
+    s->pid = (int32_t)next.pid;
     running = id;
     return iret;
 }

@@ -59,7 +59,7 @@ class KernelStatefulTest {
 
         Model() {
             Process init = s.init();
-            assertEquals(0, s.sys(0, Syscalls.PORT_CREATE, PORT_SLOT, 3));
+            assertEquals(0, s.sys(0, Syscalls.PORT_CREATE, Boot.SLOT_MEMORY, PORT_SLOT, 3));
             watched = s.k.ipc.port(cap(init.index, PORT_SLOT).object());
             for (int i = 0; i < 3; i++) {
                 Process w = s.spawn(init, "child", new long[] {Boot.SLOT_MEMORY, PORT_SLOT}, 10, -1);
@@ -184,7 +184,7 @@ class KernelStatefulTest {
                     }
                 }
                 case 19 -> receive(cpu, t, p, slot(a), buf, true);
-                case 20 -> s.sys(cpu, Syscalls.PORT_CREATE, slot(a), 1 + Math.floorMod(b, 3));
+                case 20 -> s.sys(cpu, Syscalls.PORT_CREATE, Boot.SLOT_MEMORY, slot(a), 1 + Math.floorMod(b, 3));
                 case 21 -> s.sys(cpu, Syscalls.SET_REALTIME, 1 + Math.floorMod(a, 3), 5 + Math.floorMod(b, 10));
                 case 24 -> spawn(cpu, p, a, b);
                 case 25 -> kill(cpu, p, slot(a), b);

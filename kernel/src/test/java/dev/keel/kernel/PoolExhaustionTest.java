@@ -39,11 +39,11 @@ class PoolExhaustionTest {
         KernelConfig small = new KernelConfig(16, 32, 48, 4, 4, 64, 256, 8, 16, 32, 5, 900, 4, 256, 4);
         Sim s = new Sim(1, small);
         for (int slot = 20; slot < 24; slot++) {
-            assertEquals(0, s.sys(0, Syscalls.PORT_CREATE, slot, 1));
+            assertEquals(0, s.sys(0, Syscalls.PORT_CREATE, Boot.SLOT_MEMORY, slot, 1));
         }
-        assertEquals(Errors.NO_RESOURCES, s.sys(0, Syscalls.PORT_CREATE, 24, 1));
+        assertEquals(Errors.NO_RESOURCES, s.sys(0, Syscalls.PORT_CREATE, Boot.SLOT_MEMORY, 24, 1));
         assertEquals(0, s.sys(0, Syscalls.CAP_DELETE, 21));
-        assertEquals(0, s.sys(0, Syscalls.PORT_CREATE, 24, 1));
+        assertEquals(0, s.sys(0, Syscalls.PORT_CREATE, Boot.SLOT_MEMORY, 24, 1));
         s.assertHealthy();
     }
 
@@ -53,7 +53,7 @@ class PoolExhaustionTest {
         long r = 0;
         int sent = 0;
         for (int slot = 20; slot < 32 && r == 0; slot++) {
-            assertEquals(0, s.sys(0, Syscalls.PORT_CREATE, slot, 6));
+            assertEquals(0, s.sys(0, Syscalls.PORT_CREATE, Boot.SLOT_MEMORY, slot, 6));
             for (int i = 0; i < 6 && r == 0; i++) {
                 r = s.sys(0, Syscalls.TRY_SEND, slot, i, Sim.BUF, 0, -1);
                 sent += r == 0 ? 1 : 0;

@@ -2,17 +2,29 @@ package dev.keel.user;
 
 import dev.keel.hw.x86.PhysicalMemory;
 
-/** Loads from a non-canonical address: a general-protection fault, for which the kernel kills it. */
+/**
+ * Faults on purpose, for the kernel to kill it while the others go on. Argument "gp": a load from
+ * a non-canonical address (general-protection fault). Argument "pf": a load from an address in
+ * no region of its address space (a page fault the memory manager refuses).
+ */
 public final class Crash {
 
     static final long NON_CANONICAL = 0x8000000000000000L;
+    static final long UNMAPPED = 0x7000000000L;
 
     private Crash() {
     }
 
     public static long main(long argsPtr, long argsLen, long envPtr, long envLen) {
-        Sys.line("crash: loading from a non-canonical address\n");
-        long v = PhysicalMemory.load64(NON_CANONICAL);
+        boolean pf = argsLen > 0 && PhysicalMemory.load8(argsPtr) == 'p';
+        long v;
+        if (pf) {
+            Sys.line("crash: loading from an unmapped address\n");
+            v = PhysicalMemory.load64(UNMAPPED);
+        } else {
+            Sys.line("crash: loading from a non-canonical address\n");
+            v = PhysicalMemory.load64(NON_CANONICAL);
+        }
         Sys.line("crash: FAILED: still running\n");
         return v;
     }

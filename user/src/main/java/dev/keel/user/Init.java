@@ -36,22 +36,23 @@ public final class Init {
         if (Sys.mapScratch() < 0) {
             return fail("cannot map its scratch page");
         }
-        long e = Sys.call(Syscalls.PORT_CREATE, PORT_SLOT, 4, 0);
+        long e = Sys.call(Syscalls.PORT_CREATE, Sys.MEMORY_SLOT, PORT_SLOT, 4);
         if (e < 0) {
             return fail("port_create failed");
         }
-        Sys.line("init: port created in slot 20; starting pong, ping, crash, pager\n");
+        Sys.line("init: port created in slot 20; starting pong, ping, crash gp, pager, crash pf\n");
         long[] withPort = {Sys.MEMORY_SLOT, Sys.CONSOLE_SLOT, PORT_SLOT};
         long[] withMemory = {Sys.MEMORY_SLOT, Sys.CONSOLE_SLOT};
         int started = 0;
         started += start("pong", "", withPort, 3, PRIORITY);
         started += start("ping", "", withPort, 3, PRIORITY);
-        started += start("crash", "", withMemory, 2, PRIORITY);
+        started += start("crash", "gp", withMemory, 2, PRIORITY);
         started += start("pager", "", withMemory, 2, PRIORITY);
-        if (started != 4) {
+        started += start("crash", "pf", withMemory, 2, PRIORITY);
+        if (started != 5) {
             return fail("could not start every program");
         }
-        waitFor(4, "");
+        waitFor(5, "");
         started = start("spin", "a", withMemory, 2, SPIN_PRIORITY)
                 + start("spin", "b", withMemory, 2, SPIN_PRIORITY);
         if (started != 2) {

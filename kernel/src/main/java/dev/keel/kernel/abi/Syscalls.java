@@ -28,7 +28,7 @@ public final class Syscalls {
     /** mprotect(va, pages, writable) -> 0. */
     public static final int MPROTECT = 7;
     // IPC
-    /** port_create(slot, capacity) -> 0; a port cap with all rights in slot. */
+    /** port_create(memSlot, slot, capacity) -> 0; needs write on the memory cap; a port cap with all rights in slot. */
     public static final int PORT_CREATE = 8;
     /** send(portSlot, label, bufPtr, len, capSlot or -1) -> 0; blocks while the queue is full. */
     public static final int SEND = 9;

@@ -304,6 +304,13 @@ public final class CapabilitySpace {
       @ assignable parent[*];
       @*/
     private void relink(int from, int to) {
+        /*@ loop_invariant 0 <= g && g <= parent.length;
+          @ loop_invariant (\forall int h; 0 <= h && h < g; \old(parent[h]) == from ==> parent[h] == to);
+          @ loop_invariant (\forall int h; 0 <= h && h < g; \old(parent[h]) != from ==> parent[h] == \old(parent[h]));
+          @ loop_invariant (\forall int h; g <= h && h < parent.length; parent[h] == \old(parent[h]));
+          @ assignable parent[*];
+          @ decreases parent.length - g;
+          @*/
         for (int g = 0; g < parent.length; g++) {
             if (parent[g] == from) {
                 parent[g] = to;
@@ -412,6 +419,10 @@ public final class CapabilitySpace {
       @*/
     public /*@ pure @*/ int references(int type, int object) {
         int n = 0;
+        /*@ loop_invariant 0 <= g && g <= slots.length && 0 <= n && n <= g;
+          @ assignable \nothing;
+          @ decreases slots.length - g;
+          @*/
         for (int g = 0; g < slots.length; g++) {
             if (slots[g].type == type && slots[g].object == object) {
                 n++;

@@ -201,9 +201,9 @@ public final class Scheduler {
     }
 
     /**
-     * Tick: one timer period passed on {@code c}. Replenishes real-time budgets whose period
-     * started, charges the current thread, and asks for a reschedule when its slice or budget ran
-     * out.
+     * Tick: one timer period passed on {@code c}. Charges the current thread for the tick that
+     * just ended, then replenishes real-time budgets whose period started (the spec's Tick, then
+     * Replenish): the last tick of a period is billed to that period, not to the next one.
      */
     /*@ public normal_behavior
       @ ensures c.ticks == \old(c.ticks) + 1;
@@ -211,7 +211,12 @@ public final class Scheduler {
       @*/
     public void tick(PerCpu c) {
         c.ticks++;
+        charge(c);
         replenish(c);
+    }
+
+    /** Charges the tick to the current thread; asks for a reschedule when slice or budget ran out. */
+    private void charge(PerCpu c) {
         Tcb t = c.current;
         if (t == c.idle) {
             return;

@@ -15,12 +15,20 @@ public final class IpcCalls {
     private IpcCalls() {
     }
 
+    /**
+     * port_create: a port is a new kernel object, so, as every object, it is made from a memory
+     * capability with the write right (no ambient authority); the new capability goes to the
+     * empty {@code slot}.
+     */
     /*@ public normal_behavior
       @ ensures \result <= 0;
       @ assignable \everything;
       @*/
-    public static long portCreate(Kernel k, Process p, long slot, long capacity) {
-        int e = k.caps.checkEmpty(p.index, slot);
+    public static long portCreate(Kernel k, Process p, long memSlot, long slot, long capacity) {
+        int e = k.caps.checkCap(p.index, memSlot, CapType.MEMORY, false, true, false);
+        if (e == Errors.OK) {
+            e = k.caps.checkEmpty(p.index, slot);
+        }
         if (e == Errors.OK) {
             e = k.ipc.checkPortCreate(capacity);
         }

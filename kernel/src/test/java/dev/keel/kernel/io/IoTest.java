@@ -39,7 +39,7 @@ class IoTest {
     void setUp() {
         s = new Sim();
         client = s.init();
-        assertEquals(0, s.as(client, Syscalls.PORT_CREATE, FS_PORT, 4));
+        assertEquals(0, s.as(client, Syscalls.PORT_CREATE, Boot.SLOT_MEMORY, FS_PORT, 4));
         server = s.spawn(client, "server", new long[] {Boot.SLOT_MEMORY, FS_PORT}, 10, -1);
         s.mapScratch(server, 0);
     }

@@ -29,7 +29,7 @@ class IpcTest {
     void setUp() {
         s = new Sim();
         init = s.init();
-        assertEquals(0, s.as(init, Syscalls.PORT_CREATE, PORT, 2));
+        assertEquals(0, s.as(init, Syscalls.PORT_CREATE, Boot.SLOT_MEMORY, PORT, 2));
         child = s.spawn(init, "child", new long[] {Boot.SLOT_MEMORY, PORT}, 10, -1);
         s.mapScratch(child, 0);
     }
@@ -133,7 +133,7 @@ class IpcTest {
     void callThatWouldCloseACycleFailsWithDeadlockAndChangesNothing() {
         // child serves PORT; init serves its own port 25; child's call into 25 would wait for init,
         // which waits for child.
-        assertEquals(0, s.as(init, Syscalls.PORT_CREATE, 25, 2));
+        assertEquals(0, s.as(init, Syscalls.PORT_CREATE, Boot.SLOT_MEMORY, 25, 2));
         assertEquals(0, s.as(init, Syscalls.SEND, 25, 0, Sim.BUF, 0, -1));
         assertEquals(0, s.as(init, Syscalls.RECEIVE, 25, Sim.BUF, 8), "init now serves port 25");
         assertEquals(0, s.as(init, Syscalls.SEND, PORT, 0, Sim.BUF, 0, 25));
@@ -168,7 +168,7 @@ class IpcTest {
         s.runAs(Sim.main(init));
         // the child's own capability is the last one; it is blocked, so revoke it from init's side:
         // kill the child instead and check the port dies with it
-        assertEquals(0, s.as(init, Syscalls.PORT_CREATE, 26, 1));
+        assertEquals(0, s.as(init, Syscalls.PORT_CREATE, Boot.SLOT_MEMORY, 26, 1));
         assertEquals(0, s.as(init, Syscalls.CAP_COPY, 26, 27));
         s.as(init, Syscalls.TRY_RECEIVE, 26, Sim.BUF, 8);
         assertEquals(0, s.as(init, Syscalls.CAP_DELETE, 26));
@@ -183,7 +183,7 @@ class IpcTest {
     void portDeathWakesABlockedReceiverWithDeadObject() {
         Process other = s.spawn(init, "child", new long[] {Boot.SLOT_MEMORY}, 10, -1);
         s.mapScratch(other, 0);
-        assertEquals(0, s.as(other, Syscalls.PORT_CREATE, 3, 1));
+        assertEquals(0, s.as(other, Syscalls.PORT_CREATE, Boot.SLOT_MEMORY, 3, 1));
         assertEquals(0, s.as(other, Syscalls.CAP_COPY, 3, 4));
         Tcb t = Sim.main(other);
         // a second thread of 'other' deletes both capabilities while the first one waits

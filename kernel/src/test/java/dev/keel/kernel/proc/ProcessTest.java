@@ -21,7 +21,7 @@ class ProcessTest {
     void createProcessLoadsTheExecutableWithArgsEnvAndInitialCaps() {
         Sim s = new Sim();
         Process init = s.init();
-        assertEquals(0, s.as(init, Syscalls.PORT_CREATE, 20, 1));
+        assertEquals(0, s.as(init, Syscalls.PORT_CREATE, Boot.SLOT_MEMORY, 20, 1));
         Process c = s.spawn(init, "child", new long[] {20, Boot.SLOT_MEMORY}, 10, 21);
         assertEquals(init, c.parent);
         assertArrayEquals(Sim.image(2 * 4096, 3), s.peek(c, ProcessSpec.IMAGE_BASE, 2 * 4096));

@@ -26,7 +26,7 @@ class RecoveryTest {
 
     Process service(Sim s, long procSlot) {
         Process init = s.init();
-        assertEquals(0, s.as(init, Syscalls.PORT_CREATE, 20, 2));
+        assertEquals(0, s.as(init, Syscalls.PORT_CREATE, Boot.SLOT_MEMORY, 20, 2));
         Process svc = s.spawn(init, "server", new long[] {Boot.SLOT_MEMORY, 20}, 10, procSlot);
         assertEquals(0, s.as(init, Syscalls.SERVICE_REGISTER, procSlot));
         return svc;

@@ -63,7 +63,7 @@ class SchedulerTest {
     void unblockingAHigherPriorityThreadOnAnotherCpuSendsAnIpi() {
         Sim s = new Sim(2);
         Process init = s.init();
-        assertEquals(0, s.as(init, Syscalls.PORT_CREATE, 20, 1));
+        assertEquals(0, s.as(init, Syscalls.PORT_CREATE, Boot.SLOT_MEMORY, 20, 1));
         Process server = s.spawn(init, "child", new long[] {Boot.SLOT_MEMORY, 20}, 25, -1);
         Tcb st = Sim.main(server);
         assertEquals(1, st.cpu, "new thread goes to the idle CPU");
@@ -84,7 +84,7 @@ class SchedulerTest {
         dev.keel.kernel.Entry.timer(s.k, 1);
         assertTrue(s.machine.simCpu(1).halts() > halts, "idle CPU halts instead of spinning");
         Process init = s.init();
-        assertEquals(0, s.as(init, Syscalls.PORT_CREATE, 20, 1));
+        assertEquals(0, s.as(init, Syscalls.PORT_CREATE, Boot.SLOT_MEMORY, 20, 1));
         s.as(init, Syscalls.RECEIVE, 20, Sim.BUF, 8);
         assertTrue(s.cpu(0).isIdle());
         assertTrue(s.cpu(0).idleEntries >= 1);
@@ -111,6 +111,34 @@ class SchedulerTest {
         }
         assertFalse(t.throttled);
         assertEquals(t, s.current(0), "replenished and highest priority again");
+        s.assertHealthy();
+    }
+
+    @Test
+    void theTickThatEndsAPeriodIsChargedToThatPeriod() {
+        Sim s = new Sim();
+        Process init = s.init();
+        Process rt = s.spawn(init, "child", new long[] {Boot.SLOT_MEMORY}, 20, -1);
+        Tcb t = Sim.main(rt);
+        s.mapScratch(rt, 0);
+        assertEquals(0, s.as(rt, Syscalls.SET_REALTIME, 3, 4));
+        // a higher-priority thread takes the first tick of the period, then blocks
+        Process hi = s.spawn(rt, "child", new long[] {Boot.SLOT_MEMORY}, 25, -1);
+        s.mapScratch(hi, 0);
+        assertEquals(Sim.main(hi), s.current(0));
+        s.tick(0);
+        assertEquals(0, s.as(hi, Syscalls.PORT_CREATE, 0, 1, 1));
+        s.as(hi, Syscalls.RECEIVE, 1, Sim.BUF, 8);
+        assertEquals(t, s.current(0));
+        s.tick(0);
+        s.tick(0);
+        assertEquals(1, t.remaining, "two ticks of the first period charged");
+        s.tick(0);
+        // the fourth tick spent the last unit of the first period's budget; the new period
+        // starts with the whole budget and the thread keeps running
+        assertEquals(3, t.remaining);
+        assertFalse(t.throttled);
+        assertEquals(t, s.current(0));
         s.assertHealthy();
     }
 

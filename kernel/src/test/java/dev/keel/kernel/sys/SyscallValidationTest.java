@@ -35,7 +35,7 @@ class SyscallValidationTest {
 
     static Sim fixture() {
         Sim s = new Sim();
-        assertEquals(0, s.sys(0, Syscalls.PORT_CREATE, PORT, 2));
+        assertEquals(0, s.sys(0, Syscalls.PORT_CREATE, Boot.SLOT_MEMORY, PORT, 2));
         assertEquals(0, s.sys(0, Syscalls.CAP_MINT, Boot.SLOT_MEMORY, RO_MEM, 1, 0, 0, 0));
         assertEquals(0, s.sys(0, Syscalls.CAP_MINT, PORT, NOGRANT, 1, 1, 0, 0));
         s.poke(s.init(), B, Sim.bytes("child"));
@@ -84,10 +84,15 @@ class SyscallValidationTest {
         l.add(c("mprotect flag -1", Syscalls.MPROTECT, Errors.BAD_ARGUMENT, B, 4, -1));
         l.add(c("mprotect not a region", Syscalls.MPROTECT, Errors.BAD_ADDRESS, UNMAPPED, 4, 0));
         // IPC
-        l.add(c("port_create slot taken", Syscalls.PORT_CREATE, Errors.SLOT_FULL, PORT, 1));
-        l.add(c("port_create bad slot", Syscalls.PORT_CREATE, Errors.BAD_SLOT, -1, 1));
-        l.add(c("port_create capacity 0", Syscalls.PORT_CREATE, Errors.BAD_ARGUMENT, EMPTY, 0));
-        l.add(c("port_create capacity huge", Syscalls.PORT_CREATE, Errors.BAD_ARGUMENT, EMPTY, 1 << 30));
+        l.add(c("port_create memory slot bad", Syscalls.PORT_CREATE, Errors.BAD_SLOT, BAD, EMPTY, 1));
+        l.add(c("port_create memory slot negative", Syscalls.PORT_CREATE, Errors.BAD_SLOT, -1, EMPTY, 1));
+        l.add(c("port_create memory slot empty", Syscalls.PORT_CREATE, Errors.EMPTY_SLOT, EMPTY, EMPTY, 1));
+        l.add(c("port_create memory slot holds a port", Syscalls.PORT_CREATE, Errors.WRONG_TYPE, PORT, EMPTY, 1));
+        l.add(c("port_create memory cap without write", Syscalls.PORT_CREATE, Errors.NO_RIGHTS, RO_MEM, EMPTY, 1));
+        l.add(c("port_create slot taken", Syscalls.PORT_CREATE, Errors.SLOT_FULL, Boot.SLOT_MEMORY, PORT, 1));
+        l.add(c("port_create bad slot", Syscalls.PORT_CREATE, Errors.BAD_SLOT, Boot.SLOT_MEMORY, -1, 1));
+        l.add(c("port_create capacity 0", Syscalls.PORT_CREATE, Errors.BAD_ARGUMENT, Boot.SLOT_MEMORY, EMPTY, 0));
+        l.add(c("port_create capacity huge", Syscalls.PORT_CREATE, Errors.BAD_ARGUMENT, Boot.SLOT_MEMORY, EMPTY, 1 << 30));
         l.add(c("send bad slot", Syscalls.SEND, Errors.BAD_SLOT, BAD, 0, B, 1, -1));
         l.add(c("send empty slot", Syscalls.SEND, Errors.EMPTY_SLOT, EMPTY, 0, B, 1, -1));
         l.add(c("send wrong type", Syscalls.SEND, Errors.WRONG_TYPE, Boot.SLOT_MEMORY, 0, B, 1, -1));

@@ -10,6 +10,9 @@ import dev.keel.kernel.abi.Errors;
 import dev.keel.kernel.cap.CapType;
 import dev.keel.kernel.cap.Capability;
 import dev.keel.kernel.cap.CapabilitySpace;
+import dev.keel.kernel.proc.Process;
+import dev.keel.kernel.sys.CapCalls;
+import dev.keel.kernel.sys.IpcCalls;
 import dev.keel.modeltests.mapping.CapabilitiesMapping;
 import dev.keel.modeltests.mapping.CapabilitiesMapping.ObjectId;
 import dev.keel.modeltests.tla.Value;
@@ -17,10 +20,11 @@ import dev.keel.modeltests.trace.Step;
 
 /**
  * Runs capability system calls on the kernel and logs each as a {@link Step} of
- * spec/Capabilities.tla. Each call is decoded as the kernel's system call layer does: the
- * subsystem's pure {@code check...} first, the action only on OK, so a refused call changes
- * nothing. Passing a capability to another process follows the IPC transfer path: the sender
- * needs grant, the receiver gets a copy in its first free slot.
+ * spec/Capabilities.tla. port_create, cap_mint, cap_copy, cap_move, cap_delete and cap_revoke go
+ * through the kernel's system call code (IpcCalls, CapCalls) with the caller's Process. Passing
+ * a capability to another process stands for the IPC transfer (a message carrying a capability):
+ * the sender needs grant, the receiver gets a copy in its first free slot, as Ipc.transferCap
+ * does; this step alone is driven here rather than through a send and a receive.
  */
 public final class CapDriver {
 
@@ -147,36 +151,39 @@ public final class CapDriver {
         return f < 0 ? 0 : f;
     }
 
+    /** port_create(memSlot, slot, capacity): the spec's CreateObject from the memory capability in memSlot. */
     private Step createPort(CapOp.CreatePort o) {
-        CapabilitySpace c = k.caps;
-        int e = c.checkCap(o.process(), o.mem(), CapType.MEMORY, false, true, false);
-        if (e == Errors.OK) {
-            e = c.checkEmpty(o.process(), o.dst());
-        }
-        if (e == Errors.OK) {
-            e = k.ipc.checkPortCreate(1);
-        }
+        boolean[] livePorts = livePorts();
+        int e = (int) IpcCalls.portCreate(k.kernel, process(o.process()), o.mem(), o.dst(), 1);
         Value obj = Value.str("none");
-        if (e == Errors.OK) {
-            int port = k.ipc.portCreate(1);
-            c.createObject(o.process(), o.dst(), CapType.PORT, port, true, true, true);
-            obj = mapping.object(CapType.PORT, port);
+        for (int i = 0; e == Errors.OK && i < livePorts.length; i++) {
+            if (!livePorts[i] && k.live(CapType.PORT, i)) {
+                obj = mapping.object(CapType.PORT, i);
+            }
         }
         return step("CreateObject", e, inModel(o.process(), o.mem(), o.dst()),
             proc(o.process()), slot(o.mem()), slot(o.dst()), obj);
     }
 
+    private boolean[] livePorts() {
+        boolean[] live = new boolean[k.ipc.portCount()];
+        for (int i = 0; i < live.length; i++) {
+            live[i] = k.live(CapType.PORT, i);
+        }
+        return live;
+    }
+
+    private Process process(int p) {
+        return p >= 0 && p < k.processes.length ? k.processes[p] : k.processes[0];
+    }
+
     private Step mint(CapOp.Mint o) {
         CapabilitySpace c = k.caps;
-        int e = c.checkDerive(o.process(), o.src(), o.process(), o.dst());
-        if (e == Errors.OK && (!flag(o.r()) || !flag(o.w()) || !flag(o.g()) || o.badge() < 0)) {
-            e = Errors.BAD_ARGUMENT;
-        }
+        int e = (int) CapCalls.mint(k.kernel, process(o.process()), o.src(), o.dst(), o.r(), o.w(), o.g(),
+            o.badge());
         Value rights = mapping.rightsValue(o.r() == 1, o.w() == 1, o.g() == 1);
         Value badge = Value.of(o.badge());
         if (e == Errors.OK) {
-            c.mint(o.process(), o.src(), o.process(), o.dst(), o.r() == 1, o.w() == 1, o.g() == 1,
-                o.badge());
             Capability made = c.at(c.globalSlot(o.process(), o.dst()));
             rights = mapping.rightsValue(made.canRead(), made.canWrite(), made.canGrant());
             badge = Value.of(made.badge());
@@ -192,13 +199,8 @@ public final class CapDriver {
     }
 
     private Step derive(String action, int p, int src, int dst) {
-        CapabilitySpace c = k.caps;
-        int e = c.checkDerive(p, src, p, dst);
-        if (e == Errors.OK && action.equals("Copy")) {
-            c.copy(p, src, p, dst);
-        } else if (e == Errors.OK) {
-            c.move(p, src, p, dst);
-        }
+        int e = (int) (action.equals("Copy") ? CapCalls.copy(k.kernel, process(p), src, dst)
+                                              : CapCalls.move(k.kernel, process(p), src, dst));
         return step(action, e, inModel(p, src, dst), proc(p), slot(src), proc(p), slot(dst));
     }
 
@@ -209,22 +211,16 @@ public final class CapDriver {
      */
     private Step single(String action, int p, int s) {
         CapabilitySpace c = k.caps;
-        int e = c.checkCap(p, s, CapType.NONE, false, false, false);
         if (action.equals("Revoke")) {
-            if (e == Errors.OK) {
-                c.revoke(p, s);
-            }
+            int e = (int) CapCalls.revoke(k.kernel, process(p), s);
             return step(action, e, inModel(p, s, 0), proc(p), slot(s));
         }
-        boolean destroyed = false;
-        if (e == Errors.OK) {
-            Capability cap = c.at(c.globalSlot(p, s));
-            int type = cap.type();
-            int object = cap.object();
-            boolean before = k.live(type, object);
-            k.reclaimer.delete(p, s);
-            destroyed = before && !k.live(type, object);
-        }
+        Capability cap = c.at(c.globalSlot(p, s));
+        int type = cap.type();
+        int object = cap.object();
+        boolean before = !cap.isEmpty() && k.live(type, object);
+        int e = (int) CapCalls.delete(k.kernel, process(p), s);
+        boolean destroyed = e == Errors.OK && before && !k.live(type, object);
         return step(action, e, inModel(p, s, 0), proc(p), slot(s), Value.of(destroyed));
     }
 

@@ -1,6 +1,9 @@
 package dev.keel.modeltests.drive;
 
 import dev.keel.hw.sim.SimMachine;
+import dev.keel.kernel.Kernel;
+import dev.keel.kernel.KernelConfig;
+import dev.keel.kernel.proc.Process;
 import dev.keel.kernel.cap.CapType;
 import dev.keel.kernel.cap.CapabilitySpace;
 import dev.keel.kernel.ipc.Ipc;
@@ -31,6 +34,14 @@ public final class KernelParts {
     public final MessagePool messages;
     public final Ipc ipc;
     public final Reclaimer reclaimer;
+    /**
+     * The kernel object the system call layer (dev.keel.kernel.sys) takes, holding these parts;
+     * the process table, services, I/O ranges and metrics are left out (null): the capability
+     * and port calls driven here do not use them.
+     */
+    public final Kernel kernel;
+    /** Process i's Process object, as the system call layer receives it. */
+    public final Process[] processes;
     /** The memory object whose capability the root process holds at boot (the spec's Untyped). */
     public final int untyped;
 
@@ -54,6 +65,14 @@ public final class KernelParts {
         ipc = new Ipc(ports, messages, scheduler, user, caps, machine.interrupts(), threadsTotal);
         reclaimer = new Reclaimer(caps, ipc);
         untyped = quotas.create(frames.frameCount());
+        KernelConfig config = new KernelConfig(processes, slots, threadsTotal, 1, ports, 8, 16, 4, 4,
+            priorities, timeslice, 900, 1, 16, 1);
+        kernel = new Kernel(config, machine, null, caps, memory, user, threads, scheduler, ipc, reclaimer,
+            null, null, null, null, false);
+        this.processes = new Process[processes];
+        for (int i = 0; i < processes; i++) {
+            this.processes[i] = new Process(i, memory.space(i), 1);
+        }
     }
 
     /** Boot's grant to the root process: the untyped memory capability in its slot 0. */

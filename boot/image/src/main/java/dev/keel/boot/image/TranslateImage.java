@@ -40,12 +40,7 @@ public final class TranslateImage {
         {"interrupt", "(IZJJ)V", "keel_k_interrupt"},
         {"pageFault", "(JZJJ)V", "keel_k_page_fault"},
         {"fault", "(IJJ)V", "keel_k_fault"},
-        {"current", "()I", "keel_k_current"},
-        {"currentPid", "()I", "keel_k_current_pid"},
-        {"currentPc", "()J", "keel_k_current_pc"},
-        {"currentSp", "()J", "keel_k_current_sp"},
-        {"currentReg", "(I)J", "keel_k_current_reg"},
-        {"panicked", "()Z", "keel_k_panicked"},
+        {"next", "(J)I", "keel_k_next"},
         {"threadCount", "()I", "keel_k_thread_count"},
     };
 

@@ -15,7 +15,7 @@ import dev.keel.kernel.sched.Tcb;
 /**
  * The image's entry points into the kernel, exported to the trap glue
  * (src/main/glue/kernel_glue.c): boot, then one method per way into the kernel, each ending in
- * the kernel's own exit path, and the queries the glue uses to resume the thread the kernel
+ * the kernel's own exit path, and the query the glue uses to resume the thread the kernel
  * chose. The trap glue saves and restores the full register state; the kernel sees a thread's
  * user program counter and stack pointer (Tcb.pc, Tcb.sp) and its result registers r0..r3.
  *
@@ -219,31 +219,34 @@ public final class KernelMain {
         s.write('\n');
     }
 
-    /** The thread to run now: its pool index, or -1 when only the idle thread is left. */
-    public static int current() {
+    /** Words of the block {@link #next} fills. */
+    static final int NEXT_PID = 0;
+    static final int NEXT_PC = 1;
+    static final int NEXT_SP = 2;
+    static final int NEXT_REGS = 3;
+
+    /**
+     * The thread to run now: its pool index, -1 when only the idle thread is left, -2 when the
+     * kernel has panicked. For a
+     * thread, also writes its pid, pc, sp and r0..r3 as 64-bit words at physical address
+     * {@code at} (the glue's block; one call instead of one per value on every kernel exit).
+     */
+    public static int next(long at) {
+        if (kernel.panic.panicked()) {
+            return -2;
+        }
         Tcb t = cpu().current;
-        return t.owner == null || cpu().isIdle() ? -1 : t.id;
-    }
-
-    public static int currentPid() {
-        Process p = cpu().current.owner;
-        return p == null ? 0 : p.pid;
-    }
-
-    public static long currentPc() {
-        return cpu().current.pc;
-    }
-
-    public static long currentSp() {
-        return cpu().current.sp;
-    }
-
-    public static long currentReg(int i) {
-        return cpu().current.reg(i);
-    }
-
-    public static boolean panicked() {
-        return kernel == null || kernel.panic.panicked();
+        Process p = t.owner;
+        if (p == null || cpu().isIdle()) {
+            return -1;
+        }
+        dev.keel.hw.x86.PhysicalMemory.store64(at + 8 * NEXT_PID, p.pid);
+        dev.keel.hw.x86.PhysicalMemory.store64(at + 8 * NEXT_PC, t.pc);
+        dev.keel.hw.x86.PhysicalMemory.store64(at + 8 * NEXT_SP, t.sp);
+        for (int i = 0; i < 4; i++) {
+            dev.keel.hw.x86.PhysicalMemory.store64(at + 8 * (NEXT_REGS + i), t.reg(i));
+        }
+        return t.id;
     }
 
     /** Threads in the pool, so the glue can check its per-thread table is large enough. */

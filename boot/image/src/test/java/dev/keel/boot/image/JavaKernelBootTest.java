@@ -97,6 +97,8 @@ class JavaKernelBootTest {
             "footprint: kernel pools ",
             "init: started, pid 1",
             "init: port created in slot 20",
+            "init: started pong as pid 2",
+            "init: started ping as pid 3",
         };
         int last = -1;
         for (String s : inOrder) {
@@ -137,6 +139,14 @@ class JavaKernelBootTest {
 
     @Test
     @Timeout(10)
+    void pageFaultOutsideEveryRegionKillsTheProcess() {
+        int killed = at(run, "kernel: pid 6 killed by page fault at 0x0000007000000000, status -139");
+        assertTrue(at(run, "crash: loading from an unmapped address") < killed, run::report);
+        assertSerial(run, "init: started crash pf as pid 6", "init: pid 6 exited with status -139");
+    }
+
+    @Test
+    @Timeout(10)
     void timerPreemptionInterleavesTwoCpuBoundProcesses() {
         // Each spinner prints its letter after every round and never yields or blocks; both run
         // below init's priority, so once init waits only the two of them are runnable. Without
@@ -148,7 +158,7 @@ class JavaKernelBootTest {
         assertTrue(letters.matches("[ab]{24}"), () -> "spinner output \"" + letters + "\"\n" + run.report());
         assertTrue(letters.indexOf('b') < letters.lastIndexOf('a') && letters.indexOf('a') < letters.lastIndexOf('b'),
                 () -> "no interleaving: \"" + letters + "\"\n" + run.report());
-        assertSerial(run, "init: pid 6 exited with status 12", "init: pid 7 exited with status 12");
+        assertSerial(run, "init: pid 7 exited with status 12", "init: pid 8 exited with status 12");
     }
 
     @Test

@@ -27,6 +27,7 @@ final class Kernel {
     static final Path SCENARIO_CLASSES = Corpus.TARGET.resolve("kernel-scenario-classes");
 
     private static Path binary;
+    private static boolean compiled;
 
     private Kernel() {
     }
@@ -44,8 +45,7 @@ final class Kernel {
 
     /** Compiles src/test/kernel-scenarios once; returns its class directory. */
     static synchronized Path scenarioClasses() {
-        if (Files.exists(SCENARIO_CLASSES.resolve("dev/keel/boot/kernelcorpus/CapabilityScenario.class"))
-                && binary != null) {
+        if (compiled) {
             return SCENARIO_CLASSES;
         }
         try {
@@ -60,6 +60,7 @@ final class Kernel {
             if (rc != 0) {
                 throw new AssertionError("kernel scenarios do not compile against the kernel (javac " + rc + ")");
             }
+            compiled = true;
             return SCENARIO_CLASSES;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
