@@ -15,7 +15,7 @@ import dev.keel.modeltests.tla.Value;
 /**
  * Replays actions of spec/Capabilities.tla, as TLC chose them, on the kernel's capability code:
  * each action runs through the kernel's pure check first (which must accept what the spec
- * enabled) and then the method of the same name (the shared naming table). Within one process
+ * enabled) and then the method of the same name (the mapping in spec/README.md). Within one process
  * the kernel's system calls run: port_create (IpcCalls.portCreate) for CreateObject, cap_mint,
  * cap_copy, cap_move, cap_delete, cap_revoke (CapCalls). Copies and moves between processes,
  * which only a message transfer does in the kernel, use CapabilitySpace.copy/move after the
