@@ -362,7 +362,7 @@ public final class ProofsMain {
             return new Options(path(prop("proofs.kernelSrc", "../kernel/src/main/java")),
                     cp.replace(',', File.pathSeparatorChar),
                     path(prop("proofs.baseline", "baseline.txt")), path(prop("proofs.out", "target")),
-                    positive("proofs.maxSteps", 10000), positive("proofs.timeoutSeconds", 60),
+                    positive("proofs.maxSteps", 10000), positive("proofs.timeoutSeconds", 30),
                     positive("proofs.budgetSeconds", 330), positive("proofs.shards", 2),
                     prop("proofs.heap", "2g"), prop("proofs.class", ""),
                     Boolean.parseBoolean(prop("proofs.updateBaseline", "false")));

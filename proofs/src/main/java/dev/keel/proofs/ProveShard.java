@@ -35,7 +35,8 @@ import java.util.Map;
  * (every n-th one in id order) and proves each within the step and time bounds.
  * Each result is written as soon as it is known, so a shard that is killed still leaves its results.
  *
- * Contracts the baseline lists as closed come first, then new ones, then those known to stay open, so
+ * Contracts the baseline lists as closed come first, then new ones and those no run has reached yet,
+ * then those known to stay open, so
  * that when the run's time budget is short the contracts that must close are the ones proved.
  *
  * Arguments: kernelSrc classPath maxSteps timeoutSeconds deadlineEpochMillis shardIndex shardCount
@@ -132,10 +133,13 @@ public final class ProveShard {
         return result;
     }
 
-    /** 0: must close; 1: new; 2: known to stay open. */
+    /** 0: must close; 1: new, or never reached before; 2: known to stay open. */
     static int priority(Baseline baseline, String id) {
         BaselineEntry e = baseline.get(id);
-        return e == null ? 1 : e.closed() ? 0 : 2;
+        if (e == null || (!e.closed() && e.reason().startsWith("not attempted"))) {
+            return 1;
+        }
+        return e.closed() ? 0 : 2;
     }
 
     /**
