@@ -34,7 +34,7 @@ public final class Rights {
       @ ensures \fresh(\result);
       @ assignable \nothing;
       @*/
-    public Rights diminish(Rights mask) {
+    public /*@ pure @*/ Rights diminish(Rights mask) {
         return new Rights(read && mask.read, write && mask.write, grant && mask.grant);
     }
 
@@ -43,7 +43,7 @@ public final class Rights {
       @ ensures \result == ((!read || other.read) && (!write || other.write) && (!grant || other.grant));
       @ assignable \nothing;
       @*/
-    public boolean isSubsetOf(Rights other) {
+    public /*@ pure @*/ boolean isSubsetOf(Rights other) {
         return (!read || other.read) && (!write || other.write) && (!grant || other.grant);
     }
 }

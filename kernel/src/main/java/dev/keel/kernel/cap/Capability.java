@@ -1,0 +1,123 @@
+package dev.keel.kernel.cap;
+
+/**
+ * The contents of one capability slot: a type, the object it names (an index in that type's
+ * pool), three rights and a badge. Slots are allocated once at boot and reused; an empty slot has
+ * type {@link CapType#NONE}. Only {@link CapabilitySpace} changes a slot, so the derivation
+ * invariants are kept in one place.
+ */
+public final class Capability {
+
+    /*@ spec_public @*/ int type;
+    /*@ spec_public @*/ int object;
+    /*@ spec_public @*/ long badge;
+    /*@ spec_public @*/ boolean read;
+    /*@ spec_public @*/ boolean write;
+    /*@ spec_public @*/ boolean grant;
+
+    /*@ public normal_behavior
+      @ ensures type == CapType.NONE;
+      @ assignable \nothing;
+      @*/
+    public Capability() {
+        type = CapType.NONE;
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result == type;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int type() {
+        return type;
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result == object;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int object() {
+        return object;
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result == badge;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ long badge() {
+        return badge;
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result == read;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ boolean canRead() {
+        return read;
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result == write;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ boolean canWrite() {
+        return write;
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result == grant;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ boolean canGrant() {
+        return grant;
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result == (type == CapType.NONE);
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ boolean isEmpty() {
+        return type == CapType.NONE;
+    }
+
+    /** True when every right of this capability is also a right of {@code other}. */
+    /*@ public normal_behavior
+      @ ensures \result == ((!read || other.read) && (!write || other.write) && (!grant || other.grant));
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ boolean rightsWithin(Capability other) {
+        return (!read || other.read) && (!write || other.write) && (!grant || other.grant);
+    }
+
+    /** Makes this slot a copy of {@code src}. */
+    /*@ normal_behavior
+      @ ensures type == src.type && object == src.object && badge == src.badge;
+      @ ensures read == src.read && write == src.write && grant == src.grant;
+      @ assignable type, object, badge, read, write, grant;
+      @*/
+    void set(Capability src) {
+        set(src.type, src.object, src.badge, src.read, src.write, src.grant);
+    }
+
+    /*@ normal_behavior
+      @ ensures this.type == type && this.object == object && this.badge == badge;
+      @ ensures this.read == read && this.write == write && this.grant == grant;
+      @ assignable this.type, this.object, this.badge, this.read, this.write, this.grant;
+      @*/
+    void set(int type, int object, long badge, boolean read, boolean write, boolean grant) {
+        this.type = type;
+        this.object = object;
+        this.badge = badge;
+        this.read = read;
+        this.write = write;
+        this.grant = grant;
+    }
+
+    /*@ normal_behavior
+      @ ensures type == CapType.NONE && object == 0 && badge == 0;
+      @ ensures !read && !write && !grant;
+      @ assignable type, object, badge, read, write, grant;
+      @*/
+    void clear() {
+        set(CapType.NONE, 0, 0, false, false, false);
+    }
+}

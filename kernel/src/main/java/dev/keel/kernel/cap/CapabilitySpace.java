@@ -1,0 +1,448 @@
+package dev.keel.kernel.cap;
+
+import dev.keel.kernel.abi.Errors;
+
+/**
+ * The capability spaces of all processes and the derivation tree between their capabilities.
+ *
+ * Refines spec/Capabilities.tla: {@code slots} (process -> slot -> cap or empty) is the array
+ * {@link #slots}, indexed by the global slot number {@code process * slotsPerProcess + slot};
+ * {@code parent} (the derivation tree) is {@link #parent}, holding for each slot the global number
+ * of the slot its capability was derived from, or {@link #NO_PARENT} for an original. The spec's
+ * {@code objects} are the pools of the object types; this class only names them by (type, index).
+ *
+ * Invariants, as in the spec:
+ * <ul>
+ * <li>ParentIsFull: a parent link points at a full slot naming the same object.</li>
+ * <li>RightsOnlyDiminish: a derived capability's rights are a subset of its parent's.</li>
+ * <li>EmptyHasNoParent: an empty slot has no parent link.</li>
+ * </ul>
+ * Every mutator has a pure {@code check...} twin that returns an {@link Errors} code; the mutator
+ * requires OK from it and cannot fail (decode, then act).
+ */
+public final class CapabilitySpace {
+
+    public static final int NO_PARENT = -1;
+
+    /*@ spec_public @*/ private final int slotsPerProcess;
+    /*@ spec_public @*/ private final int processCount;
+
+    // Guarded by the derivation invariants: change only through the actions below.
+    /*@ spec_public @*/ private final Capability[] slots;
+    /*@ spec_public @*/ private final int[] parent;
+
+    // TLA+ TypeOK: one parent entry per slot.
+    //@ public invariant slots.length == parent.length;
+    //@ public invariant slots.length == slotsPerProcess * processCount;
+    // TLA+ EmptyHasNoParent
+    //@ public invariant (\forall int g; 0 <= g && g < slots.length; slots[g].type == CapType.NONE ==> parent[g] == NO_PARENT);
+    // TLA+ ParentIsFull and RightsOnlyDiminish
+    //@ public invariant (\forall int g; 0 <= g && g < slots.length; parent[g] != NO_PARENT ==> (0 <= parent[g] && parent[g] < slots.length && slots[parent[g]].type == slots[g].type && slots[parent[g]].object == slots[g].object && slots[g].rightsWithin(slots[parent[g]])));
+
+    /*@ public normal_behavior
+      @ requires processCount > 0 && slotsPerProcess > 0;
+      @ ensures this.processCount == processCount && this.slotsPerProcess == slotsPerProcess;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ CapabilitySpace(int processCount, int slotsPerProcess) {
+        int p = processCount < 1 ? 1 : processCount;
+        int s = slotsPerProcess < 1 ? 1 : slotsPerProcess;
+        this.processCount = p;
+        this.slotsPerProcess = s;
+        slots = new Capability[p * s];
+        parent = new int[p * s];
+        for (int g = 0; g < slots.length; g++) {
+            slots[g] = new Capability();
+        }
+        for (int g = 0; g < parent.length; g++) {
+            parent[g] = NO_PARENT;
+        }
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result == slotsPerProcess;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int slotsPerProcess() {
+        return slotsPerProcess;
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result == processCount;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int processCount() {
+        return processCount;
+    }
+
+    /** The global number of (process, slot), or -1 when either is out of range. */
+    /*@ public normal_behavior
+      @ requires 0 <= process && process < processCount && 0 <= slot && slot < slotsPerProcess;
+      @ ensures \result == process * slotsPerProcess + slot;
+      @ also public normal_behavior
+      @ requires !(0 <= process && process < processCount && 0 <= slot && slot < slotsPerProcess);
+      @ ensures \result == -1;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int globalSlot(int process, long slot) {
+        if (process < 0 || process >= processCount || slot < 0 || slot >= slotsPerProcess) {
+            return -1;
+        }
+        return process * slotsPerProcess + (int) slot;
+    }
+
+    /** The capability in global slot {@code g}; an empty capability for an invalid number. */
+    /*@ public normal_behavior
+      @ requires 0 <= g && g < slots.length;
+      @ ensures \result == slots[g];
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ Capability at(int g) {
+        if (g < 0 || g >= slots.length) {
+            return empty;
+        }
+        return slots[g];
+    }
+
+    /** Returned for an invalid slot number; never stored into. */
+    /*@ spec_public @*/ private final Capability empty = new Capability();
+
+    /** The parent of global slot {@code g}, or NO_PARENT. */
+    /*@ public normal_behavior
+      @ requires 0 <= g && g < parent.length;
+      @ ensures \result == parent[g];
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int parentOf(int g) {
+        if (g < 0 || g >= parent.length) {
+            return NO_PARENT;
+        }
+        return parent[g];
+    }
+
+    /** The total number of global slots. */
+    /*@ public normal_behavior
+      @ ensures \result == slots.length;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int size() {
+        return slots.length;
+    }
+
+    // ---- checks (pure) ----
+
+    /**
+     * OK when (process, slot) holds a capability of {@code type} with at least the rights asked
+     * for; otherwise the first failing reason. {@code type} NONE accepts any type.
+     */
+    /*@ public normal_behavior
+      @ ensures \result == Errors.OK ==> globalSlot(process, slot) >= 0;
+      @ ensures \result == Errors.OK ==> !slots[globalSlot(process, slot)].isEmpty();
+      @ ensures \result == Errors.OK && needGrant ==> slots[globalSlot(process, slot)].grant;
+      @ ensures \result == Errors.OK && needWrite ==> slots[globalSlot(process, slot)].write;
+      @ ensures \result == Errors.OK && needRead ==> slots[globalSlot(process, slot)].read;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int checkCap(int process, long slot, int type, boolean needRead, boolean needWrite,
+            boolean needGrant) {
+        int g = globalSlot(process, slot);
+        if (g < 0 || g >= slots.length) {
+            return Errors.BAD_SLOT;
+        }
+        Capability c = slots[g];
+        if (c.isEmpty()) {
+            return Errors.EMPTY_SLOT;
+        }
+        if (type != CapType.NONE && c.type != type) {
+            return Errors.WRONG_TYPE;
+        }
+        if ((needRead && !c.read) || (needWrite && !c.write) || (needGrant && !c.grant)) {
+            return Errors.NO_RIGHTS;
+        }
+        return Errors.OK;
+    }
+
+    /** OK when (process, slot) is a valid, empty slot. */
+    /*@ public normal_behavior
+      @ ensures \result == Errors.OK ==> globalSlot(process, slot) >= 0 && slots[globalSlot(process, slot)].isEmpty();
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int checkEmpty(int process, long slot) {
+        int g = globalSlot(process, slot);
+        if (g < 0 || g >= slots.length) {
+            return Errors.BAD_SLOT;
+        }
+        return slots[g].isEmpty() ? Errors.OK : Errors.SLOT_FULL;
+    }
+
+    /** OK when a capability in (sp, src) may be derived into the empty slot (dp, dst). */
+    /*@ public normal_behavior
+      @ ensures \result == Errors.OK ==> globalSlot(sp, src) >= 0 && globalSlot(dp, dst) >= 0;
+      @ ensures \result == Errors.OK ==> !slots[globalSlot(sp, src)].isEmpty() && slots[globalSlot(dp, dst)].isEmpty();
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int checkDerive(int sp, long src, int dp, long dst) {
+        int e = checkCap(sp, src, CapType.NONE, false, false, false);
+        if (e != Errors.OK) {
+            return e;
+        }
+        return checkEmpty(dp, dst);
+    }
+
+    /** The first empty slot of {@code process}, or -1 when its space is full. */
+    /*@ public normal_behavior
+      @ requires 0 <= process && process < processCount;
+      @ ensures \result == -1 || (0 <= \result && \result < slotsPerProcess && slots[process * slotsPerProcess + \result].isEmpty());
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int firstFree(int process) {
+        for (int s = 0; s < slotsPerProcess; s++) {
+            int g = globalSlot(process, s);
+            if (g >= 0 && g < slots.length && slots[g].isEmpty()) {
+                return s;
+            }
+        }
+        return -1;
+    }
+
+    // ---- actions ----
+
+    /**
+     * CreateObject: installs an original capability (no parent) with all rights asked for, for a
+     * freshly created object, in the empty slot (process, slot).
+     */
+    /*@ public normal_behavior
+      @ requires checkEmpty(process, slot) == Errors.OK;
+      @ requires CapType.isObjectType(type);
+      @ ensures slots[globalSlot(process, slot)].type == type && slots[globalSlot(process, slot)].object == object;
+      @ ensures parent[globalSlot(process, slot)] == NO_PARENT;
+      @ assignable \all_fields(slots[globalSlot(process, slot)]);
+      @*/
+    public void createObject(int process, long slot, int type, int object, boolean read,
+            boolean write, boolean grant) {
+        int g = globalSlot(process, slot);
+        if (g < 0 || g >= slots.length || g >= parent.length) {
+            return;
+        }
+        slots[g].set(type, object, 0, read, write, grant);
+        parent[g] = NO_PARENT;
+    }
+
+    /**
+     * Mint: derives into (dp, dst) a capability to the same object with the rights of (sp, src)
+     * diminished by the mask, and the given badge when the source is not badged yet.
+     */
+    /*@ public normal_behavior
+      @ requires checkDerive(sp, src, dp, dst) == Errors.OK;
+      @ ensures slots[globalSlot(dp, dst)].read == (read && slots[globalSlot(sp, src)].read);
+      @ ensures slots[globalSlot(dp, dst)].write == (write && slots[globalSlot(sp, src)].write);
+      @ ensures slots[globalSlot(dp, dst)].grant == (grant && slots[globalSlot(sp, src)].grant);
+      @ ensures slots[globalSlot(dp, dst)].object == slots[globalSlot(sp, src)].object;
+      @ ensures parent[globalSlot(dp, dst)] == globalSlot(sp, src);
+      @ assignable \all_fields(slots[globalSlot(dp, dst)]), parent[globalSlot(dp, dst)];
+      @*/
+    public void mint(int sp, long src, int dp, long dst, boolean read, boolean write, boolean grant,
+            long badge) {
+        int s = globalSlot(sp, src);
+        int d = globalSlot(dp, dst);
+        if (s < 0 || s >= slots.length || d < 0 || d >= slots.length || d >= parent.length) {
+            return;
+        }
+        Capability c = slots[s];
+        long b = c.badge != 0 ? c.badge : badge;
+        slots[d].set(c.type, c.object, b, read && c.read, write && c.write, grant && c.grant);
+        parent[d] = s;
+    }
+
+    /** Copy: derives into (dp, dst) a capability equal to (sp, src). */
+    /*@ public normal_behavior
+      @ requires checkDerive(sp, src, dp, dst) == Errors.OK;
+      @ ensures slots[globalSlot(dp, dst)].read == slots[globalSlot(sp, src)].read;
+      @ ensures slots[globalSlot(dp, dst)].write == slots[globalSlot(sp, src)].write;
+      @ ensures slots[globalSlot(dp, dst)].grant == slots[globalSlot(sp, src)].grant;
+      @ ensures parent[globalSlot(dp, dst)] == globalSlot(sp, src);
+      @ assignable \all_fields(slots[globalSlot(dp, dst)]), parent[globalSlot(dp, dst)];
+      @*/
+    public void copy(int sp, long src, int dp, long dst) {
+        int s = globalSlot(sp, src);
+        int d = globalSlot(dp, dst);
+        if (s < 0 || s >= slots.length || d < 0 || d >= slots.length || d >= parent.length) {
+            return;
+        }
+        slots[d].set(slots[s]);
+        parent[d] = s;
+    }
+
+    /**
+     * Move: the capability in (sp, src) goes to (dp, dst) with its parent link; its children now
+     * point at the new slot. The source becomes empty.
+     */
+    /*@ public normal_behavior
+      @ requires checkDerive(sp, src, dp, dst) == Errors.OK;
+      @ requires globalSlot(sp, src) != globalSlot(dp, dst);
+      @ ensures slots[globalSlot(sp, src)].isEmpty();
+      @ ensures parent[globalSlot(dp, dst)] == \old(parent[globalSlot(sp, src)]);
+      @ assignable \all_fields(slots[globalSlot(sp, src)]), \all_fields(slots[globalSlot(dp, dst)]), parent[*];
+      @*/
+    public void move(int sp, long src, int dp, long dst) {
+        int s = globalSlot(sp, src);
+        int d = globalSlot(dp, dst);
+        if (s < 0 || s >= slots.length || d < 0 || d >= slots.length || s == d
+                || s >= parent.length || d >= parent.length) {
+            return;
+        }
+        slots[d].set(slots[s]);
+        parent[d] = parent[s];
+        relink(s, d);
+        slots[s].clear();
+        parent[s] = NO_PARENT;
+    }
+
+    /** Points every child of global slot {@code from} at {@code to}. */
+    /*@ private normal_behavior
+      @ ensures (\forall int g; 0 <= g && g < parent.length; \old(parent[g]) == from ==> parent[g] == to);
+      @ assignable parent[*];
+      @*/
+    private void relink(int from, int to) {
+        for (int g = 0; g < parent.length; g++) {
+            if (parent[g] == from) {
+                parent[g] = to;
+            }
+        }
+    }
+
+    /**
+     * Delete: empties (process, slot). Its children keep their place in the tree: they are
+     * re-parented to the deleted capability's parent, so a later revoke there still reaches them.
+     * Returns true when no other capability names the object any more.
+     */
+    /*@ public normal_behavior
+      @ requires checkCap(process, slot, CapType.NONE, false, false, false) == Errors.OK;
+      @ ensures slots[globalSlot(process, slot)].isEmpty();
+      @ assignable \all_fields(slots[globalSlot(process, slot)]), parent[*];
+      @*/
+    public boolean delete(int process, long slot) {
+        int g = globalSlot(process, slot);
+        return deleteGlobal(g);
+    }
+
+    private boolean deleteGlobal(int g) {
+        if (g < 0 || g >= slots.length || g >= parent.length) {
+            return false;
+        }
+        int type = slots[g].type;
+        int object = slots[g].object;
+        relink(g, parent[g]);
+        slots[g].clear();
+        parent[g] = NO_PARENT;
+        return references(type, object) == 0;
+    }
+
+    /** True when global slot {@code g} descends from global slot {@code ancestor}. */
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ boolean descendsFrom(int g, int ancestor) {
+        int at = parentOf(g);
+        for (int depth = 0; depth < parent.length && at >= 0; depth++) {
+            if (at == ancestor) {
+                return true;
+            }
+            at = parentOf(at);
+        }
+        return false;
+    }
+
+    /**
+     * Revoke: deletes every capability derived, directly or not, from (process, slot); the
+     * capability itself stays.
+     */
+    /*@ public normal_behavior
+      @ requires checkCap(process, slot, CapType.NONE, false, false, false) == Errors.OK;
+      @ ensures (\forall int g; 0 <= g && g < slots.length; !descendsFrom(g, globalSlot(process, slot)));
+      @ ensures !slots[globalSlot(process, slot)].isEmpty();
+      @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \all_fields(slots[i])), parent[*];
+      @*/
+    public void revoke(int process, long slot) {
+        int a = globalSlot(process, slot);
+        for (int g = 0; g < slots.length; g++) {
+            if (descendsFrom(g, a)) {
+                slots[g].clear();
+            }
+        }
+        for (int g = 0; g < parent.length && g < slots.length; g++) {
+            if (slots[g].isEmpty()) {
+                parent[g] = NO_PARENT;
+            }
+        }
+    }
+
+    /** DestroyObject: deletes every capability that names (type, object). */
+    /*@ public normal_behavior
+      @ ensures references(type, object) == 0;
+      @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \all_fields(slots[i])), parent[*];
+      @*/
+    public void destroyObject(int type, int object) {
+        for (int g = 0; g < slots.length; g++) {
+            if (slots[g].type == type && slots[g].object == object) {
+                deleteGlobal(g);
+            }
+        }
+    }
+
+    /** Empties every slot of {@code process} (its capability space dies with it). */
+    /*@ public normal_behavior
+      @ requires 0 <= process && process < processCount;
+      @ ensures (\forall int s; 0 <= s && s < slotsPerProcess; slots[process * slotsPerProcess + s].isEmpty());
+      @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \all_fields(slots[i])), parent[*];
+      @*/
+    public void clearProcess(int process) {
+        for (int s = 0; s < slotsPerProcess; s++) {
+            int g = globalSlot(process, s);
+            if (g >= 0 && g < slots.length && !slots[g].isEmpty()) {
+                deleteGlobal(g);
+            }
+        }
+    }
+
+    /** How many slots name (type, object). */
+    /*@ public normal_behavior
+      @ ensures \result >= 0;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int references(int type, int object) {
+        int n = 0;
+        for (int g = 0; g < slots.length; g++) {
+            if (slots[g].type == type && slots[g].object == object) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Self-check of ParentIsFull, RightsOnlyDiminish and EmptyHasNoParent. */
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ boolean invariantsHold() {
+        for (int g = 0; g < slots.length && g < parent.length; g++) {
+            if (!linkValid(g)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean linkValid(int g) {
+        int p = parentOf(g);
+        Capability c = at(g);
+        if (p == NO_PARENT) {
+            return true;
+        }
+        if (c.isEmpty() || p < 0 || p >= slots.length) {
+            return false;
+        }
+        Capability up = slots[p];
+        return up.type == c.type && up.object == c.object && c.rightsWithin(up);
+    }
+}

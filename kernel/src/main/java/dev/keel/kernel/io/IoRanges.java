@@ -1,0 +1,46 @@
+package dev.keel.kernel.io;
+
+/** I/O port capabilities name objects of this pool: a contiguous range of port numbers. */
+public final class IoRanges {
+
+    /*@ spec_public @*/ private final boolean[] live;
+    /*@ spec_public @*/ private final int[] base;
+    /*@ spec_public @*/ private final int[] count;
+
+    /*@ public normal_behavior
+      @ requires n > 0;
+      @ assignable \nothing;
+      @*/
+    public IoRanges(int n) {
+        int k = n < 1 ? 1 : n;
+        live = new boolean[k];
+        base = new int[k];
+        count = new int[k];
+    }
+
+    /** A new range [first, first + n); -1 when the pool is full. */
+    /*@ public normal_behavior
+      @ ensures \result == -1 || (0 <= \result && \result < live.length);
+      @ assignable live[*], base[*], count[*];
+      @*/
+    public int create(int first, int n) {
+        for (int i = 0; i < live.length && i < base.length && i < count.length; i++) {
+            if (!live[i]) {
+                live[i] = true;
+                base[i] = first;
+                count[i] = n;
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** True when range {@code r} is live and contains {@code port}. */
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ boolean contains(int r, long port) {
+        return r >= 0 && r < live.length && r < base.length && r < count.length && live[r]
+                && port >= base[r] && port < (long) base[r] + count[r];
+    }
+}

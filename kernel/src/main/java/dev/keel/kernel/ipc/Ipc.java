@@ -1,0 +1,758 @@
+package dev.keel.kernel.ipc;
+
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+import dev.keel.hw.InterruptController;
+import dev.keel.kernel.abi.Errors;
+import dev.keel.kernel.cap.CapabilitySpace;
+import dev.keel.kernel.cap.Capability;
+import dev.keel.kernel.mem.AddressSpace;
+import dev.keel.kernel.mem.UserMemory;
+import dev.keel.kernel.proc.Process;
+import dev.keel.kernel.sched.Scheduler;
+import dev.keel.kernel.sched.Tcb;
+
+/**
+ * Message passing between threads through ports: send, receive, call and reply, with blocking and
+ * non-blocking variants, badges, capability transfer, interrupt notifications and detection of
+ * call cycles.
+ *
+ * Refines spec/Ipc.tla: {@code queue[p]} is the message list of {@code ports[p]};
+ * {@code blockedOn[t]} is {@link Tcb#blockedOn} with {@link Tcb#waitPort}; {@code replyCap[t]} is
+ * {@link Tcb#replyCap}. Every {@code check...} method is pure and returns an {@link Errors} code;
+ * the action it guards cannot fail. Invariants: NoMessageLost (per port, every message sent was
+ * received, dropped with a dead port or is queued); ReplyCapsPaired (t.replyCap = c iff
+ * c.replyHolder = t); CallsAcyclic (no cycle of threads blocked in call).
+ */
+public final class Ipc {
+
+    /** Label of an interrupt notification: IRQ_LABEL + line. */
+    public static final long IRQ_LABEL = 0x4952510000L;
+
+    /*@ spec_public @*/ private final Port[] ports;
+    /*@ spec_public @*/ private final MessagePool pool;
+    /*@ spec_public @*/ private final IrqTable irqs;
+    /*@ spec_public @*/ private final Scheduler scheduler;
+    /*@ spec_public @*/ private final UserMemory user;
+    /*@ spec_public @*/ private final CapabilitySpace caps;
+    /*@ spec_public @*/ private final InterruptController interrupts;
+    /*@ spec_public @*/ private final int bound;
+
+    // TLA+ TypeOK: ports are numbered by their index.
+    //@ public invariant (\forall int i; 0 <= i && i < ports.length; ports[i].id == i);
+    // TLA+ QueueBounded
+    //@ public invariant (\forall int i; 0 <= i && i < ports.length; ports[i].live ==> 0 <= ports[i].count && ports[i].count <= ports[i].capacity);
+    // TLA+ NoMessageLost (messages held by blocked senders are counted by the self-check)
+    //@ public invariant (\forall int i; 0 <= i && i < ports.length; ports[i].live ==> ports[i].sent >= ports[i].received + ports[i].dropped + ports[i].count);
+
+    /*@ public normal_behavior
+      @ requires portCount > 0 && threadCount > 0;
+      @ assignable \nothing;
+      @*/
+    public Ipc(int portCount, MessagePool pool, Scheduler scheduler, UserMemory user,
+            CapabilitySpace caps, InterruptController interrupts, int threadCount) {
+        ports = new Port[portCount < 1 ? 1 : portCount];
+        for (int i = 0; i < ports.length; i++) {
+            ports[i] = new Port(i);
+        }
+        this.pool = pool;
+        this.irqs = new IrqTable(interrupts.lineCount());
+        this.scheduler = scheduler;
+        this.user = user;
+        this.caps = caps;
+        this.interrupts = interrupts;
+        this.bound = threadCount + pool.size() + 1;
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result == ports.length;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int portCount() {
+        return ports.length;
+    }
+
+    /** Port {@code i}, or null when out of range. */
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ @Nullable Port port(int i) {
+        return i >= 0 && i < ports.length ? ports[i] : null;
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result == pool;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ MessagePool pool() {
+        return pool;
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result == irqs;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ IrqTable irqs() {
+        return irqs;
+    }
+
+    // ---- PortCreate ----
+
+    /** OK when a port of {@code capacity} messages can be created. */
+    /*@ public normal_behavior
+      @ ensures \result == Errors.OK || \result == Errors.BAD_ARGUMENT || \result == Errors.NO_RESOURCES;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int checkPortCreate(long capacity) {
+        if (capacity < 1 || capacity > pool.size()) {
+            return Errors.BAD_ARGUMENT;
+        }
+        return freePort() < 0 ? Errors.NO_RESOURCES : Errors.OK;
+    }
+
+    private int freePort() {
+        for (int i = 0; i < ports.length; i++) {
+            if (!ports[i].live) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** PortCreate: opens a free port; returns its number. */
+    /*@ public normal_behavior
+      @ requires checkPortCreate(capacity) == Errors.OK;
+      @ ensures port(\result).live && port(\result).count == 0;
+      @ assignable \everything;
+      @*/
+    public int portCreate(int capacity) {
+        int i = freePort();
+        if (i >= 0 && i < ports.length) {
+            ports[i].open(capacity);
+        }
+        return i;
+    }
+
+    // ---- Send, TrySend, Call ----
+
+    /**
+     * OK when {@code caller} may send {@code len} bytes at {@code buf} to {@code p} now
+     * ({@code block}: or block), and, for a call, take a reply of up to {@code replyMax} bytes
+     * into the same buffer without closing a cycle of calls.
+     */
+    /*@ public normal_behavior
+      @ ensures \result <= 0;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int checkSend(Tcb caller, Port p, long buf, long len, boolean block, boolean call,
+            long replyMax) {
+        Process o = caller.owner;
+        if (o == null || !p.live) {
+            return Errors.DEAD_OBJECT;
+        }
+        int e = checkBuffer(o.space, buf, len, false);
+        if (e == Errors.OK && call) {
+            e = checkBuffer(o.space, buf, replyMax, true);
+        }
+        if (e != Errors.OK) {
+            return e;
+        }
+        if (pool.free() == 0) {
+            return Errors.NO_RESOURCES;
+        }
+        if (!block && p.receivers.isEmpty() && p.isFull()) {
+            return Errors.WOULD_BLOCK;
+        }
+        return call && closesCycle(caller, p) ? Errors.DEADLOCK : Errors.OK;
+    }
+
+    private int checkBuffer(AddressSpace s, long buf, long len, boolean write) {
+        if (len < 0 || len > pool.messageBytes()) {
+            return Errors.BAD_LENGTH;
+        }
+        return user.check(s, buf, len, write);
+    }
+
+    /** Pages in the caller's buffers of a checked send; NO_MEMORY leaves nothing changed. */
+    /*@ public normal_behavior
+      @ ensures \result == Errors.OK || \result == Errors.NO_MEMORY;
+      @ assignable \everything;
+      @*/
+    public int prepareSend(Tcb caller, long buf, long len, boolean call, long replyMax) {
+        Process o = caller.owner;
+        if (o == null) {
+            return Errors.NO_MEMORY;
+        }
+        int e = user.prepare(o.space, buf, len, false);
+        if (e == Errors.OK && call) {
+            e = user.prepare(o.space, buf, replyMax, true);
+        }
+        return e;
+    }
+
+    /**
+     * Send (and Call when {@code call}): the message goes straight to a waiting receiver, or into
+     * the queue, or, when the queue is full, the sender blocks holding it. A caller blocks until
+     * the reply. {@code capSource} is the global slot of a capability to transfer, or -1.
+     */
+    /*@ public normal_behavior
+      @ requires checkSend(caller, p, buf, len, true, call, replyMax) == Errors.OK;
+      @ ensures p.sent == \old(p.sent) + 1;
+      @ assignable \everything;
+      @*/
+    public void send(Tcb caller, Port p, long label, long badge, long buf, int len, int capSource,
+            boolean call, int replyMax) {
+        Message m = pool.allocate();
+        Process o = caller.owner;
+        if (m == null || o == null) {
+            return;
+        }
+        fill(m, o.space, label, badge, buf, len, capSource);
+        if (call) {
+            m.caller = caller;
+            caller.recvBuffer = buf;
+            caller.recvMax = replyMax;
+        }
+        p.sent++;
+        if (offer(p, m)) {
+            afterOffer(caller, p, call);
+        } else {
+            caller.pending = m;
+            caller.waitPort = p;
+            scheduler.block(caller, call ? Tcb.ON_CALL : Tcb.ON_SEND);
+            p.senders.append(caller);
+        }
+    }
+
+    /** TrySend: a send checked with {@code block} false, so it finds a receiver or room. */
+    /*@ public normal_behavior
+      @ requires checkSend(caller, p, buf, len, false, false, 0) == Errors.OK;
+      @ ensures p.sent == \old(p.sent) + 1 && caller.state == \old(caller.state);
+      @ assignable \everything;
+      @*/
+    public void trySend(Tcb caller, Port p, long label, long badge, long buf, int len,
+            int capSource) {
+        send(caller, p, label, badge, buf, len, capSource, false, 0);
+    }
+
+    /**
+     * Call: a send that blocks the caller until the receiver replies through the one-shot reply
+     * capability it gets with the message.
+     */
+    /*@ public normal_behavior
+      @ requires checkSend(caller, p, buf, len, true, true, replyMax) == Errors.OK;
+      @ ensures caller.state == Tcb.BLOCKED;
+      @ ensures caller.blockedOn == Tcb.ON_CALL || caller.blockedOn == Tcb.ON_REPLY;
+      @ assignable \everything;
+      @*/
+    public void call(Tcb caller, Port p, long label, long badge, long buf, int len, int capSource,
+            int replyMax) {
+        send(caller, p, label, badge, buf, len, capSource, true, replyMax);
+    }
+
+    private void afterOffer(Tcb caller, Port p, boolean call) {
+        if (!call) {
+            caller.setResult(Errors.OK, 0, 0, -1);
+        } else if (caller.blockedOn == Tcb.ON_REPLY) {
+            scheduler.block(caller, Tcb.ON_REPLY);
+        } else {
+            caller.waitPort = p;
+            scheduler.block(caller, Tcb.ON_CALL);
+        }
+    }
+
+    private void fill(Message m, AddressSpace s, long label, long badge, long buf, int len,
+            int capSource) {
+        int n = Math.min(len, m.data.length);
+        user.copyIn(s, buf, m.data, 0, n < 0 ? 0 : n);
+        m.length = n < 0 ? 0 : n;
+        m.label = label;
+        m.badge = badge;
+        if (capSource >= 0) {
+            Capability c = caps.at(capSource);
+            m.hasCap = true;
+            m.capSource = capSource;
+            m.capType = c.type();
+            m.capObject = c.object();
+        }
+    }
+
+    /** Hands {@code m} to a waiting receiver or queues it; false when the queue is full. */
+    private boolean offer(Port p, Message m) {
+        for (int i = 0; i < bound; i++) {
+            Tcb r = p.receivers.poll();
+            if (r == null) {
+                break;
+            }
+            if (deliver(r, p, m)) {
+                return true;
+            }
+        }
+        if (p.isFull()) {
+            return false;
+        }
+        p.append(m);
+        return true;
+    }
+
+    /**
+     * Gives {@code m} to receiver {@code r}: payload into its buffer, transferred capability into
+     * its first free slot, reply capability when {@code m} is a call. On a bad receive buffer the
+     * receiver is woken with the error and {@code m} is kept by the caller of this method.
+     */
+    private boolean deliver(Tcb r, Port p, Message m) {
+        Process o = r.owner;
+        int n = Math.min(m.length, r.recvMax);
+        int e = o == null ? Errors.DEAD_OBJECT : user.prepare(o.space, r.recvBuffer, n, true);
+        if (o == null || e != Errors.OK) {
+            wake(r, e);
+            return false;
+        }
+        user.copyOut(o.space, r.recvBuffer, m.data, 0, n < 0 ? 0 : n);
+        long slot = transferCap(o, m);
+        r.setResult(m.length, m.badge, m.label, slot);
+        p.received++;
+        p.server = r;
+        Tcb c = m.caller;
+        if (c != null) {
+            takeReplyCap(r, c);
+        }
+        pool.release(m);
+        if (r.state == Tcb.BLOCKED) {
+            r.clearIpc();
+            scheduler.unblock(r);
+        }
+        return true;
+    }
+
+    private void takeReplyCap(Tcb r, Tcb c) {
+        Tcb old = r.replyCap;
+        if (old != null) {
+            old.replyHolder = null;
+            wake(old, Errors.DEAD_OBJECT);
+        }
+        r.replyCap = c;
+        c.replyHolder = r;
+        c.blockedOn = Tcb.ON_REPLY;
+        c.waitPort = null;
+        c.pending = null;
+    }
+
+    /** Wakes a blocked thread with result {@code code}. */
+    private void wake(Tcb t, int code) {
+        t.setResult(code, 0, 0, -1);
+        if (t.state == Tcb.BLOCKED) {
+            t.clearIpc();
+            scheduler.unblock(t);
+        }
+    }
+
+    private long transferCap(Process to, Message m) {
+        if (!m.hasCap) {
+            return -1;
+        }
+        Capability src = caps.at(m.capSource);
+        int slot = caps.firstFree(to.index);
+        if (src.isEmpty() || src.type() != m.capType || src.object() != m.capObject || slot < 0) {
+            return -1;
+        }
+        int per = caps.slotsPerProcess();
+        caps.copy(m.capSource / per, m.capSource % per, to.index, slot);
+        return slot;
+    }
+
+    // ---- Receive, TryReceive ----
+
+    /** OK when {@code caller} may receive from {@code p} into {@code max} bytes at {@code buf}. */
+    /*@ public normal_behavior
+      @ ensures \result <= 0;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int checkReceive(Tcb caller, Port p, long buf, long max, boolean block) {
+        Process o = caller.owner;
+        if (o == null || !p.live) {
+            return Errors.DEAD_OBJECT;
+        }
+        if (max < 0 || max > UserMemory.MAX_LENGTH) {
+            return Errors.BAD_LENGTH;
+        }
+        int e = user.check(o.space, buf, Math.min(max, pool.messageBytes()), true);
+        if (e != Errors.OK) {
+            return e;
+        }
+        return !block && p.count == 0 ? Errors.WOULD_BLOCK : Errors.OK;
+    }
+
+    /** Pages in a checked receive buffer. */
+    /*@ public normal_behavior
+      @ ensures \result == Errors.OK || \result == Errors.NO_MEMORY;
+      @ assignable \everything;
+      @*/
+    public int prepareReceive(Tcb caller, long buf, long max) {
+        Process o = caller.owner;
+        if (o == null) {
+            return Errors.NO_MEMORY;
+        }
+        return user.prepare(o.space, buf, Math.min(max, pool.messageBytes()), true);
+    }
+
+    /**
+     * Receive: takes the first queued message (then admits one blocked sender into the queue),
+     * or blocks the caller until a message comes.
+     */
+    /*@ public normal_behavior
+      @ requires checkReceive(caller, p, buf, max, true) == Errors.OK;
+      @ ensures \old(p.count) > 0 ==> p.received == \old(p.received) + 1;
+      @ assignable \everything;
+      @*/
+    public void receive(Tcb caller, Port p, long buf, int max) {
+        caller.recvBuffer = buf;
+        caller.recvMax = Math.min(max, pool.messageBytes());
+        p.server = caller;
+        Message m = p.poll();
+        if (m == null) {
+            caller.waitPort = p;
+            scheduler.block(caller, Tcb.ON_RECEIVE);
+            p.receivers.append(caller);
+            return;
+        }
+        if (!deliver(caller, p, m)) {
+            p.prepend(m);
+            return;
+        }
+        refill(p);
+    }
+
+    /** TryReceive: a receive checked with {@code block} false, so a message is queued. */
+    /*@ public normal_behavior
+      @ requires checkReceive(caller, p, buf, max, false) == Errors.OK;
+      @ ensures p.received == \old(p.received) + 1;
+      @ assignable \everything;
+      @*/
+    public void tryReceive(Tcb caller, Port p, long buf, int max) {
+        receive(caller, p, buf, max);
+    }
+
+    /** A message left {@code p}'s queue: the first blocked sender's message takes its place. */
+    private void refill(Port p) {
+        Tcb s = p.senders.poll();
+        if (s != null) {
+            Message m = s.pending;
+            s.pending = null;
+            if (m != null) {
+                p.append(m);
+            }
+            if (m == null || m.caller == null) {
+                wake(s, Errors.OK);
+            }
+        }
+        flushIrqs(p);
+    }
+
+    // ---- Reply ----
+
+    /** OK when {@code replier} holds a reply capability and {@code len} bytes at {@code buf} are readable. */
+    /*@ public normal_behavior
+      @ ensures \result == Errors.OK ==> replier.replyCap != null;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int checkReply(Tcb replier, long buf, long len) {
+        Process o = replier.owner;
+        if (replier.replyCap == null) {
+            return Errors.NO_REPLY;
+        }
+        if (o == null) {
+            return Errors.DEAD_OBJECT;
+        }
+        int e = checkBuffer(o.space, buf, len, false);
+        if (e != Errors.OK) {
+            return e;
+        }
+        return pool.free() == 0 ? Errors.NO_RESOURCES : Errors.OK;
+    }
+
+    /**
+     * Reply: uses up the one-shot reply capability; the caller wakes with the reply in its buffer
+     * (or with an error when its buffer went bad). Returns the woken caller.
+     */
+    /*@ public normal_behavior
+      @ requires checkReply(replier, buf, len) == Errors.OK;
+      @ ensures replier.replyCap == null && \result == \old(replier.replyCap);
+      @ assignable \everything;
+      @*/
+    public @Nullable Tcb reply(Tcb replier, long label, long buf, int len) {
+        Tcb c = replier.replyCap;
+        Process o = replier.owner;
+        Message m = pool.allocate();
+        if (c == null || o == null || m == null) {
+            return null;
+        }
+        replier.replyCap = null;
+        c.replyHolder = null;
+        fill(m, o.space, label, 0, buf, len, -1);
+        Process co = c.owner;
+        int n = Math.min(m.length, c.recvMax);
+        int e = co == null ? Errors.DEAD_OBJECT : user.prepare(co.space, c.recvBuffer, n, true);
+        if (co != null && e == Errors.OK) {
+            user.copyOut(co.space, c.recvBuffer, m.data, 0, n < 0 ? 0 : n);
+            c.setResult(m.length, 0, label, -1);
+        } else {
+            c.setResult(e, 0, 0, -1);
+        }
+        pool.release(m);
+        replier.setResult(Errors.OK, 0, 0, -1);
+        c.waitPort = null;
+        scheduler.unblock(c);
+        return c;
+    }
+
+    // ---- Deadlock detection ----
+
+    /** True when a call by {@code caller} to {@code p} would close a cycle of threads blocked in call. */
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ boolean closesCycle(Tcb caller, Port p) {
+        Tcb t = serverOf(p);
+        for (int i = 0; i < bound && t != null; i++) {
+            if (t == caller) {
+                return true;
+            }
+            t = waitsFor(t);
+        }
+        return false;
+    }
+
+    private @Nullable Tcb serverOf(Port p) {
+        Tcb r = p.receivers.first();
+        return r != null ? r : p.server;
+    }
+
+    /** The thread {@code t} waits for, when blocked in a call; null otherwise. */
+    private @Nullable Tcb waitsFor(Tcb t) {
+        if (t.state != Tcb.BLOCKED) {
+            return null;
+        }
+        if (t.blockedOn == Tcb.ON_REPLY) {
+            return t.replyHolder;
+        }
+        Port q = t.waitPort;
+        if (t.blockedOn == Tcb.ON_CALL && q != null) {
+            return serverOf(q);
+        }
+        return null;
+    }
+
+    // ---- Interrupt notifications ----
+
+    /** An interrupt on {@code line}: masked until acknowledged, notified to its bound port. */
+    /*@ public normal_behavior
+      @ requires 0 <= line && line < irqs.lines();
+      @ assignable \everything;
+      @*/
+    public void interrupt(int line) {
+        interrupts.mask(line);
+        interrupts.endOfInterrupt(line);
+        irqs.setPending(line, true);
+        deliverIrq(line);
+    }
+
+    /** Binds {@code line} to {@code p} with {@code badge}; a pending notification goes out now. */
+    /*@ public normal_behavior
+      @ requires 0 <= line && line < irqs.lines() && p.live;
+      @ ensures irqs.portOf(line) == p;
+      @ assignable \everything;
+      @*/
+    public void irqBind(int line, Port p, long badge) {
+        irqs.bind(line, p, badge);
+        deliverIrq(line);
+    }
+
+    /** Acknowledges {@code line}: it may interrupt again. */
+    /*@ public normal_behavior
+      @ requires 0 <= line && line < irqs.lines();
+      @ assignable \everything;
+      @*/
+    public void irqAck(int line) {
+        interrupts.unmask(line);
+    }
+
+    private void deliverIrq(int line) {
+        Port p = irqs.portOf(line);
+        if (p == null || !irqs.isPending(line) || (p.receivers.isEmpty() && p.isFull())) {
+            return;
+        }
+        Message m = pool.allocate();
+        if (m == null) {
+            return;
+        }
+        m.label = IRQ_LABEL + line;
+        m.badge = irqs.badgeOf(line);
+        irqs.setPending(line, false);
+        p.sent++;
+        if (!offer(p, m)) {
+            p.sent--;
+            pool.release(m);
+            irqs.setPending(line, true);
+        }
+    }
+
+    private void flushIrqs(Port p) {
+        for (int line = 0; line < irqs.lines(); line++) {
+            if (irqs.portOf(line) == p && irqs.isPending(line)) {
+                deliverIrq(line);
+            }
+        }
+    }
+
+    // ---- Teardown ----
+
+    /** The port died (its last capability was deleted): every waiter wakes with DEAD_OBJECT. */
+    /*@ public normal_behavior
+      @ ensures !p.live && p.count == 0;
+      @ assignable \everything;
+      @*/
+    public void destroyPort(Port p) {
+        p.live = false;
+        for (int i = 0; i < bound; i++) {
+            Tcb t = p.senders.poll();
+            if (t == null) {
+                t = p.receivers.poll();
+            }
+            if (t == null) {
+                break;
+            }
+            dropPending(p, t);
+            wake(t, Errors.DEAD_OBJECT);
+        }
+        drainQueue(p);
+        irqs.unbindPort(p);
+        p.server = null;
+    }
+
+    private void dropPending(Port p, Tcb t) {
+        Message m = t.pending;
+        if (m != null) {
+            t.pending = null;
+            p.dropped++;
+            pool.release(m);
+        }
+    }
+
+    private void drainQueue(Port p) {
+        for (int i = 0; i < bound; i++) {
+            Message m = p.poll();
+            if (m == null) {
+                return;
+            }
+            Tcb c = m.caller;
+            if (c != null && c.state == Tcb.BLOCKED) {
+                wake(c, Errors.DEAD_OBJECT);
+            }
+            p.dropped++;
+            pool.release(m);
+        }
+    }
+
+    /**
+     * A thread is going away: it leaves every queue, its queued messages are dropped, the caller
+     * whose reply capability it held wakes with DEAD_OBJECT, and a reply it waited for is forgotten.
+     */
+    /*@ public normal_behavior
+      @ ensures t.replyCap == null && t.replyHolder == null && t.pending == null;
+      @ assignable \everything;
+      @*/
+    public void cancel(Tcb t) {
+        Port p = t.waitPort;
+        if (p != null) {
+            leavePort(p, t);
+        }
+        Tcb holder = t.replyHolder;
+        if (holder != null && holder.replyCap == t) {
+            holder.replyCap = null;
+        }
+        t.replyHolder = null;
+        Tcb c = t.replyCap;
+        t.replyCap = null;
+        if (c != null) {
+            c.replyHolder = null;
+            wake(c, Errors.DEAD_OBJECT);
+        }
+        forgetServer(t);
+        t.clearIpc();
+    }
+
+    private void leavePort(Port p, Tcb t) {
+        if (t.queued && p.senders.contains(t)) {
+            p.senders.remove(t);
+        } else if (t.queued && p.receivers.contains(t)) {
+            p.receivers.remove(t);
+        }
+        dropPending(p, t);
+        Message queued = queuedCall(p, t);
+        if (queued != null && p.unlink(queued)) {
+            p.dropped++;
+            pool.release(queued);
+            refill(p);
+        }
+    }
+
+    private @Nullable Message queuedCall(Port p, Tcb t) {
+        Message m = p.head;
+        for (int i = 0; i < bound && m != null; i++) {
+            if (m.caller == t) {
+                return m;
+            }
+            m = m.next;
+        }
+        return null;
+    }
+
+    private void forgetServer(Tcb t) {
+        for (int i = 0; i < ports.length; i++) {
+            if (ports[i].server == t) {
+                ports[i].server = null;
+            }
+        }
+    }
+
+    // ---- Self-check ----
+
+    /** Checks NoMessageLost and QueueBounded on every live port, and ReplyCapsPaired via threads. */
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ boolean invariantsHold() {
+        for (int i = 0; i < ports.length; i++) {
+            Port p = ports[i];
+            if (p.live && (p.count > p.capacity || p.sent != p.received + p.dropped + p.count
+                    + blockedSenders(p))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Messages held by threads blocked sending to {@code p}: sent, not yet queued. */
+    private long blockedSenders(Port p) {
+        long n = 0;
+        Tcb t = p.senders.first();
+        for (int i = 0; i < bound && t != null; i++) {
+            if (t.pending != null) {
+                n++;
+            }
+            t = t.next;
+        }
+        return n;
+    }
+
+    /** True when {@code t}'s reply capability links are symmetric. */
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public static /*@ pure @*/ boolean replyPaired(Tcb t) {
+        Tcb c = t.replyCap;
+        Tcb h = t.replyHolder;
+        return (c == null || c.replyHolder == t) && (h == null || h.replyCap == t);
+    }
+}

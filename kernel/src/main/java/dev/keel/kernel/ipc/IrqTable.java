@@ -1,0 +1,88 @@
+package dev.keel.kernel.ipc;
+
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * The interrupt lines and the ports they notify. A line stays masked from its interrupt until
+ * user space acknowledges it, so at most one notification per line is outstanding; when the port
+ * cannot take it at once, it stays pending and is delivered as soon as the port has room.
+ */
+public final class IrqTable {
+
+    /*@ spec_public @*/ private final @Nullable Port[] port;
+    /*@ spec_public @*/ private final long[] badge;
+    /*@ spec_public @*/ private final boolean[] pending;
+
+    /*@ public normal_behavior
+      @ requires lines >= 0;
+      @ assignable \nothing;
+      @*/
+    public IrqTable(int lines) {
+        int n = lines < 0 ? 0 : lines;
+        port = new Port[n];
+        badge = new long[n];
+        pending = new boolean[n];
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result == port.length;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int lines() {
+        return port.length;
+    }
+
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ @Nullable Port portOf(int line) {
+        return line >= 0 && line < port.length ? port[line] : null;
+    }
+
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ long badgeOf(int line) {
+        return line >= 0 && line < badge.length ? badge[line] : 0;
+    }
+
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ boolean isPending(int line) {
+        return line >= 0 && line < pending.length && pending[line];
+    }
+
+    /*@ public normal_behavior
+      @ requires 0 <= line && line < port.length;
+      @ ensures portOf(line) == p;
+      @ assignable port[line], badge[line];
+      @*/
+    public void bind(int line, @Nullable Port p, long b) {
+        if (line >= 0 && line < port.length && line < badge.length) {
+            port[line] = p;
+            badge[line] = b;
+        }
+    }
+
+    /*@ public normal_behavior
+      @ assignable pending[*];
+      @*/
+    public void setPending(int line, boolean value) {
+        if (line >= 0 && line < pending.length) {
+            pending[line] = value;
+        }
+    }
+
+    /** Unbinds every line bound to {@code p} (the port died). */
+    /*@ public normal_behavior
+      @ assignable port[*];
+      @*/
+    public void unbindPort(Port p) {
+        for (int i = 0; i < port.length; i++) {
+            if (port[i] == p) {
+                port[i] = null;
+            }
+        }
+    }
+}

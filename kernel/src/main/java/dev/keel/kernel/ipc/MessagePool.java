@@ -1,0 +1,76 @@
+package dev.keel.kernel.ipc;
+
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/** All messages, allocated at boot; a message is taken when sent and returned when delivered. */
+public final class MessagePool {
+
+    /*@ spec_public @*/ private final Message[] messages;
+
+    /*@ public normal_behavior
+      @ requires count > 0 && bytes > 0;
+      @ assignable \nothing;
+      @*/
+    public MessagePool(int count, int bytes) {
+        messages = new Message[count < 1 ? 1 : count];
+        for (int i = 0; i < messages.length; i++) {
+            messages[i] = new Message(i, bytes);
+        }
+    }
+
+    /** A free message, marked in use; null when none is free. */
+    /*@ public normal_behavior
+      @ ensures \result == null || (\result.inUse && \result.length == 0);
+      @ assignable \everything;
+      @*/
+    public @Nullable Message allocate() {
+        for (int i = 0; i < messages.length; i++) {
+            Message m = messages[i];
+            if (!m.inUse) {
+                m.reset();
+                m.inUse = true;
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /*@ public normal_behavior
+      @ ensures !m.inUse;
+      @ assignable \everything;
+      @*/
+    public void release(Message m) {
+        m.reset();
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result >= 0;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int free() {
+        int n = 0;
+        for (int i = 0; i < messages.length; i++) {
+            if (!messages[i].inUse) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result == messages.length;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int size() {
+        return messages.length;
+    }
+
+    /** Payload bytes of every message. */
+    /*@ public normal_behavior
+      @ ensures \result >= 0;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int messageBytes() {
+        return messages.length > 0 ? messages[0].data.length : 0;
+    }
+}

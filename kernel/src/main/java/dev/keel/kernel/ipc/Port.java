@@ -1,0 +1,148 @@
+package dev.keel.kernel.ipc;
+
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+import dev.keel.kernel.sched.ThreadQueue;
+import dev.keel.kernel.sched.Tcb;
+
+/**
+ * An IPC port: a bounded FIFO of messages (spec/Ipc.tla {@code queue[port]}), the threads blocked
+ * sending into it (each holding its message) and the threads blocked receiving from it.
+ *
+ * Invariants: QueueBounded (count <= capacity); NoWaitersBothSides (receivers wait only on an
+ * empty queue; senders only on a full one); NoMessageLost (sent == received + dropped + count).
+ */
+public final class Port {
+
+    public final int id;
+    public boolean live;
+    public int capacity;
+
+    // The queue, linked through Message.next.
+    public @Nullable Message head;
+    public @Nullable Message tail;
+    public int count;
+
+    public final ThreadQueue senders = new ThreadQueue();
+    public final ThreadQueue receivers = new ThreadQueue();
+    /** The thread that last received here: whom a caller waits for (deadlock detection). */
+    public @Nullable Tcb server;
+
+    // Accounting for NoMessageLost.
+    public long sent;
+    public long received;
+    public long dropped;
+
+    /*@ public normal_behavior
+      @ ensures this.id == id && !live;
+      @ assignable \nothing;
+      @*/
+    public Port(int id) {
+        this.id = id;
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result == (count >= capacity);
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ boolean isFull() {
+        return count >= capacity;
+    }
+
+    /** Appends {@code m} to the queue. */
+    /*@ public normal_behavior
+      @ requires count < capacity && m.next == null;
+      @ ensures count == \old(count) + 1 && tail == m;
+      @ assignable head, tail, count, tail.next;
+      @*/
+    public void append(Message m) {
+        Message last = tail;
+        m.next = null;
+        if (last == null) {
+            head = m;
+        } else {
+            last.next = m;
+        }
+        tail = m;
+        count++;
+    }
+
+    /** Puts {@code m} back at the front (a delivery that could not complete). */
+    /*@ public normal_behavior
+      @ requires m.next == null;
+      @ ensures head == m && count == \old(count) + 1;
+      @ assignable head, tail, count, m.next;
+      @*/
+    public void prepend(Message m) {
+        m.next = head;
+        head = m;
+        if (tail == null) {
+            tail = m;
+        }
+        count++;
+    }
+
+    /** Removes and returns the first message, or null. */
+    /*@ public normal_behavior
+      @ ensures \result == \old(head);
+      @ assignable head, tail, count, head.next;
+      @*/
+    public @Nullable Message poll() {
+        Message m = head;
+        if (m == null) {
+            return null;
+        }
+        head = m.next;
+        if (head == null) {
+            tail = null;
+        }
+        m.next = null;
+        count--;
+        return m;
+    }
+
+    /** Unlinks {@code m} from the queue when it is there; true if it was. */
+    /*@ public normal_behavior
+      @ assignable head, tail, count, \everything;
+      @*/
+    public boolean unlink(Message m) {
+        Message prev = null;
+        Message at = head;
+        for (int i = 0; i < count && at != null; i++) {
+            if (at == m) {
+                Message n = at.next;
+                if (prev == null) {
+                    head = n;
+                } else {
+                    prev.next = n;
+                }
+                if (tail == at) {
+                    tail = prev;
+                }
+                at.next = null;
+                count--;
+                return true;
+            }
+            prev = at;
+            at = at.next;
+        }
+        return false;
+    }
+
+    /** Resets the counters and queues for a new life. */
+    /*@ public normal_behavior
+      @ ensures live && this.capacity == capacity && count == 0 && sent == 0;
+      @ assignable \everything;
+      @*/
+    public void open(int capacity) {
+        live = true;
+        this.capacity = capacity;
+        head = null;
+        tail = null;
+        count = 0;
+        server = null;
+        sent = 0;
+        received = 0;
+        dropped = 0;
+    }
+}

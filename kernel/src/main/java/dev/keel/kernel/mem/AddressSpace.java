@@ -1,0 +1,196 @@
+package dev.keel.kernel.mem;
+
+/**
+ * One protection domain: a page-table root and the regions mapped into it. Pages of a region are
+ * backed on first touch (demand paging); the page tables hold the spec's {@code mapping} for the
+ * present pages. Allocated at boot, one per process entry, reused.
+ *
+ * Invariants: RegionsDisjoint (no two used regions overlap); RegionsInUserHalf (each region lies
+ * in [PAGE, USER_TOP)); PresentInRegion (a present page lies inside a region).
+ */
+public final class AddressSpace {
+
+    public final int id;
+    /*@ spec_public @*/ long root;
+    /*@ spec_public @*/ final boolean[] used;
+    /*@ spec_public @*/ final long[] start;
+    /*@ spec_public @*/ final int[] pages;
+    /*@ spec_public @*/ final boolean[] writable;
+    /*@ spec_public @*/ final int[] memObject;
+    /** Whether the memory capability used to map the region allowed writing: mprotect's ceiling. */
+    /*@ spec_public @*/ final boolean[] mayWrite;
+
+    // TLA+ TypeOK: parallel region arrays.
+    //@ public invariant used.length == start.length && start.length == pages.length;
+    //@ public invariant pages.length == writable.length && writable.length == memObject.length;
+
+    /*@ public normal_behavior
+      @ requires regions > 0;
+      @ ensures this.id == id && root == 0;
+      @ assignable \nothing;
+      @*/
+    public AddressSpace(int id, int regions) {
+        this.id = id;
+        int n = regions < 1 ? 1 : regions;
+        used = new boolean[n];
+        start = new long[n];
+        pages = new int[n];
+        writable = new boolean[n];
+        memObject = new int[n];
+        mayWrite = new boolean[n];
+    }
+
+    /** Physical address of the top-level table, 0 while the space is not built. */
+    /*@ public normal_behavior
+      @ ensures \result == root;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ long root() {
+        return root;
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result == used.length;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int regionSlots() {
+        return used.length;
+    }
+
+    /** The region containing {@code va}, or -1. */
+    /*@ public normal_behavior
+      @ ensures \result == -1 || (0 <= \result && \result < used.length && used[\result]);
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int regionOf(long va) {
+        for (int r = 0; r < used.length && r < start.length && r < pages.length; r++) {
+            if (used[r] && va >= start[r] && va < start[r] + (long) pages[r] * Pte.PAGE) {
+                return r;
+            }
+        }
+        return -1;
+    }
+
+    /** The used region starting exactly at {@code va} with exactly {@code n} pages, or -1. */
+    /*@ public normal_behavior
+      @ ensures \result == -1 || (0 <= \result && \result < used.length && used[\result]);
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int regionExactly(long va, long n) {
+        for (int r = 0; r < used.length && r < start.length && r < pages.length; r++) {
+            if (used[r] && start[r] == va && pages[r] == n) {
+                return r;
+            }
+        }
+        return -1;
+    }
+
+    /** True when [va, va + n pages) overlaps a used region. */
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ boolean overlaps(long va, long n) {
+        long end = va + n * Pte.PAGE;
+        for (int r = 0; r < used.length && r < start.length && r < pages.length; r++) {
+            long rEnd = start[r] + (long) pages[r] * Pte.PAGE;
+            if (used[r] && va < rEnd && start[r] < end) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A free region slot, or -1. */
+    /*@ public normal_behavior
+      @ ensures \result == -1 || (0 <= \result && \result < used.length && !used[\result]);
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int freeRegion() {
+        for (int r = 0; r < used.length; r++) {
+            if (!used[r]) {
+                return r;
+            }
+        }
+        return -1;
+    }
+
+    /*@ public normal_behavior
+      @ requires 0 <= r && r < used.length;
+      @ ensures \result == used[r];
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ boolean isUsed(int r) {
+        return r >= 0 && r < used.length && used[r];
+    }
+
+    /*@ public normal_behavior
+      @ requires 0 <= r && r < start.length;
+      @ ensures \result == start[r];
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ long regionStart(int r) {
+        return r >= 0 && r < start.length ? start[r] : 0;
+    }
+
+    /*@ public normal_behavior
+      @ requires 0 <= r && r < pages.length;
+      @ ensures \result == pages[r];
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int regionPages(int r) {
+        return r >= 0 && r < pages.length ? pages[r] : 0;
+    }
+
+    /*@ public normal_behavior
+      @ requires 0 <= r && r < writable.length;
+      @ ensures \result == writable[r];
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ boolean regionWritable(int r) {
+        return r >= 0 && r < writable.length && writable[r];
+    }
+
+    /*@ public normal_behavior
+      @ requires 0 <= r && r < memObject.length;
+      @ ensures \result == memObject[r];
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int regionMemory(int r) {
+        return r >= 0 && r < memObject.length ? memObject[r] : 0;
+    }
+
+    /*@ public normal_behavior
+      @ requires 0 <= r && r < mayWrite.length;
+      @ ensures \result == mayWrite[r];
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ boolean regionMayWrite(int r) {
+        return r >= 0 && r < mayWrite.length && mayWrite[r];
+    }
+
+    /** Records region {@code r}. */
+    void setRegion(int r, long va, int n, boolean w, int mem, boolean mayW) {
+        if (r < 0 || r >= used.length || r >= start.length || r >= pages.length
+                || r >= writable.length || r >= memObject.length || r >= mayWrite.length) {
+            return;
+        }
+        mayWrite[r] = mayW;
+        used[r] = true;
+        start[r] = va;
+        pages[r] = n;
+        writable[r] = w;
+        memObject[r] = mem;
+    }
+
+    void clearRegion(int r) {
+        if (r >= 0 && r < used.length) {
+            used[r] = false;
+        }
+    }
+
+    void setWritable(int r, boolean w) {
+        if (r >= 0 && r < writable.length) {
+            writable[r] = w;
+        }
+    }
+}

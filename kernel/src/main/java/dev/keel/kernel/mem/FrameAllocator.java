@@ -1,0 +1,190 @@
+package dev.keel.kernel.mem;
+
+import dev.keel.hw.MemoryMap;
+import dev.keel.hw.PhysicalMemory;
+
+/**
+ * Physical frames of the usable regions of the memory map, with a reference count per frame for
+ * sharing (copy-on-write). Refines spec/Memory.tla {@code free}: a frame is in {@code free} iff
+ * {@code free[f]} holds.
+ *
+ * Invariants:
+ * <ul>
+ * <li>FreeHasNoRefs: a free frame has reference count 0; a used frame has a positive count.</li>
+ * <li>StackMatchesFree: the free stack holds exactly the free frames.</li>
+ * <li>OnlyUsable: only frames of usable regions are ever free or handed out; frame 0 never.</li>
+ * </ul>
+ */
+public final class FrameAllocator {
+
+    /*@ spec_public @*/ private final PhysicalMemory memory;
+    /*@ spec_public @*/ private final boolean[] usable;
+    /*@ spec_public @*/ private final boolean[] free;
+    /*@ spec_public @*/ private final int[] refs;
+    /*@ spec_public @*/ private final int[] stack;
+    /*@ spec_public @*/ private int top;
+
+    //@ public invariant free.length == refs.length && refs.length == usable.length;
+    //@ public invariant 0 <= top && top <= stack.length;
+    // TLA+ FreeHasNoRefs
+    //@ public invariant (\forall int f; 0 <= f && f < free.length; free[f] ==> refs[f] == 0);
+
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public FrameAllocator(PhysicalMemory memory, MemoryMap map) {
+        this.memory = memory;
+        int n = (int) Math.min(memory.size() / Pte.PAGE, 1L << 20);
+        n = n < 1 ? 1 : n;
+        usable = new boolean[n];
+        free = new boolean[n];
+        refs = new int[n];
+        stack = new int[n];
+        for (int r = 0; r < map.regionCount(); r++) {
+            if (map.usable(r)) {
+                markUsable(map.base(r), map.length(r));
+            }
+        }
+        for (int f = n - 1; f > 0; f--) {
+            if (usable[f] && top >= 0 && top < stack.length) {
+                free[f] = true;
+                stack[top] = f;
+                top++;
+            }
+        }
+    }
+
+    private void markUsable(long base, long length) {
+        long first = (base + Pte.PAGE - 1) / Pte.PAGE;
+        long end = (base + length) / Pte.PAGE;
+        for (long f = first; f < end && f < usable.length; f++) {
+            if (f > 0) {
+                usable[(int) f] = true;
+            }
+        }
+    }
+
+    /** Frames in the map, usable or not. */
+    /*@ public normal_behavior
+      @ ensures \result == free.length;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int frameCount() {
+        return free.length;
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result == top;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int freeCount() {
+        return top;
+    }
+
+    /** Allocates a zeroed frame with reference count 1; returns its address, or 0 when none is free. */
+    /*@ public normal_behavior
+      @ requires top > 0;
+      @ ensures \result > 0 && top == \old(top) - 1;
+      @ also public normal_behavior
+      @ requires top == 0;
+      @ ensures \result == 0;
+      @ assignable top, free[*], refs[*];
+      @*/
+    public long allocate() {
+        if (top <= 0 || top > stack.length) {
+            return 0;
+        }
+        top--;
+        int f = stack[top];
+        if (f < 0 || f >= free.length || f >= refs.length) {
+            return 0;
+        }
+        free[f] = false;
+        refs[f] = 1;
+        long pa = (long) f * Pte.PAGE;
+        zero(pa);
+        return pa;
+    }
+
+    private void zero(long pa) {
+        for (int i = 0; i < Pte.PAGE; i += 8) {
+            memory.store64(pa + i, 0);
+        }
+    }
+
+    /** Adds a reference to the used frame at {@code pa} (a new sharer). */
+    /*@ public normal_behavior
+      @ requires isUsed(pa);
+      @ ensures refCount(pa) == \old(refCount(pa)) + 1;
+      @ assignable refs[*];
+      @*/
+    public void retain(long pa) {
+        int f = frameOf(pa);
+        if (f >= 0 && f < refs.length && f < free.length && f < usable.length && !free[f] && usable[f]) {
+            refs[f]++;
+        }
+    }
+
+    /** Drops a reference; the frame is free again when none is left. */
+    /*@ public normal_behavior
+      @ requires isUsed(pa);
+      @ ensures refCount(pa) == \old(refCount(pa)) - 1;
+      @ ensures refCount(pa) == 0 ==> isFree(pa);
+      @ assignable refs[*], free[*], stack[*], top;
+      @*/
+    public void release(long pa) {
+        int f = frameOf(pa);
+        if (f < 0 || f >= refs.length || f >= free.length || f >= usable.length || free[f] || !usable[f]) {
+            return;
+        }
+        refs[f]--;
+        if (refs[f] <= 0 && top >= 0 && top < stack.length) {
+            refs[f] = 0;
+            free[f] = true;
+            stack[top] = f;
+            top++;
+        }
+    }
+
+    private int frameOf(long pa) {
+        if (pa < 0 || pa % Pte.PAGE != 0) {
+            return -1;
+        }
+        long f = pa / Pte.PAGE;
+        return f < free.length ? (int) f : -1;
+    }
+
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ boolean isFree(long pa) {
+        int f = frameOf(pa);
+        return f >= 0 && f < free.length && free[f];
+    }
+
+    /** True for a frame handed out and not yet released. */
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ boolean isUsed(long pa) {
+        int f = frameOf(pa);
+        return f >= 0 && f < free.length && f < usable.length && usable[f] && !free[f];
+    }
+
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ boolean isUsable(long pa) {
+        int f = frameOf(pa);
+        return f >= 0 && f < usable.length && usable[f];
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result >= 0;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int refCount(long pa) {
+        int f = frameOf(pa);
+        return f >= 0 && f < refs.length ? refs[f] : 0;
+    }
+}

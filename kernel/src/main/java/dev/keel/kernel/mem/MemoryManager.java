@@ -1,0 +1,502 @@
+package dev.keel.kernel.mem;
+
+import dev.keel.hw.Machine;
+import dev.keel.hw.PhysicalMemory;
+import dev.keel.kernel.abi.Errors;
+
+/**
+ * Address spaces over the frame allocator: map, unmap, protect, demand paging, copy-on-write
+ * fork. Refines spec/Memory.tla: {@code mapping[space][page]} is read from the page tables of
+ * {@code spaces[space]}; {@code free} is the allocator's free set.
+ *
+ * Invariants:
+ * <ul>
+ * <li>NoFrameFreeAndMapped: a frame mapped in some space, or used as a table, is not free.</li>
+ * <li>RefsCountMappings: a data frame's reference count equals the number of leaf entries mapping
+ * it; a table frame's is 1.</li>
+ * <li>NoLeak: a used frame is mapped or is a table.</li>
+ * <li>CowReadOnly: an entry marked copy-on-write is not writable.</li>
+ * </ul>
+ * {@link #invariantsHold} checks them all by walking every table.
+ */
+public final class MemoryManager {
+
+    /** Lowest user address: page 0 stays unmapped so null pointers fault. */
+    public static final long USER_BASE = Pte.PAGE;
+    /** Most pages one mapping may have. */
+    public static final long MAX_PAGES = 65536;
+
+    /** pageFault outcomes besides errors: how the fault was resolved. */
+    public static final int FAULT_DEMAND = 1;
+    public static final int FAULT_COW = 2;
+    public static final int FAULT_SPURIOUS = 3;
+
+    /*@ spec_public @*/ private final Machine machine;
+    /*@ spec_public @*/ private final PhysicalMemory memory;
+    /*@ spec_public @*/ private final FrameAllocator frames;
+    /*@ spec_public @*/ private final PageTable tables;
+    /*@ spec_public @*/ private final MemoryObjects quotas;
+    /*@ spec_public @*/ private final AddressSpace[] spaces;
+    /*@ spec_public @*/ private final AddressSpace first;
+    /*@ spec_public @*/ private final int[] scratch;
+
+    /*@ public normal_behavior
+      @ requires spaceCount > 0 && regions > 0;
+      @ assignable \nothing;
+      @*/
+    public MemoryManager(Machine machine, FrameAllocator frames, MemoryObjects quotas,
+            int spaceCount, int regions) {
+        this.machine = machine;
+        this.memory = machine.memory();
+        this.frames = frames;
+        this.tables = new PageTable(memory, frames);
+        this.quotas = quotas;
+        spaces = new AddressSpace[spaceCount < 1 ? 1 : spaceCount];
+        first = new AddressSpace(0, regions);
+        spaces[0] = first;
+        for (int i = 1; i < spaces.length; i++) {
+            spaces[i] = new AddressSpace(i, regions);
+        }
+        int n = frames.frameCount();
+        scratch = new int[n < 0 ? 0 : n];
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result == spaces.length;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int spaceCount() {
+        return spaces.length;
+    }
+
+    /** Space {@code i}; space 0 when out of range. */
+    /*@ public normal_behavior
+      @ requires 0 <= i && i < spaces.length;
+      @ ensures \result == spaces[i];
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ AddressSpace space(int i) {
+        if (i < 0 || i >= spaces.length) {
+            return first;
+        }
+        return spaces[i];
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result == frames;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ FrameAllocator frames() {
+        return frames;
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result == quotas;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ MemoryObjects quotas() {
+        return quotas;
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result == tables;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ PageTable tables() {
+        return tables;
+    }
+
+    /** Builds the empty space {@code s}: allocates its root table. */
+    /*@ public normal_behavior
+      @ requires s.root == 0;
+      @ ensures \result == Errors.OK ==> s.root > 0;
+      @ ensures \result == Errors.OK || \result == Errors.NO_MEMORY;
+      @ assignable \everything;
+      @*/
+    public int createSpace(AddressSpace s) {
+        long root = tables.newRoot();
+        if (root == 0) {
+            return Errors.NO_MEMORY;
+        }
+        s.root = root;
+        return Errors.OK;
+    }
+
+    /** Unmaps every region of {@code s}, frees its tables, and leaves it unbuilt. */
+    /*@ public normal_behavior
+      @ ensures s.root == 0;
+      @ assignable \everything;
+      @*/
+    public void destroySpace(AddressSpace s) {
+        for (int r = 0; r < s.regionSlots(); r++) {
+            if (s.isUsed(r)) {
+                unmap(s, r);
+            }
+        }
+        if (s.root != 0) {
+            tables.destroy(s.root);
+        }
+        s.root = 0;
+    }
+
+    // ---- Map ----
+
+    /** OK when [va, va + pages) can be mapped in {@code s} charging memory object {@code mem}. */
+    /*@ public normal_behavior
+      @ ensures \result == Errors.OK ==> s.freeRegion() >= 0 && !s.overlaps(va, pages);
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int checkMap(AddressSpace s, long va, long pages, int mem) {
+        if (s.root == 0) {
+            return Errors.BAD_ARGUMENT;
+        }
+        int e = checkUserRange(va, pages);
+        if (e != Errors.OK) {
+            return e;
+        }
+        if (s.overlaps(va, pages)) {
+            return Errors.BAD_ADDRESS;
+        }
+        if (s.freeRegion() < 0) {
+            return Errors.NO_RESOURCES;
+        }
+        return quotas.checkCharge(mem, pages);
+    }
+
+    /** OK when [va, va + pages) is page aligned, non-empty and inside user space. */
+    /*@ public normal_behavior
+      @ ensures \result == Errors.OK ==> va >= USER_BASE && pages > 0 && pages <= MAX_PAGES;
+      @ assignable \nothing;
+      @*/
+    public static /*@ pure @*/ int checkUserRange(long va, long pages) {
+        if (pages <= 0 || pages > MAX_PAGES) {
+            return Errors.BAD_LENGTH;
+        }
+        if (va % Pte.PAGE != 0 || va < USER_BASE || va > PageTable.USER_TOP - pages * Pte.PAGE) {
+            return Errors.BAD_ADDRESS;
+        }
+        return Errors.OK;
+    }
+
+    /**
+     * Map: reserves [va, va + pages) in {@code s}; no frame is taken until a page is touched.
+     * Returns the region number.
+     */
+    /*@ public normal_behavior
+      @ requires checkMap(s, va, pages, mem) == Errors.OK;
+      @ ensures s.regionOf(va) == \result;
+      @ assignable \everything;
+      @*/
+    public int map(AddressSpace s, long va, int pages, boolean writable, int mem,
+            boolean mayWrite) {
+        int r = s.freeRegion();
+        quotas.charge(mem, pages);
+        s.setRegion(r, va, pages, writable, mem, mayWrite);
+        return r;
+    }
+
+    // ---- Unmap ----
+
+    /** The region that is exactly [va, va + pages) in {@code s}, or an error. */
+    /*@ public normal_behavior
+      @ ensures \result >= 0 ==> s.isUsed(\result);
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int checkRegion(AddressSpace s, long va, long pages) {
+        int e = checkUserRange(va, pages);
+        if (e != Errors.OK) {
+            return e;
+        }
+        int r = s.regionExactly(va, pages);
+        return r < 0 ? Errors.BAD_ADDRESS : r;
+    }
+
+    /** Unmap: removes region {@code r} of {@code s}, releasing its frames and its quota. */
+    /*@ public normal_behavior
+      @ requires s.isUsed(r);
+      @ ensures !s.isUsed(r);
+      @ assignable \everything;
+      @*/
+    public void unmap(AddressSpace s, int r) {
+        long va = s.regionStart(r);
+        int n = s.regionPages(r);
+        for (int i = 0; i < n; i++) {
+            unmapPage(s, va + (long) i * Pte.PAGE);
+        }
+        quotas.uncharge(s.regionMemory(r), n);
+        s.clearRegion(r);
+    }
+
+    private void unmapPage(AddressSpace s, long va) {
+        if (s.root == 0) {
+            return;
+        }
+        long at = tables.entryAddress(s.root, va, false);
+        if (at == 0) {
+            return;
+        }
+        long e = memory.load64(at);
+        if (Pte.present(e)) {
+            tables.store(at, 0);
+            frames.release(Pte.frame(e));
+            invalidate(va);
+        }
+    }
+
+    private void invalidate(long va) {
+        for (int c = 0; c < machine.cpuCount(); c++) {
+            machine.mmu(c).invalidate(va);
+        }
+    }
+
+    // ---- Protect ----
+
+    /**
+     * Protect: region {@code r} becomes writable or read-only. Present pages follow at once, except
+     * copy-on-write pages, which stay read-only until their first write fault.
+     */
+    /*@ public normal_behavior
+      @ requires s.isUsed(r);
+      @ ensures s.regionWritable(r) == writable;
+      @ assignable \everything;
+      @*/
+    public void protect(AddressSpace s, int r, boolean writable) {
+        s.setWritable(r, writable);
+        long va = s.regionStart(r);
+        for (int i = 0; i < s.regionPages(r); i++) {
+            reprotectPage(s, va + (long) i * Pte.PAGE, writable);
+        }
+    }
+
+    private void reprotectPage(AddressSpace s, long va, boolean writable) {
+        long at = s.root == 0 ? 0 : tables.entryAddress(s.root, va, false);
+        if (at == 0) {
+            return;
+        }
+        long e = memory.load64(at);
+        if (Pte.present(e)) {
+            boolean cow = Pte.cow(e);
+            tables.store(at, Pte.leaf(Pte.frame(e), writable && !cow, cow));
+            invalidate(va);
+        }
+    }
+
+    // ---- PageFault ----
+
+    /**
+     * PageFault: resolves a fault at {@code va} in {@code s}. A missing page inside a region gets a
+     * zeroed frame (demand paging); a write to a copy-on-write page gets a private copy, or the
+     * page itself when no one else shares it. Returns FAULT_DEMAND, FAULT_COW or FAULT_SPURIOUS,
+     * or BAD_ADDRESS when the access is not allowed (outside any region, or a write to a
+     * read-only region), or NO_MEMORY.
+     */
+    /*@ public normal_behavior
+      @ requires s.root > 0;
+      @ ensures s.regionOf(va) < 0 ==> \result == Errors.BAD_ADDRESS;
+      @ assignable \everything;
+      @*/
+    public int pageFault(AddressSpace s, long va, boolean write) {
+        int r = s.regionOf(va);
+        if (r < 0 || s.root == 0 || (write && !s.regionWritable(r))) {
+            return Errors.BAD_ADDRESS;
+        }
+        long page = va - va % Pte.PAGE;
+        long at = tables.entryAddress(s.root, page, true);
+        if (at == 0) {
+            return Errors.NO_MEMORY;
+        }
+        long e = memory.load64(at);
+        if (!Pte.present(e)) {
+            return demand(at, s.regionWritable(r));
+        }
+        if (write && Pte.cow(e)) {
+            return breakCow(at, e, page);
+        }
+        return FAULT_SPURIOUS;
+    }
+
+    private int demand(long at, boolean writable) {
+        long f = frames.allocate();
+        if (f == 0) {
+            return Errors.NO_MEMORY;
+        }
+        tables.store(at, Pte.leaf(f, writable, false));
+        return FAULT_DEMAND;
+    }
+
+    private int breakCow(long at, long e, long page) {
+        long old = Pte.frame(e);
+        if (frames.refCount(old) == 1) {
+            tables.store(at, Pte.leaf(old, true, false));
+            invalidate(page);
+            return FAULT_COW;
+        }
+        long f = frames.allocate();
+        if (f == 0) {
+            return Errors.NO_MEMORY;
+        }
+        copyFrame(old, f);
+        tables.store(at, Pte.leaf(f, true, false));
+        frames.release(old);
+        invalidate(page);
+        return FAULT_COW;
+    }
+
+    private void copyFrame(long from, long to) {
+        for (int i = 0; i < Pte.PAGE; i += 8) {
+            memory.store64(to + i, memory.load64(from + i));
+        }
+    }
+
+    // ---- ForkSpace ----
+
+    /** OK when {@code src} can be duplicated: every region's quota can be charged again. */
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int checkFork(AddressSpace src) {
+        for (int r = 0; r < src.regionSlots(); r++) {
+            int m = src.regionMemory(r);
+            if (src.isUsed(r) && quotas.checkCharge(m, pagesCharged(src, m)) != Errors.OK) {
+                return Errors.NO_MEMORY;
+            }
+        }
+        return Errors.OK;
+    }
+
+    /** Pages of {@code s}'s regions charged to memory object {@code m}. */
+    /*@ public normal_behavior
+      @ ensures \result >= 0;
+      @ assignable \nothing;
+      @*/
+    public static /*@ pure @*/ long pagesCharged(AddressSpace s, int m) {
+        long n = 0;
+        for (int r = 0; r < s.regionSlots(); r++) {
+            if (s.isUsed(r) && s.regionMemory(r) == m) {
+                n += s.regionPages(r);
+            }
+        }
+        return n;
+    }
+
+    /**
+     * ForkSpace: {@code dst} (built and empty) gets {@code src}'s regions; every present page is
+     * shared, read-only and copy-on-write in both. On NO_MEMORY {@code dst} is destroyed again and
+     * {@code src} means the same as before (some of its pages may now be copy-on-write).
+     */
+    /*@ public normal_behavior
+      @ requires checkFork(src) == Errors.OK && dst.root > 0 && dst != src;
+      @ ensures \result == Errors.OK || \result == Errors.NO_MEMORY;
+      @ assignable \everything;
+      @*/
+    public int forkSpace(AddressSpace src, AddressSpace dst) {
+        for (int r = 0; r < src.regionSlots(); r++) {
+            if (src.isUsed(r) && forkRegion(src, dst, r) != Errors.OK) {
+                destroySpace(dst);
+                return Errors.NO_MEMORY;
+            }
+        }
+        return Errors.OK;
+    }
+
+    private int forkRegion(AddressSpace src, AddressSpace dst, int r) {
+        long va = src.regionStart(r);
+        int n = src.regionPages(r);
+        quotas.charge(src.regionMemory(r), n);
+        dst.setRegion(r, va, n, src.regionWritable(r), src.regionMemory(r),
+                src.regionMayWrite(r));
+        for (int i = 0; i < n; i++) {
+            if (sharePage(src, dst, va + (long) i * Pte.PAGE) != Errors.OK) {
+                return Errors.NO_MEMORY;
+            }
+        }
+        return Errors.OK;
+    }
+
+    private int sharePage(AddressSpace src, AddressSpace dst, long va) {
+        long from = tables.entryAddress(src.root, va, false);
+        long e = from == 0 ? 0 : memory.load64(from);
+        if (!Pte.present(e)) {
+            return Errors.OK;
+        }
+        long to = tables.entryAddress(dst.root, va, true);
+        if (to == 0) {
+            return Errors.NO_MEMORY;
+        }
+        boolean cow = Pte.writable(e) || Pte.cow(e);
+        long shared = Pte.leaf(Pte.frame(e), false, cow);
+        tables.store(from, shared);
+        tables.store(to, shared);
+        frames.retain(Pte.frame(e));
+        invalidate(va);
+        return Errors.OK;
+    }
+
+    /** The leaf entry of {@code va} in {@code s}, 0 when not present. */
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ long entry(AddressSpace s, long va) {
+        return s.root == 0 ? 0 : tables.lookup(s.root, va);
+    }
+
+    // ---- Self-check ----
+
+    /** Checks NoFrameFreeAndMapped, RefsCountMappings, NoLeak and CowReadOnly over every space. */
+    /*@ public normal_behavior
+      @ assignable scratch[*];
+      @*/
+    public boolean invariantsHold() {
+        for (int f = 0; f < scratch.length; f++) {
+            scratch[f] = 0;
+        }
+        for (int i = 0; i < spaces.length; i++) {
+            if (!countSpace(spaces[i])) {
+                return false;
+            }
+        }
+        for (int f = 0; f < scratch.length; f++) {
+            if (!frameConsistent((long) f * Pte.PAGE, scratch[f])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean countSpace(AddressSpace s) {
+        if (s.root == 0) {
+            return true;
+        }
+        tables.countTables(s.root, scratch);
+        for (int r = 0; r < s.regionSlots(); r++) {
+            if (s.isUsed(r) && !countRegion(s, r)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean countRegion(AddressSpace s, int r) {
+        for (int i = 0; i < s.regionPages(r); i++) {
+            long e = entry(s, s.regionStart(r) + (long) i * Pte.PAGE);
+            if (Pte.present(e)) {
+                if (Pte.cow(e) && Pte.writable(e)) {
+                    return false;
+                }
+                long f = Pte.frame(e) / Pte.PAGE;
+                if (f < 0 || f >= scratch.length) {
+                    return false;
+                }
+                scratch[(int) f]++;
+            }
+        }
+        return true;
+    }
+
+    private boolean frameConsistent(long pa, int mappings) {
+        if (mappings > 0) {
+            return frames.isUsed(pa) && frames.refCount(pa) == mappings;
+        }
+        return !frames.isUsable(pa) || frames.isFree(pa);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.keel.kernel.mem;
+
+/**
+ * The x86-64 page-table entry format, the one place where the kernel works with bits. Every other
+ * class builds and reads entries through these functions, so proofs elsewhere see booleans.
+ *
+ * Layout: bit 0 present, bit 1 writable, bit 2 user, bit 9 (ignored by the CPU, free for the
+ * kernel) copy-on-write, bits 12..51 the physical frame.
+ */
+public final class Pte {
+
+    private Pte() {
+    }
+
+    public static final long PRESENT = 1L;
+    public static final long WRITABLE = 2L;
+    public static final long USER = 4L;
+    public static final long COW = 512L;
+    public static final long FRAME_MASK = 0x000ffffffffff000L;
+    public static final int PAGE = 4096;
+    public static final int ENTRIES = 512;
+
+    /** A leaf entry mapping the frame at {@code pa} for user space. */
+    /*@ public normal_behavior
+      @ ensures present(\result) && frame(\result) == (pa & FRAME_MASK);
+      @ ensures writable(\result) == w && cow(\result) == c;
+      @ assignable \nothing;
+      @*/
+    public static /*@ pure @*/ long leaf(long pa, boolean w, boolean c) {
+        long e = (pa & FRAME_MASK) | PRESENT | USER;
+        if (w) {
+            e = e | WRITABLE;
+        }
+        if (c) {
+            e = e | COW;
+        }
+        return e;
+    }
+
+    /** An intermediate entry pointing at the next-level table at {@code pa}. */
+    /*@ public normal_behavior
+      @ ensures present(\result) && frame(\result) == (pa & FRAME_MASK);
+      @ assignable \nothing;
+      @*/
+    public static /*@ pure @*/ long table(long pa) {
+        return (pa & FRAME_MASK) | PRESENT | WRITABLE | USER;
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result == ((e & PRESENT) != 0);
+      @ assignable \nothing;
+      @*/
+    public static /*@ pure @*/ boolean present(long e) {
+        return (e & PRESENT) != 0;
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result == ((e & WRITABLE) != 0);
+      @ assignable \nothing;
+      @*/
+    public static /*@ pure @*/ boolean writable(long e) {
+        return (e & WRITABLE) != 0;
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result == ((e & COW) != 0);
+      @ assignable \nothing;
+      @*/
+    public static /*@ pure @*/ boolean cow(long e) {
+        return (e & COW) != 0;
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result == (e & FRAME_MASK);
+      @ assignable \nothing;
+      @*/
+    public static /*@ pure @*/ long frame(long e) {
+        return e & FRAME_MASK;
+    }
+
+    /** The table index of {@code va} at {@code level} (3 = PML4, 0 = page table). */
+    /*@ public normal_behavior
+      @ requires 0 <= level && level <= 3;
+      @ ensures 0 <= \result && \result < ENTRIES;
+      @ assignable \nothing;
+      @*/
+    public static /*@ pure @*/ int index(long va, int level) {
+        return (int) ((va >> (12 + 9 * level)) & 511L);
+    }
+}

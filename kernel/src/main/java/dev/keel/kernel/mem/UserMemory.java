@@ -1,0 +1,162 @@
+package dev.keel.kernel.mem;
+
+import dev.keel.hw.PhysicalMemory;
+import dev.keel.kernel.abi.Errors;
+
+/**
+ * Copies between kernel buffers and user memory, through the page tables of a space. A copy is
+ * checked first ({@link #check}: pure), then its pages are made present and, for writes, private
+ * ({@link #prepare}: may page in, which user space cannot observe), then done ({@link #copyIn},
+ * {@link #copyOut}: cannot fail).
+ */
+public final class UserMemory {
+
+    /** The longest user buffer any call accepts. */
+    public static final long MAX_LENGTH = 1L << 20;
+
+    /*@ spec_public @*/ private final MemoryManager mm;
+    /*@ spec_public @*/ private final PhysicalMemory memory;
+
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public UserMemory(MemoryManager mm, PhysicalMemory memory) {
+        this.mm = mm;
+        this.memory = memory;
+    }
+
+    /**
+     * OK when [va, va + len) lies in regions of {@code s} (writable ones when {@code write});
+     * BAD_LENGTH for a bad length; BAD_ADDRESS otherwise. A zero length is always OK.
+     */
+    /*@ public normal_behavior
+      @ ensures \result == Errors.OK || \result == Errors.BAD_LENGTH || \result == Errors.BAD_ADDRESS;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int check(AddressSpace s, long va, long len, boolean write) {
+        if (len < 0 || len > MAX_LENGTH) {
+            return Errors.BAD_LENGTH;
+        }
+        if (len == 0) {
+            return Errors.OK;
+        }
+        if (va < MemoryManager.USER_BASE || va > PageTable.USER_TOP - len) {
+            return Errors.BAD_ADDRESS;
+        }
+        long first = va - va % Pte.PAGE;
+        for (long p = first; p < va + len; p += Pte.PAGE) {
+            int r = s.regionOf(p);
+            if (r < 0 || (write && !s.regionWritable(r))) {
+                return Errors.BAD_ADDRESS;
+            }
+        }
+        return Errors.OK;
+    }
+
+    /** Makes every page of a checked range present (and private when {@code write}). */
+    /*@ public normal_behavior
+      @ requires check(s, va, len, write) == Errors.OK;
+      @ ensures \result == Errors.OK || \result == Errors.NO_MEMORY;
+      @ assignable \everything;
+      @*/
+    public int prepare(AddressSpace s, long va, long len, boolean write) {
+        if (len <= 0) {
+            return Errors.OK;
+        }
+        long first = va - va % Pte.PAGE;
+        for (long p = first; p < va + len; p += Pte.PAGE) {
+            if (!ready(s, p, write)) {
+                int e = mm.pageFault(s, p, write);
+                if (e < 0) {
+                    return Errors.NO_MEMORY;
+                }
+            }
+        }
+        return Errors.OK;
+    }
+
+    private boolean ready(AddressSpace s, long page, boolean write) {
+        long e = mm.entry(s, page);
+        return Pte.present(e) && (!write || Pte.writable(e));
+    }
+
+    /** The physical address of user address {@code va}, or -1 when not present. */
+    private long physical(AddressSpace s, long va) {
+        long e = mm.entry(s, va);
+        if (!Pte.present(e)) {
+            return -1;
+        }
+        return Pte.frame(e) + va % Pte.PAGE;
+    }
+
+    /** Copies {@code len} user bytes at {@code va} into {@code dst[off..]}; range prepared. */
+    /*@ public normal_behavior
+      @ requires 0 <= off && 0 <= len && off + len <= dst.length;
+      @ assignable dst[*];
+      @*/
+    public void copyIn(AddressSpace s, long va, byte[] dst, int off, int len) {
+        for (int i = 0; i < len; i++) {
+            long pa = physical(s, va + i);
+            int at = off + i;
+            if (pa >= 0 && at >= 0 && at < dst.length) {
+                dst[at] = (byte) memory.load8(pa);
+            }
+        }
+    }
+
+    /** Copies {@code src[off..off+len)} to user address {@code va}; range prepared for writing. */
+    /*@ public normal_behavior
+      @ requires 0 <= off && 0 <= len && off + len <= src.length;
+      @ assignable \everything;
+      @*/
+    public void copyOut(AddressSpace s, long va, byte[] src, int off, int len) {
+        for (int i = 0; i < len; i++) {
+            long pa = physical(s, va + i);
+            int at = off + i;
+            if (pa >= 0 && at >= 0 && at < src.length) {
+                memory.store8(pa, src[at]);
+            }
+        }
+    }
+
+    /** Copies {@code len} bytes of physical memory at {@code pa} to user address {@code va}. */
+    /*@ public normal_behavior
+      @ assignable \everything;
+      @*/
+    public void copyFromPhysical(AddressSpace s, long va, long pa, long len) {
+        for (long i = 0; i < len; i++) {
+            long to = physical(s, va + i);
+            if (to >= 0) {
+                memory.store8(to, memory.load8(pa + i));
+            }
+        }
+    }
+
+    /** The 64-bit little-endian value at user address {@code va}; range prepared. */
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ long readLong(AddressSpace s, long va) {
+        long v = 0;
+        for (int i = 7; i >= 0; i--) {
+            long pa = physical(s, va + i);
+            v = v * 256 + (pa >= 0 ? memory.load8(pa) : 0);
+        }
+        return v;
+    }
+
+    /** Stores {@code v} little-endian at user address {@code va}; range prepared for writing. */
+    /*@ public normal_behavior
+      @ assignable \everything;
+      @*/
+    public void writeLong(AddressSpace s, long va, long v) {
+        long rest = v;
+        for (int i = 0; i < 8; i++) {
+            long pa = physical(s, va + i);
+            if (pa >= 0) {
+                memory.store8(pa, (int) (rest & 0xff));
+            }
+            rest = rest >> 8;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.keel.kernel.metrics;
+
+import dev.keel.kernel.abi.MetricKinds;
+import dev.keel.kernel.abi.Syscalls;
+
+/**
+ * Kernel-wide counters and histograms, as in the seed's KernelMetrics: page faults by kind and by
+ * latency, and per-syscall counts and latency histograms in cycles of the hardware clock.
+ * Context switches, idle entries and wakeups are counted per CPU (in PerCpu) and summed on read.
+ * Buckets are powers of two: bucket b holds values in [2^b, 2^(b+1)), bucket 0 also holds 0.
+ */
+public final class Metrics {
+
+    /*@ spec_public @*/ private final long[] pageFaults = new long[4];
+    /*@ spec_public @*/ private final long[] pageFaultLatency = new long[MetricKinds.BUCKETS];
+    /*@ spec_public @*/ private final long[] syscallCount = new long[Syscalls.COUNT];
+    /*@ spec_public @*/ private final long[] syscallLatency = new long[Syscalls.COUNT * MetricKinds.BUCKETS];
+    /*@ spec_public @*/ private long restarts;
+    /*@ spec_public @*/ private long faultKills;
+
+    /** The bucket of {@code cycles}: floor(log2(cycles)), at most BUCKETS - 1. */
+    /*@ public normal_behavior
+      @ ensures 0 <= \result && \result < MetricKinds.BUCKETS;
+      @ assignable \nothing;
+      @*/
+    public static /*@ pure @*/ int bucket(long cycles) {
+        int b = 0;
+        long v = cycles;
+        while (v > 1 && b < MetricKinds.BUCKETS - 1) {
+            v = v / 2;
+            b++;
+        }
+        return b;
+    }
+
+    /** Records one system call {@code number} that took {@code cycles}. */
+    /*@ public normal_behavior
+      @ assignable syscallCount[*], syscallLatency[*];
+      @*/
+    public void syscall(int number, long cycles) {
+        if (number < 0 || number >= syscallCount.length) {
+            return;
+        }
+        syscallCount[number]++;
+        int at = number * MetricKinds.BUCKETS + bucket(cycles);
+        if (at >= 0 && at < syscallLatency.length) {
+            syscallLatency[at]++;
+        }
+    }
+
+    /** Records a page fault of {@code kind} (0..3) that took {@code cycles}. */
+    /*@ public normal_behavior
+      @ assignable pageFaults[*], pageFaultLatency[*];
+      @*/
+    public void pageFault(int kind, long cycles) {
+        if (kind >= 0 && kind < pageFaults.length) {
+            pageFaults[kind]++;
+        }
+        int b = bucket(cycles);
+        if (b >= 0 && b < pageFaultLatency.length) {
+            pageFaultLatency[b]++;
+        }
+    }
+
+    /*@ public normal_behavior
+      @ ensures restarts == \old(restarts) + 1;
+      @ assignable restarts;
+      @*/
+    public void restart() {
+        restarts++;
+    }
+
+    /*@ public normal_behavior
+      @ ensures faultKills == \old(faultKills) + 1;
+      @ assignable faultKills;
+      @*/
+    public void faultKill() {
+        faultKills++;
+    }
+
+    /** The value of {@code index} in the array of {@code kind} kept here; -1 when out of range. */
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ long read(int kind, long index) {
+        if (kind == MetricKinds.PAGE_FAULTS) {
+            return at(pageFaults, index);
+        }
+        if (kind == MetricKinds.PAGE_FAULT_LATENCY) {
+            return at(pageFaultLatency, index);
+        }
+        if (kind == MetricKinds.SYSCALL_COUNT) {
+            return at(syscallCount, index);
+        }
+        if (kind == MetricKinds.SYSCALL_LATENCY) {
+            return at(syscallLatency, index);
+        }
+        if (kind == MetricKinds.RESTARTS) {
+            return restarts;
+        }
+        return kind == MetricKinds.FAULT_KILLS ? faultKills : -1;
+    }
+
+    private static long at(long[] a, long i) {
+        return i >= 0 && i < a.length ? a[(int) i] : -1;
+    }
+}

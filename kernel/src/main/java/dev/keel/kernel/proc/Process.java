@@ -1,0 +1,110 @@
+package dev.keel.kernel.proc;
+
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+import dev.keel.kernel.mem.AddressSpace;
+import dev.keel.kernel.sched.Tcb;
+
+/**
+ * A process, as in the seed: {@code pid}, capabilities (row {@link #index} of the capability
+ * space), address space, threads, state. Entries are allocated at boot; entry 0 is the kernel's
+ * own holding area (it keeps the initial capabilities of services) and is never scheduled.
+ *
+ * Refines spec/Kernel.tla: {@code procState[p]} is {@link #state}, {@code parentOf[p]} is
+ * {@link #parent}, {@code exitStatus[p]} is {@link #exitStatus}.
+ */
+public final class Process {
+
+    public static final int FREE = 0;
+    public static final int ALIVE = 1;
+    public static final int ZOMBIE = 2;
+
+    /** Table index; also the row of the capability space and the address space number. */
+    public final int index;
+    public final AddressSpace space;
+    public final @Nullable Tcb[] threads;
+
+    public int pid;
+    public int state;
+    public @Nullable Process parent;
+    public long exitStatus;
+
+    /** The memory object charged for the image and stack. */
+    public int memory;
+    /** The boot module this process runs, for restart. */
+    public int module;
+    /** Service record index, or -1 when not a service. */
+    public int service;
+    /** Capabilities given at creation, in slots [0, initialCaps): what a restart gives again. */
+    public int initialCaps;
+
+    /*@ public normal_behavior
+      @ requires threadsPerProcess > 0;
+      @ ensures this.index == index && this.space == space && state == FREE;
+      @ assignable \nothing;
+      @*/
+    public Process(int index, AddressSpace space, int threadsPerProcess) {
+        this.index = index;
+        this.space = space;
+        this.threads = new Tcb[threadsPerProcess < 1 ? 1 : threadsPerProcess];
+        this.state = FREE;
+        this.service = -1;
+    }
+
+    /** Live threads of this process. */
+    /*@ public normal_behavior
+      @ ensures \result >= 0;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int threadCount() {
+        int n = 0;
+        for (int i = 0; i < threads.length; i++) {
+            if (threads[i] != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Records {@code t} in a free thread slot; false when all are taken. */
+    /*@ public normal_behavior
+      @ assignable threads[*];
+      @*/
+    public boolean addThread(Tcb t) {
+        for (int i = 0; i < threads.length; i++) {
+            if (threads[i] == null) {
+                threads[i] = t;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Forgets {@code t}. */
+    /*@ public normal_behavior
+      @ assignable threads[*];
+      @*/
+    public void removeThread(Tcb t) {
+        for (int i = 0; i < threads.length; i++) {
+            if (threads[i] == t) {
+                threads[i] = null;
+            }
+        }
+    }
+
+    /** True when a thread slot is free. */
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ boolean hasThreadRoom() {
+        return threadCount() < threads.length;
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result == (state == ALIVE);
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ boolean isAlive() {
+        return state == ALIVE;
+    }
+}

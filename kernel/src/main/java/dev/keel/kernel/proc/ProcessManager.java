@@ -1,0 +1,584 @@
+package dev.keel.kernel.proc;
+
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+import dev.keel.hw.BootModules;
+import dev.keel.hw.PhysicalMemory;
+import dev.keel.kernel.abi.Errors;
+import dev.keel.kernel.abi.ProcessSpec;
+import dev.keel.kernel.cap.CapabilitySpace;
+import dev.keel.kernel.ipc.Ipc;
+import dev.keel.kernel.mem.AddressSpace;
+import dev.keel.kernel.mem.MemoryManager;
+import dev.keel.kernel.mem.Pte;
+import dev.keel.kernel.mem.UserMemory;
+import dev.keel.kernel.sched.Scheduler;
+import dev.keel.kernel.sched.Tcb;
+import dev.keel.kernel.sched.ThreadPool;
+
+/**
+ * Processes and their threads: create from a boot module, fork with copy-on-write, exec, exit,
+ * wait. Refines spec/Kernel.tla ({@code procState}, {@code parentOf}, {@code exitStatus};
+ * actions CreateProcess, Fork, Exec, Exit, Wait). Exec is {@link #execProgram}: {@code exec}
+ * is a reserved word in the prover's Java dialect.
+ *
+ * Invariants: ZombieHasNoThreads (a zombie has no threads, no capabilities and no address
+ * space); ParentAlive (the parent of a live or zombie process is alive, or is null for init and
+ * orphans of init); PidsUnique.
+ */
+public final class ProcessManager {
+
+    /** Exit status of a process killed for a fault it could not recover from. */
+    public static final long FAULT_STATUS = -139;
+
+    /*@ spec_public @*/ private final Process[] table;
+    /*@ spec_public @*/ private final Process holding;
+    /*@ spec_public @*/ private final CapabilitySpace caps;
+    /*@ spec_public @*/ private final MemoryManager mm;
+    /*@ spec_public @*/ private final UserMemory user;
+    /*@ spec_public @*/ private final Scheduler scheduler;
+    /*@ spec_public @*/ private final ThreadPool threads;
+    /*@ spec_public @*/ private final Ipc ipc;
+    /*@ spec_public @*/ private final Reclaimer reclaimer;
+    /*@ spec_public @*/ private final BootModules modules;
+    /*@ spec_public @*/ private final PhysicalMemory memory;
+    /*@ spec_public @*/ private final int stackPages;
+    /*@ spec_public @*/ private int nextPid;
+    /*@ spec_public @*/ private @Nullable Process init;
+
+    // TLA+ TypeOK: entry 0 is the kernel's holding area; entry i is process row i.
+    //@ public invariant table.length >= 2 && table[0] == holding;
+    //@ public invariant (\forall int i; 0 <= i && i < table.length; table[i].index == i);
+    // TLA+ ZombieHasNoThreads
+    //@ public invariant (\forall int i; 1 <= i && i < table.length; table[i].state == Process.ZOMBIE ==> table[i].space.root == 0);
+
+    /*@ public normal_behavior
+      @ requires count > 1 && threadsPerProcess > 0 && stackPages > 0;
+      @ assignable \nothing;
+      @*/
+    public ProcessManager(int count, int threadsPerProcess, int stackPages, CapabilitySpace caps,
+            MemoryManager mm, UserMemory user, Scheduler scheduler, ThreadPool threads, Ipc ipc,
+            Reclaimer reclaimer, BootModules modules, PhysicalMemory memory) {
+        table = new Process[count < 2 ? 2 : count];
+        holding = new Process(0, mm.space(0), threadsPerProcess);
+        table[0] = holding;
+        for (int i = 1; i < table.length; i++) {
+            table[i] = new Process(i, mm.space(i), threadsPerProcess);
+        }
+        holding.state = Process.ALIVE;
+        this.caps = caps;
+        this.mm = mm;
+        this.user = user;
+        this.scheduler = scheduler;
+        this.threads = threads;
+        this.ipc = ipc;
+        this.reclaimer = reclaimer;
+        this.modules = modules;
+        this.memory = memory;
+        this.stackPages = stackPages < 1 ? 1 : stackPages;
+        this.nextPid = 1;
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result == table.length;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int count() {
+        return table.length;
+    }
+
+    /** Entry {@code i}; the kernel's holding entry when out of range. */
+    /*@ public normal_behavior
+      @ requires 0 <= i && i < table.length;
+      @ ensures \result == table[i];
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ Process at(int i) {
+        if (i < 0 || i >= table.length) {
+            return holding;
+        }
+        return table[i];
+    }
+
+    /** The live or zombie process with {@code pid}, or null. */
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ @Nullable Process byPid(long pid) {
+        for (int i = 1; i < table.length; i++) {
+            if (table[i].state != Process.FREE && table[i].pid == pid) {
+                return table[i];
+            }
+        }
+        return null;
+    }
+
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ @Nullable Process init() {
+        return init;
+    }
+
+    // ---- Executables ----
+
+    /** The boot module named by {@code name[0..len)}, or -1. */
+    /*@ public normal_behavior
+      @ requires 0 <= len && len <= name.length;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int findModule(byte[] name, int len) {
+        for (int m = 0; m < modules.count(); m++) {
+            if (modules.nameLength(m) == len && nameEquals(m, name, len)) {
+                return m;
+            }
+        }
+        return -1;
+    }
+
+    private boolean nameEquals(int m, byte[] name, int len) {
+        long at = modules.nameBase(m);
+        for (int i = 0; i < len && i < name.length; i++) {
+            if ((byte) memory.load8(at + i) != name[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Pages of the image of module {@code m}. */
+    /*@ public normal_behavior
+      @ ensures \result >= 1;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int imagePages(int m) {
+        long n = (modules.length(m) + Pte.PAGE - 1) / Pte.PAGE;
+        return n < 1 ? 1 : (int) Math.min(n, MemoryManager.MAX_PAGES);
+    }
+
+    /** Frames a new image of module {@code m} may take at once: root, tables, image, stack top. */
+    /*@ public normal_behavior
+      @ ensures \result >= 1;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int framesForImage(int m) {
+        return 1 + 6 + imagePages(m) + 1 + imagePages(m) / Pte.ENTRIES;
+    }
+
+    /** Pages charged to the memory object for an image of module {@code m} and its stack. */
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ long pagesForImage(int m) {
+        return (long) imagePages(m) + stackPages;
+    }
+
+    // ---- CreateProcess ----
+
+    /** A free process entry, or null. */
+    /*@ public normal_behavior
+      @ ensures \result == null || \result.state == Process.FREE;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ @Nullable Process freeEntry() {
+        for (int i = 1; i < table.length; i++) {
+            if (table[i].state == Process.FREE && table[i].space.root() == 0) {
+                return table[i];
+            }
+        }
+        return null;
+    }
+
+    /**
+     * CreateProcess: a new process running module {@code module}, child of {@code parent}, with
+     * its image loaded, args and env on its stack, and one thread at {@code priority}. Its
+     * capability space is empty; the caller installs the initial capabilities. Returns the new
+     * process, or null when frames ran out (then nothing is left behind).
+     */
+    /*@ public normal_behavior
+      @ requires freeEntry() != null;
+      @ ensures \result == null || (\result.state == Process.ALIVE && \result.parent == parent);
+      @ assignable \everything;
+      @*/
+    public @Nullable Process createProcess(@Nullable Process parent, int module, int mem,
+            int priority, byte[] args, int argsLen, byte[] env, int envLen) {
+        Process p = freeEntry();
+        Tcb t = threads.allocate();
+        if (p == null || t == null) {
+            return null;
+        }
+        if (buildImage(p.space, module, mem, args, argsLen, env, envLen, t) != Errors.OK) {
+            return null;
+        }
+        adopt(p, parent, module, mem);
+        attach(p, t);
+        scheduler.start(t, priority, scheduler.leastLoadedCpu());
+        if (init == null) {
+            init = p;
+        }
+        return p;
+    }
+
+    private void adopt(Process p, @Nullable Process parent, int module, int mem) {
+        p.pid = nextPid;
+        nextPid++;
+        p.state = Process.ALIVE;
+        p.parent = parent;
+        p.exitStatus = 0;
+        p.module = module;
+        p.memory = mem;
+        p.service = -1;
+        p.initialCaps = 0;
+    }
+
+    private void attach(Process p, Tcb t) {
+        t.owner = p;
+        p.addThread(t);
+    }
+
+    /**
+     * Builds space {@code s}: image at IMAGE_BASE (loaded now), stack below STACK_TOP (paged on
+     * demand), args and env copied to the top of the stack; sets {@code t}'s entry registers.
+     * On NO_MEMORY the space is torn down again.
+     */
+    private int buildImage(AddressSpace s, int module, int mem, byte[] args, int argsLen,
+            byte[] env, int envLen, Tcb t) {
+        if (mm.createSpace(s) != Errors.OK) {
+            return Errors.NO_MEMORY;
+        }
+        int pages = imagePages(module);
+        long stackBase = ProcessSpec.STACK_TOP - (long) stackPages * Pte.PAGE;
+        mm.map(s, ProcessSpec.IMAGE_BASE, pages, true, mem, true);
+        mm.map(s, stackBase, stackPages, true, mem, true);
+        if (loadImage(s, module, pages) != Errors.OK || pushArgs(s, args, argsLen, env, envLen, t)
+                != Errors.OK) {
+            mm.destroySpace(s);
+            return Errors.NO_MEMORY;
+        }
+        return Errors.OK;
+    }
+
+    private int loadImage(AddressSpace s, int module, int pages) {
+        long len = (long) pages * Pte.PAGE;
+        if (user.prepare(s, ProcessSpec.IMAGE_BASE, len, true) != Errors.OK) {
+            return Errors.NO_MEMORY;
+        }
+        user.copyFromPhysical(s, ProcessSpec.IMAGE_BASE, modules.base(module), modules.length(module));
+        return Errors.OK;
+    }
+
+    private int pushArgs(AddressSpace s, byte[] args, int argsLen, byte[] env, int envLen, Tcb t) {
+        long argsAt = ProcessSpec.STACK_TOP - round16(argsLen);
+        long envAt = argsAt - round16(envLen);
+        long sp = envAt - 16;
+        if (user.prepare(s, sp, ProcessSpec.STACK_TOP - sp, true) != Errors.OK) {
+            return Errors.NO_MEMORY;
+        }
+        user.copyOut(s, argsAt, args, 0, clamp(argsLen, args.length));
+        user.copyOut(s, envAt, env, 0, clamp(envLen, env.length));
+        t.pc = ProcessSpec.IMAGE_BASE;
+        t.sp = sp;
+        t.setResult(argsAt, argsLen, envAt, envLen);
+        return Errors.OK;
+    }
+
+    private static long round16(long n) {
+        return (n + 15) / 16 * 16;
+    }
+
+    private static int clamp(int n, int max) {
+        return n < 0 ? 0 : Math.min(n, max);
+    }
+
+    // ---- Fork ----
+
+    /** OK when {@code caller}'s process can be forked now. */
+    /*@ public normal_behavior
+      @ ensures \result == Errors.OK || \result == Errors.NO_RESOURCES || \result == Errors.NO_MEMORY;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int checkFork(Tcb caller) {
+        Process p = caller.owner;
+        if (p == null || freeEntry() == null || threads.allocate() == null) {
+            return Errors.NO_RESOURCES;
+        }
+        if (mm.checkFork(p.space) != Errors.OK || mm.frames().freeCount() < 1 + 3 * p.space.regionSlots()) {
+            return Errors.NO_MEMORY;
+        }
+        return Errors.OK;
+    }
+
+    /**
+     * Fork: a child process with a copy-on-write copy of the caller's address space, a copy of
+     * each of its capabilities (derived from the parent's) and one thread continuing where the
+     * caller is, with result 0. Returns the child's pid, or NO_MEMORY when page tables could not
+     * be built (nothing is left behind).
+     */
+    /*@ public normal_behavior
+      @ requires checkFork(caller) == Errors.OK;
+      @ ensures \result > 0 || \result == Errors.NO_MEMORY;
+      @ assignable \everything;
+      @*/
+    public long fork(Tcb caller) {
+        Process parent = caller.owner;
+        Process child = freeEntry();
+        Tcb t = threads.allocate();
+        if (parent == null || child == null || t == null) {
+            return Errors.NO_RESOURCES;
+        }
+        if (mm.createSpace(child.space) != Errors.OK
+                || mm.forkSpace(parent.space, child.space) != Errors.OK) {
+            mm.destroySpace(child.space);
+            return Errors.NO_MEMORY;
+        }
+        adopt(child, parent, parent.module, parent.memory);
+        copyCaps(parent, child);
+        attach(child, t);
+        t.pc = caller.pc;
+        t.sp = caller.sp;
+        t.setResult(0, 0, 0, 0);
+        scheduler.start(t, caller.priority, scheduler.leastLoadedCpu());
+        return child.pid;
+    }
+
+    private void copyCaps(Process from, Process to) {
+        for (int s = 0; s < caps.slotsPerProcess(); s++) {
+            if (caps.checkDerive(from.index, s, to.index, s) == Errors.OK) {
+                caps.copy(from.index, s, to.index, s);
+            }
+        }
+    }
+
+    // ---- Exec ----
+
+    /** OK when the caller's process can replace its image with module {@code module}. */
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int checkExec(Tcb caller, int module) {
+        Process p = caller.owner;
+        if (p == null) {
+            return Errors.DEAD_OBJECT;
+        }
+        if (module < 0) {
+            return Errors.NOT_FOUND;
+        }
+        if (mm.frames().freeCount() < framesForImage(module)) {
+            return Errors.NO_MEMORY;
+        }
+        long freed = MemoryManager.pagesCharged(p.space, p.memory);
+        return mm.quotas().checkCharge(p.memory, pagesForImage(module) - freed);
+    }
+
+    /**
+     * Exec: the caller's process drops its other threads and its address space and runs module
+     * {@code module} from its start, with the given args and env (already copied into the kernel).
+     * Capabilities are kept.
+     */
+    /*@ public normal_behavior
+      @ requires checkExec(caller, module) == Errors.OK;
+      @ ensures \result == Errors.OK || \result == Errors.NO_MEMORY;
+      @ assignable \everything;
+      @*/
+    public int execProgram(Tcb caller, int module, byte[] args, int argsLen, byte[] env, int envLen) {
+        Process p = caller.owner;
+        if (p == null) {
+            return Errors.DEAD_OBJECT;
+        }
+        for (int i = 0; i < p.threads.length; i++) {
+            Tcb t = p.threads[i];
+            if (t != null && t != caller) {
+                destroyThread(p, t);
+            }
+        }
+        mm.destroySpace(p.space);
+        p.module = module;
+        if (buildImage(p.space, module, p.memory, args, argsLen, env, envLen, caller) != Errors.OK) {
+            exit(p, FAULT_STATUS);
+            return Errors.NO_MEMORY;
+        }
+        return Errors.OK;
+    }
+
+    // ---- Threads ----
+
+    /** OK when {@code p} can have one more thread. */
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int checkThreadCreate(Process p) {
+        return p.hasThreadRoom() && threads.allocate() != null ? Errors.OK : Errors.NO_RESOURCES;
+    }
+
+    /** A new thread of {@code p} starting at {@code pc} with stack {@code sp}; returns its id. */
+    /*@ public normal_behavior
+      @ requires checkThreadCreate(p) == Errors.OK;
+      @ assignable \everything;
+      @*/
+    public int threadCreate(Process p, long pc, long sp, int priority) {
+        Tcb t = threads.allocate();
+        if (t == null) {
+            return Errors.NO_RESOURCES;
+        }
+        attach(p, t);
+        t.pc = pc;
+        t.sp = sp;
+        scheduler.start(t, priority, scheduler.leastLoadedCpu());
+        return t.id;
+    }
+
+    private void destroyThread(Process p, Tcb t) {
+        ipc.cancel(t);
+        scheduler.remove(t);
+        p.removeThread(t);
+        threads.release(t);
+    }
+
+    // ---- Exit ----
+
+    /**
+     * Exit: {@code p} becomes a zombie with {@code status}. Its threads stop, its capabilities
+     * are deleted, its memory is reclaimed, its children go to init, and a parent waiting for it
+     * reaps it at once. A process without a parent is reaped here.
+     */
+    /*@ public normal_behavior
+      @ requires p.state == Process.ALIVE;
+      @ ensures p.state == Process.ZOMBIE || p.state == Process.FREE;
+      @ ensures p.threadCount() == 0;
+      @ assignable \everything;
+      @*/
+    public void exit(Process p, long status) {
+        for (int i = 0; i < p.threads.length; i++) {
+            Tcb t = p.threads[i];
+            if (t != null) {
+                destroyThread(p, t);
+            }
+        }
+        reclaimer.clear(p.index);
+        caps.destroyObject(dev.keel.kernel.cap.CapType.PROCESS, p.index);
+        mm.destroySpace(p.space);
+        p.state = Process.ZOMBIE;
+        p.exitStatus = status;
+        reparentChildren(p);
+        if (init == p) {
+            init = null;
+        }
+        notifyParent(p);
+    }
+
+    private void reparentChildren(Process p) {
+        Process heir = init != p ? init : null;
+        for (int i = 1; i < table.length; i++) {
+            Process c = table[i];
+            if (c.parent == p && c.state != Process.FREE) {
+                c.parent = heir;
+                if (c.state == Process.ZOMBIE) {
+                    notifyParent(c);
+                }
+            }
+        }
+    }
+
+    /** A child became a zombie: its parent's waiting thread reaps it; an orphan is reaped now. */
+    private void notifyParent(Process child) {
+        Process parent = child.parent;
+        if (parent == null || !parent.isAlive()) {
+            reap(child);
+            return;
+        }
+        Tcb waiter = waiterFor(parent, child.pid);
+        if (waiter != null) {
+            waiter.setResult(child.pid, child.exitStatus, 0, 0);
+            reap(child);
+            scheduler.unblock(waiter);
+        }
+    }
+
+    private @Nullable Tcb waiterFor(Process parent, long pid) {
+        for (int i = 0; i < parent.threads.length; i++) {
+            Tcb t = parent.threads[i];
+            if (t != null && t.state == Tcb.BLOCKED && t.blockedOn == Tcb.ON_CHILD
+                    && (t.waitPid == -1 || t.waitPid == pid)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private void reap(Process p) {
+        p.state = Process.FREE;
+        p.service = -1;
+        p.parent = null;
+        p.pid = 0;
+    }
+
+    // ---- Wait ----
+
+    /** OK when {@code p} has a child matching {@code pid} (-1: any). */
+    /*@ public normal_behavior
+      @ ensures \result == Errors.OK || \result == Errors.NO_CHILD;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int checkWait(Process p, long pid) {
+        return findChild(p, pid, false) != null ? Errors.OK : Errors.NO_CHILD;
+    }
+
+    private @Nullable Process findChild(Process p, long pid, boolean zombieOnly) {
+        for (int i = 1; i < table.length; i++) {
+            Process c = table[i];
+            if (c.parent == p && c.state != Process.FREE && (pid == -1 || c.pid == pid)
+                    && (!zombieOnly || c.state == Process.ZOMBIE)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Wait: reaps a zombie child matching {@code pid} (result its pid, r1 its status), or blocks
+     * the caller until one exits.
+     */
+    /*@ public normal_behavior
+      @ requires caller.owner != null && checkWait(caller.owner, pid) == Errors.OK;
+      @ assignable \everything;
+      @*/
+    public long waitChild(Tcb caller, long pid) {
+        Process p = caller.owner;
+        if (p == null) {
+            return Errors.NO_CHILD;
+        }
+        Process z = findChild(p, pid, true);
+        if (z != null) {
+            long zpid = z.pid;
+            caller.setResult(zpid, z.exitStatus, 0, 0);
+            reap(z);
+            return zpid;
+        }
+        caller.waitPid = (int) pid;
+        scheduler.block(caller, Tcb.ON_CHILD);
+        return 0;
+    }
+
+    // ---- Self-check ----
+
+    /** Checks ZombieHasNoThreads, ParentAlive and PidsUnique. */
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ boolean invariantsHold() {
+        for (int i = 1; i < table.length; i++) {
+            Process p = table[i];
+            if (p.state == Process.ZOMBIE && (p.threadCount() != 0 || p.space.root() != 0)) {
+                return false;
+            }
+            Process up = p.parent;
+            if (p.state != Process.FREE && up != null && !up.isAlive()) {
+                return false;
+            }
+            if (p.state != Process.FREE && byPid(p.pid) != p) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.keel.kernel.recovery;
+
+import dev.keel.kernel.Kernel;
+import dev.keel.kernel.abi.Errors;
+import dev.keel.kernel.cap.CapType;
+import dev.keel.kernel.proc.Process;
+
+/**
+ * Process isolation and automatic restart. Every way a process ends (exit, kill, a fault) goes
+ * through {@link #terminate}: the process is torn down and its resources reclaimed while the
+ * others go on; a registered service is then started again from its module with the initial
+ * capabilities kept for it, and finds its checkpoint area as it left it.
+ */
+public final class Recovery {
+
+    private Recovery() {
+    }
+
+    /** Ends {@code p} with {@code status}; restarts it when it is a live service. */
+    /*@ public normal_behavior
+      @ requires p.state == Process.ALIVE;
+      @ ensures p.state != Process.ALIVE;
+      @ assignable \everything;
+      @*/
+    public static void terminate(Kernel k, Process p, long status) {
+        int svc = p.service;
+        boolean service = svc >= 0 && k.services.isLive(svc) && k.services.processOf(svc) == p.index;
+        p.service = -1;
+        k.processes.exit(p, status);
+        if (service) {
+            restart(k, svc);
+        }
+    }
+
+    private static void restart(Kernel k, int svc) {
+        ServiceTable s = k.services;
+        if (s.restarts(svc) >= ServiceTable.MAX_RESTARTS) {
+            retire(k, svc);
+            return;
+        }
+        byte[] none = s.none();
+        Process np = k.processes.freeEntry() == null ? null : k.processes.createProcess(
+                k.processes.init(), s.moduleOf(svc), s.memoryOf(svc), s.priorityOf(svc), none, 0,
+                none, 0);
+        if (np == null) {
+            retire(k, svc);
+            return;
+        }
+        giveKeptCaps(k, svc, np);
+        np.service = svc;
+        s.setProcess(svc, np.index);
+        s.countRestart(svc);
+        k.metrics.restart();
+    }
+
+    private static void giveKeptCaps(Kernel k, int svc, Process np) {
+        int first = k.services.firstKept(svc);
+        int n = k.services.keptCount(svc);
+        for (int i = 0; i < n; i++) {
+            if (k.caps.checkDerive(0, first + i, np.index, i) == Errors.OK) {
+                k.caps.copy(0, first + i, np.index, i);
+            }
+        }
+        np.initialCaps = n;
+    }
+
+    /** Gives up on service {@code svc}: its record and kept capabilities go. */
+    private static void retire(Kernel k, int svc) {
+        int first = k.services.firstKept(svc);
+        for (int i = 0; i < k.services.keptCount(svc); i++) {
+            if (k.caps.checkCap(0, first + i, CapType.NONE, false, false, false) == Errors.OK) {
+                k.reclaimer.delete(0, first + i);
+            }
+        }
+        k.services.retire(svc);
+    }
+
+    /** OK when {@code target} can be registered as a service now; the first kept slot otherwise. */
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public static /*@ pure @*/ int checkRegister(Kernel k, Process target) {
+        if (!target.isAlive() || target.service >= 0) {
+            return Errors.BAD_ARGUMENT;
+        }
+        if (k.services.free() < 0 || keptRun(k, target.initialCaps) < 0) {
+            return Errors.NO_RESOURCES;
+        }
+        return Errors.OK;
+    }
+
+    /** The first of {@code n} consecutive free kernel slots not kept for a service, or -1. */
+    private static int keptRun(Kernel k, int n) {
+        int per = k.caps.slotsPerProcess();
+        for (int first = 0; first + n <= per; first++) {
+            if (runFree(k, first, n)) {
+                return first;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean runFree(Kernel k, int first, int n) {
+        for (int i = first; i < first + n; i++) {
+            if (k.caps.checkEmpty(0, i) != Errors.OK || k.services.slotKept(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Registers {@code target} as a service, keeping copies of its initial capabilities. */
+    /*@ public normal_behavior
+      @ requires checkRegister(k, target) == Errors.OK;
+      @ ensures target.service >= 0;
+      @ assignable \everything;
+      @*/
+    public static void register(Kernel k, Process target, int priority) {
+        int svc = k.services.free();
+        int n = target.initialCaps;
+        int first = keptRun(k, n);
+        for (int i = 0; i < n; i++) {
+            if (k.caps.checkDerive(target.index, i, 0, first + i) == Errors.OK) {
+                k.caps.copy(target.index, i, 0, first + i);
+            }
+        }
+        k.services.register(svc, target.index, target.module, priority, target.memory, first, n);
+        target.service = svc;
+    }
+}

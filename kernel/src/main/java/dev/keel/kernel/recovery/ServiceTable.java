@@ -1,0 +1,227 @@
+package dev.keel.kernel.recovery;
+
+/**
+ * Processes registered as services: restarted automatically, with their initial capabilities,
+ * when they die; each has a checkpoint area that survives the restart. The initial capabilities
+ * are kept as derived copies in the kernel's own row of the capability space (process entry 0),
+ * so revoking the originals revokes the kept copies too.
+ */
+public final class ServiceTable {
+
+    /** Restarts after which a service that keeps dying is left dead. */
+    public static final int MAX_RESTARTS = 8;
+
+    /*@ spec_public @*/ private final boolean[] live;
+    /*@ spec_public @*/ private final int[] process;
+    /*@ spec_public @*/ private final int[] module;
+    /*@ spec_public @*/ private final int[] priority;
+    /*@ spec_public @*/ private final int[] memory;
+    /*@ spec_public @*/ private final int[] firstKept;
+    /*@ spec_public @*/ private final int[] keptCount;
+    /*@ spec_public @*/ private final int[] restarts;
+    /*@ spec_public @*/ private final byte[][] checkpoint;
+    /*@ spec_public @*/ private final int[] checkpointLength;
+    /** Returned for an invalid record, and the (empty) args of a restarted service. */
+    /*@ spec_public @*/ private final byte[] none = new byte[0];
+
+    //@ public invariant live.length == process.length && process.length == checkpoint.length;
+
+    /*@ public normal_behavior
+      @ requires count > 0 && bytes >= 0;
+      @ assignable \nothing;
+      @*/
+    public ServiceTable(int count, int bytes) {
+        int n = count < 1 ? 1 : count;
+        live = new boolean[n];
+        process = new int[n];
+        module = new int[n];
+        priority = new int[n];
+        memory = new int[n];
+        firstKept = new int[n];
+        keptCount = new int[n];
+        restarts = new int[n];
+        checkpointLength = new int[n];
+        checkpoint = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            checkpoint[i] = new byte[bytes < 0 ? 0 : bytes];
+        }
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result == live.length;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int size() {
+        return live.length;
+    }
+
+    /** A free record, or -1. */
+    /*@ public normal_behavior
+      @ ensures \result == -1 || (0 <= \result && \result < live.length);
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int free() {
+        for (int i = 0; i < live.length; i++) {
+            if (!live[i]) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Fills record {@code i}; kept capabilities are in kernel slots [first, first + count). */
+    /*@ public normal_behavior
+      @ requires 0 <= i && i < live.length;
+      @ ensures isLive(i) && processOf(i) == proc;
+      @ assignable \everything;
+      @*/
+    public void register(int i, int proc, int mod, int prio, int mem, int first, int count) {
+        if (i < 0 || i >= live.length || i >= process.length || i >= module.length
+                || i >= priority.length || i >= memory.length || i >= firstKept.length
+                || i >= keptCount.length || i >= restarts.length || i >= checkpointLength.length) {
+            return;
+        }
+        live[i] = true;
+        process[i] = proc;
+        module[i] = mod;
+        priority[i] = prio;
+        memory[i] = mem;
+        firstKept[i] = first;
+        keptCount[i] = count;
+        restarts[i] = 0;
+        checkpointLength[i] = 0;
+    }
+
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ boolean isLive(int i) {
+        return i >= 0 && i < live.length && live[i];
+    }
+
+    /*@ public normal_behavior
+      @ assignable live[*];
+      @*/
+    public void retire(int i) {
+        if (i >= 0 && i < live.length) {
+            live[i] = false;
+        }
+    }
+
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int processOf(int i) {
+        return i >= 0 && i < process.length ? process[i] : -1;
+    }
+
+    /*@ public normal_behavior
+      @ assignable process[*];
+      @*/
+    public void setProcess(int i, int proc) {
+        if (i >= 0 && i < process.length) {
+            process[i] = proc;
+        }
+    }
+
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int moduleOf(int i) {
+        return i >= 0 && i < module.length ? module[i] : -1;
+    }
+
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int priorityOf(int i) {
+        return i >= 0 && i < priority.length ? priority[i] : 0;
+    }
+
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int memoryOf(int i) {
+        return i >= 0 && i < memory.length ? memory[i] : 0;
+    }
+
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int firstKept(int i) {
+        return i >= 0 && i < firstKept.length ? firstKept[i] : 0;
+    }
+
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int keptCount(int i) {
+        return i >= 0 && i < keptCount.length ? keptCount[i] : 0;
+    }
+
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int restarts(int i) {
+        return i >= 0 && i < restarts.length ? restarts[i] : 0;
+    }
+
+    /*@ public normal_behavior
+      @ assignable restarts[*];
+      @*/
+    public void countRestart(int i) {
+        if (i >= 0 && i < restarts.length) {
+            restarts[i]++;
+        }
+    }
+
+    /** The checkpoint buffer of record {@code i} (fixed size). */
+    /*@ public normal_behavior
+      @ requires 0 <= i && i < checkpoint.length;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ byte[] checkpoint(int i) {
+        if (i < 0 || i >= checkpoint.length) {
+            return none;
+        }
+        return checkpoint[i];
+    }
+
+    /** An empty byte array, allocated at boot. */
+    /*@ public normal_behavior
+      @ ensures \result.length == 0;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ byte[] none() {
+        return none;
+    }
+
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int checkpointLength(int i) {
+        return i >= 0 && i < checkpointLength.length ? checkpointLength[i] : 0;
+    }
+
+    /*@ public normal_behavior
+      @ assignable checkpointLength[*];
+      @*/
+    public void setCheckpointLength(int i, int n) {
+        if (i >= 0 && i < checkpointLength.length) {
+            checkpointLength[i] = n;
+        }
+    }
+
+    /** True when kernel slot {@code slot} is used by some live record's kept capabilities. */
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ boolean slotKept(int slot) {
+        for (int i = 0; i < live.length && i < firstKept.length && i < keptCount.length; i++) {
+            if (live[i] && slot >= firstKept[i] && slot < firstKept[i] + keptCount[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,407 @@
+package dev.keel.kernel.sched;
+
+import dev.keel.hw.Machine;
+import dev.keel.kernel.abi.Errors;
+
+/**
+ * Priority-based preemptive scheduling with round robin within a priority, per-CPU run queues,
+ * real-time reservations (budget per period, with admission control) and an idle thread that
+ * halts the CPU.
+ *
+ * Refines spec/Scheduler.tla: {@code state} and {@code priority} are the Tcb fields,
+ * {@code runQueue[c]} is {@code cpus[c].queue}, {@code current[c]} is {@code cpus[c].current},
+ * {@code budget} is {@code Tcb.remaining}. Invariants:
+ * <ul>
+ * <li>RunningIsCurrent: a RUNNING thread is the current thread of exactly its CPU.</li>
+ * <li>ReadyIsQueued: a READY thread that is not throttled is in its CPU's run queue.</li>
+ * <li>HighestRuns: unless a reschedule is pending, no ready thread on a CPU has a higher priority
+ * than the CPU's current thread.</li>
+ * </ul>
+ */
+public final class Scheduler {
+
+    /** Priority of the idle thread: below every real priority. */
+    public static final int IDLE_PRIORITY = -1;
+
+    /*@ spec_public @*/ private final PerCpu[] cpus;
+    /*@ spec_public @*/ private final PerCpu boot;
+    /*@ spec_public @*/ private final ThreadPool threads;
+    /*@ spec_public @*/ private final Machine machine;
+    /*@ spec_public @*/ private final int timeslice;
+    /*@ spec_public @*/ private final int rtLimitPermille;
+
+    // TLA+ TypeOK: one state per CPU, each with its own run queue and idle thread.
+    //@ public invariant cpus.length > 0 && cpus[0] == boot;
+    //@ public invariant (\forall int c; 0 <= c && c < cpus.length; cpus[c].index == c);
+    // TLA+ IdleNeverQueued
+    //@ public invariant (\forall int c; 0 <= c && c < cpus.length; !cpus[c].idle.queued);
+
+    /*@ public normal_behavior
+      @ requires cpuCount > 0 && priorities > 0 && timeslice > 0;
+      @ assignable \nothing;
+      @*/
+    public Scheduler(Machine machine, ThreadPool threads, int cpuCount, int priorities,
+            int timeslice, int rtLimitPermille) {
+        this.machine = machine;
+        this.threads = threads;
+        this.timeslice = timeslice < 1 ? 1 : timeslice;
+        this.rtLimitPermille = rtLimitPermille;
+        int n = cpuCount < 1 ? 1 : cpuCount;
+        cpus = new PerCpu[n];
+        boot = newCpu(threads, 0, priorities);
+        cpus[0] = boot;
+        for (int i = 1; i < n; i++) {
+            cpus[i] = newCpu(threads, i, priorities);
+        }
+    }
+
+    private static PerCpu newCpu(ThreadPool threads, int i, int priorities) {
+        Tcb idle = threads.at(i);
+        idle.state = Tcb.RUNNING;
+        idle.priority = IDLE_PRIORITY;
+        idle.cpu = i;
+        return new PerCpu(i, new RunQueue(priorities), idle);
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result == cpus.length;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int cpuCount() {
+        return cpus.length;
+    }
+
+    /** The state of CPU {@code i}; the boot CPU's when out of range. */
+    /*@ public normal_behavior
+      @ requires 0 <= i && i < cpus.length;
+      @ ensures \result == cpus[i];
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ PerCpu cpu(int i) {
+        if (i < 0 || i >= cpus.length) {
+            return boot;
+        }
+        return cpus[i];
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result > 0;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int priorities() {
+        return boot.runQueue.priorities();
+    }
+
+    /** The least loaded CPU, for a new thread (lowest number on a tie). */
+    /*@ public normal_behavior
+      @ ensures 0 <= \result && \result < cpus.length;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int leastLoadedCpu() {
+        int best = 0;
+        int bestLoad = load(boot);
+        for (int i = 1; i < cpus.length; i++) {
+            int l = load(cpus[i]);
+            if (l < bestLoad) {
+                best = i;
+                bestLoad = l;
+            }
+        }
+        return best;
+    }
+
+    private int load(PerCpu c) {
+        return c.runQueue.size() + (c.isIdle() ? 0 : 1);
+    }
+
+    /** Makes a new thread ready on {@code cpu} with {@code priority} and a full time slice. */
+    /*@ public normal_behavior
+      @ requires t.state == Tcb.FREE && 0 <= priority && priority < priorities();
+      @ ensures t.state == Tcb.READY && t.priority == priority;
+      @ assignable \everything;
+      @*/
+    public void start(Tcb t, int priority, int cpu) {
+        t.priority = priority;
+        t.cpu = cpu(cpu).index;
+        t.slice = timeslice;
+        t.state = Tcb.BLOCKED;
+        unblock(t);
+    }
+
+    /** Unblock: a blocked thread becomes ready; preempts its CPU if it outranks the current one. */
+    /*@ public normal_behavior
+      @ requires t.state == Tcb.BLOCKED;
+      @ ensures t.state == Tcb.READY;
+      @ assignable \everything;
+      @*/
+    public void unblock(Tcb t) {
+        t.state = Tcb.READY;
+        t.blockedOn = Tcb.ON_NOTHING;
+        if (!t.throttled) {
+            PerCpu c = cpu(t.cpu);
+            c.runQueue.enqueue(t, false);
+            preemptIfHigher(c, t);
+        }
+    }
+
+    private void preemptIfHigher(PerCpu c, Tcb t) {
+        if (t.priority > c.current.priority && !c.needResched) {
+            c.needResched = true;
+            machine.interrupts().sendIpi(c.index);
+        }
+    }
+
+    /** Block: {@code t} stops being runnable, waiting for {@code reason}. */
+    /*@ public normal_behavior
+      @ requires t.state == Tcb.RUNNING || t.state == Tcb.READY;
+      @ ensures t.state == Tcb.BLOCKED && t.blockedOn == reason;
+      @ assignable \everything;
+      @*/
+    public void block(Tcb t, int reason) {
+        leave(t);
+        t.state = Tcb.BLOCKED;
+        t.blockedOn = reason;
+    }
+
+    /**
+     * Takes {@code t} off its CPU: out of the run queue, or, when it is running there, marks the
+     * CPU for a reschedule and interrupts it (it may be another CPU, killing {@code t}).
+     */
+    private void leave(Tcb t) {
+        PerCpu c = cpu(t.cpu);
+        if (t.queued) {
+            c.runQueue.dequeue(t);
+        }
+        if (c.current == t && !c.needResched) {
+            c.needResched = true;
+            machine.interrupts().sendIpi(c.index);
+        }
+    }
+
+    /** Removes a dying thread from scheduling; its CPU reschedules if it was running. */
+    /*@ public normal_behavior
+      @ ensures !t.queued;
+      @ assignable \everything;
+      @*/
+    public void remove(Tcb t) {
+        leave(t);
+        t.state = Tcb.BLOCKED;
+        t.throttled = false;
+        t.realtime = false;
+    }
+
+    /** Yield: the current thread of {@code c} gives up the rest of its time slice. */
+    /*@ public normal_behavior
+      @ ensures c.needResched;
+      @ assignable c.current.slice, c.needResched;
+      @*/
+    public void yieldCurrent(PerCpu c) {
+        c.current.slice = 0;
+        c.needResched = true;
+    }
+
+    /**
+     * Tick: one timer period passed on {@code c}. Replenishes real-time budgets whose period
+     * started, charges the current thread, and asks for a reschedule when its slice or budget ran
+     * out.
+     */
+    /*@ public normal_behavior
+      @ ensures c.ticks == \old(c.ticks) + 1;
+      @ assignable \everything;
+      @*/
+    public void tick(PerCpu c) {
+        c.ticks++;
+        replenish(c);
+        Tcb t = c.current;
+        if (t == c.idle) {
+            return;
+        }
+        t.slice--;
+        if (t.slice <= 0) {
+            c.needResched = true;
+        }
+        if (t.realtime) {
+            t.remaining--;
+            if (t.remaining <= 0) {
+                t.throttled = true;
+                c.needResched = true;
+            }
+        }
+    }
+
+    /** Replenish: real-time threads of {@code c} whose period began get their budget back. */
+    /*@ public normal_behavior
+      @ assignable \everything;
+      @*/
+    public void replenish(PerCpu c) {
+        for (int i = 0; i < threads.size(); i++) {
+            Tcb t = threads.at(i);
+            if (t.realtime && t.cpu == c.index && t.state != Tcb.FREE && c.ticks >= t.releaseAt) {
+                refill(c, t);
+            }
+        }
+    }
+
+    private void refill(PerCpu c, Tcb t) {
+        t.remaining = t.budget;
+        long next = t.releaseAt + t.period;
+        t.releaseAt = next > c.ticks ? next : c.ticks + t.period;
+        if (t.throttled) {
+            t.throttled = false;
+            if (t.state == Tcb.READY && !t.queued) {
+                c.runQueue.enqueue(t, false);
+                preemptIfHigher(c, t);
+            }
+        }
+    }
+
+    /**
+     * Schedule: picks the thread {@code c} runs next and makes it current. The previous thread, if
+     * still runnable, goes back to its queue: at the front when preempted with slice left, at the
+     * back (with a new slice) when its slice ran out. Returns the new current thread.
+     */
+    /*@ public normal_behavior
+      @ ensures \result == c.current && c.current.state == Tcb.RUNNING && !c.needResched;
+      @ assignable \everything;
+      @*/
+    public Tcb schedule(PerCpu c) {
+        Tcb prev = c.current;
+        if (prev != c.idle && prev.state == Tcb.RUNNING) {
+            requeue(c, prev);
+        }
+        Tcb next = c.runQueue.pollHighest();
+        if (next == null) {
+            next = c.idle;
+        }
+        c.idle.state = Tcb.READY;
+        next.state = Tcb.RUNNING;
+        c.current = next;
+        c.needResched = false;
+        count(c, prev, next);
+        return next;
+    }
+
+    private void requeue(PerCpu c, Tcb prev) {
+        prev.state = Tcb.READY;
+        boolean sliceLeft = prev.slice > 0;
+        if (!sliceLeft) {
+            prev.slice = timeslice;
+        }
+        if (!prev.throttled) {
+            c.runQueue.enqueue(prev, sliceLeft);
+        }
+    }
+
+    private void count(PerCpu c, Tcb prev, Tcb next) {
+        if (next == prev) {
+            return;
+        }
+        c.contextSwitches++;
+        if (next == c.idle) {
+            c.idleEntries++;
+        } else if (prev == c.idle) {
+            c.wakeups++;
+        }
+    }
+
+    /** OK when {@code budget} ticks every {@code period} ticks can be admitted for {@code t}. */
+    /*@ public normal_behavior
+      @ ensures \result == Errors.OK || \result == Errors.BAD_ARGUMENT || \result == Errors.ADMISSION;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int checkRealtime(Tcb t, long budget, long period) {
+        if (budget <= 0 || period <= 0 || budget > period || period > 1000000) {
+            return Errors.BAD_ARGUMENT;
+        }
+        long others = utilisation(t.cpu, t);
+        if (others + budget * 1000 / period > rtLimitPermille) {
+            return Errors.ADMISSION;
+        }
+        return Errors.OK;
+    }
+
+    /** Real-time utilisation of {@code cpu} in per mille, leaving out {@code except}. */
+    /*@ public normal_behavior
+      @ ensures \result >= 0;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ long utilisation(int cpu, Tcb except) {
+        long sum = 0;
+        for (int i = 0; i < threads.size(); i++) {
+            Tcb o = threads.at(i);
+            if (o != except && o.realtime && o.cpu == cpu && o.state != Tcb.FREE && o.period > 0) {
+                sum += (long) o.budget * 1000 / o.period;
+            }
+        }
+        return sum;
+    }
+
+    /** Gives {@code t} a real-time reservation; requires checkRealtime OK. */
+    /*@ public normal_behavior
+      @ requires checkRealtime(t, budget, period) == Errors.OK;
+      @ ensures t.realtime && t.budget == budget && t.period == period && t.remaining == budget;
+      @ assignable t.realtime, t.budget, t.period, t.remaining, t.releaseAt;
+      @*/
+    public void setRealtime(Tcb t, int budget, int period) {
+        t.realtime = true;
+        t.budget = budget;
+        t.period = period;
+        t.remaining = budget;
+        t.releaseAt = cpu(t.cpu).ticks + period;
+    }
+
+    /** Changes the priority of {@code t}, requeueing it and preempting as needed. */
+    /*@ public normal_behavior
+      @ requires 0 <= priority && priority < priorities();
+      @ ensures t.priority == priority;
+      @ assignable \everything;
+      @*/
+    public void setPriority(Tcb t, int priority) {
+        PerCpu c = cpu(t.cpu);
+        boolean wasQueued = t.queued;
+        if (wasQueued) {
+            c.runQueue.dequeue(t);
+        }
+        t.priority = priority;
+        if (wasQueued) {
+            c.runQueue.enqueue(t, false);
+            preemptIfHigher(c, t);
+        }
+        if (c.current == t) {
+            c.needResched = true;
+        }
+    }
+
+    /** Self-check of RunningIsCurrent, ReadyIsQueued and HighestRuns on every CPU. */
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ boolean invariantsHold() {
+        for (int i = 0; i < threads.size(); i++) {
+            if (!threadPlaced(threads.at(i))) {
+                return false;
+            }
+        }
+        for (int i = 0; i < cpus.length; i++) {
+            PerCpu c = cpus[i];
+            if (!c.needResched && c.runQueue.highestPriority() > c.current.priority) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean threadPlaced(Tcb t) {
+        PerCpu c = cpu(t.cpu);
+        if (t == c.idle) {
+            return (t.state == Tcb.RUNNING) == (c.current == t);
+        }
+        if (t.state == Tcb.RUNNING) {
+            return c.current == t;
+        }
+        if (t.state == Tcb.READY && !t.throttled) {
+            return c.runQueue.contains(t);
+        }
+        return !t.queued || t.state == Tcb.BLOCKED;
+    }
+}

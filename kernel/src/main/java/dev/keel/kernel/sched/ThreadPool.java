@@ -1,0 +1,90 @@
+package dev.keel.kernel.sched;
+
+import org.checkerframework.checker.index.qual.NonNegative;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * All thread control blocks, allocated at boot. The first {@code reserved} blocks are the idle
+ * threads of the CPUs and never handed out.
+ */
+public final class ThreadPool {
+
+    /*@ spec_public @*/ private final Tcb[] tcbs;
+    /*@ spec_public @*/ private final Tcb first;
+    /*@ spec_public @*/ private final @NonNegative int reserved;
+
+    //@ public invariant 0 <= reserved && reserved <= tcbs.length;
+
+    /*@ public normal_behavior
+      @ requires size > reserved && reserved >= 0;
+      @ assignable \nothing;
+      @*/
+    public ThreadPool(int size, int reserved) {
+        tcbs = new Tcb[size < 1 ? 1 : size];
+        first = new Tcb(0);
+        tcbs[0] = first;
+        for (int i = 1; i < tcbs.length; i++) {
+            tcbs[i] = new Tcb(i);
+        }
+        this.reserved = reserved < 0 ? 0 : reserved;
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result == tcbs.length;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int size() {
+        return tcbs.length;
+    }
+
+    /** Block {@code i}, or the first block when out of range. */
+    /*@ public normal_behavior
+      @ requires 0 <= i && i < tcbs.length;
+      @ ensures \result == tcbs[i];
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ Tcb at(int i) {
+        if (i < 0 || i >= tcbs.length) {
+            return first;
+        }
+        return tcbs[i];
+    }
+
+    /** A free, reset block taken from the pool, or null when all are in use. */
+    /*@ public normal_behavior
+      @ ensures \result == null || \result.state == Tcb.FREE;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ @Nullable Tcb allocate() {
+        for (int i = reserved; i < tcbs.length; i++) {
+            if (tcbs[i].state == Tcb.FREE && tcbs[i].owner == null) {
+                return tcbs[i];
+            }
+        }
+        return null;
+    }
+
+    /** Returns {@code t} to the pool. */
+    /*@ public normal_behavior
+      @ ensures t.state == Tcb.FREE && t.owner == null;
+      @ assignable \everything;
+      @*/
+    public void release(Tcb t) {
+        t.reset();
+    }
+
+    /** Threads in use (not FREE), idle threads excluded. */
+    /*@ public normal_behavior
+      @ ensures \result >= 0;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int inUse() {
+        int n = 0;
+        for (int i = reserved; i < tcbs.length; i++) {
+            if (tcbs[i].state != Tcb.FREE) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

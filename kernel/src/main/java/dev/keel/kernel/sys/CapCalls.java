@@ -1,0 +1,108 @@
+package dev.keel.kernel.sys;
+
+import dev.keel.kernel.Kernel;
+import dev.keel.kernel.abi.Errors;
+import dev.keel.kernel.cap.CapType;
+import dev.keel.kernel.cap.Capability;
+import dev.keel.kernel.proc.Process;
+import dev.keel.kernel.sched.Tcb;
+
+/** cap_mint, cap_copy, cap_move, cap_delete, cap_revoke, cap_identify: decode, then act. */
+public final class CapCalls {
+
+    private CapCalls() {
+    }
+
+    /** A rights flag must be 0 or 1. */
+    /*@ public normal_behavior
+      @ ensures \result == (v == 0 || v == 1);
+      @ assignable \nothing;
+      @*/
+    public static /*@ pure @*/ boolean isFlag(long v) {
+        return v == 0 || v == 1;
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result <= 0;
+      @ assignable \everything;
+      @*/
+    public static long mint(Kernel k, Process p, long src, long dst, long r, long w, long g,
+            long badge) {
+        int e = k.caps.checkDerive(p.index, src, p.index, dst);
+        if (e != Errors.OK) {
+            return e;
+        }
+        if (!isFlag(r) || !isFlag(w) || !isFlag(g) || badge < 0) {
+            return Errors.BAD_ARGUMENT;
+        }
+        k.caps.mint(p.index, src, p.index, dst, r == 1, w == 1, g == 1, badge);
+        return Errors.OK;
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result <= 0;
+      @ assignable \everything;
+      @*/
+    public static long copy(Kernel k, Process p, long src, long dst) {
+        int e = k.caps.checkDerive(p.index, src, p.index, dst);
+        if (e != Errors.OK) {
+            return e;
+        }
+        k.caps.copy(p.index, src, p.index, dst);
+        return Errors.OK;
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result <= 0;
+      @ assignable \everything;
+      @*/
+    public static long move(Kernel k, Process p, long src, long dst) {
+        int e = k.caps.checkDerive(p.index, src, p.index, dst);
+        if (e != Errors.OK) {
+            return e;
+        }
+        k.caps.move(p.index, src, p.index, dst);
+        return Errors.OK;
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result <= 0;
+      @ assignable \everything;
+      @*/
+    public static long delete(Kernel k, Process p, long slot) {
+        int e = k.caps.checkCap(p.index, slot, CapType.NONE, false, false, false);
+        if (e != Errors.OK) {
+            return e;
+        }
+        k.reclaimer.delete(p.index, slot);
+        return Errors.OK;
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result <= 0;
+      @ assignable \everything;
+      @*/
+    public static long revoke(Kernel k, Process p, long slot) {
+        int e = k.caps.checkCap(p.index, slot, CapType.NONE, false, false, false);
+        if (e != Errors.OK) {
+            return e;
+        }
+        k.caps.revoke(p.index, slot);
+        return Errors.OK;
+    }
+
+    /** r0 = type, r1 = rights (read 1 + write 2 + grant 4), r2 = badge, r3 = object. */
+    /*@ public normal_behavior
+      @ assignable t.regs[*];
+      @*/
+    public static long identify(Kernel k, Tcb t, Process p, long slot) {
+        int e = k.caps.checkCap(p.index, slot, CapType.NONE, false, false, false);
+        if (e != Errors.OK) {
+            return e;
+        }
+        Capability c = k.caps.at(k.caps.globalSlot(p.index, slot));
+        long rights = (c.canRead() ? 1 : 0) + (c.canWrite() ? 2 : 0) + (c.canGrant() ? 4 : 0);
+        t.setResult(c.type(), rights, c.badge(), c.object());
+        return c.type();
+    }
+}

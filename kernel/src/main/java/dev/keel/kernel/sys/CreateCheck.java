@@ -1,0 +1,83 @@
+package dev.keel.kernel.sys;
+
+import dev.keel.kernel.Kernel;
+import dev.keel.kernel.abi.Errors;
+import dev.keel.kernel.abi.ProcessSpec;
+import dev.keel.kernel.cap.CapType;
+import dev.keel.kernel.proc.Process;
+import dev.keel.kernel.sched.PerCpu;
+
+/**
+ * The rest of create_process once the spec block, name, args and env are in the kernel: the
+ * initial capabilities (each needs the grant right), the memory capability, the priority and the
+ * pools; then the creation itself.
+ */
+public final class CreateCheck {
+
+    private CreateCheck() {
+    }
+
+    /** OK when the process described by {@code c.words} (module {@code m}) can be created. */
+    /*@ public normal_behavior
+      @ assignable \everything;
+      @*/
+    public static int check(Kernel k, PerCpu c, Process p, int m) {
+        long[] w = c.words;
+        int e = checkCaps(k, c, p, ProcessSpec.word(w, ProcessSpec.CAPS_PTR), ProcessSpec.word(w, ProcessSpec.CAPS_COUNT));
+        if (e != Errors.OK) {
+            return e;
+        }
+        long memSlot = ProcessSpec.word(w, ProcessSpec.MEM_SLOT);
+        e = k.caps.checkCap(p.index, memSlot, CapType.MEMORY, true, true, false);
+        if (e != Errors.OK) {
+            return e;
+        }
+        long prio = ProcessSpec.word(w, ProcessSpec.PRIORITY);
+        if (prio < 0 || prio >= k.scheduler.priorities()) {
+            return Errors.BAD_ARGUMENT;
+        }
+        if (k.processes.freeEntry() == null || k.threads.allocate() == null) {
+            return Errors.NO_RESOURCES;
+        }
+        if (k.memory.frames().freeCount() < k.processes.framesForImage(m)) {
+            return Errors.NO_MEMORY;
+        }
+        int mem = IpcCalls.cap(k, p, memSlot).object();
+        return k.memory.quotas().checkCharge(mem, k.processes.pagesForImage(m));
+    }
+
+    /** Reads the slot list into {@code c.slotList}; each slot must hold a capability with grant. */
+    private static int checkCaps(Kernel k, PerCpu c, Process p, long ptr, long count) {
+        if (count < 0 || count > k.caps.slotsPerProcess() || count > c.slotList.length) {
+            return Errors.BAD_LENGTH;
+        }
+        int e = UserArgs.readWords(k, p, ptr, (int) count, c.slotList);
+        for (int i = 0; e == Errors.OK && i < count && i < c.slotList.length; i++) {
+            e = k.caps.checkCap(p.index, c.slotList[i], CapType.NONE, false, false, true);
+        }
+        return e;
+    }
+
+    /** Creates the process; its pid, or NO_MEMORY when frames ran out (nothing left behind). */
+    /*@ public normal_behavior
+      @ assignable \everything;
+      @*/
+    public static long create(Kernel k, PerCpu c, Process p, int m, long procSlot) {
+        long[] w = c.words;
+        int mem = IpcCalls.cap(k, p, ProcessSpec.word(w, ProcessSpec.MEM_SLOT)).object();
+        Process child = k.processes.createProcess(p, m, mem, (int) ProcessSpec.word(w, ProcessSpec.PRIORITY),
+                c.argsBuffer, (int) ProcessSpec.word(w, ProcessSpec.ARGS_LEN), c.envBuffer, (int) ProcessSpec.word(w, ProcessSpec.ENV_LEN));
+        if (child == null) {
+            return Errors.NO_MEMORY;
+        }
+        int n = (int) ProcessSpec.word(w, ProcessSpec.CAPS_COUNT);
+        for (int i = 0; i < n && i < c.slotList.length; i++) {
+            k.caps.copy(p.index, c.slotList[i], child.index, i);
+        }
+        child.initialCaps = n;
+        if (procSlot != -1) {
+            k.caps.createObject(p.index, procSlot, CapType.PROCESS, child.index, true, true, true);
+        }
+        return child.pid;
+    }
+}

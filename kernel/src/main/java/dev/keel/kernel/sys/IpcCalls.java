@@ -1,0 +1,166 @@
+package dev.keel.kernel.sys;
+
+import dev.keel.kernel.Kernel;
+import dev.keel.kernel.abi.Errors;
+import dev.keel.kernel.cap.CapType;
+import dev.keel.kernel.cap.Capability;
+import dev.keel.kernel.io.Io;
+import dev.keel.kernel.ipc.Port;
+import dev.keel.kernel.proc.Process;
+import dev.keel.kernel.sched.Tcb;
+
+/** port_create, send, try_send, call, receive, try_receive, reply, irq_bind, irq_ack. */
+public final class IpcCalls {
+
+    private IpcCalls() {
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result <= 0;
+      @ assignable \everything;
+      @*/
+    public static long portCreate(Kernel k, Process p, long slot, long capacity) {
+        int e = k.caps.checkEmpty(p.index, slot);
+        if (e == Errors.OK) {
+            e = k.ipc.checkPortCreate(capacity);
+        }
+        if (e != Errors.OK) {
+            return e;
+        }
+        int port = k.ipc.portCreate((int) capacity);
+        k.caps.createObject(p.index, slot, CapType.PORT, port, true, true, true);
+        return Errors.OK;
+    }
+
+    /** The capability in (p, slot), which must have been checked. */
+    static Capability cap(Kernel k, Process p, long slot) {
+        return k.caps.at(k.caps.globalSlot(p.index, slot));
+    }
+
+    /**
+     * send, try_send and call. Sending needs the write right on the port capability; transferring
+     * a capability ({@code capSlot} != -1) needs the grant right too.
+     */
+    /*@ public normal_behavior
+      @ ensures \result <= 0;
+      @ assignable \everything;
+      @*/
+    public static long send(Kernel k, Tcb t, Process p, long portSlot, long label, long buf,
+            long len, long capSlot, boolean block, boolean call, long replyMax) {
+        boolean transfer = capSlot != -1;
+        int e = k.caps.checkCap(p.index, portSlot, CapType.PORT, false, true, transfer);
+        if (e == Errors.OK && transfer) {
+            e = k.caps.checkCap(p.index, capSlot, CapType.NONE, false, false, false);
+        }
+        if (e != Errors.OK) {
+            return e;
+        }
+        Capability c = cap(k, p, portSlot);
+        Port port = k.ipc.port(c.object());
+        if (port == null) {
+            return Errors.DEAD_OBJECT;
+        }
+        e = k.ipc.checkSend(t, port, buf, len, block, call, replyMax);
+        if (e == Errors.OK) {
+            e = k.ipc.prepareSend(t, buf, len, call, replyMax);
+        }
+        if (e != Errors.OK) {
+            return e;
+        }
+        int source = transfer ? k.caps.globalSlot(p.index, capSlot) : -1;
+        if (call) {
+            k.ipc.call(t, port, label, c.badge(), buf, (int) len, source, (int) replyMax);
+        } else if (block) {
+            k.ipc.send(t, port, label, c.badge(), buf, (int) len, source, false, 0);
+        } else {
+            k.ipc.trySend(t, port, label, c.badge(), buf, (int) len, source);
+        }
+        return Errors.OK;
+    }
+
+    /** receive and try_receive; needs the read right. Returns r0 when the message came at once. */
+    /*@ public normal_behavior
+      @ assignable \everything;
+      @*/
+    public static long receive(Kernel k, Tcb t, Process p, long portSlot, long buf, long max,
+            boolean block) {
+        int e = k.caps.checkCap(p.index, portSlot, CapType.PORT, true, false, false);
+        if (e != Errors.OK) {
+            return e;
+        }
+        Port port = k.ipc.port(cap(k, p, portSlot).object());
+        if (port == null) {
+            return Errors.DEAD_OBJECT;
+        }
+        e = k.ipc.checkReceive(t, port, buf, max, block);
+        if (e == Errors.OK) {
+            e = k.ipc.prepareReceive(t, buf, max);
+        }
+        if (e != Errors.OK) {
+            return e;
+        }
+        if (block) {
+            k.ipc.receive(t, port, buf, (int) max);
+        } else {
+            k.ipc.tryReceive(t, port, buf, (int) max);
+        }
+        return t.reg(0);
+    }
+
+    /** reply; finishes the I/O request the caller made through the kernel, if any. */
+    /*@ public normal_behavior
+      @ ensures \result <= 0;
+      @ assignable \everything;
+      @*/
+    public static long reply(Kernel k, Tcb t, long label, long buf, long len) {
+        int e = k.ipc.checkReply(t, buf, len);
+        if (e != Errors.OK) {
+            return e;
+        }
+        Tcb caller = k.ipc.reply(t, label, buf, (int) len);
+        if (caller != null && caller.ioOp != 0) {
+            Io.complete(k, caller);
+        }
+        return Errors.OK;
+    }
+
+    /** irq_bind: needs write on both the irq and the port capability. */
+    /*@ public normal_behavior
+      @ ensures \result <= 0;
+      @ assignable \everything;
+      @*/
+    public static long irqBind(Kernel k, Process p, long irqSlot, long portSlot) {
+        int e = k.caps.checkCap(p.index, irqSlot, CapType.IRQ, false, true, false);
+        if (e == Errors.OK) {
+            e = k.caps.checkCap(p.index, portSlot, CapType.PORT, false, true, false);
+        }
+        if (e != Errors.OK) {
+            return e;
+        }
+        Capability irq = cap(k, p, irqSlot);
+        Port port = k.ipc.port(cap(k, p, portSlot).object());
+        int line = irq.object();
+        if (port == null || line < 0 || line >= k.ipc.irqs().lines()) {
+            return Errors.DEAD_OBJECT;
+        }
+        k.ipc.irqBind(line, port, irq.badge());
+        return Errors.OK;
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result <= 0;
+      @ assignable \everything;
+      @*/
+    public static long irqAck(Kernel k, Process p, long irqSlot) {
+        int e = k.caps.checkCap(p.index, irqSlot, CapType.IRQ, false, true, false);
+        if (e != Errors.OK) {
+            return e;
+        }
+        int line = cap(k, p, irqSlot).object();
+        if (line < 0 || line >= k.ipc.irqs().lines()) {
+            return Errors.DEAD_OBJECT;
+        }
+        k.ipc.irqAck(line);
+        return Errors.OK;
+    }
+}

@@ -1,0 +1,149 @@
+package dev.keel.kernel.sys;
+
+import dev.keel.kernel.Kernel;
+import dev.keel.kernel.abi.Errors;
+import dev.keel.kernel.abi.MetricKinds;
+import dev.keel.kernel.cap.CapType;
+import dev.keel.kernel.proc.Process;
+import dev.keel.kernel.recovery.Recovery;
+import dev.keel.kernel.sched.PerCpu;
+import dev.keel.kernel.sched.Tcb;
+
+/** ioport_read, ioport_write, metrics_read, service_register, checkpoint_save, checkpoint_restore. */
+public final class MiscCalls {
+
+    private MiscCalls() {
+    }
+
+    /*@ public normal_behavior
+      @ assignable \everything;
+      @*/
+    public static long ioportRead(Kernel k, Process p, long ioSlot, long port) {
+        int e = k.caps.checkCap(p.index, ioSlot, CapType.IO_PORT, true, false, false);
+        if (e != Errors.OK) {
+            return e;
+        }
+        if (!k.ioRanges.contains(IpcCalls.cap(k, p, ioSlot).object(), port)) {
+            return Errors.BAD_ARGUMENT;
+        }
+        return k.machine.ioPorts().in8((int) port);
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result <= 0;
+      @ assignable \everything;
+      @*/
+    public static long ioportWrite(Kernel k, Process p, long ioSlot, long port, long value) {
+        int e = k.caps.checkCap(p.index, ioSlot, CapType.IO_PORT, false, true, false);
+        if (e != Errors.OK) {
+            return e;
+        }
+        if (!k.ioRanges.contains(IpcCalls.cap(k, p, ioSlot).object(), port) || value < 0
+                || value > 255) {
+            return Errors.BAD_ARGUMENT;
+        }
+        k.machine.ioPorts().out8((int) port, (int) value);
+        return Errors.OK;
+    }
+
+    /** metrics_read(kind, index); see MetricKinds. Per-CPU kinds take -1 for the sum. */
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public static /*@ pure @*/ long metricsRead(Kernel k, long kind, long index) {
+        if (kind == MetricKinds.FREE_FRAMES) {
+            return k.memory.frames().freeCount();
+        }
+        if (kind == MetricKinds.CONTEXT_SWITCHES || kind == MetricKinds.IDLE_ENTRIES
+                || kind == MetricKinds.WAKEUPS || kind == MetricKinds.TICKS) {
+            return perCpu(k, (int) kind, index);
+        }
+        long v = kind < 0 || kind >= MetricKinds.COUNT ? -1 : k.metrics.read((int) kind, index);
+        return v < 0 ? Errors.BAD_ARGUMENT : v;
+    }
+
+    private static long perCpu(Kernel k, int kind, long index) {
+        if (index < -1 || index >= k.scheduler.cpuCount()) {
+            return Errors.BAD_ARGUMENT;
+        }
+        long sum = 0;
+        for (int i = 0; i < k.scheduler.cpuCount(); i++) {
+            if (index == -1 || index == i) {
+                sum += counter(k.scheduler.cpu(i), kind);
+            }
+        }
+        return sum;
+    }
+
+    private static long counter(PerCpu c, int kind) {
+        if (kind == MetricKinds.CONTEXT_SWITCHES) {
+            return c.contextSwitches;
+        }
+        if (kind == MetricKinds.IDLE_ENTRIES) {
+            return c.idleEntries;
+        }
+        return kind == MetricKinds.WAKEUPS ? c.wakeups : c.ticks;
+    }
+
+    /** service_register(procSlot): needs write and grant on the process capability. */
+    /*@ public normal_behavior
+      @ ensures \result <= 0;
+      @ assignable \everything;
+      @*/
+    public static long serviceRegister(Kernel k, Process p, long procSlot) {
+        int e = k.caps.checkCap(p.index, procSlot, CapType.PROCESS, false, true, true);
+        if (e != Errors.OK) {
+            return e;
+        }
+        Process target = k.processes.at(IpcCalls.cap(k, p, procSlot).object());
+        e = Recovery.checkRegister(k, target);
+        if (e != Errors.OK) {
+            return e;
+        }
+        Tcb main = target.threads.length > 0 ? target.threads[0] : null;
+        Recovery.register(k, target, main != null ? main.priority : 0);
+        return Errors.OK;
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result <= 0;
+      @ assignable \everything;
+      @*/
+    public static long checkpointSave(Kernel k, Process p, long buf, long len) {
+        int svc = p.service;
+        if (svc < 0 || !k.services.isLive(svc)) {
+            return Errors.BAD_ARGUMENT;
+        }
+        byte[] area = k.services.checkpoint(svc);
+        int e = UserArgs.readBytes(k, p, buf, len, area.length, area);
+        if (e != Errors.OK) {
+            return e;
+        }
+        k.services.setCheckpointLength(svc, (int) len);
+        return Errors.OK;
+    }
+
+    /*@ public normal_behavior
+      @ assignable \everything;
+      @*/
+    public static long checkpointRestore(Kernel k, Process p, long buf, long max) {
+        int svc = p.service;
+        if (svc < 0 || !k.services.isLive(svc)) {
+            return Errors.BAD_ARGUMENT;
+        }
+        if (max < 0) {
+            return Errors.BAD_LENGTH;
+        }
+        byte[] area = k.services.checkpoint(svc);
+        int n = (int) Math.min(max, k.services.checkpointLength(svc));
+        int e = k.user.check(p.space, buf, n, true);
+        if (e == Errors.OK) {
+            e = k.user.prepare(p.space, buf, n, true);
+        }
+        if (e != Errors.OK) {
+            return e;
+        }
+        k.user.copyOut(p.space, buf, area, 0, Math.min(n, area.length));
+        return n;
+    }
+}
