@@ -147,11 +147,17 @@ public final class ProofsMain {
         long closed = results.stream().filter(ContractResult::closed).count();
         String keyLine = "KeY: " + results.size() + " contracts, " + closed + " closed, " + (results.size() - closed)
                 + " open (baseline: " + baseline.mustClose() + " must close), " + seconds + " s"
-                + (filter.isAll() ? "" : " [classes: " + o.classFilter() + "]")
-                + (unreadable.isEmpty() ? "" : "; JML unreadable by KeY in " + String.join(", ", unreadable.keySet()));
+                + (filter.isAll() ? "" : " [classes: " + o.classFilter() + "]");
         String byPkg = Reports.coverageByPackage(methods);
         String coverageLine = "KeY coverage: " + uncovered + " of " + methods.size()
                 + " public kernel methods without a JML contract" + (byPkg.isEmpty() ? "" : " (" + byPkg + ")");
+        String unreadableLine = "";
+        if (!unreadable.isEmpty()) {
+            List<String> names = new ArrayList<>();
+            unreadable.keySet().forEach(f -> names.add(Path.of(f).getFileName().toString()));
+            unreadableLine = "KeY cannot read the JML of " + unreadable.size() + " kernel file(s), not proved: "
+                    + String.join(", ", names) + " (reasons in proofs-report.txt)\n";
+        }
 
         StringBuilder tsv = new StringBuilder();
         for (ContractResult r : results) {
@@ -174,20 +180,21 @@ public final class ProofsMain {
         System.out.println("Reports: " + out.resolve("proofs-report.txt") + ", " + out.resolve("proofs-report.html"));
 
         if (!failures.isEmpty()) {
-            Files.writeString(out.resolve("summary.txt"), keyLine + " INCOMPLETE\n" + coverageLine + "\n",
+            Files.writeString(out.resolve("summary.txt"), keyLine + " INCOMPLETE\n" + coverageLine + "\n" + unreadableLine,
                     StandardCharsets.UTF_8);
             System.err.println("proofs: FAILED: the KeY run is incomplete:");
             failures.forEach(f -> System.err.println("  " + f));
             return 1;
         }
-        Files.writeString(out.resolve("summary.txt"), keyLine + "\n" + coverageLine + "\n", StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("summary.txt"), keyLine + "\n" + coverageLine + "\n" + unreadableLine,
+                StandardCharsets.UTF_8);
         if (o.updateBaseline()) {
             int code = update(baseline, results, filter, Path.of(o.baseline()));
             if (code == 0) {
                 long mustClose = Baseline.read(Path.of(o.baseline())).mustClose();
                 String updated = keyLine.replace("(baseline: " + baseline.mustClose() + " must close)",
                         "(baseline: " + mustClose + " must close)");
-                Files.writeString(out.resolve("summary.txt"), updated + "\n" + coverageLine + "\n",
+                Files.writeString(out.resolve("summary.txt"), updated + "\n" + coverageLine + "\n" + unreadableLine,
                         StandardCharsets.UTF_8);
             }
             return code;
@@ -355,7 +362,7 @@ public final class ProofsMain {
             return new Options(path(prop("proofs.kernelSrc", "../kernel/src/main/java")),
                     cp.replace(',', File.pathSeparatorChar),
                     path(prop("proofs.baseline", "baseline.txt")), path(prop("proofs.out", "target")),
-                    positive("proofs.maxSteps", 10000), positive("proofs.timeoutSeconds", 60),
+                    positive("proofs.maxSteps", 10000), positive("proofs.timeoutSeconds", 30),
                     positive("proofs.budgetSeconds", 330), positive("proofs.shards", 2),
                     prop("proofs.heap", "2g"), prop("proofs.class", ""),
                     Boolean.parseBoolean(prop("proofs.updateBaseline", "false")));

@@ -35,7 +35,8 @@ import java.util.Map;
  * (every n-th one in id order) and proves each within the step and time bounds.
  * Each result is written as soon as it is known, so a shard that is killed still leaves its results.
  *
- * Contracts the baseline lists as closed come first, then new ones, then those known to stay open, so
+ * Contracts the baseline lists as closed come first, then new ones and those no run has reached yet,
+ * then those known to stay open, so
  * that when the run's time budget is short the contracts that must close are the ones proved.
  *
  * Arguments: kernelSrc classPath maxSteps timeoutSeconds deadlineEpochMillis shardIndex shardCount
@@ -132,34 +133,34 @@ public final class ProveShard {
         return result;
     }
 
-    /** 0: must close; 1: new; 2: known to stay open. */
+    /** 0: must close; 1: new, or never reached before; 2: known to stay open. */
     static int priority(Baseline baseline, String id) {
         BaselineEntry e = baseline.get(id);
-        return e == null ? 1 : e.closed() ? 0 : 2;
+        if (e == null || (!e.closed() && e.reason().startsWith("not attempted"))) {
+            return 1;
+        }
+        return e.closed() ? 0 : 2;
     }
 
     /**
      * Proves the contracts in order. A contract that must close but hit the time bound (not the step
-     * bound) is tried once more at the end with twice the time: on a loaded machine the time bound is
+     * bound) is tried once more at once, with twice the time: on a loaded machine the time bound is
      * the one that is not repeatable.
      */
     private void proveAll(KeYEnvironment<?> env, List<Contract> contracts, Path out, int shard, Baseline baseline)
             throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            List<Contract> retry = new ArrayList<>();
             for (Contract c : contracts) {
                 ContractResult r = prove(env, c, timeoutMillis);
                 if (!r.closed() && r.reason().startsWith("time bound") && priority(baseline, c.getName()) == 0) {
-                    System.out.println("[shard " + shard + "] time bound hit, will retry: " + r.id());
-                    retry.add(c);
-                    continue;
+                    System.out.println("[shard " + shard + "] time bound hit, trying again with twice the time: " + r.id());
+                    r = prove(env, c, 2 * timeoutMillis);
+                    if (!r.closed()) {
+                        r = new ContractResult(r.id(), r.className(), r.method(), r.kind(), false, r.steps(), r.millis(),
+                                r.openGoals(), r.reason() + " (second try)");
+                    }
                 }
                 record(w, r, shard);
-            }
-            for (Contract c : retry) {
-                ContractResult r = prove(env, c, 2 * timeoutMillis);
-                record(w, r.closed() ? r : new ContractResult(r.id(), r.className(), r.method(), r.kind(), false,
-                        r.steps(), r.millis(), r.openGoals(), r.reason() + " (second try)"), shard);
             }
             w.write(COMPLETE);
             w.newLine();
