@@ -122,7 +122,7 @@ Init ==
 \* a capability with every right in its empty slot s.
 CreateObject(p, a, s, o) ==
     LET c == slots[p][a] IN
-    /\ c # Empty /\ c.obj = Untyped /\ Allows(c, "write", "none")
+    /\ c # Empty /\ c.obj = Untyped /\ "write" \in c.rights
     /\ o \notin objects
     /\ slots[p][s] = Empty
     /\ objects' = objects \cup {o}
@@ -194,7 +194,7 @@ Revoke(p, a) ==
 DestroyObject(p, a) ==
     LET c == slots[p][a] IN
     /\ c # Empty /\ c.obj # Untyped /\ parent[<<p, a>>] = NoRef
-    /\ Allows(c, "write", "none")
+    /\ "write" \in c.rights
     /\ objects' = objects \ {c.obj}
     /\ RemoveAll(IF Mutant = "destroyKeepsCaps" THEN {<<p, a>>} ELSE HoldersOf(c.obj))
 
