@@ -290,9 +290,12 @@ void keel_concat_bytes(const char *b, jint n) {
     }
 }
 
-void keel_concat_long(jlong v) {
-    char buf[24];
-    int i = sizeof buf;
+/* A long in decimal: at most 19 digits and a sign. */
+#define KEEL_LONG_DIGITS 24
+
+/* Writes v in decimal at the end of buf; returns the index of its first character. */
+static int format_long(jlong v, char buf[KEEL_LONG_DIGITS]) {
+    int i = KEEL_LONG_DIGITS;
     uint64_t u = v < 0 ? UINT64_C(0) - (uint64_t)v : (uint64_t)v;
     do {
         buf[--i] = (char)('0' + u % 10);
@@ -301,7 +304,13 @@ void keel_concat_long(jlong v) {
     if (v < 0) {
         buf[--i] = '-';
     }
-    keel_concat_bytes(buf + i, (jint)(sizeof buf - (size_t)i));
+    return i;
+}
+
+void keel_concat_long(jlong v) {
+    char buf[KEEL_LONG_DIGITS];
+    int i = format_long(v, buf);
+    keel_concat_bytes(buf + i, (jint)(KEEL_LONG_DIGITS - i));
 }
 
 void keel_concat_char(jint c) {
@@ -359,17 +368,9 @@ void keel_console_string(kobj *s, const char *w, int l) {
 }
 
 void keel_console_long(jlong v) {
-    char buf[24];
-    int i = sizeof buf;
-    uint64_t u = v < 0 ? UINT64_C(0) - (uint64_t)v : (uint64_t)v;
-    do {
-        buf[--i] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u != 0);
-    if (v < 0) {
-        buf[--i] = '-';
-    }
-    keel_console_write(buf + i, sizeof buf - (size_t)i);
+    char buf[KEEL_LONG_DIGITS];
+    int i = format_long(v, buf);
+    keel_console_write(buf + i, (size_t)(KEEL_LONG_DIGITS - i));
 }
 
 void keel_console_int(jint v) {
