@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
 
 import dev.keel.hw.sim.SimMachine;
 import dev.keel.kernel.abi.ProcessSpec;
 import dev.keel.kernel.abi.Syscalls;
+import dev.keel.kernel.proc.ElfBuilder;
 import dev.keel.kernel.proc.Process;
 import dev.keel.kernel.sched.PerCpu;
 import dev.keel.kernel.sched.Tcb;
@@ -37,10 +40,18 @@ public final class Sim {
     }
 
     public Sim(int cpus, KernelConfig config) {
+        this(cpus, config, Map.of());
+    }
+
+    /** A machine whose boot modules are the standard three plus {@code extra} (name to file). */
+    public Sim(int cpus, KernelConfig config, Map<String, byte[]> extra) {
         machine = new SimMachine(cpus, RAM);
-        machine.addModule(bytes("init"), image(3 * 4096 + 100, 1));
-        machine.addModule(bytes("server"), image(4096, 2));
-        machine.addModule(bytes("child"), image(2 * 4096, 3));
+        machine.addModule(bytes("init"), executable(image(3 * 4096 + 100, 1)));
+        machine.addModule(bytes("server"), executable(image(4096, 2)));
+        machine.addModule(bytes("child"), executable(image(2 * 4096, 3)));
+        for (Map.Entry<String, byte[]> m : new TreeMap<>(extra).entrySet()) {
+            assertTrue(machine.addModule(bytes(m.getKey()), m.getValue()), "module fits");
+        }
         Kernel kernel = Boot.boot(machine, config, true);
         assertNotNull(kernel, "boot");
         k = kernel;
@@ -49,6 +60,11 @@ public final class Sim {
 
     public static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** An ELF64 executable loading {@code image} at IMAGE_BASE, read-write-execute, entry at its start. */
+    public static byte[] executable(byte[] image) {
+        return ElfBuilder.flat(ProcessSpec.IMAGE_BASE, image);
     }
 
     /** An image of {@code n} bytes whose byte i is (i * 7 + seed) mod 251. */

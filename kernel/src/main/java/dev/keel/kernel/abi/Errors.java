@@ -48,9 +48,11 @@ public final class Errors {
     public static final int NOT_FOUND = -17;
     /** reply: the caller holds no reply capability. */
     public static final int NO_REPLY = -18;
+    /** exec, create_process: the named boot module is not a loadable ELF64 executable. */
+    public static final int BAD_EXECUTABLE = -19;
 
     /** The lowest code; codes lie in [LOWEST, OK]. */
-    public static final int LOWEST = -18;
+    public static final int LOWEST = -19;
 
     /** True when {@code code} is one of the codes above other than OK. */
     /*@ public normal_behavior

@@ -42,6 +42,7 @@ public final class ProcessManager {
     /*@ spec_public @*/ private final Reclaimer reclaimer;
     /*@ spec_public @*/ private final BootModules modules;
     /*@ spec_public @*/ private final PhysicalMemory memory;
+    /*@ spec_public @*/ private final ElfImage elf;
     /*@ spec_public @*/ private final int stackPages;
     /*@ spec_public @*/ private int nextPid;
     /*@ spec_public @*/ private @Nullable Process init;
@@ -75,6 +76,7 @@ public final class ProcessManager {
         this.reclaimer = reclaimer;
         this.modules = modules;
         this.memory = memory;
+        this.elf = new ElfImage(memory);
         this.stackPages = stackPages < 1 ? 1 : stackPages;
         this.nextPid = 1;
     }
@@ -122,18 +124,40 @@ public final class ProcessManager {
 
     // ---- Executables ----
 
-    /** The boot module named by {@code name[0..len)}, or -1. */
+    /**
+     * The boot module named by {@code name[0..len)}; NOT_FOUND when no module has that name,
+     * BAD_EXECUTABLE when it is not a loadable ELF64 executable ({@link #checkModule}).
+     */
     /*@ public normal_behavior
       @ requires 0 <= len && len <= name.length;
+      @ ensures \result >= 0 || \result == Errors.NOT_FOUND || \result == Errors.BAD_EXECUTABLE;
+      @ ensures \result >= 0 ==> checkModule(\result) == ElfImage.OK;
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ int findModule(byte[] name, int len) {
         for (int m = 0; m < modules.count(); m++) {
             if (modules.nameLength(m) == len && nameEquals(m, name, len)) {
-                return m;
+                return checkModule(m) == ElfImage.OK ? m : Errors.BAD_EXECUTABLE;
             }
         }
-        return -1;
+        return Errors.NOT_FOUND;
+    }
+
+    /** ElfImage.OK when module {@code m} can be loaded below the stack; else why not. */
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int checkModule(int m) {
+        return elf.check(modules.base(m), modules.length(m), stackBase());
+    }
+
+    /** Lowest address of every process's stack; images must end at or below it. */
+    /*@ public normal_behavior
+      @ ensures \result == ProcessSpec.STACK_TOP - (long) stackPages * Pte.PAGE;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ long stackBase() {
+        return ProcessSpec.STACK_TOP - (long) stackPages * Pte.PAGE;
     }
 
     private boolean nameEquals(int m, byte[] name, int len) {
@@ -146,23 +170,27 @@ public final class ProcessManager {
         return true;
     }
 
-    /** Pages of the image of module {@code m}. */
+    /** Pages of the loadable segments of module {@code m}, bss included. */
     /*@ public normal_behavior
       @ ensures \result >= 1;
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ int imagePages(int m) {
-        long n = (modules.length(m) + Pte.PAGE - 1) / Pte.PAGE;
-        return n < 1 ? 1 : (int) Math.min(n, MemoryManager.MAX_PAGES);
+        return elf.totalPages(modules.base(m));
     }
 
-    /** Frames a new image of module {@code m} may take at once: root, tables, image, stack top. */
+    /**
+     * Frames a new image of module {@code m} may take at once: root, the tables down to the
+     * stack and to the first segment (6), up to three more per further segment, the segments,
+     * the stack top.
+     */
     /*@ public normal_behavior
       @ ensures \result >= 1;
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ int framesForImage(int m) {
-        return 1 + 6 + imagePages(m) + 1 + imagePages(m) / Pte.ENTRIES;
+        int more = elf.loadCount(modules.base(m)) - 1;
+        return 1 + 6 + 3 * (more < 0 ? 0 : more) + imagePages(m) + 1 + imagePages(m) / Pte.ENTRIES;
     }
 
     /** Pages charged to the memory object for an image of module {@code m} and its stack. */
@@ -237,37 +265,63 @@ public final class ProcessManager {
     }
 
     /**
-     * Builds space {@code s}: image at IMAGE_BASE (loaded now), stack below STACK_TOP (paged on
-     * demand), args and env copied to the top of the stack; sets {@code t}'s entry registers.
-     * On NO_MEMORY the space is torn down again.
+     * Builds space {@code s}: each loadable segment of module {@code module} (an ELF64 image,
+     * checked when it was found) loaded now into a region of its own, writable only when the
+     * segment says so, its bss zeroed; the stack below STACK_TOP (paged on demand); args and env
+     * copied to the top of the stack; {@code t} set to start at the image's entry point. On
+     * failure the space is torn down again.
      */
     private int buildImage(AddressSpace s, int module, int mem, byte[] args, int argsLen,
             byte[] env, int envLen, Tcb t) {
+        if (checkModule(module) != ElfImage.OK) {
+            return Errors.BAD_EXECUTABLE;
+        }
         if (mm.createSpace(s) != Errors.OK) {
             return Errors.NO_MEMORY;
         }
-        int pages = imagePages(module);
-        long stackBase = ProcessSpec.STACK_TOP - (long) stackPages * Pte.PAGE;
-        mm.map(s, ProcessSpec.IMAGE_BASE, pages, true, mem, true);
-        mm.map(s, stackBase, stackPages, true, mem, true);
-        if (loadImage(s, module, pages) != Errors.OK || pushArgs(s, args, argsLen, env, envLen, t)
-                != Errors.OK) {
+        int e = loadImage(s, module, mem);
+        if (e == Errors.OK) {
+            mm.map(s, stackBase(), stackPages, true, mem, true);
+            e = pushArgs(s, args, argsLen, env, envLen, elf.entry(modules.base(module)), t);
+        }
+        if (e != Errors.OK) {
             mm.destroySpace(s);
-            return Errors.NO_MEMORY;
+        }
+        return e;
+    }
+
+    private int loadImage(AddressSpace s, int module, int mem) {
+        long base = modules.base(module);
+        for (int i = 0; i < elf.headers(base); i++) {
+            if (elf.isLoad(base, i)) {
+                int e = loadSegment(s, base, i, mem);
+                if (e != Errors.OK) {
+                    return e;
+                }
+            }
         }
         return Errors.OK;
     }
 
-    private int loadImage(AddressSpace s, int module, int pages) {
-        long len = (long) pages * Pte.PAGE;
-        if (user.prepare(s, ProcessSpec.IMAGE_BASE, len, true) != Errors.OK) {
+    /** Maps segment {@code i} of the image at {@code base}, takes its frames, copies its file bytes. */
+    private int loadSegment(AddressSpace s, long base, int i, int mem) {
+        long va = elf.vaddr(base, i);
+        int pages = elf.pages(base, i);
+        boolean writable = elf.writable(base, i);
+        if (mm.checkMap(s, va, pages, mem) != Errors.OK) {
             return Errors.NO_MEMORY;
         }
-        user.copyFromPhysical(s, ProcessSpec.IMAGE_BASE, modules.base(module), modules.length(module));
+        mm.map(s, va, pages, writable, mem, writable);
+        // Fresh frames come zeroed: the bss, and the rest of the last file page, need no clearing.
+        if (user.prepare(s, va, (long) pages * Pte.PAGE, false) != Errors.OK) {
+            return Errors.NO_MEMORY;
+        }
+        user.copyFromPhysical(s, va, base + elf.fileOffset(base, i), elf.fileSize(base, i));
         return Errors.OK;
     }
 
-    private int pushArgs(AddressSpace s, byte[] args, int argsLen, byte[] env, int envLen, Tcb t) {
+    private int pushArgs(AddressSpace s, byte[] args, int argsLen, byte[] env, int envLen,
+            long entry, Tcb t) {
         long argsAt = ProcessSpec.STACK_TOP - round16(argsLen);
         long envAt = argsAt - round16(envLen);
         long sp = envAt - 16;
@@ -276,7 +330,7 @@ public final class ProcessManager {
         }
         user.copyOut(s, argsAt, args, 0, clamp(argsLen, args.length));
         user.copyOut(s, envAt, env, 0, clamp(envLen, env.length));
-        t.pc = ProcessSpec.IMAGE_BASE;
+        t.pc = entry;
         t.sp = sp;
         t.setResult(argsAt, argsLen, envAt, envLen);
         return Errors.OK;

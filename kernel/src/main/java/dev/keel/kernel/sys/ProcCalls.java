@@ -29,7 +29,7 @@ public final class ProcCalls {
         return e != Errors.OK ? e : k.processes.fork(t);
     }
 
-    /** Reads an executable name and finds its module; the module number or an error. */
+    /** Reads an executable name and finds its module; the module number, or an error (NOT_FOUND, BAD_EXECUTABLE). */
     static int module(Kernel k, PerCpu c, Process p, long namePtr, long nameLen) {
         if (nameLen < 1) {
             return Errors.BAD_LENGTH;
@@ -38,8 +38,7 @@ public final class ProcCalls {
         if (e != Errors.OK) {
             return e;
         }
-        int m = k.processes.findModule(c.nameBuffer, (int) nameLen);
-        return m < 0 ? Errors.NOT_FOUND : m;
+        return k.processes.findModule(c.nameBuffer, (int) nameLen);
     }
 
     /** Reads args and env into the CPU's buffers. */

@@ -1,0 +1,349 @@
+package dev.keel.kernel.proc;
+
+import dev.keel.hw.PhysicalMemory;
+import dev.keel.kernel.mem.MemoryManager;
+import dev.keel.kernel.mem.Pte;
+
+/**
+ * A user program as its boot module holds it: a static ELF64 executable for x86-64, read in
+ * place through physical memory. {@link #check} validates everything the loader relies on;
+ * the accessors then describe the header and each program header. Nothing here allocates or
+ * writes: ProcessManager maps and copies the segments.
+ *
+ * What a loadable image is: the ELF magic, class 64, little endian, version 1, machine x86-64,
+ * type ET_EXEC; 56-byte program headers lying inside the module; no PT_INTERP or PT_DYNAMIC
+ * (no dynamic linking); one to {@link #MAX_SEGMENTS} PT_LOAD segments with a non-empty memory
+ * image, each page aligned, with its file bytes inside the module, filesz <= memsz, inside user
+ * space below {@code limit} (the stack), none overlapping another; the entry point inside an
+ * executable segment. A PT_LOAD with memsz 0 is ignored. Sizes are unsigned in the file: a
+ * value with the top bit set reads as negative here and is refused, so no sum overflows.
+ */
+public final class ElfImage {
+
+    /** The image is loadable. */
+    public static final int OK = 0;
+    /** Shorter than an ELF header. */
+    public static final int TOO_SHORT = -1;
+    /** Does not start with 0x7f 'E' 'L' 'F'. */
+    public static final int BAD_MAGIC = -2;
+    /** Not ELFCLASS64. */
+    public static final int NOT_64_BIT = -3;
+    /** Not little endian. */
+    public static final int NOT_LITTLE_ENDIAN = -4;
+    /** ELF version other than 1. */
+    public static final int BAD_VERSION = -5;
+    /** Machine other than x86-64. */
+    public static final int NOT_X86_64 = -6;
+    /** Type other than ET_EXEC (relocatable, shared object, core). */
+    public static final int NOT_EXECUTABLE = -7;
+    /** Program header size, count or table position (inside the module, 8-byte aligned) is wrong. */
+    public static final int BAD_PROGRAM_HEADERS = -8;
+    /** Needs an interpreter or dynamic linking. */
+    public static final int NOT_STATIC = -9;
+    /** A segment's file bytes lie outside the module. */
+    public static final int SEGMENT_OUTSIDE_FILE = -10;
+    /** A segment has filesz > memsz, or a memory size above the largest mapping. */
+    public static final int BAD_SEGMENT_SIZE = -11;
+    /** A segment's virtual address is not page aligned. */
+    public static final int NOT_ALIGNED = -12;
+    /** A segment lies outside user space or reaches into the stack. */
+    public static final int OUTSIDE_USER = -13;
+    /** Two segments share a page. */
+    public static final int OVERLAP = -14;
+    /** No loadable segment, or more than MAX_SEGMENTS. */
+    public static final int BAD_SEGMENT_COUNT = -15;
+    /** The entry point is not inside an executable segment. */
+    public static final int BAD_ENTRY = -16;
+
+    public static final int HEADER_SIZE = 64;
+    public static final int PHDR_SIZE = 56;
+    /** Most program headers looked at; a linker writes a handful. */
+    public static final int MAX_PHDRS = 64;
+    /** Most loadable segments: each takes one region of the address space. */
+    public static final int MAX_SEGMENTS = 4;
+
+    public static final int PT_LOAD = 1;
+    public static final int PT_DYNAMIC = 2;
+    public static final int PT_INTERP = 3;
+    public static final int PF_X = 1;
+    public static final int PF_W = 2;
+    public static final int PF_R = 4;
+
+    private static final int ET_EXEC = 2;
+    private static final int EM_X86_64 = 62;
+
+    /*@ spec_public @*/ private final PhysicalMemory memory;
+
+    /*@ public normal_behavior
+      @ ensures this.memory == memory;
+      @ assignable \nothing;
+      @*/
+    public ElfImage(PhysicalMemory memory) {
+        this.memory = memory;
+    }
+
+    // ---- Validation ----
+
+    /**
+     * OK when the module at {@code base} of {@code length} bytes is a loadable executable whose
+     * segments all end at or below {@code limit}; otherwise the first reason found.
+     */
+    /*@ public normal_behavior
+      @ ensures \result <= OK && \result >= BAD_ENTRY;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int check(long base, long length, long limit) {
+        int e = checkHeader(base, length);
+        if (e == OK) {
+            e = checkSegments(base, length, limit);
+        }
+        if (e == OK) {
+            e = checkEntry(base);
+        }
+        return e;
+    }
+
+    private int checkHeader(long base, long length) {
+        if (length < HEADER_SIZE) {
+            return TOO_SHORT;
+        }
+        if (u8(base) != 0x7f || u8(base + 1) != 'E' || u8(base + 2) != 'L' || u8(base + 3) != 'F') {
+            return BAD_MAGIC;
+        }
+        if (u8(base + 4) != 2) {
+            return NOT_64_BIT;
+        }
+        if (u8(base + 5) != 1) {
+            return NOT_LITTLE_ENDIAN;
+        }
+        if (u8(base + 6) != 1 || u32(base + 20) != 1) {
+            return BAD_VERSION;
+        }
+        if (u16(base + 18) != EM_X86_64) {
+            return NOT_X86_64;
+        }
+        if (u16(base + 16) != ET_EXEC) {
+            return NOT_EXECUTABLE;
+        }
+        return checkHeaderTable(base, length);
+    }
+
+    private int checkHeaderTable(long base, long length) {
+        long phoff = memory.load64(base + 32);
+        int n = u16(base + 56);
+        if (u16(base + 54) != PHDR_SIZE || n < 1 || n > MAX_PHDRS) {
+            return BAD_PROGRAM_HEADERS;
+        }
+        if (phoff < 0 || phoff % 8 != 0 || phoff > length || (long) n * PHDR_SIZE > length - phoff) {
+            return BAD_PROGRAM_HEADERS;
+        }
+        return OK;
+    }
+
+    private int checkSegments(long base, long length, long limit) {
+        int n = headers(base);
+        int loads = 0;
+        for (int i = 0; i < n; i++) {
+            int type = type(base, i);
+            if (type == PT_INTERP || type == PT_DYNAMIC) {
+                return NOT_STATIC;
+            }
+            if (isLoad(base, i)) {
+                int e = checkSegment(base, length, limit, i);
+                if (e != OK) {
+                    return e;
+                }
+                if (overlapsEarlier(base, i)) {
+                    return OVERLAP;
+                }
+                loads++;
+            }
+        }
+        return loads < 1 || loads > MAX_SEGMENTS ? BAD_SEGMENT_COUNT : OK;
+    }
+
+    private int checkSegment(long base, long length, long limit, int i) {
+        long off = fileOffset(base, i);
+        long filesz = fileSize(base, i);
+        long memsz = memorySize(base, i);
+        long va = vaddr(base, i);
+        if (off < 0 || filesz < 0 || off > length || filesz > length - off) {
+            return SEGMENT_OUTSIDE_FILE;
+        }
+        if (memsz < 0 || filesz > memsz || memsz > MemoryManager.MAX_PAGES * Pte.PAGE) {
+            return BAD_SEGMENT_SIZE;
+        }
+        if (va % Pte.PAGE != 0) {
+            return NOT_ALIGNED;
+        }
+        if (va < MemoryManager.USER_BASE || va > limit - (long) pages(base, i) * Pte.PAGE) {
+            return OUTSIDE_USER;
+        }
+        return OK;
+    }
+
+    /** True when loadable segment {@code i} shares a page with a loadable segment before it. */
+    private boolean overlapsEarlier(long base, int i) {
+        long start = vaddr(base, i);
+        long end = start + (long) pages(base, i) * Pte.PAGE;
+        for (int j = 0; j < i; j++) {
+            if (isLoad(base, j)) {
+                long s = vaddr(base, j);
+                if (start < s + (long) pages(base, j) * Pte.PAGE && s < end) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private int checkEntry(long base) {
+        long entry = entry(base);
+        for (int i = 0; i < headers(base); i++) {
+            if (isLoad(base, i) && (flags(base, i) & PF_X) != 0 && entry >= vaddr(base, i)
+                    && entry - vaddr(base, i) < memorySize(base, i)) {
+                return OK;
+            }
+        }
+        return BAD_ENTRY;
+    }
+
+    // ---- The header (valid after check) ----
+
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ long entry(long base) {
+        return memory.load64(base + 24);
+    }
+
+    /** Number of program headers, at most MAX_PHDRS. */
+    /*@ public normal_behavior
+      @ ensures 0 <= \result && \result <= MAX_PHDRS;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int headers(long base) {
+        int n = u16(base + 56);
+        return n < 0 ? 0 : Math.min(n, MAX_PHDRS);
+    }
+
+    /** Pages of every loadable segment together (1 when there is none). */
+    /*@ public normal_behavior
+      @ ensures \result >= 1;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int totalPages(long base) {
+        long sum = 0;
+        for (int i = 0; i < headers(base); i++) {
+            if (isLoad(base, i)) {
+                sum += pages(base, i);
+            }
+        }
+        return sum < 1 ? 1 : (int) Math.min(sum, MemoryManager.MAX_PAGES);
+    }
+
+    /** Number of loadable segments. */
+    /*@ public normal_behavior
+      @ ensures \result >= 0;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int loadCount(long base) {
+        int n = 0;
+        for (int i = 0; i < headers(base); i++) {
+            if (isLoad(base, i)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    // ---- Program header i (valid after check) ----
+
+    /** True for a PT_LOAD with a non-empty memory image. */
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ boolean isLoad(long base, int i) {
+        return type(base, i) == PT_LOAD && memorySize(base, i) != 0;
+    }
+
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int type(long base, int i) {
+        return memory.load32(phdr(base, i));
+    }
+
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int flags(long base, int i) {
+        return memory.load32(phdr(base, i) + 4);
+    }
+
+    /** True when segment {@code i} is to be mapped writable (PF_W). */
+    /*@ public normal_behavior
+      @ ensures \result == ((flags(base, i) & PF_W) != 0);
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ boolean writable(long base, int i) {
+        return (flags(base, i) & PF_W) != 0;
+    }
+
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ long fileOffset(long base, int i) {
+        return memory.load64(phdr(base, i) + 8);
+    }
+
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ long vaddr(long base, int i) {
+        return memory.load64(phdr(base, i) + 16);
+    }
+
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ long fileSize(long base, int i) {
+        return memory.load64(phdr(base, i) + 32);
+    }
+
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ long memorySize(long base, int i) {
+        return memory.load64(phdr(base, i) + 40);
+    }
+
+    /** Pages segment {@code i} spans from its (aligned) virtual address; 0 when memsz is bad. */
+    /*@ public normal_behavior
+      @ ensures \result >= 0;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ int pages(long base, int i) {
+        long m = memorySize(base, i);
+        if (m <= 0 || m > MemoryManager.MAX_PAGES * Pte.PAGE) {
+            return 0;
+        }
+        return (int) ((m + Pte.PAGE - 1) / Pte.PAGE);
+    }
+
+    private long phdr(long base, int i) {
+        return base + memory.load64(base + 32) + (long) i * PHDR_SIZE;
+    }
+
+    private int u8(long pa) {
+        return memory.load8(pa) & 0xff;
+    }
+
+    private int u16(long pa) {
+        return memory.load16(pa) & 0xffff;
+    }
+
+    private long u32(long pa) {
+        return memory.load32(pa) & 0xffffffffL;
+    }
+}
