@@ -1,5 +1,5 @@
 /*
- * crt0.S - where a user program starts: the first byte of its image, loaded at 0x400000.
+ * crt0.S - where a user program starts: the ELF entry point, first in its text at 0x400000.
  * Entry (a fresh thread, from the kernel): RSP = top of the stack below the args and env,
  * RDI, RSI, RDX, RCX = args pointer, args length, env pointer, env length. Calls the program's
  * main(long, long, long, long) and exits with its result.

@@ -11,6 +11,7 @@
 
 /* Multiboot1 information block: the fields used here. */
 #define MB1_INFO_CMDLINE   (1u << 2)
+#define MB1_INFO_MODS      (1u << 3)
 #define MB1_INFO_MMAP      (1u << 6)
 #define MB1_INFO_LOADER    (1u << 9)
 struct mb1_info {
@@ -18,6 +19,9 @@ struct mb1_info {
     uint32_t syms[4];
     uint32_t mmap_length, mmap_addr;
     uint32_t drives_length, drives_addr, config_table, boot_loader_name;
+} __attribute__((packed));
+struct mb1_module {
+    uint32_t mod_start, mod_end, string, reserved;
 } __attribute__((packed));
 struct mb1_mmap_entry {
     uint32_t size;                 /* of the rest of the entry, not counting this field */
@@ -29,9 +33,13 @@ struct mb1_mmap_entry {
 #define MB2_TAG_END        0
 #define MB2_TAG_CMDLINE    1
 #define MB2_TAG_LOADER     2
+#define MB2_TAG_MODULE     3
 #define MB2_TAG_MMAP       6
 struct mb2_tag {
     uint32_t type, size;
+};
+struct mb2_module {
+    uint32_t type, size, mod_start, mod_end;        /* then the NUL-terminated command line */
 };
 struct mb2_mmap_entry {
     uint64_t base, length;
@@ -67,6 +75,59 @@ static void add_region(struct bootinfo *bi, uint64_t base, uint64_t length, uint
     bi->regions[bi->region_count++] = (struct mem_region){ base, length, type };
 }
 
+/* The module name in a command line: its last word, without directories or a ".elf" ending. */
+static void module_name(char *dst, const char *cmdline)
+{
+    size_t start = 0, end = 0, i = 0;
+    for (; cmdline[i]; i++) {
+        if (cmdline[i] == ' ')
+            continue;
+        if (i == 0 || cmdline[i - 1] == ' ')
+            start = i;
+        end = i + 1;
+    }
+    if (end < start)
+        end = start;
+    for (i = start; i < end; i++)
+        if (cmdline[i] == '/')
+            start = i + 1;
+    if (end - start > 4 && cmdline[end - 4] == '.' && cmdline[end - 3] == 'e' && cmdline[end - 2] == 'l'
+            && cmdline[end - 1] == 'f')
+        end -= 4;
+    size_t n = 0;
+    for (i = start; i < end && n + 1 < BOOTINFO_MAX_NAME; i++)
+        dst[n++] = cmdline[i];
+    dst[n] = '\0';
+}
+
+static void add_module(struct bootinfo *bi, uint64_t start, uint64_t end, uint64_t cmdline_phys)
+{
+    if (bi->module_count == BOOTINFO_MAX_MODULES || end < start || !phys(start, end - start)) {
+        bi->modules_dropped++;
+        return;
+    }
+    char cmdline[BOOTINFO_MAX_CMDLINE];
+    copy_string(cmdline, sizeof cmdline, cmdline_phys);
+    struct boot_module_info *m = &bi->modules[bi->module_count++];
+    m->base = start;
+    m->length = end - start;
+    module_name(m->name, cmdline);
+}
+
+static void parse_mb1_modules(const struct mb1_info *mi, struct bootinfo *bi)
+{
+    if (!(mi->flags & MB1_INFO_MODS) || !phys(mi->mods_addr, (uint64_t)mi->mods_count * sizeof(struct mb1_module)))
+        return;
+    const struct mb1_module *mods = phys(mi->mods_addr, sizeof *mods);
+    for (uint32_t i = 0; i < mi->mods_count; i++) {
+        if (i == BOOTINFO_MAX_MODULES) {
+            bi->modules_dropped += (int)(mi->mods_count - i);
+            break;
+        }
+        add_module(bi, mods[i].mod_start, mods[i].mod_end, mods[i].string);
+    }
+}
+
 static int parse_mb1(uint64_t info_phys, struct bootinfo *bi)
 {
     const struct mb1_info *mi = phys(info_phys, sizeof *mi);
@@ -76,6 +137,7 @@ static int parse_mb1(uint64_t info_phys, struct bootinfo *bi)
         copy_string(bi->cmdline, sizeof bi->cmdline, mi->cmdline);
     if (mi->flags & MB1_INFO_LOADER)
         copy_string(bi->loader, sizeof bi->loader, mi->boot_loader_name);
+    parse_mb1_modules(mi, bi);
     if (!(mi->flags & MB1_INFO_MMAP))
         return BOOTINFO_ENOMAP;
     if (!phys(mi->mmap_addr, mi->mmap_length))
@@ -116,7 +178,10 @@ static int parse_mb2(uint64_t info_phys, struct bootinfo *bi)
             copy_string(bi->cmdline, sizeof bi->cmdline, p + 8);
         else if (t->type == MB2_TAG_LOADER)
             copy_string(bi->loader, sizeof bi->loader, p + 8);
-        else if (t->type == MB2_TAG_MMAP) {
+        else if (t->type == MB2_TAG_MODULE && t->size >= sizeof(struct mb2_module)) {
+            const struct mb2_module *m = phys(p, sizeof *m);
+            add_module(bi, m->mod_start, m->mod_end, p + sizeof *m);
+        } else if (t->type == MB2_TAG_MMAP) {
             parse_mb2_mmap(t, p, bi);
             have_map = 1;
         }

@@ -20,6 +20,8 @@
 #define BOOTINFO_MAX_REGIONS  32
 #define BOOTINFO_MAX_CMDLINE  128
 #define BOOTINFO_MAX_LOADER   48
+#define BOOTINFO_MAX_MODULES  8
+#define BOOTINFO_MAX_NAME     32
 
 /* bootinfo_parse results. */
 #define BOOTINFO_OK           0
@@ -33,6 +35,17 @@ struct mem_region {
     uint32_t type;
 };
 
+/* A boot module: a file the loader placed in physical memory (Multiboot1 modules from
+ * qemu -initrd, Multiboot2 module tags from GRUB's module2). Its name is the last word of its
+ * command line without directories or ".elf": "init" for "/boot/user/init.elf init",
+ * "target/user/init.elf" or "init". Names are copied, since the loader's strings lie in memory
+ * the kernel later hands out. */
+struct boot_module_info {
+    uint64_t base;
+    uint64_t length;
+    char name[BOOTINFO_MAX_NAME];
+};
+
 struct bootinfo {
     int protocol;                                   /* 1 or 2 */
     char cmdline[BOOTINFO_MAX_CMDLINE];             /* "" when none; cut at the limit */
@@ -40,6 +53,9 @@ struct bootinfo {
     int region_count;
     int regions_dropped;                            /* regions beyond BOOTINFO_MAX_REGIONS */
     struct mem_region regions[BOOTINFO_MAX_REGIONS];
+    int module_count;
+    int modules_dropped;                            /* beyond BOOTINFO_MAX_MODULES, or unreadable */
+    struct boot_module_info modules[BOOTINFO_MAX_MODULES];
 };
 
 int bootinfo_parse(uint32_t magic, uint64_t info_phys, struct bootinfo *out);

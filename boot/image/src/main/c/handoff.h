@@ -35,26 +35,16 @@
 #define HANDOFF_W_REGION_COUNT 8
 #define HANDOFF_W_REGIONS      9    /* region i: words 9 + 3i (base), + 1 (length), + 2 (type, MEM_*) */
 #define HANDOFF_REGION_WORDS   3
-/* After the BOOTINFO_MAX_REGIONS region slots: the programs the image carries. */
+/* After the BOOTINFO_MAX_REGIONS region slots: the boot modules (the user programs' ELF files,
+ * bootinfo.h), which the usable regions above no longer include. */
 #define HANDOFF_W_MODULE_COUNT (HANDOFF_W_REGIONS + HANDOFF_REGION_WORDS * BOOTINFO_MAX_REGIONS)
 #define HANDOFF_W_MODULES      (HANDOFF_W_MODULE_COUNT + 1)   /* module i: words + 4i: image base, length, name base, name length */
 #define HANDOFF_MODULE_WORDS   4
-#define HANDOFF_MAX_MODULES    8
+#define HANDOFF_MAX_MODULES    BOOTINFO_MAX_MODULES
 
 struct handoff {
     uint64_t word[HANDOFF_W_MODULES + HANDOFF_MODULE_WORDS * HANDOFF_MAX_MODULES];
 };
-
-/* The programs embedded in the image by the build (user_modules.S, generated): flat images
- * loaded at their link address by the kernel. Absent (weak) when the image carries none. */
-struct boot_module {
-    const uint8_t *image;
-    uint64_t length;
-    const char *name;
-    uint64_t name_length;
-};
-extern const struct boot_module keel_boot_modules[] __attribute__((weak));
-extern const uint64_t keel_boot_module_count __attribute__((weak));
 
 void handoff_build(struct handoff *h, const struct bootinfo *bi, uint64_t tsc_entry, uint64_t tsc_kmain);
 

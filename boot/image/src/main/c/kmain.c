@@ -44,6 +44,13 @@ static void print_memory_map(const struct bootinfo *bi)
     if (bi->regions_dropped)
         kprintf("  (%d more regions not kept)\n", bi->regions_dropped);
     kprintf("memory: %lu KiB usable\n", bootinfo_usable_bytes(bi) / 1024);
+    for (int i = 0; i < bi->module_count; i++) {
+        const struct boot_module_info *m = &bi->modules[i];
+        kprintf("  module %-8s [%p-%p] %lu bytes\n", m->name, (void *)m->base,
+                (void *)(m->base + m->length - 1), m->length);
+    }
+    if (bi->modules_dropped)
+        kprintf("  (%d more modules not kept)\n", bi->modules_dropped);
 }
 
 static void read_bootinfo(uint32_t magic, uint64_t info_phys)

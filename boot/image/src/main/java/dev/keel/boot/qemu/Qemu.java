@@ -51,6 +51,8 @@ public final class Qemu {
     private Path serialLog;
     private String marker;
     private final List<String> extraArgs = new ArrayList<>();
+    private final List<Path> modules = new ArrayList<>();
+    private final List<String> moduleNames = new ArrayList<>();
 
     private Qemu(String bootOption, Path image) {
         this.bootOption = bootOption;
@@ -121,6 +123,21 @@ public final class Qemu {
         return this;
     }
 
+    /**
+     * Adds a boot module (-kernel only): QEMU's Multiboot1 loader places {@code file} in memory
+     * with the command line "{@code file name}" ({@code -initrd "a.elf a,b.elf b"}).
+     */
+    public Qemu module(Path file, String name) {
+        String path = file.toAbsolutePath().toString();
+        if (path.contains(",") || path.contains(" ") || !name.matches("[A-Za-z0-9_.-]+")) {
+            throw new IllegalArgumentException("module path must hold no comma or space, name only [A-Za-z0-9_.-]: "
+                    + path + " " + name);
+        }
+        modules.add(file);
+        moduleNames.add(name);
+        return this;
+    }
+
     /** The QEMU binary to run instead of {@code qemu-system-x86_64}. */
     public Qemu binary(String path) {
         this.binary = Objects.requireNonNull(path, "path");
@@ -143,6 +160,11 @@ public final class Qemu {
         if (!Files.isRegularFile(image)) {
             throw new IOException("boot image not found: " + image.toAbsolutePath()
                     + " (build it with `make -C boot/image` or mvn)");
+        }
+        for (Path m : modules) {
+            if (!Files.isRegularFile(m)) {
+                throw new IOException("boot module not found: " + m.toAbsolutePath());
+            }
         }
         Path log = prepareSerialLog();
         Path qemuOut = log.resolveSibling(log.getFileName() + ".qemu");
@@ -216,6 +238,16 @@ public final class Qemu {
                 throw new IllegalStateException("append() needs a -kernel boot; GRUB reads its own command line");
             }
             cmd.addAll(List.of("-append", append));
+        }
+        if (!modules.isEmpty()) {
+            if (!bootOption.equals("-kernel")) {
+                throw new IllegalStateException("module() needs a -kernel boot; GRUB loads the ISO's own modules");
+            }
+            List<String> initrd = new ArrayList<>();
+            for (int i = 0; i < modules.size(); i++) {
+                initrd.add(modules.get(i).toAbsolutePath() + " " + moduleNames.get(i));
+            }
+            cmd.addAll(List.of("-initrd", String.join(",", initrd)));
         }
         cmd.addAll(extraArgs);
         return cmd;

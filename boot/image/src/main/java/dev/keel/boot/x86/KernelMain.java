@@ -45,7 +45,14 @@ public final class KernelMain {
         s.write('\n');
         stage(s, "boot modules", "");
         Out.dec(s, m.modules.count());
-        Out.print(s, " programs in the image\n");
+        Out.print(s, " ELF executables from the loader:");
+        for (int i = 0; i < m.modules.count(); i++) {
+            s.write(' ');
+            for (int c = 0; c < m.modules.nameLength(i); c++) {
+                s.write(m.memory.load8(m.modules.nameBase(i) + c));
+            }
+        }
+        s.write('\n');
         boolean selfCheck = h.hasWord("keel.selfcheck");
         if (selfCheck) {
             stage(s, "self-checks", "every invariant on every kernel exit (keel.selfcheck)\n");

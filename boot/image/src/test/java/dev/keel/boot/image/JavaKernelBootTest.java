@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Boots the translated Java kernel (target/kernel/keel.elf, -m 32M) with the user programs it
- * carries: init, ping, pong, crash, pager and two spinners (user/src/main/java). One run under
+ * Boots the translated Java kernel (target/kernel/keel.elf, -m 32M) with the user programs as
+ * boot modules (target/user/*.elf through -initrd): init, ping, pong, crash, pager and two
+ * spinners (user/src/main/java), each loaded by the kernel's ELF loader. One run under
  * -icount shift=0,align=off serves the transcript checks and gives the figures: the timer then
  * ticks in virtual time (every million instructions), so the run is the same every time. A second
  * run has the kernel's self-checks on. Every failure message holds the whole serial log.
@@ -37,7 +38,7 @@ class JavaKernelBootTest {
     @BeforeAll
     @Timeout(120)
     static void boot() throws Exception {
-        run = Qemu.kernel(KERNEL)
+        run = BuildDir.withUserPrograms(Qemu.kernel(KERNEL))
                 .memory("32M")
                 .icount(true)
                 .timeout(TIMEOUT)
@@ -85,11 +86,12 @@ class JavaKernelBootTest {
             "boot: CPU setup",
             "boot: memory setup",
             "memory map (multiboot1, ",
+            "  module init     [0x",
             "boot: interrupt controller",
             "footprint: boot ",
             "boot: kernel startup         entering the translated kernel",
             "boot: memory manager         frames from the memory map: ",
-            "boot: boot modules           6 programs in the image",
+            "boot: boot modules           6 ELF executables from the loader: init ping pong crash pager spin",
             "boot: process manager        16 process entries, 49 threads, 32 ports",
             "boot: device drivers         COM1 serial, 8259 PIC (16 lines), 8254 PIT",
             "boot: security policy        init (pid 1) holds slot 0 memory, slot 1 I/O ports, slot 2 IRQ",
@@ -168,7 +170,7 @@ class JavaKernelBootTest {
         // table walked, scheduler, IPC, processes); a broken invariant panics. The kernel is so
         // much slower that output lines of different processes interleave: only whole markers
         // are checked.
-        QemuResult r = Qemu.kernel(KERNEL)
+        QemuResult r = BuildDir.withUserPrograms(Qemu.kernel(KERNEL))
                 .memory("32M")
                 .append("keel.selfcheck")
                 .timeout(Duration.ofSeconds(120))
@@ -195,7 +197,7 @@ class JavaKernelBootTest {
             loaded += Long.parseLong(fp.group(g));
         }
         long bss = Long.parseLong(fp.group(5));
-        BootSummary.figure("java kernel image", (loaded + 1023) / 1024 + " KiB loaded (with 6 user programs) + "
+        BootSummary.figure("java kernel image", (loaded + 1023) / 1024 + " KiB loaded (user programs apart, as boot modules) + "
                 + (bss + 1023) / 1024 + " KiB bss, pools " + pools.group(1) + " KiB");
         BootSummary.figure("boot to init", init.group(1) + " virtual cycles (icount)");
         BootSummary.figure("IPC call/reply round trip", ipc.group(1) + " virtual cycles mean, " + ipc.group(2)
