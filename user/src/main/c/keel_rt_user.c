@@ -21,6 +21,12 @@
 static char user_heap[KEEL_USER_HEAP_SIZE] __attribute__((aligned(16)));
 static jlong results[4];
 
+void keel_x86_ud2(void)
+{
+    __asm__ volatile("ud2");
+    __builtin_unreachable();
+}
+
 void keel_platform_default_heap(void);
 void keel_platform_halt(int code) __attribute__((noreturn));
 

@@ -1,11 +1,13 @@
 package dev.keel.user;
 
+import dev.keel.hw.x86.Cpu;
 import dev.keel.hw.x86.PhysicalMemory;
 
 /**
  * Faults on purpose, for the kernel to kill it while the others go on. Argument "gp": a load from
  * a non-canonical address (general-protection fault). Argument "pf": a load from an address in
- * no region of its address space (a page fault the memory manager refuses).
+ * no region of its address space (a page fault the memory manager refuses). Argument "ud": the
+ * undefined instruction ud2 (invalid-opcode exception).
  */
 public final class Crash {
 
@@ -16,9 +18,13 @@ public final class Crash {
     }
 
     public static long main(long argsPtr, long argsLen, long envPtr, long envLen) {
-        boolean pf = argsLen > 0 && PhysicalMemory.load8(argsPtr) == 'p';
+        int kind = argsLen > 0 ? PhysicalMemory.load8(argsPtr) : 'g';
         long v;
-        if (pf) {
+        if (kind == 'u') {
+            Sys.line("crash: executing ud2\n");
+            Cpu.ud2();
+            v = 0;
+        } else if (kind == 'p') {
             Sys.line("crash: loading from an unmapped address\n");
             v = PhysicalMemory.load64(UNMAPPED);
         } else {

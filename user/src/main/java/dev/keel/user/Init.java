@@ -7,10 +7,11 @@ import dev.keel.kernel.abi.Syscalls;
 /**
  * The first process. It holds the root capabilities the kernel's boot policy gives it (memory,
  * every I/O port, every interrupt line). It creates the port that ping and pong share, starts
- * them with that port, the memory capability and the console, starts a program that faults and
- * one that pages in memory on demand, waits for all four and prints their exit statuses; then two
- * CPU-bound programs that only timer preemption can interleave. At the end it stops the machine
- * through its I/O port capability.
+ * them with that port, the memory capability and the console, starts three programs that fault
+ * (#GP, #PF outside every region, #UD) and one that pages in memory on demand, tries to start the
+ * module "broken" (which the loader must refuse), waits for all six and prints their exit
+ * statuses; then two CPU-bound programs that only timer preemption can interleave. At the end
+ * it stops the machine through its I/O port capability.
  */
 public final class Init {
 
@@ -40,7 +41,7 @@ public final class Init {
         if (e < 0) {
             return fail("port_create failed");
         }
-        Sys.line("init: port created in slot 20; starting pong, ping, crash gp, pager, crash pf\n");
+        Sys.line("init: port created in slot 20; starting pong, ping, crash gp, pager, crash pf, crash ud\n");
         long[] withPort = {Sys.MEMORY_SLOT, Sys.CONSOLE_SLOT, PORT_SLOT};
         long[] withMemory = {Sys.MEMORY_SLOT, Sys.CONSOLE_SLOT};
         int started = 0;
@@ -49,10 +50,12 @@ public final class Init {
         started += start("crash", "gp", withMemory, 2, PRIORITY);
         started += start("pager", "", withMemory, 2, PRIORITY);
         started += start("crash", "pf", withMemory, 2, PRIORITY);
-        if (started != 5) {
+        started += start("crash", "ud", withMemory, 2, PRIORITY);
+        if (started != 6) {
             return fail("could not start every program");
         }
-        waitFor(5, "");
+        tryBroken();
+        waitFor(6, "");
         started = start("spin", "a", withMemory, 2, SPIN_PRIORITY)
                 + start("spin", "b", withMemory, 2, SPIN_PRIORITY);
         if (started != 2) {
@@ -75,6 +78,21 @@ public final class Init {
 
     /** create_process(name, args, caps) at init's priority; 1 when started. */
     private static int start(String name, String args, long[] caps, int ncaps, int priority) {
+        long pid = create(name, args, caps, ncaps, priority);
+        Sys.line("init: started ");
+        Sys.print(name);
+        if (args.length() > 0) {
+            Sys.putc(' ');
+            Sys.print(args);
+        }
+        Sys.print(" as pid ");
+        Sys.num(pid);
+        Sys.end();
+        return pid > 0 ? 1 : 0;
+    }
+
+    /** create_process(name, args, caps) at {@code priority}: the child's pid or an error code. */
+    private static long create(String name, String args, long[] caps, int ncaps, int priority) {
         int nameLen = Sys.put(NAME, name);
         int argsLen = Sys.put(ARGS, args);
         for (int i = 0; i < ncaps; i++) {
@@ -94,17 +112,19 @@ public final class Init {
         for (int i = 0; i < w.length; i++) {
             PhysicalMemory.store64(SPEC + 8L * i, w[i]);
         }
-        long pid = Sys.call(Syscalls.CREATE_PROCESS, SPEC, -1, 0);
-        Sys.line("init: started ");
-        Sys.print(name);
-        if (argsLen > 0) {
-            Sys.putc(' ');
-            Sys.print(args);
-        }
-        Sys.print(" as pid ");
-        Sys.num(pid);
+        return Sys.call(Syscalls.CREATE_PROCESS, SPEC, -1, 0);
+    }
+
+    /**
+     * create_process of the module "broken": the loader refuses it (BAD_EXECUTABLE, -19) when
+     * the boot gave a module of that name that is no ELF executable, NOT_FOUND (-17) otherwise.
+     */
+    private static void tryBroken() {
+        long[] none = new long[0];
+        long r = create("broken", "", none, 0, PRIORITY);
+        Sys.line("init: create_process of broken: ");
+        Sys.num(r);
         Sys.end();
-        return pid > 0 ? 1 : 0;
     }
 
     /** Reaps {@code n} children, printing each status on a line that starts with {@code lead}. */

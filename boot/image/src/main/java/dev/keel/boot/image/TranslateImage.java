@@ -103,20 +103,24 @@ public final class TranslateImage {
         Gcc.writeRuntime(dir);
     }
 
-    @SuppressWarnings("unchecked")
     static void addSyscallIntrinsics() {
         String owner = Intrinsics.X86 + "Syscall";
-        if (Intrinsics.lookup(owner, "invoke", "(IJJJJJJ)J") != null) {
+        addIntrinsic(owner, "invoke", "(IJJJJJJ)J", "keel_x86_syscall");
+        addIntrinsic(owner, "result", "(I)J", "keel_x86_syscall_result");
+        addIntrinsic(Intrinsics.X86 + "Cpu", "ud2", "()V", "keel_x86_ud2");
+    }
+
+    /** Adds one hardware intrinsic to the translator's table unless it has it already. */
+    @SuppressWarnings("unchecked")
+    private static void addIntrinsic(String owner, String name, String desc, String cFunction) {
+        if (Intrinsics.lookup(owner, name, desc) != null) {
             return;
         }
         try {
             Field f = Intrinsics.class.getDeclaredField("TABLE");
             f.setAccessible(true);
             Map<String, Intrinsics.Entry> table = (Map<String, Intrinsics.Entry>) f.get(null);
-            table.put(owner + ".invoke(IJJJJJJ)J",
-                    new Intrinsics.Entry(owner, "invoke", "(IJJJJJJ)J", "keel_x86_syscall", false, true));
-            table.put(owner + ".result(I)J",
-                    new Intrinsics.Entry(owner, "result", "(I)J", "keel_x86_syscall_result", false, true));
+            table.put(owner + "." + name + desc, new Intrinsics.Entry(owner, name, desc, cFunction, false, true));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot extend the translator's intrinsic table", e);
         }

@@ -45,7 +45,7 @@ public final class KernelMain {
         s.write('\n');
         stage(s, "boot modules", "");
         Out.dec(s, m.modules.count());
-        Out.print(s, " ELF executables from the loader:");
+        Out.print(s, " modules from the loader:");
         for (int i = 0; i < m.modules.count(); i++) {
             s.write(' ');
             for (int c = 0; c < m.modules.nameLength(i); c++) {

@@ -35,10 +35,13 @@ class JavaKernelBootTest {
 
     private static QemuResult run;
 
+    /** A boot module that is no ELF64 executable: the ELF32 of the harness's hello image. */
+    private static final Path BROKEN = BuildDir.resolve("hello/hello.elf");
+
     @BeforeAll
     @Timeout(120)
     static void boot() throws Exception {
-        run = BuildDir.withUserPrograms(Qemu.kernel(KERNEL))
+        run = BuildDir.withUserPrograms(Qemu.kernel(KERNEL)).module(BROKEN, "broken")
                 .memory("32M")
                 .icount(true)
                 .timeout(TIMEOUT)
@@ -91,7 +94,7 @@ class JavaKernelBootTest {
             "footprint: boot ",
             "boot: kernel startup         entering the translated kernel",
             "boot: memory manager         frames from the memory map: ",
-            "boot: boot modules           6 ELF executables from the loader: init ping pong crash pager spin",
+            "boot: boot modules           7 modules from the loader: init ping pong crash pager spin broken",
             "boot: process manager        16 process entries, 49 threads, 32 ports",
             "boot: device drivers         COM1 serial, 8259 PIC (16 lines), 8254 PIT",
             "boot: security policy        init (pid 1) holds slot 0 memory, slot 1 I/O ports, slot 2 IRQ",
@@ -141,6 +144,24 @@ class JavaKernelBootTest {
 
     @Test
     @Timeout(10)
+    void invalidOpcodeKillsTheProcessWhileTheOthersGoOn() {
+        int killed = at(run, "kernel: pid 7 killed by vector 6, status -139");
+        assertTrue(at(run, "crash: executing ud2") < killed, run::report);
+        assertSerial(run, "init: started crash ud as pid 7", "init: pid 7 exited with status -139");
+        assertTrue(at(run, "init: all children reaped") > killed, run::report);
+        assertTrue(at(run, "init: pid 8 exited with status 12") > killed, () -> "spinners did not run after the kill\n"
+                + run.report());
+        assertFalse(run.serial().contains("crash: FAILED"), run::report);
+    }
+
+    @Test
+    @Timeout(10)
+    void aModuleThatIsNoElf64ExecutableIsRefusedWithBadExecutable() {
+        assertSerial(run, "  module broken ", "init: create_process of broken: -19");
+    }
+
+    @Test
+    @Timeout(10)
     void pageFaultOutsideEveryRegionKillsTheProcess() {
         int killed = at(run, "kernel: pid 6 killed by page fault at 0x0000007000000000, status -139");
         assertTrue(at(run, "crash: loading from an unmapped address") < killed, run::report);
@@ -160,7 +181,7 @@ class JavaKernelBootTest {
         assertTrue(letters.matches("[ab]{24}"), () -> "spinner output \"" + letters + "\"\n" + run.report());
         assertTrue(letters.indexOf('b') < letters.lastIndexOf('a') && letters.indexOf('a') < letters.lastIndexOf('b'),
                 () -> "no interleaving: \"" + letters + "\"\n" + run.report());
-        assertSerial(run, "init: pid 7 exited with status 12", "init: pid 8 exited with status 12");
+        assertSerial(run, "init: pid 8 exited with status 12", "init: pid 9 exited with status 12");
     }
 
     @Test

@@ -248,7 +248,7 @@ class KernelBootTest {
         // ended by init through isa-debug-exit.
         assertExit(EXIT_OK, r);
         assertSerial(r, "Keel 0.1.0 x86-64", "loader: GRUB", "(multiboot2)", "memory map (multiboot2, ",
-                "boot: interrupt controller", "boot: boot modules           6 ELF executables from the loader: init ping pong crash pager spin",
+                "boot: interrupt controller", "boot: boot modules           6 modules from the loader: init ping pong crash pager spin",
                 "boot: start init", "ping: call answered: \"pong here\" label 201",
                 "init: all children reaped, stopping the machine");
     }
