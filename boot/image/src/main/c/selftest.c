@@ -190,10 +190,28 @@ static void test_exit(void)
     machine_exit(EXIT_OK);
 }
 
+/* Nested calls, so that the backtrace has frames to show. */
+static __attribute__((noinline)) void panic_inner(void)
+{
+    panic("self-test panic");
+}
+
+static __attribute__((noinline)) void panic_outer(void)
+{
+    panic_inner();
+    __asm__ volatile("" : : : "memory");   /* no tail call: keep the frame */
+}
+
+static void test_panic(void)
+{
+    kprintf("selftest: calling panic two calls down\n");
+    panic_outer();
+}
+
 static const struct selftest tests[] = {
     { "exit", test_exit }, { "ud", test_ud }, { "gp", test_gp }, { "pf", test_pf },
     { "df", test_df }, { "timer", test_timer }, { "switch", test_switch },
-    { "user", test_user },
+    { "user", test_user }, { "panic", test_panic },
 };
 
 /* word_value: the value of "key=" in a space-separated cmdline, copied into out (cap bytes). */

@@ -14,6 +14,7 @@
  *   switch  ping-pong two contexts, checking every register -> EXIT_OK or EXIT_TEST_FAILED
  *   user    ring-3 programs: syscalls + exit, a #GP that kills, a syscall benchmark, and a
  *           spinning loop that only the timer interrupt can preempt
+ *   panic   call panic() two calls down          -> registers and backtrace, EXIT_PANIC
  */
 #ifndef KEEL_SELFTEST_H
 #define KEEL_SELFTEST_H

@@ -38,6 +38,11 @@ void trap_dump(const struct trap_frame *tf)
 {
     kprintf("trap: %s (vector %u, error 0x%lx) in ring %u\n", exception_name(tf->vector),
             (unsigned)tf->vector, tf->error, (unsigned)(tf->cs & 3));
+    frame_dump(tf);
+}
+
+void frame_dump(const struct trap_frame *tf)
+{
     kprintf("  RIP %p  CS  0x%04lx  RFLAGS %p\n", (void *)tf->rip, tf->cs, (void *)tf->rflags);
     kprintf("  RSP %p  SS  0x%04lx\n", (void *)tf->rsp, tf->ss);
     kprintf("  RAX %p  RBX %p  RCX %p\n", (void *)tf->rax, (void *)tf->rbx, (void *)tf->rcx);
@@ -62,6 +67,8 @@ void trap(struct trap_frame *tf)
     if ((tf->cs & 3) == RPL_USER)
         usermode_fault(tf);
     trap_dump(tf);
+    if ((tf->cs & 3) != RPL_USER)
+        backtrace(tf->rbp);
     kprintf("panic: unhandled %s in ring %u\n", exception_name(tf->vector), (unsigned)(tf->cs & 3));
     machine_exit(EXIT_TRAP_BASE + tf->vector);
 }

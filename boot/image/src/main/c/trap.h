@@ -33,6 +33,7 @@ struct trap_frame {
 
 void idt_init(void);
 void trap(struct trap_frame *tf);
-void trap_dump(const struct trap_frame *tf);
+void trap_dump(const struct trap_frame *tf);    /* the exception's name, then frame_dump */
+void frame_dump(const struct trap_frame *tf);   /* every register of the frame, and CR0-CR4 */
 
 #endif

@@ -14,7 +14,8 @@
  *     frame at pc and sp with r0..r3 in RDI, RSI, RDX, RCX (the SysV argument registers), every
  *     other register zero;
  *   - no thread (only the idle thread is left): sti; hlt until an interrupt makes one runnable;
- *   - a panicked kernel: the run ends (EXIT_PANIC).
+ *   - a panicked kernel: the registers of the entry that panicked are printed and the run ends
+ *     (EXIT_KERNEL_PANIC).
  * The kernel runs with interrupts off from entry to return; they are on only in ring 3 and in
  * that idle wait, so a kernel entry never nests inside another.
  */
@@ -31,6 +32,7 @@
 #include "percpu.h"
 #include "syscall.h"
 #include "trap.h"
+#include "glue_intrinsics.h"
 
 /* The translated kernel (dev.keel.boot.x86.KernelMain). */
 int32_t keel_k_boot(int64_t handoff_phys);
@@ -65,10 +67,12 @@ extern uint64_t boot_tsc_entry;   /* head.S: TSC at _start */
 
 #define NEXT_PANICKED (-2)   /* KernelMain.next: the kernel has panicked */
 
-static void stop_panicked(void)
+/* The kernel panicked (it printed why) in the entry that came with frame tf. */
+static void stop_panicked(const struct trap_frame *tf)
 {
-    kprintf("kernel: panicked, stopping\n");
-    machine_exit(EXIT_PANIC);
+    kprintf("kernel: panicked, stopping; registers at the kernel entry:\n");
+    frame_dump(tf);
+    machine_exit(EXIT_KERNEL_PANIC);
 }
 
 /* Saves the frame of the thread that was running in ring 3. */
@@ -106,7 +110,7 @@ int glue_resume(struct trap_frame *tf)
     int32_t id;
     while ((id = keel_k_next((int64_t)virt_to_phys(&next))) < 0) {
         if (id == NEXT_PANICKED)
-            stop_panicked();
+            stop_panicked(tf);
         running = -1;
         idling = 1;
         sti_hlt();
@@ -171,6 +175,17 @@ void glue_fault(struct trap_frame *tf)
     else
         keel_k_fault((int32_t)tf->vector, (int64_t)tf->rip, (int64_t)tf->rsp);
     glue_resume(tf);
+}
+
+/*
+ * The intrinsic Cpu.stackFault (keel.fault=df, KernelMain): loads an unmapped kernel stack
+ * pointer and pushes. The #PF cannot be delivered on that stack, so the CPU raises #DF, whose
+ * gate switches to the IST1 stack; trap() prints the dump and ends the run.
+ */
+void keel_x86_stack_fault(void)
+{
+    __asm__ volatile("movq %0, %%rsp\n\tpushq $0" : : "r"(KERNEL_BAD_STACK) : "memory");
+    __builtin_unreachable();
 }
 
 void keel_java_main(int64_t handoff_phys)

@@ -22,11 +22,12 @@ import java.util.Map;
  * <p>Usage: {@code TranslateImage OUT KERNEL_CLASSPATH USER_CLASSPATH PROGRAM...} (class paths
  * {@code :}-separated).
  *
- * <p>User programs enter the kernel with the {@code syscall} instruction, which the translator's
- * intrinsic table does not have: this step adds {@code dev.keel.hw.x86.Syscall.invoke} and
- * {@code .result} to it (C functions in user/src/main/c/keel_rt_user.c) before translating them.
- * The table is private, so it is reached by reflection; once the translator lists these two
- * itself, {@link #addSyscallIntrinsics} is a no-op.
+ * <p>Some intrinsics are the image's own and the translator's table does not have them: this
+ * step adds them (by reflection: the table is private; each addition is a no-op once the
+ * translator lists it). For the kernel, {@code dev.keel.hw.x86.Cpu.stackFault} (the trap glue's
+ * keel_x86_stack_fault, for the double-fault boot test). For user programs, which enter the
+ * kernel with the {@code syscall} instruction, {@code dev.keel.hw.x86.Syscall.invoke} and
+ * {@code .result}, and {@code Cpu.ud2} (C functions in user/src/main/c/keel_rt_user.c).
  */
 public final class TranslateImage {
 
@@ -54,6 +55,7 @@ public final class TranslateImage {
         }
         Path out = Path.of(args[0]);
         try {
+            addIntrinsic(Intrinsics.X86 + "Cpu", "stackFault", "()V", "keel_x86_stack_fault");
             kernel(out.resolve("kernel"), paths(args[1]));
             addSyscallIntrinsics();
             for (int i = 3; i < args.length; i++) {

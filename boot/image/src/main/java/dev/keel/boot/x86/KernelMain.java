@@ -19,12 +19,27 @@ import dev.keel.kernel.sched.Tcb;
  * chose. The trap glue saves and restores the full register state; the kernel sees a thread's
  * user program counter and stack pointer (Tcb.pc, Tcb.sp) and its result registers r0..r3.
  *
- * The one static field is the platform's root: the kernel itself keeps no global state.
+ * The static fields are the platform's root and the boot-time fault test: the kernel itself
+ * keeps no global state.
+ *
+ * Fault tests (for the boot tests; one option on the kernel command line): at the first timer
+ * interrupt from user space, {@code keel.fault=gp} makes the kernel load from a non-canonical
+ * address (#GP in ring 0), {@code keel.fault=df} load a bad stack pointer and push (#DF, taken
+ * on its IST stack), {@code keel.fault=panic} call the kernel's Panic. Each ends the run with a
+ * register dump.
  */
 public final class KernelMain {
 
     private static Kernel kernel;
     private static X86Machine machine;
+    private static int faultTest;
+
+    static final int FAULT_NONE = 0;
+    static final int FAULT_GP = 1;
+    static final int FAULT_DF = 2;
+    static final int FAULT_PANIC = 3;
+    /** Physical address whose direct-map alias (+ 0xffffffff80000000) is 0x0000800000000000. */
+    static final long NON_CANONICAL_PA = 0x0000800080000000L;
 
     private KernelMain() {
     }
@@ -53,6 +68,7 @@ public final class KernelMain {
             }
         }
         s.write('\n');
+        faultTest = faultOption(h);
         boolean selfCheck = h.hasWord("keel.selfcheck");
         if (selfCheck) {
             stage(s, "self-checks", "every invariant on every kernel exit (keel.selfcheck)\n");
@@ -64,6 +80,34 @@ public final class KernelMain {
         kernel = k;
         report(s, k);
         return 0;
+    }
+
+    private static int faultOption(Handoff h) {
+        if (h.hasWord("keel.fault=gp")) {
+            return FAULT_GP;
+        }
+        if (h.hasWord("keel.fault=df")) {
+            return FAULT_DF;
+        }
+        return h.hasWord("keel.fault=panic") ? FAULT_PANIC : FAULT_NONE;
+    }
+
+    /** The fault keel.fault= asked for; returns only after a panic (which the glue then reports). */
+    private static void provokeFault() {
+        Serial s = machine.serial;
+        int f = faultTest;
+        faultTest = FAULT_NONE;
+        if (f == FAULT_GP) {
+            Out.print(s, "kernel: keel.fault=gp: loading from a non-canonical address\n");
+            long v = dev.keel.hw.x86.PhysicalMemory.load64(NON_CANONICAL_PA);
+            Out.hex(s, v);
+        } else if (f == FAULT_DF) {
+            Out.print(s, "kernel: keel.fault=df: pushing onto an unmapped kernel stack\n");
+            dev.keel.hw.x86.Cpu.stackFault();
+        } else {
+            Out.print(s, "kernel: keel.fault=panic\n");
+            kernel.panic.panic(dev.keel.kernel.Panic.CORRUPTION, "KernelMain.timer (keel.fault=panic)", 0);
+        }
     }
 
     private static long usableFrames(X86Machine m) {
@@ -172,6 +216,10 @@ public final class KernelMain {
     public static void timer(boolean fromUser, long pc, long sp) {
         if (fromUser) {
             entered(pc, sp);
+        }
+        if (faultTest != FAULT_NONE && fromUser) {
+            provokeFault();
+            return;
         }
         Entry.timer(kernel, 0);
     }

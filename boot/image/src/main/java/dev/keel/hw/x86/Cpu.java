@@ -8,4 +8,10 @@ public final class Cpu {
     public static native long rdtsc();
 
     public static native void pause();
+
+    /**
+     * Loads an unmapped kernel stack pointer and pushes: a double fault on purpose, for the boot
+     * tests (keel.fault=df). Implemented by the trap glue; never returns.
+     */
+    public static native void stackFault();
 }

@@ -203,6 +203,55 @@ class JavaKernelBootTest {
         assertFalse(r.serial().contains("PANIC"), r::report);
     }
 
+    /** Boots with the user programs and {@code keel.fault=KIND}; the run must end by itself. */
+    private static QemuResult faultRun(String kind) throws Exception {
+        QemuResult r = BuildDir.withUserPrograms(Qemu.kernel(KERNEL))
+                .memory("32M")
+                .icount(true)
+                .append("keel.fault=" + kind)
+                .timeout(Duration.ofSeconds(60))
+                .serialLog(BuildDir.resolve("qemu/java-kernel-fault-" + kind + ".log"))
+                .run();
+        assertFalse(r.timedOut(), r::report);
+        // The fault comes at the first timer interrupt from ring 3, while init runs.
+        assertTrue(at(r, "kernel: keel.fault=" + kind) > at(r, "boot: start init"), r::report);
+        assertSerial(r, "  RIP 0x", "  RSP 0x", "  RAX 0x", "  R15 0x", "  CR2 0x", "  CR3 0x");
+        return r;
+    }
+
+    @Test
+    @Timeout(90)
+    void aGeneralProtectionFaultInTheKernelEndsTheRunWithADump() throws Exception {
+        QemuResult r = faultRun("gp");
+        assertEquals(0x40 + 13, r.debugExitValue().orElse(-1), r::report);
+        assertSerial(r, "trap: #GP general protection (vector 13, error 0x0) in ring 0",
+                "panic: unhandled #GP general protection in ring 0");
+        find(r, "  RIP 0xffffffff8[0-9a-f]{7}  CS  0x0008");
+        find(r, "  backtrace:( 0xffffffff8[0-9a-f]{7})+");
+    }
+
+    @Test
+    @Timeout(90)
+    void aDoubleFaultInTheKernelIsTakenOnItsIstStackAndEndsTheRunWithADump() throws Exception {
+        // The push onto the unmapped stack faults (#PF), the #PF cannot push its frame there
+        // either, so the CPU raises #DF; only its IST1 stack lets the handler run at all (without
+        // it: a triple fault, which under -no-reboot ends QEMU with status 0 and no dump).
+        QemuResult r = faultRun("df");
+        assertEquals(0x40 + 8, r.debugExitValue().orElse(-1), r::report);
+        assertSerial(r, "trap: #DF double fault (vector 8, error 0x0) in ring 0", "RSP 0xffffffff00dead00",
+                "CR2 0xffffffff00deacf8", "panic: unhandled #DF double fault in ring 0");
+    }
+
+    @Test
+    @Timeout(90)
+    void aKernelPanicPrintsTheEntryRegistersAndEndsTheRunWithItsOwnCode() throws Exception {
+        QemuResult r = faultRun("panic");
+        assertEquals(0x3e, r.debugExitValue().orElse(-1), r::report);
+        int panic = at(r, "PANIC corruption: KernelMain.timer (keel.fault=panic)");
+        assertTrue(at(r, "kernel: panicked, stopping; registers at the kernel entry:") > panic, r::report);
+        find(r, "  RIP 0x0000000000[0-9a-f]{6}  CS  0x0023");
+    }
+
     @Test
     @Timeout(10)
     void figuresUnderIcount() {

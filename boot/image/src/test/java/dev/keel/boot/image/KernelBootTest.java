@@ -28,6 +28,7 @@ class KernelBootTest {
 
     private static final int EXIT_OK = 0x10;
     private static final int EXIT_BAD_CMDLINE = 0x12;
+    private static final int EXIT_PANIC = 0x3f;
     private static final int EXIT_TRAP_BASE = 0x40;
     private static final int VEC_INVALID_OP = 6;
     private static final int VEC_DOUBLE_FAULT = 8;
@@ -142,6 +143,18 @@ class KernelBootTest {
         assertExit(EXIT_TRAP_BASE + VEC_DOUBLE_FAULT, r);
         assertSerial(r, "trap: #DF double fault (vector 8", "RSP 0x00000000dead0000", "CR2 0x00000000deacfff8");
         assertRegisterDump(r);
+    }
+
+    @Test
+    @Timeout(60)
+    void panicPrintsItsRegistersAndABacktraceAndEndsTheRun() throws Exception {
+        QemuResult r = selftest("panic");
+        assertExit(EXIT_PANIC, r);
+        assertSerial(r, "selftest: calling panic two calls down", "panic: self-test panic", "  CR3 0x");
+        Matcher called = find(r, Pattern.compile("  called from (0x[0-9a-f]{16})  RSP 0x[0-9a-f]{16}  RBP 0x[0-9a-f]{16}"));
+        assertTrue(called.group(1).startsWith("0xffffffff8"), r::report);
+        Matcher bt = find(r, Pattern.compile("  backtrace:((?: 0xffffffff8[0-9a-f]{7})+)"));
+        assertTrue(bt.group(1).trim().split(" ").length >= 3, () -> "backtrace too short\n" + r.report());
     }
 
     @Test

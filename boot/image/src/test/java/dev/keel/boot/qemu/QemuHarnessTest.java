@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import dev.keel.boot.image.BootSummary;
 import dev.keel.boot.image.BuildDir;
 import org.junit.jupiter.api.Tag;
@@ -58,7 +59,7 @@ class QemuHarnessTest {
     @Timeout(60)
     void untilStopsTheGuestAtTheMarkerBeforeItExits() throws Exception {
         // The marker comes well before init ends the run through isa-debug-exit: QEMU is stopped there.
-        QemuResult r = Qemu.kernel(BuildDir.resolve("kernel/keel.elf"))
+        QemuResult r = BuildDir.withUserPrograms(Qemu.kernel(BuildDir.resolve("kernel/keel.elf")))
                 .memory("32M")
                 .timeout(Duration.ofSeconds(30))
                 .serialLog(BuildDir.resolve("qemu/kernel-until.log"))
@@ -75,6 +76,33 @@ class QemuHarnessTest {
         IOException e = assertThrows(IOException.class,
                 () -> Qemu.kernel(BuildDir.resolve("no/such.elf")).run());
         assertTrue(e.getMessage().contains("boot image not found"), e.getMessage());
+    }
+
+    @Test
+    void modulesBecomeOneInitrdArgumentEachWithItsName() {
+        Path log = Path.of("/tmp/serial.log");
+        List<String> cmd = Qemu.kernel(Path.of("/k/keel.elf")).module(Path.of("/u/init.elf"), "init")
+                .module(Path.of("/u/ping.elf"), "ping").command(log);
+        int i = cmd.indexOf("-initrd");
+        assertTrue(i > cmd.indexOf("-kernel"), cmd::toString);
+        assertEquals("/u/init.elf init,/u/ping.elf ping", cmd.get(i + 1));
+        assertFalse(Qemu.kernel(Path.of("/k/keel.elf")).command(log).contains("-initrd"));
+    }
+
+    @Test
+    void moduleArgumentsQemuWouldMisreadAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> Qemu.kernel(Path.of("k")).module(Path.of("/a,b.elf"), "a"));
+        assertThrows(IllegalArgumentException.class, () -> Qemu.kernel(Path.of("k")).module(Path.of("/a b.elf"), "a"));
+        assertThrows(IllegalArgumentException.class, () -> Qemu.kernel(Path.of("k")).module(Path.of("/a.elf"), "a b"));
+        assertThrows(IllegalStateException.class,
+                () -> Qemu.cdrom(Path.of("k.iso")).module(Path.of("/a.elf"), "a").command(Path.of("/tmp/s.log")));
+    }
+
+    @Test
+    void aMissingModuleIsAClearError() {
+        IOException e = assertThrows(IOException.class, () -> Qemu.kernel(BuildDir.resolve("hello/hello.elf"))
+                .module(BuildDir.resolve("no/such.elf"), "x").run());
+        assertTrue(e.getMessage().contains("boot module not found"), e.getMessage());
     }
 
     @Test
