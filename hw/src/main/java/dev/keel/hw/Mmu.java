@@ -6,7 +6,13 @@ package dev.keel.hw;
  */
 public interface Mmu {
 
-    /** Makes the page table at physical address {@code root} current (x86 CR3). */
+    /** The root argument that loads the kernel's own tables, which map no user space. */
+    long KERNEL_ROOT = 0;
+
+    /**
+     * Makes the page table at physical address {@code root} current (x86 CR3); KERNEL_ROOT
+     * loads the kernel's own tables, for when the current space is about to be freed.
+     */
     void loadRoot(long root);
 
     /** The root loaded last. */

@@ -69,7 +69,7 @@ public final class Boot {
         Ipc ipc = new Ipc(c.maxPorts, pool, sched, user, caps, machine.interrupts(), threads.size());
         Reclaimer reclaimer = new Reclaimer(caps, ipc);
         ProcessManager pm = new ProcessManager(c.maxProcesses, c.threadsPerProcess, c.stackPages,
-                caps, mm, user, sched, threads, ipc, reclaimer, machine.modules(), machine.memory());
+                caps, mm, user, sched, threads, ipc, reclaimer, machine);
         machine.timer().setPeriod(1000000);
         return new Kernel(c, machine, new Panic(machine), caps, mm, user, threads, sched, ipc,
                 reclaimer, pm, new ServiceTable(c.maxServices, c.checkpointBytes),

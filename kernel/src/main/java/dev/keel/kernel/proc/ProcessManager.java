@@ -3,6 +3,8 @@ package dev.keel.kernel.proc;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import dev.keel.hw.BootModules;
+import dev.keel.hw.Machine;
+import dev.keel.hw.Mmu;
 import dev.keel.hw.PhysicalMemory;
 import dev.keel.kernel.abi.Errors;
 import dev.keel.kernel.abi.ProcessSpec;
@@ -40,6 +42,7 @@ public final class ProcessManager {
     /*@ spec_public @*/ private final ThreadPool threads;
     /*@ spec_public @*/ private final Ipc ipc;
     /*@ spec_public @*/ private final Reclaimer reclaimer;
+    /*@ spec_public @*/ private final Machine machine;
     /*@ spec_public @*/ private final BootModules modules;
     /*@ spec_public @*/ private final PhysicalMemory memory;
     /*@ spec_public @*/ private final ElfImage elf;
@@ -59,7 +62,7 @@ public final class ProcessManager {
       @*/
     public ProcessManager(int count, int threadsPerProcess, int stackPages, CapabilitySpace caps,
             MemoryManager mm, UserMemory user, Scheduler scheduler, ThreadPool threads, Ipc ipc,
-            Reclaimer reclaimer, BootModules modules, PhysicalMemory memory) {
+            Reclaimer reclaimer, Machine machine) {
         table = new Process[count < 2 ? 2 : count];
         holding = new Process(0, mm.space(0), threadsPerProcess);
         table[0] = holding;
@@ -74,8 +77,9 @@ public final class ProcessManager {
         this.threads = threads;
         this.ipc = ipc;
         this.reclaimer = reclaimer;
-        this.modules = modules;
-        this.memory = memory;
+        this.machine = machine;
+        this.modules = machine.modules();
+        this.memory = machine.memory();
         this.elf = new ElfImage(memory);
         this.stackPages = stackPages < 1 ? 1 : stackPages;
         this.nextPid = 1;
@@ -445,7 +449,7 @@ public final class ProcessManager {
                 destroyThread(p, t);
             }
         }
-        mm.destroySpace(p.space);
+        retireSpace(p.space);
         p.module = module;
         if (buildImage(p.space, module, p.memory, args, argsLen, env, envLen, caller) != Errors.OK) {
             exit(p, FAULT_STATUS);
@@ -510,7 +514,7 @@ public final class ProcessManager {
         }
         reclaimer.clear(p.index);
         caps.destroyObject(dev.keel.kernel.cap.CapType.PROCESS, p.index);
-        mm.destroySpace(p.space);
+        retireSpace(p.space);
         p.state = Process.ZOMBIE;
         p.exitStatus = status;
         reparentChildren(p);
@@ -518,6 +522,22 @@ public final class ProcessManager {
             init = null;
         }
         notifyParent(p);
+    }
+
+    /**
+     * Tears down {@code s}, a space that has run. A CPU whose MMU still has its root loaded (the
+     * exiting or exec'ing process was running there) first switches to the kernel's own tables,
+     * so that no CPU translates through a freed root, or keeps stale entries when the frame
+     * comes back as the root of another space.
+     */
+    private void retireSpace(AddressSpace s) {
+        long root = s.root();
+        for (int c = 0; c < machine.cpuCount(); c++) {
+            if (root != 0 && machine.mmu(c).currentRoot() == root) {
+                machine.mmu(c).loadRoot(Mmu.KERNEL_ROOT);
+            }
+        }
+        mm.destroySpace(s);
     }
 
     private void reparentChildren(Process p) {
