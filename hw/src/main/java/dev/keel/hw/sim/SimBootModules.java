@@ -2,7 +2,10 @@ package dev.keel.hw.sim;
 
 import dev.keel.hw.BootModules;
 
-/** Simulated boot modules: images and names copied into the reserved top of simulated RAM. */
+/**
+ * Simulated boot modules: files (the kernel's tests give ELF64 executables) and names copied
+ * into the reserved top of simulated RAM.
+ */
 public final class SimBootModules implements BootModules {
 
     private final long[] bases = new long[16];
