@@ -78,8 +78,25 @@ public final class KernelMain {
             return -2;
         }
         kernel = k;
+        reportBadModules(s, k, m);
         report(s, k);
         return 0;
+    }
+
+    /** A line for each boot module the ELF loader refuses, with ElfImage's reason. */
+    private static void reportBadModules(Serial s, Kernel k, X86Machine m) {
+        for (int i = 0; i < m.modules.count(); i++) {
+            int e = k.processes.checkModule(i);
+            if (e != dev.keel.kernel.proc.ElfImage.OK) {
+                stage(s, "boot modules", "");
+                for (int c = 0; c < m.modules.nameLength(i); c++) {
+                    s.write(m.memory.load8(m.modules.nameBase(i) + c));
+                }
+                Out.print(s, ": no loadable ELF64 executable (ElfImage reason ");
+                Out.dec(s, e);
+                Out.print(s, ")\n");
+            }
+        }
     }
 
     private static int faultOption(Handoff h) {

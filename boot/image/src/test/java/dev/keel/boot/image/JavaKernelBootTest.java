@@ -157,7 +157,11 @@ class JavaKernelBootTest {
     @Test
     @Timeout(10)
     void aModuleThatIsNoElf64ExecutableIsRefusedWithBadExecutable() {
-        assertSerial(run, "  module broken ", "init: create_process of broken: -19");
+        // hello.elf is an ELF32 file: ElfImage.NOT_64_BIT (-3).
+        assertSerial(run, "  module broken ", "boot: boot modules           broken: no loadable ELF64 executable (ElfImage reason -3)",
+                "init: create_process of broken: -19");
+        assertEquals(1, run.serial().split("no loadable ELF64 executable", -1).length - 1,
+                () -> "only broken is refused\n" + run.report());
     }
 
     @Test
