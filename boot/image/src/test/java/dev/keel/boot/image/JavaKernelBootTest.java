@@ -271,8 +271,19 @@ class JavaKernelBootTest {
             loaded += Long.parseLong(fp.group(g));
         }
         long bss = Long.parseLong(fp.group(5));
-        BootSummary.figure("java kernel image", (loaded + 1023) / 1024 + " KiB loaded (user programs apart, as boot modules) + "
-                + (bss + 1023) / 1024 + " KiB bss, pools " + pools.group(1) + " KiB");
+        Matcher mod = Pattern.compile("  module (\\S+) +\\[0x[0-9a-f]+-0x[0-9a-f]+\\] (\\d+) bytes").matcher(r.serial());
+        long modules = 0;
+        int programs = 0;
+        while (mod.find()) {
+            if (BuildDir.USER_PROGRAMS.contains(mod.group(1))) {
+                modules += Long.parseLong(mod.group(2));
+                programs++;
+            }
+        }
+        assertEquals(BuildDir.USER_PROGRAMS.size(), programs, r::report);
+        BootSummary.figure("java kernel image", (loaded + 1023) / 1024 + " KiB loaded + "
+                + (bss + 1023) / 1024 + " KiB bss, pools " + pools.group(1) + " KiB; " + programs
+                + " user programs as ELF boot modules, " + (modules + 1023) / 1024 + " KiB");
         BootSummary.figure("boot to init", init.group(1) + " virtual cycles (icount)");
         BootSummary.figure("IPC call/reply round trip", ipc.group(1) + " virtual cycles mean, " + ipc.group(2)
                 + " best (icount; aim 1,300)");
