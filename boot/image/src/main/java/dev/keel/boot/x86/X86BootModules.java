@@ -2,7 +2,10 @@ package dev.keel.boot.x86;
 
 import dev.keel.hw.BootModules;
 
-/** The programs the image carries (handoff words W_MODULES..): flat images and their names. */
+/**
+ * The bootloader's modules (handoff words W_MODULES..): the user programs' ELF files and their
+ * names, placed in physical memory by GRUB (module2) or QEMU (-initrd).
+ */
 final class X86BootModules implements BootModules {
 
     private final Handoff h;
