@@ -86,8 +86,6 @@ static void module_name(char *dst, const char *cmdline)
             start = i;
         end = i + 1;
     }
-    if (end < start)
-        end = start;
     for (i = start; i < end; i++)
         if (cmdline[i] == '/')
             start = i + 1;

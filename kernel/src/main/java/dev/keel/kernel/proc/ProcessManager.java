@@ -19,9 +19,10 @@ import dev.keel.kernel.sched.Tcb;
 import dev.keel.kernel.sched.ThreadPool;
 
 /**
- * Processes and their threads: create from a boot module, fork with copy-on-write, exec, exit,
- * wait. Refines spec/Kernel.tla ({@code procState}, {@code parentOf}, {@code exitStatus};
- * actions CreateProcess, Fork, Exec, Exit, Wait). Exec is {@link #execProgram}: {@code exec}
+ * Processes and their threads: create from a boot module (an ELF64 executable, checked and
+ * described by {@link ElfImage}), fork with copy-on-write, exec, exit, wait. Refines
+ * spec/Kernel.tla ({@code procState}, {@code parentOf}, {@code exitStatus}; actions
+ * CreateProcess, Fork, Exec, Exit, Wait). Exec is {@link #execProgram}: {@code exec}
  * is a reserved word in the prover's Java dialect.
  *
  * Invariants: ZombieHasNoThreads (a zombie has no threads, no capabilities and no address

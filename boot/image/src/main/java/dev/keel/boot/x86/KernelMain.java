@@ -63,9 +63,7 @@ public final class KernelMain {
         Out.print(s, " modules from the loader:");
         for (int i = 0; i < m.modules.count(); i++) {
             s.write(' ');
-            for (int c = 0; c < m.modules.nameLength(i); c++) {
-                s.write(m.memory.load8(m.modules.nameBase(i) + c));
-            }
+            printModuleName(s, m, i);
         }
         s.write('\n');
         faultTest = faultOption(h);
@@ -89,13 +87,17 @@ public final class KernelMain {
             int e = k.processes.checkModule(i);
             if (e != dev.keel.kernel.proc.ElfImage.OK) {
                 stage(s, "boot modules", "");
-                for (int c = 0; c < m.modules.nameLength(i); c++) {
-                    s.write(m.memory.load8(m.modules.nameBase(i) + c));
-                }
+                printModuleName(s, m, i);
                 Out.print(s, ": no loadable ELF64 executable (ElfImage reason ");
                 Out.dec(s, e);
                 Out.print(s, ")\n");
             }
+        }
+    }
+
+    private static void printModuleName(Serial s, X86Machine m, int i) {
+        for (int c = 0; c < m.modules.nameLength(i); c++) {
+            s.write(m.memory.load8(m.modules.nameBase(i) + c));
         }
     }
 
