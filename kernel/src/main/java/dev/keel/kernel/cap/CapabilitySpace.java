@@ -82,7 +82,7 @@ public final class CapabilitySpace {
       @ also public normal_behavior
       @ requires !(0 <= process && process < processCount && 0 <= slot && slot < slotsPerProcess);
       @ ensures \result == -1;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int globalSlot(int process, long slot) {
         if (process < 0 || process >= processCount || slot < 0 || slot >= slotsPerProcess) {
