@@ -106,11 +106,16 @@ public final class Port {
 
     /** Unlinks {@code m} from the queue when it is there; true if it was. */
     /*@ public normal_behavior
+      @ requires 0 <= count && count <= Integer.MAX_VALUE;
       @ assignable head, tail, count, \everything;
       @*/
     public boolean unlink(Message m) {
         Message prev = null;
         Message at = head;
+        /*@ loop_invariant 0 <= i && i <= count;
+          @ assignable \nothing;
+          @ decreases count - i;
+          @*/
         for (int i = 0; i < count && at != null; i++) {
             if (at == m) {
                 Message n = at.next;
