@@ -82,7 +82,7 @@ public final class CapabilitySpace {
       @ also public normal_behavior
       @ requires !(0 <= process && process < processCount && 0 <= slot && slot < slotsPerProcess);
       @ ensures \result == -1;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int globalSlot(int process, long slot) {
         if (process < 0 || process >= processCount || slot < 0 || slot >= slotsPerProcess) {
@@ -196,6 +196,10 @@ public final class CapabilitySpace {
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ int firstFree(int process) {
+        /*@ loop_invariant 0 <= s && s <= slotsPerProcess;
+          @ assignable \nothing;
+          @ decreases slotsPerProcess - s;
+          @*/
         for (int s = 0; s < slotsPerProcess; s++) {
             int g = globalSlot(process, s);
             if (g >= 0 && g < slots.length && slots[g].isEmpty()) {
@@ -347,10 +351,18 @@ public final class CapabilitySpace {
 
     /** True when global slot {@code g} descends from global slot {@code ancestor}. */
     /*@ public normal_behavior
+      @ requires 0 <= g && g < parent.length;
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ boolean descendsFrom(int g, int ancestor) {
         int at = parentOf(g);
+        // The walk follows parent links (ParentIsFull keeps them in range); a tree is at most
+        // parent.length deep, so the bound only matters for a corrupted tree.
+        /*@ loop_invariant 0 <= depth && depth <= parent.length;
+          @ loop_invariant at == NO_PARENT || (0 <= at && at < parent.length);
+          @ assignable \nothing;
+          @ decreases parent.length - depth;
+          @*/
         for (int depth = 0; depth < parent.length && at >= 0; depth++) {
             if (at == ancestor) {
                 return true;
@@ -436,6 +448,10 @@ public final class CapabilitySpace {
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ boolean invariantsHold() {
+        /*@ loop_invariant 0 <= g && g <= slots.length;
+          @ assignable \nothing;
+          @ decreases slots.length - g;
+          @*/
         for (int g = 0; g < slots.length && g < parent.length; g++) {
             if (!linkValid(g)) {
                 return false;
@@ -444,7 +460,11 @@ public final class CapabilitySpace {
         return true;
     }
 
-    private boolean linkValid(int g) {
+    /*@ private normal_behavior
+      @ requires 0 <= g && g < slots.length;
+      @ assignable \nothing;
+      @*/
+    private /*@ pure @*/ boolean linkValid(int g) {
         int p = parentOf(g);
         Capability c = at(g);
         if (p == NO_PARENT) {

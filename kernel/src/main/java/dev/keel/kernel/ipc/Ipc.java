@@ -76,7 +76,7 @@ public final class Ipc {
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public /*@ pure @*/ @Nullable Port port(int i) {
+    /*@ nullable @*/ public /*@ pure @*/ @Nullable Port port(int i) {
         return i >= 0 && i < ports.length ? ports[i] : null;
     }
 

@@ -9,9 +9,14 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public final class IrqTable {
 
-    /*@ spec_public @*/ private final @Nullable Port[] port;
+    // Lines without a port hold null; the array itself is always there.
+    /*@ spec_public nullable @*/ private final @Nullable Port[] port;
     /*@ spec_public @*/ private final long[] badge;
     /*@ spec_public @*/ private final boolean[] pending;
+
+    //@ public invariant port != null && \typeof(port) == \type(Port[]);
+    // One entry per line in each table.
+    //@ public invariant badge.length == port.length && pending.length == port.length;
 
     /*@ public normal_behavior
       @ requires lines >= 0;
@@ -35,7 +40,7 @@ public final class IrqTable {
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public /*@ pure @*/ @Nullable Port portOf(int line) {
+    /*@ nullable @*/ public /*@ pure @*/ @Nullable Port portOf(int line) {
         return line >= 0 && line < port.length ? port[line] : null;
     }
 
@@ -58,7 +63,7 @@ public final class IrqTable {
       @ ensures portOf(line) == p;
       @ assignable port[line], badge[line];
       @*/
-    public void bind(int line, @Nullable Port p, long b) {
+    public void bind(int line, /*@ nullable @*/ @Nullable Port p, long b) {
         if (line >= 0 && line < port.length && line < badge.length) {
             port[line] = p;
             badge[line] = b;
@@ -79,6 +84,10 @@ public final class IrqTable {
       @ assignable port[*];
       @*/
     public void unbindPort(Port p) {
+        /*@ loop_invariant 0 <= i && i <= port.length;
+          @ assignable port[*];
+          @ decreases port.length - i;
+          @*/
         for (int i = 0; i < port.length; i++) {
             if (port[i] == p) {
                 port[i] = null;

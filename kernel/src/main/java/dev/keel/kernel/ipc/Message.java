@@ -24,9 +24,9 @@ public final class Message {
     public int capObject;
 
     /** For a call: the caller, who gets the one-shot reply capability's answer. */
-    public @Nullable Tcb caller;
+    /*@ nullable @*/ public @Nullable Tcb caller;
 
-    public @Nullable Message next;
+    /*@ nullable @*/ public @Nullable Message next;
     public boolean inUse;
 
     /*@ public normal_behavior

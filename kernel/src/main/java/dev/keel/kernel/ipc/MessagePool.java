@@ -7,12 +7,20 @@ public final class MessagePool {
 
     /*@ spec_public @*/ private final Message[] messages;
 
+    // Each message keeps its own invariant (its buffer is there).
+    //@ public invariant (\forall int i; 0 <= i && i < messages.length; \invariant_for(messages[i]));
+
     /*@ public normal_behavior
       @ requires count > 0 && bytes > 0;
       @ assignable \nothing;
       @*/
     public MessagePool(int count, int bytes) {
         messages = new Message[count < 1 ? 1 : count];
+        /*@ loop_invariant 0 <= i && i <= messages.length;
+          @ loop_invariant (\forall int j; 0 <= j && j < i; messages[j] != null && \invariant_for(messages[j]));
+          @ assignable messages[*];
+          @ decreases messages.length - i;
+          @*/
         for (int i = 0; i < messages.length; i++) {
             messages[i] = new Message(i, bytes);
         }
@@ -23,7 +31,11 @@ public final class MessagePool {
       @ ensures \result == null || (\result.inUse && \result.length == 0);
       @ assignable \everything;
       @*/
-    public @Nullable Message allocate() {
+    /*@ nullable @*/ public @Nullable Message allocate() {
+        /*@ loop_invariant 0 <= i && i <= messages.length;
+          @ assignable \nothing;
+          @ decreases messages.length - i;
+          @*/
         for (int i = 0; i < messages.length; i++) {
             Message m = messages[i];
             if (!m.inUse) {
@@ -49,6 +61,10 @@ public final class MessagePool {
       @*/
     public /*@ pure @*/ int free() {
         int n = 0;
+        /*@ loop_invariant 0 <= i && i <= messages.length && 0 <= n && n <= i;
+          @ assignable \nothing;
+          @ decreases messages.length - i;
+          @*/
         for (int i = 0; i < messages.length; i++) {
             if (!messages[i].inUse) {
                 n++;

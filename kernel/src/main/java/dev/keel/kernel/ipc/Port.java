@@ -19,14 +19,14 @@ public final class Port {
     public int capacity;
 
     // The queue, linked through Message.next.
-    public @Nullable Message head;
-    public @Nullable Message tail;
+    /*@ nullable @*/ public @Nullable Message head;
+    /*@ nullable @*/ public @Nullable Message tail;
     public int count;
 
     public final ThreadQueue senders = new ThreadQueue();
     public final ThreadQueue receivers = new ThreadQueue();
     /** The thread that last received here: whom a caller waits for (deadlock detection). */
-    public @Nullable Tcb server;
+    /*@ nullable @*/ public @Nullable Tcb server;
 
     // Accounting for NoMessageLost.
     public long sent;
@@ -50,8 +50,9 @@ public final class Port {
     }
 
     /** Appends {@code m} to the queue. */
+    // The prover knows no range for an int field: the bounds on count are spelled out.
     /*@ public normal_behavior
-      @ requires count < capacity && m.next == null;
+      @ requires 0 <= count && count < capacity && count < Integer.MAX_VALUE && m.next == null;
       @ ensures count == \old(count) + 1 && tail == m;
       @ assignable head, tail, count, tail.next;
       @*/
@@ -70,6 +71,7 @@ public final class Port {
     /** Puts {@code m} back at the front (a delivery that could not complete). */
     /*@ public normal_behavior
       @ requires m.next == null;
+      @ requires 0 <= count && count < Integer.MAX_VALUE;
       @ ensures head == m && count == \old(count) + 1;
       @ assignable head, tail, count, m.next;
       @*/
@@ -84,10 +86,11 @@ public final class Port {
 
     /** Removes and returns the first message, or null. */
     /*@ public normal_behavior
+      @ requires 0 <= count && count <= Integer.MAX_VALUE;
       @ ensures \result == \old(head);
       @ assignable head, tail, count, head.next;
       @*/
-    public @Nullable Message poll() {
+    /*@ nullable @*/ public @Nullable Message poll() {
         Message m = head;
         if (m == null) {
             return null;
@@ -103,11 +106,16 @@ public final class Port {
 
     /** Unlinks {@code m} from the queue when it is there; true if it was. */
     /*@ public normal_behavior
+      @ requires 0 <= count && count <= Integer.MAX_VALUE;
       @ assignable head, tail, count, \everything;
       @*/
     public boolean unlink(Message m) {
         Message prev = null;
         Message at = head;
+        /*@ loop_invariant 0 <= i && i <= count;
+          @ assignable \nothing;
+          @ decreases count - i;
+          @*/
         for (int i = 0; i < count && at != null; i++) {
             if (at == m) {
                 Message n = at.next;

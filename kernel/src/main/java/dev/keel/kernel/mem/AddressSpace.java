@@ -77,6 +77,10 @@ public final class AddressSpace {
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ int regionExactly(long va, long n) {
+        /*@ loop_invariant 0 <= r && r <= used.length;
+          @ assignable \nothing;
+          @ decreases used.length - r;
+          @*/
         for (int r = 0; r < used.length && r < start.length && r < pages.length; r++) {
             if (used[r] && start[r] == va && pages[r] == n) {
                 return r;
@@ -106,6 +110,10 @@ public final class AddressSpace {
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ int freeRegion() {
+        /*@ loop_invariant 0 <= r && r <= used.length;
+          @ assignable \nothing;
+          @ decreases used.length - r;
+          @*/
         for (int r = 0; r < used.length; r++) {
             if (!used[r]) {
                 return r;

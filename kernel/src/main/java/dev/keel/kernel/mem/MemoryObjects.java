@@ -16,6 +16,8 @@ public final class MemoryObjects {
     //@ public invariant live.length == limit.length && limit.length == used.length;
     // TLA+ QuotaKept
     //@ public invariant (\forall int i; 0 <= i && i < used.length; 0 <= used[i] && used[i] <= limit[i]);
+    // A long's range, which the prover does not assume for array elements.
+    //@ public invariant (\forall int i; 0 <= i && i < limit.length; limit[i] <= Long.MAX_VALUE);
 
     /*@ public normal_behavior
       @ requires count > 0;
@@ -30,10 +32,15 @@ public final class MemoryObjects {
 
     /** A new object with {@code pages} of quota; -1 when the pool is full. */
     /*@ public normal_behavior
+      @ requires pages >= 0;
       @ ensures \result == -1 || (0 <= \result && \result < live.length);
       @ assignable live[*], limit[*], used[*];
       @*/
     public int create(long pages) {
+        /*@ loop_invariant 0 <= i && i <= live.length;
+          @ assignable \nothing;
+          @ decreases live.length - i;
+          @*/
         for (int i = 0; i < live.length && i < limit.length && i < used.length; i++) {
             if (!live[i]) {
                 live[i] = true;
@@ -54,11 +61,17 @@ public final class MemoryObjects {
         if (m < 0 || m >= live.length || m >= limit.length || m >= used.length || !live[m]) {
             return Errors.BAD_ARGUMENT;
         }
-        return used[m] + pages <= limit[m] ? Errors.OK : Errors.NO_MEMORY;
+        // Compared as room left: used + pages could overflow for a huge request, limit - used
+        // cannot (0 <= used <= limit).
+        if (pages > limit[m] - used[m]) {
+            return Errors.NO_MEMORY;
+        }
+        return Errors.OK;
     }
 
     /*@ public normal_behavior
       @ requires checkCharge(m, pages) == Errors.OK;
+      @ requires pages >= 0;
       @ assignable used[*];
       @*/
     public void charge(int m, long pages) {
@@ -68,6 +81,7 @@ public final class MemoryObjects {
     }
 
     /*@ public normal_behavior
+      @ requires pages >= 0;
       @ assignable used[*];
       @*/
     public void uncharge(int m, long pages) {

@@ -42,6 +42,11 @@ public final class ServiceTable {
         restarts = new int[n];
         checkpointLength = new int[n];
         checkpoint = new byte[n][];
+        /*@ loop_invariant 0 <= i && i <= n && checkpoint.length == n;
+          @ loop_invariant (\forall int j; 0 <= j && j < i; checkpoint[j] != null);
+          @ assignable checkpoint[*];
+          @ decreases n - i;
+          @*/
         for (int i = 0; i < n; i++) {
             checkpoint[i] = new byte[bytes < 0 ? 0 : bytes];
         }
@@ -61,6 +66,10 @@ public final class ServiceTable {
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ int free() {
+        /*@ loop_invariant 0 <= i && i <= live.length;
+          @ assignable \nothing;
+          @ decreases live.length - i;
+          @*/
         for (int i = 0; i < live.length; i++) {
             if (!live[i]) {
                 return i;

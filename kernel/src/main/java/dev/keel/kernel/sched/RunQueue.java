@@ -12,6 +12,8 @@ public final class RunQueue {
 
     // TLA+ RunQueueTypeOK: one FIFO per priority.
     //@ public invariant levels.length > 0;
+    // Each FIFO keeps its own invariant (its count matches its head).
+    //@ public invariant (\forall int i; 0 <= i && i < levels.length; \invariant_for(levels[i]));
 
     /*@ public normal_behavior
       @ requires priorities > 0;
@@ -20,6 +22,11 @@ public final class RunQueue {
       @*/
     public RunQueue(int priorities) {
         levels = new ThreadQueue[priorities < 1 ? 1 : priorities];
+        /*@ loop_invariant 0 <= i && i <= levels.length;
+          @ loop_invariant (\forall int j; 0 <= j && j < i; levels[j] != null && \invariant_for(levels[j]));
+          @ assignable levels[*];
+          @ decreases levels.length - i;
+          @*/
         for (int i = 0; i < levels.length; i++) {
             levels[i] = new ThreadQueue();
         }
@@ -69,6 +76,10 @@ public final class RunQueue {
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ int highestPriority() {
+        /*@ loop_invariant -1 <= p && p < levels.length;
+          @ assignable \nothing;
+          @ decreases p + 1;
+          @*/
         for (int p = levels.length - 1; p >= 0; p--) {
             if (!levels[p].isEmpty()) {
                 return p;
@@ -81,7 +92,7 @@ public final class RunQueue {
     /*@ public normal_behavior
       @ assignable \infinite_union(int i; 0 <= i && i < levels.length; \all_fields(levels[i]));
       @*/
-    public @Nullable Tcb pollHighest() {
+    /*@ nullable @*/ public @Nullable Tcb pollHighest() {
         int p = highestPriority();
         if (p < 0 || p >= levels.length) {
             return null;

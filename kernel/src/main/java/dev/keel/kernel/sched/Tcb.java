@@ -36,8 +36,8 @@ public final class Tcb {
     public int priority;
     public int cpu;
     public int slice;
-    public @Nullable Tcb next;
-    public @Nullable Tcb prev;
+    /*@ nullable @*/ public @Nullable Tcb next;
+    /*@ nullable @*/ public @Nullable Tcb prev;
     public boolean queued;
 
     // Scheduler: real-time reservation (budget ticks every period ticks).
@@ -49,22 +49,23 @@ public final class Tcb {
     public boolean throttled;
 
     // Process manager: owner and user register state.
-    public @Nullable Process owner;
+    /*@ nullable @*/ public @Nullable Process owner;
     public long pc;
     public long sp;
     /** Result registers r0..r3 as user space sees them on return from the kernel. */
     public final long[] regs = new long[4];
+    //@ public invariant regs.length == 4;
 
     // IPC: what the thread waits for and the one-shot reply capability.
     public int blockedOn;
-    public @Nullable Port waitPort;
-    public @Nullable Message pending;
+    /*@ nullable @*/ public @Nullable Port waitPort;
+    /*@ nullable @*/ public @Nullable Message pending;
     public long recvBuffer;
     public int recvMax;
     /** The caller whose reply capability this thread holds (spec replyCap). */
-    public @Nullable Tcb replyCap;
+    /*@ nullable @*/ public @Nullable Tcb replyCap;
     /** For a caller: the thread holding its reply capability. */
-    public @Nullable Tcb replyHolder;
+    /*@ nullable @*/ public @Nullable Tcb replyHolder;
     /** Kernel follow-up when the reply arrives (I/O forwarding), 0 for none. */
     public int ioOp;
     public int ioSlot;

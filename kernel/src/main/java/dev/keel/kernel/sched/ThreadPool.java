@@ -23,6 +23,11 @@ public final class ThreadPool {
         tcbs = new Tcb[size < 1 ? 1 : size];
         first = new Tcb(0);
         tcbs[0] = first;
+        /*@ loop_invariant 1 <= i && i <= tcbs.length && tcbs[0] == first;
+          @ loop_invariant (\forall int j; 0 <= j && j < i; tcbs[j] != null);
+          @ assignable tcbs[*];
+          @ decreases tcbs.length - i;
+          @*/
         for (int i = 1; i < tcbs.length; i++) {
             tcbs[i] = new Tcb(i);
         }
@@ -55,7 +60,11 @@ public final class ThreadPool {
       @ ensures \result == null || \result.state == Tcb.FREE;
       @ assignable \nothing;
       @*/
-    public /*@ pure @*/ @Nullable Tcb allocate() {
+    /*@ nullable @*/ public /*@ pure @*/ @Nullable Tcb allocate() {
+        /*@ loop_invariant reserved <= i && i <= tcbs.length;
+          @ assignable \nothing;
+          @ decreases tcbs.length - i;
+          @*/
         for (int i = reserved; i < tcbs.length; i++) {
             if (tcbs[i].state == Tcb.FREE && tcbs[i].owner == null) {
                 return tcbs[i];
@@ -80,6 +89,10 @@ public final class ThreadPool {
       @*/
     public /*@ pure @*/ int inUse() {
         int n = 0;
+        /*@ loop_invariant reserved <= i && i <= tcbs.length && 0 <= n && n <= i - reserved;
+          @ assignable \nothing;
+          @ decreases tcbs.length - i;
+          @*/
         for (int i = reserved; i < tcbs.length; i++) {
             if (tcbs[i].state != Tcb.FREE) {
                 n++;

@@ -8,12 +8,13 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public final class ThreadQueue {
 
-    /*@ spec_public @*/ private @Nullable Tcb head;
-    /*@ spec_public @*/ private @Nullable Tcb tail;
+    /*@ spec_public nullable @*/ private @Nullable Tcb head;
+    /*@ spec_public nullable @*/ private @Nullable Tcb tail;
     /*@ spec_public @*/ private int count;
 
     //@ public invariant count >= 0;
     //@ public invariant (count == 0) == (head == null);
+    //@ public invariant (head == null) == (tail == null);
 
     /*@ public normal_behavior
       @ ensures \result == count;
@@ -35,13 +36,14 @@ public final class ThreadQueue {
       @ ensures \result == head;
       @ assignable \nothing;
       @*/
-    public /*@ pure @*/ @Nullable Tcb first() {
+    /*@ nullable @*/ public /*@ pure @*/ @Nullable Tcb first() {
         return head;
     }
 
     /** Appends {@code t}, which must be in no queue. */
     /*@ public normal_behavior
       @ requires !t.queued;
+      @ requires count < Integer.MAX_VALUE;
       @ ensures t.queued && tail == t && count == \old(count) + 1;
       @ assignable head, tail, count, t.next, t.prev, t.queued, tail.next;
       @*/
@@ -62,6 +64,7 @@ public final class ThreadQueue {
     /** Puts {@code t}, which must be in no queue, at the front. */
     /*@ public normal_behavior
       @ requires !t.queued;
+      @ requires count < Integer.MAX_VALUE;
       @ ensures t.queued && head == t && count == \old(count) + 1;
       @ assignable head, tail, count, t.next, t.prev, t.queued, head.prev;
       @*/
@@ -109,7 +112,7 @@ public final class ThreadQueue {
       @ ensures \result == \old(head);
       @ assignable head, tail, count, head.next, head.prev, head.queued, head.next.prev;
       @*/
-    public @Nullable Tcb poll() {
+    /*@ nullable @*/ public @Nullable Tcb poll() {
         Tcb t = head;
         if (t != null) {
             remove(t);
@@ -123,7 +126,12 @@ public final class ThreadQueue {
       @*/
     public /*@ pure @*/ boolean contains(Tcb t) {
         Tcb at = head;
-        for (int i = 0; i <= count && at != null; i++) {
+        // At most count + 1 steps, counted down so the counter cannot overflow.
+        /*@ loop_invariant -1 <= left && left <= count;
+          @ decreases left + 1;
+          @ assignable \nothing;
+          @*/
+        for (int left = count; left >= 0 && at != null; left--) {
             if (at == t) {
                 return true;
             }
