@@ -1,0 +1,102 @@
+package dev.keel.proofs.mutation;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The Maven-run stages on the scratch tree, offline: the kernel compile with the Checker
+ * Framework, then one build that runs the kernel's unit and property tests and the conformance
+ * tests of model-tests (test failures do not stop it, so both modules report).
+ */
+final class MavenStages {
+
+    /** A Checker Framework diagnostic: {@code File.java:[line,col] [key] message}. */
+    private static final Pattern CHECKER_MESSAGE = Pattern.compile("\\.java:\\[\\d+,\\d+\\] \\[[a-z][a-z.]*\\]");
+
+    private final Path repo;
+    private final Path out;
+    private final String mvn;
+    private final long timeoutSeconds;
+
+    MavenStages(Path repo, Path out, String mvn, long timeoutSeconds) {
+        this.repo = repo;
+        this.out = out;
+        this.mvn = mvn;
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    /** Compiles hw and kernel with Nullness and Index, as the default build does. */
+    StageResult checker(String tag) throws IOException, InterruptedException {
+        Path log = out.resolve("log-" + tag + "-checker.txt");
+        Command.Outcome o = Command.run(List.of(mvn, "-B", "-o", "-pl", "kernel", "-am", "compile"), repo, log,
+                timeoutSeconds);
+        if (o.timedOut()) {
+            return new StageResult(StageResult.Verdict.TIMEOUT, "");
+        }
+        if (o.exitCode() == 0) {
+            return StageResult.survived();
+        }
+        List<String> messages = new ArrayList<>();
+        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+            if (line.startsWith("[ERROR]") && CHECKER_MESSAGE.matcher(line).find()) {
+                int key = line.indexOf("] [");
+                String m = line.substring(key + 2).trim();
+                String file = line.substring(line.lastIndexOf('/', line.indexOf(".java:")) + 1, key + 1);
+                messages.add(file + " " + m);
+            }
+        }
+        if (messages.isEmpty()) {
+            return new StageResult(StageResult.Verdict.ERROR, "compile failed without a checker message (see " + log.getFileName() + ")");
+        }
+        return StageResult.killed(messages.get(0) + (messages.size() > 1 ? " (+" + (messages.size() - 1) + " more)" : ""));
+    }
+
+    /** Unit/property tests of kernel and conformance tests of model-tests, in one bounded build. */
+    StageResult[] tests(String tag) throws IOException, InterruptedException {
+        repoDelete("kernel/target/surefire-reports");
+        repoDelete("model-tests/target/surefire-reports");
+        Path log = out.resolve("log-" + tag + "-tests.txt");
+        Command.Outcome o = Command.run(List.of(mvn, "-B", "-o", "-pl", "model-tests", "-am", "test",
+                "-Dchecker.proc=none", "-Dmaven.test.failure.ignore=true"), repo, log, timeoutSeconds);
+        SurefireResults kernel = SurefireResults.read(repo.resolve("kernel/target/surefire-reports"));
+        SurefireResults conformance = SurefireResults.read(repo.resolve("model-tests/target/surefire-reports"));
+        if (o.timedOut()) {
+            // The module that was running when the bound hit is the one that hangs.
+            boolean conformanceStarted = Files.readString(log, StandardCharsets.UTF_8).contains("Building Keel model-tests");
+            StageResult t = new StageResult(StageResult.Verdict.TIMEOUT, "");
+            if (!conformanceStarted) {
+                return new StageResult[] {t, new StageResult(StageResult.Verdict.ERROR, "not reached")};
+            }
+            return new StageResult[] {judge(kernel), t};
+        }
+        if (o.exitCode() != 0) {
+            String why = "build failed before the tests (see " + log.getFileName() + ")";
+            return new StageResult[] {new StageResult(StageResult.Verdict.ERROR, why),
+                    new StageResult(StageResult.Verdict.ERROR, why)};
+        }
+        return new StageResult[] {judge(kernel), judge(conformance)};
+    }
+
+    private static StageResult judge(SurefireResults r) {
+        if (r.tests() == 0) {
+            return new StageResult(StageResult.Verdict.ERROR, "no test ran");
+        }
+        if (r.failed().isEmpty()) {
+            return StageResult.survived();
+        }
+        List<String> shown = r.failed().subList(0, Math.min(2, r.failed().size()));
+        return StageResult.killed(r.failed().size() + " of " + r.tests() + " failed, e.g. " + String.join(", ", shown));
+    }
+
+    private void repoDelete(String rel) throws IOException {
+        Path p = repo.resolve(rel);
+        if (Files.exists(p)) {
+            ScratchTree.delete(p);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package dev.keel.proofs.mutation;
+
+import dev.keel.proofs.ContractResult;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The mutation check of the whole chain. Copies the repository to a scratch folder, checks that
+ * every stage passes there unmutated, then applies each mutant of the manifest alone, runs the
+ * stages one after the other (Checker compile, KeY on the mutated class, kernel tests,
+ * conformance tests), restores the file, and writes the kill matrix to
+ * {@code <out>/mutation-report.md}. The working tree is never written.
+ *
+ * <p>System properties: {@code mutation.repo} (repository root), {@code mutation.manifest},
+ * {@code mutation.out}, {@code mutation.scratch} (default: a folder under java.io.tmpdir),
+ * {@code mutation.only} (comma-separated mutant names), {@code mutation.keyBudgetSeconds} (per KeY
+ * run, default 150), {@code mutation.stageTimeoutSeconds} (per Maven stage, default 900),
+ * {@code mutation.skipKey}, {@code mutation.mvn} (the Maven command, default mvn).
+ *
+ * <p>Exit code 0 when every mutant is killed, 1 when one survives, 2 on a usage or baseline error.
+ */
+public final class MutationMain {
+
+    private MutationMain() {
+    }
+
+    public static void main(String[] args) {
+        int code;
+        try {
+            code = run();
+        } catch (IllegalArgumentException | IllegalStateException | IOException e) {
+            System.err.println("mutation: " + e.getMessage());
+            code = 2;
+        } catch (InterruptedException e) {
+            System.err.println("mutation: interrupted");
+            code = 2;
+        }
+        System.exit(code);
+    }
+
+    static int run() throws IOException, InterruptedException {
+        long start = System.currentTimeMillis();
+        Path repo = Path.of(prop("mutation.repo", "..")).toAbsolutePath().normalize();
+        Path manifest = Path.of(prop("mutation.manifest", repo.resolve("proofs/mutation/mutants.txt").toString()));
+        Path out = Path.of(prop("mutation.out", repo.resolve("proofs/target").toString())).toAbsolutePath();
+        Path work = out.resolve("mutation");
+        Path scratchDir = Path.of(prop("mutation.scratch",
+                Path.of(System.getProperty("java.io.tmpdir"), "keel-mutation-" + ProcessHandle.current().pid()).toString()));
+        int keyBudget = Integer.parseInt(prop("mutation.keyBudgetSeconds", "150"));
+        long stageTimeout = Long.parseLong(prop("mutation.stageTimeoutSeconds", "900"));
+        boolean skipKey = Boolean.parseBoolean(prop("mutation.skipKey", "false"));
+        String mvn = prop("mutation.mvn", "mvn");
+
+        List<Mutant> mutants = select(Manifest.parse(Files.readAllLines(manifest, StandardCharsets.UTF_8)),
+                prop("mutation.only", ""));
+        // Every mutant must apply to the current sources before anything runs.
+        for (Mutant m : mutants) {
+            Path f = m.path(repo);
+            if (!Files.isRegularFile(f)) {
+                throw new IllegalArgumentException("mutant " + m.name() + ": no such file " + f);
+            }
+            m.apply(Files.readString(f, StandardCharsets.UTF_8));
+        }
+        if (Files.exists(work)) {
+            ScratchTree.delete(work);
+        }
+        Files.createDirectories(work);
+        System.out.println("mutation: " + mutants.size() + " mutants; scratch copy of " + repo + " in " + scratchDir);
+        ScratchTree tree = ScratchTree.copyOf(repo, scratchDir);
+        try {
+            MavenStages maven = new MavenStages(tree.root(), work, mvn, stageTimeout);
+            KeyStage key = new KeyStage(tree.root(), work, keyBudget);
+            checkBaseline(maven);
+            Map<String, Map<String, ContractResult>> reference = new HashMap<>();
+            List<KillMatrix.Row> rows = new ArrayList<>();
+            for (Mutant m : mutants) {
+                rows.add(runMutant(m, tree, maven, key, skipKey, reference));
+            }
+            long minutes = Math.round((System.currentTimeMillis() - start) / 60000.0);
+            String header = "# Mutation check: kill matrix\n\n"
+                    + "Run " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", " + minutes + " min, "
+                    + mutants.size() + " mutants from `proofs/mutation/mutants.txt`; KeY budget " + keyBudget
+                    + " s per run (one prover JVM), Maven stages bounded at " + stageTimeout + " s.\n";
+            String report = KillMatrix.markdown(rows, header);
+            Path file = out.resolve("mutation-report.md");
+            Files.writeString(file, report, StandardCharsets.UTF_8);
+            System.out.println(report);
+            System.out.println("mutation: report in " + file + "; logs in " + work);
+            long survivors = rows.stream().filter(r -> !r.killed()).count();
+            Files.writeString(out.resolve("mutation-summary.txt"), "Mutation: " + (rows.size() - survivors) + " of "
+                    + rows.size() + " seeded kernel bugs killed, " + minutes + " min\n", StandardCharsets.UTF_8);
+            return survivors == 0 ? 0 : 1;
+        } finally {
+            ScratchTree.delete(tree.root());
+        }
+    }
+
+    /** Every stage must pass on the unmutated copy, or its verdicts on mutants would mean nothing. */
+    private static void checkBaseline(MavenStages maven) throws IOException, InterruptedException {
+        System.out.println("mutation: baseline (no mutant)");
+        StageResult c = maven.checker("baseline");
+        if (c.verdict() != StageResult.Verdict.SURVIVED) {
+            throw new IllegalStateException("the unmutated kernel does not pass the checkers: " + c.cell());
+        }
+        StageResult[] t = maven.tests("baseline");
+        for (int i = 0; i < t.length; i++) {
+            if (t[i].verdict() != StageResult.Verdict.SURVIVED) {
+                throw new IllegalStateException("the unmutated tree fails stage " + KillMatrix.STAGES.get(i + 2)
+                        + ": " + t[i].cell());
+            }
+        }
+    }
+
+    private static KillMatrix.Row runMutant(Mutant m, ScratchTree tree, MavenStages maven, KeyStage key,
+            boolean skipKey, Map<String, Map<String, ContractResult>> reference) throws IOException, InterruptedException {
+        long t0 = System.currentTimeMillis();
+        String cls = m.className();
+        Map<String, ContractResult> ref = null;
+        if (!skipKey && !reference.containsKey(cls)) {
+            System.out.println("mutation: KeY reference run for " + cls);
+            ref = key.prove(cls, "reference-" + cls.substring(cls.lastIndexOf('.') + 1));
+            if (ref == null) {
+                throw new IllegalStateException("KeY produced no results for the unmutated " + cls);
+            }
+            reference.put(cls, ref);
+        }
+        ref = reference.get(cls);
+        String original = tree.read(m.file());
+        StageResult checker;
+        StageResult proof;
+        StageResult[] tests;
+        System.out.println("mutation: " + m.name() + ": " + m.description());
+        tree.write(m.file(), m.apply(original));
+        try {
+            checker = maven.checker(m.name());
+            if (skipKey) {
+                proof = new StageResult(StageResult.Verdict.SKIPPED, "");
+            } else {
+                proof = KeyStage.judge(ref, key.prove(cls, m.name()));
+            }
+            tests = maven.tests(m.name());
+        } finally {
+            tree.write(m.file(), original);
+        }
+        List<StageResult> results = List.of(checker, proof, tests[0], tests[1]);
+        long seconds = (System.currentTimeMillis() - t0) / 1000;
+        KillMatrix.Row row = new KillMatrix.Row(m, results, seconds);
+        System.out.println("mutation: " + m.name() + " -> " + (row.killed() ? "killed by " + row.killers() : "SURVIVED")
+                + " (" + seconds + " s)");
+        return row;
+    }
+
+    static List<Mutant> select(List<Mutant> all, String only) {
+        if (only.isBlank()) {
+            return all;
+        }
+        List<String> names = Arrays.stream(only.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<Mutant> chosen = new ArrayList<>();
+        for (String n : names) {
+            Mutant m = all.stream().filter(x -> x.name().equals(n)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("mutation.only names an unknown mutant: " + n));
+            chosen.add(m);
+        }
+        return chosen;
+    }
+
+    private static String prop(String key, String dflt) {
+        String v = System.getProperty(key);
+        return v == null || v.isBlank() ? dflt : v.trim();
+    }
+}
