@@ -9,12 +9,12 @@ import java.util.Set;
 
 /**
  * Reads the mutant manifest (proofs/mutation/mutants.txt): blocks headed {@code [name]} with the
- * keys file, description, find and replace. {@code \n} in find and replace is a line break and
+ * keys file, method, description, find and replace. {@code \n} in find and replace is a line break and
  * {@code \\} a backslash. Errors name the line.
  */
 public final class Manifest {
 
-    private static final List<String> KEYS = List.of("file", "description", "find", "replace");
+    private static final List<String> KEYS = List.of("file", "method", "description", "find", "replace");
 
     private Manifest() {
     }
@@ -79,7 +79,7 @@ public final class Manifest {
             }
         }
         return new Mutant(name, f.get("file").trim(), f.get("description").trim(), unescape(f.get("find")),
-                unescape(f.get("replace")));
+                unescape(f.get("replace")), f.get("method").trim());
     }
 
     static String unescape(String s) {

@@ -10,8 +10,9 @@ import java.nio.file.Path;
  * @param description what the bug is
  * @param find        text that must occur exactly once in the file
  * @param replace     what it becomes
+ * @param method      the method the change is in: KeY can only kill the mutant through a contract of it
  */
-public record Mutant(String name, String file, String description, String find, String replace) {
+public record Mutant(String name, String file, String description, String find, String replace, String method) {
 
     public Mutant {
         if (!name.matches("[a-z0-9][a-z0-9-]*")) {
@@ -22,6 +23,9 @@ public record Mutant(String name, String file, String description, String find, 
         }
         if (find.isEmpty()) {
             throw new IllegalArgumentException("mutant " + name + ": find must not be empty");
+        }
+        if (!method.matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
+            throw new IllegalArgumentException("mutant " + name + ": method must be a Java method name: '" + method + "'");
         }
         if (find.equals(replace)) {
             throw new IllegalArgumentException("mutant " + name + ": replace equals find, the mutant changes nothing");

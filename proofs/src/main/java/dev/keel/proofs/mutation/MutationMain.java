@@ -1,5 +1,7 @@
 package dev.keel.proofs.mutation;
 
+import dev.keel.proofs.Baseline;
+import dev.keel.proofs.BaselineEntry;
 import dev.keel.proofs.ContractResult;
 
 import java.io.IOException;
@@ -80,11 +82,12 @@ public final class MutationMain {
         try {
             MavenStages maven = new MavenStages(tree.root(), work, mvn, stageTimeout);
             KeyStage key = new KeyStage(tree.root(), work, keyBudget);
+            Baseline baseline = Baseline.read(tree.root().resolve("proofs/baseline.txt"));
             checkBaseline(maven);
             Map<String, Map<String, ContractResult>> reference = new HashMap<>();
             List<KillMatrix.Row> rows = new ArrayList<>();
             for (Mutant m : mutants) {
-                rows.add(runMutant(m, tree, maven, key, skipKey, reference));
+                rows.add(runMutant(m, tree, maven, key, skipKey ? null : baseline, reference));
             }
             long minutes = Math.round((System.currentTimeMillis() - start) / 60000.0);
             String header = "# Mutation check: kill matrix\n\n"
@@ -122,11 +125,13 @@ public final class MutationMain {
     }
 
     private static KillMatrix.Row runMutant(Mutant m, ScratchTree tree, MavenStages maven, KeyStage key,
-            boolean skipKey, Map<String, Map<String, ContractResult>> reference) throws IOException, InterruptedException {
+            Baseline baseline, Map<String, Map<String, ContractResult>> reference) throws IOException, InterruptedException {
         long t0 = System.currentTimeMillis();
         String cls = m.className();
+        List<String> mustClose = baseline == null ? List.of() : closedContracts(baseline, cls, m.method());
+        boolean runKey = !mustClose.isEmpty();
         Map<String, ContractResult> ref = null;
-        if (!skipKey && !reference.containsKey(cls)) {
+        if (runKey && !reference.containsKey(cls)) {
             System.out.println("mutation: KeY reference run for " + cls);
             ref = key.prove(cls, "reference-" + cls.substring(cls.lastIndexOf('.') + 1));
             if (ref == null) {
@@ -143,8 +148,10 @@ public final class MutationMain {
         tree.write(m.file(), m.apply(original));
         try {
             checker = maven.checker(m.name());
-            if (skipKey) {
+            if (baseline == null) {
                 proof = new StageResult(StageResult.Verdict.SKIPPED, "");
+            } else if (!runKey) {
+                proof = new StageResult(StageResult.Verdict.SKIPPED, "no closed contract of " + m.method());
             } else {
                 proof = KeyStage.judge(ref, key.prove(cls, m.name()));
             }
@@ -158,6 +165,18 @@ public final class MutationMain {
         System.out.println("mutation: " + m.name() + " -> " + (row.killed() ? "killed by " + row.killers() : "SURVIVED")
                 + " (" + seconds + " s)");
         return row;
+    }
+
+    /** The baseline's closed contracts of {@code cls.method}: only these can kill a change in that method. */
+    static List<String> closedContracts(Baseline baseline, String cls, String method) {
+        String marker = "[" + cls + "::" + method + "(";
+        List<String> ids = new ArrayList<>();
+        for (BaselineEntry e : baseline.entries()) {
+            if (e.closed() && e.id().contains(marker)) {
+                ids.add(e.id());
+            }
+        }
+        return ids;
     }
 
     static List<Mutant> select(List<Mutant> all, String only) {

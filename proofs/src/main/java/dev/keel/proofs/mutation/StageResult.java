@@ -35,7 +35,7 @@ record StageResult(Verdict verdict, String detail) {
             case SURVIVED -> "survived";
             case TIMEOUT -> "**killed** (timeout)";
             case ERROR -> "error";
-            case SKIPPED -> "skipped";
+            case SKIPPED -> "not run";
         };
         return detail.isEmpty() ? v : v + ": " + detail;
     }

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class KillMatrixTest {
 
-    private static final Mutant M = new Mutant("m", "kernel/src/main/java/dev/keel/kernel/cap/Rights.java", "d", "a", "b");
+    private static final Mutant M = new Mutant("m", "kernel/src/main/java/dev/keel/kernel/cap/Rights.java", "d", "a", "b", "diminish");
 
     private static Map<String, ContractResult> results(ContractResult... rs) {
         Map<String, ContractResult> m = new LinkedHashMap<>();
@@ -45,7 +45,7 @@ class KillMatrixTest {
     void theTableNamesTheKillersAndTheSurvivors() {
         KillMatrix.Row killed = new KillMatrix.Row(M, List.of(StageResult.survived(), StageResult.survived(),
                 StageResult.killed("1 of 9 failed, e.g. T.x"), new StageResult(StageResult.Verdict.TIMEOUT, "")), 3);
-        KillMatrix.Row survived = new KillMatrix.Row(new Mutant("n", M.file(), "d", "a", "c"),
+        KillMatrix.Row survived = new KillMatrix.Row(new Mutant("n", M.file(), "d", "a", "c", "diminish"),
                 List.of(StageResult.survived(), StageResult.survived(), StageResult.survived(), StageResult.survived()), 4);
         String md = KillMatrix.markdown(List.of(killed, survived), "# t\n");
         assertTrue(md.contains("**1 of 2 mutants killed.**"), md);

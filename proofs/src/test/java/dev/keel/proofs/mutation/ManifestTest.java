@@ -20,6 +20,7 @@ class ManifestTest {
             "# comment",
             "[drop-check]",
             "file: kernel/src/main/java/dev/keel/kernel/cap/Rights.java",
+            "method: diminish",
             "description: a bug",
             "find:         a = 1;\\n        b = 2;",
             "replace:         b = 2;",
@@ -37,7 +38,7 @@ class ManifestTest {
 
     @Test
     void anEmptyReplaceDeletesTheText() {
-        List<Mutant> m = Manifest.parse(List.of("[del]", "file: kernel/src/main/java/A.java", "description: d",
+        List<Mutant> m = Manifest.parse(List.of("[del]", "file: kernel/src/main/java/A.java", "method: m", "description: d",
                 "find: x--;\\n", "replace:"));
         assertEquals("", m.get(0).replace());
         assertEquals("a\nb", m.get(0).apply("a\nx--;\nb"));
@@ -63,7 +64,7 @@ class ManifestTest {
                 () -> Manifest.parse(List.of("[a]", "colour: red")));
         assertTrue(unknown.getMessage().contains("line 2"), unknown.getMessage());
         IllegalArgumentException twice = assertThrows(IllegalArgumentException.class, () -> Manifest.parse(
-                List.of("[a]", "file: k/src/main/java/A.java", "description: d", "find: x", "replace: y", "[a]")));
+                List.of("[a]", "file: k/src/main/java/A.java", "method: m", "description: d", "find: x", "replace: y", "[a]")));
         assertTrue(twice.getMessage().contains("defined twice"), twice.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Manifest.parse(List.of("# nothing")));
     }
@@ -71,7 +72,7 @@ class ManifestTest {
     @Test
     void aMutantThatChangesNothingIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> Manifest.parse(
-                List.of("[a]", "file: kernel/src/main/java/A.java", "description: d", "find: x", "replace: x")));
+                List.of("[a]", "file: kernel/src/main/java/A.java", "method: m", "description: d", "find: x", "replace: x")));
     }
 
     /** The checked-in manifest: well formed, big enough, and naming files that exist. */
