@@ -60,27 +60,31 @@ final class KeyStage {
     }
 
     /**
-     * Killed when a contract that closed on the unmutated class does not close on the mutant. A
-     * contract the run did not reach (its budget ran out) does not count.
+     * Killed when a contract that the baseline lists as closed does not close on the mutant. A
+     * contract the run did not reach (its budget ran out) is no evidence either way.
      */
-    static StageResult judge(Map<String, ContractResult> reference, Map<String, ContractResult> mutant) {
+    static StageResult judge(List<String> mustClose, Map<String, ContractResult> mutant) {
         if (mutant == null) {
             return new StageResult(StageResult.Verdict.ERROR, "no KeY results (see the log)");
         }
         List<String> lost = new ArrayList<>();
-        for (ContractResult ref : reference.values()) {
-            ContractResult now = mutant.get(ref.id());
-            if (ref.closed() && now != null && !now.closed() && !now.reason().startsWith("not attempted")) {
+        int reached = 0;
+        for (String id : mustClose) {
+            ContractResult now = mutant.get(id);
+            if (now == null || now.reason().startsWith("not attempted")) {
+                continue;
+            }
+            reached++;
+            if (!now.closed()) {
                 lost.add(now.method() + " (" + now.openGoals() + " open goal" + (now.openGoals() == 1 ? "" : "s") + ")");
             }
         }
-        if (lost.isEmpty()) {
-            return StageResult.survived();
+        if (!lost.isEmpty()) {
+            return StageResult.killed(String.join(", ", lost));
         }
-        return StageResult.killed(String.join(", ", lost));
-    }
-
-    static long closedCount(Map<String, ContractResult> results) {
-        return results.values().stream().filter(ContractResult::closed).count();
+        if (reached == 0) {
+            return new StageResult(StageResult.Verdict.ERROR, "the budget did not reach the contracts of the mutated method");
+        }
+        return StageResult.survived();
     }
 }

@@ -30,16 +30,32 @@ final class MavenStages {
         this.timeoutSeconds = timeoutSeconds;
     }
 
-    /** Compiles hw and kernel with Nullness and Index, as the default build does. */
-    StageResult checker(String tag) throws IOException, InterruptedException {
-        Path log = out.resolve("log-" + tag + "-checker.txt");
-        Command.Outcome o = Command.run(List.of(mvn, "-B", "-o", "-pl", "kernel", "-am", "compile"), repo, log,
-                timeoutSeconds);
+    /**
+     * All three Maven stages, in as few builds as possible: one build compiles hw and kernel with
+     * Nullness and Index, as the default build does, and runs the kernel and conformance tests. Only
+     * when the checkers reject the mutant does a second build, without them, run the tests.
+     * Returns the Checker, unit/property and conformance results.
+     */
+    StageResult[] run(String tag) throws IOException, InterruptedException {
+        repoDelete("kernel/target/surefire-reports");
+        repoDelete("model-tests/target/surefire-reports");
+        Path log = out.resolve("log-" + tag + "-checker-and-tests.txt");
+        Command.Outcome o = Command.run(List.of(mvn, "-B", "-o", "-pl", "model-tests", "-am", "test",
+                "-Dmaven.test.failure.ignore=true"), repo, log, timeoutSeconds);
+        String text = Files.readString(log, StandardCharsets.UTF_8);
+        boolean kernelCompiled = text.contains("(default-testCompile) @ kernel");
+        if (o.ok() || o.timedOut() && kernelCompiled) {
+            StageResult[] t = testResults(o, log);
+            return new StageResult[] {StageResult.survived(), t[0], t[1]};
+        }
+        StageResult checker = checkerResult(o, log);
+        StageResult[] t = tests(tag);
+        return new StageResult[] {checker, t[0], t[1]};
+    }
+
+    private StageResult checkerResult(Command.Outcome o, Path log) throws IOException {
         if (o.timedOut()) {
             return new StageResult(StageResult.Verdict.TIMEOUT, "");
-        }
-        if (o.exitCode() == 0) {
-            return StageResult.survived();
         }
         List<String> messages = new ArrayList<>();
         for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
@@ -56,13 +72,17 @@ final class MavenStages {
         return StageResult.killed(messages.get(0) + (messages.size() > 1 ? " (+" + (messages.size() - 1) + " more)" : ""));
     }
 
-    /** Unit/property tests of kernel and conformance tests of model-tests, in one bounded build. */
+    /** Unit/property tests of kernel and conformance tests of model-tests, without the checkers. */
     StageResult[] tests(String tag) throws IOException, InterruptedException {
         repoDelete("kernel/target/surefire-reports");
         repoDelete("model-tests/target/surefire-reports");
         Path log = out.resolve("log-" + tag + "-tests.txt");
         Command.Outcome o = Command.run(List.of(mvn, "-B", "-o", "-pl", "model-tests", "-am", "test",
                 "-Dchecker.proc=none", "-Dmaven.test.failure.ignore=true"), repo, log, timeoutSeconds);
+        return testResults(o, log);
+    }
+
+    private StageResult[] testResults(Command.Outcome o, Path log) throws IOException {
         SurefireResults kernel = SurefireResults.read(repo.resolve("kernel/target/surefire-reports"));
         SurefireResults conformance = SurefireResults.read(repo.resolve("model-tests/target/surefire-reports"));
         if (o.timedOut()) {

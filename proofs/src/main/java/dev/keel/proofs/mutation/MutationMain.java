@@ -2,7 +2,6 @@ package dev.keel.proofs.mutation;
 
 import dev.keel.proofs.Baseline;
 import dev.keel.proofs.BaselineEntry;
-import dev.keel.proofs.ContractResult;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The mutation check of the whole chain. Copies the repository to a scratch folder, checks that
@@ -84,19 +81,22 @@ public final class MutationMain {
             KeyStage key = new KeyStage(tree.root(), work, keyBudget);
             Baseline baseline = Baseline.read(tree.root().resolve("proofs/baseline.txt"));
             checkBaseline(maven);
-            Map<String, Map<String, ContractResult>> reference = new HashMap<>();
             List<KillMatrix.Row> rows = new ArrayList<>();
+            Path file = out.resolve("mutation-report.md");
+            String report = "";
             for (Mutant m : mutants) {
-                rows.add(runMutant(m, tree, maven, key, skipKey ? null : baseline, reference));
+                rows.add(runMutant(m, tree, maven, key, skipKey ? null : baseline));
+                // Written after every mutant, so that a run cut short still leaves its results.
+                long minutes = Math.round((System.currentTimeMillis() - start) / 60000.0);
+                String header = "# Mutation check: kill matrix\n\n"
+                        + "Run " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", " + minutes + " min, "
+                        + rows.size() + " of " + mutants.size() + " mutants from `proofs/mutation/mutants.txt`"
+                        + (rows.size() < mutants.size() ? " (run in progress)" : "") + "; KeY budget " + keyBudget
+                        + " s per run (one prover JVM), Maven stages bounded at " + stageTimeout + " s.\n";
+                report = KillMatrix.markdown(rows, header);
+                Files.writeString(file, report, StandardCharsets.UTF_8);
             }
             long minutes = Math.round((System.currentTimeMillis() - start) / 60000.0);
-            String header = "# Mutation check: kill matrix\n\n"
-                    + "Run " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", " + minutes + " min, "
-                    + mutants.size() + " mutants from `proofs/mutation/mutants.txt`; KeY budget " + keyBudget
-                    + " s per run (one prover JVM), Maven stages bounded at " + stageTimeout + " s.\n";
-            String report = KillMatrix.markdown(rows, header);
-            Path file = out.resolve("mutation-report.md");
-            Files.writeString(file, report, StandardCharsets.UTF_8);
             System.out.println(report);
             System.out.println("mutation: report in " + file + "; logs in " + work);
             long survivors = rows.stream().filter(r -> !r.killed()).count();
@@ -111,55 +111,39 @@ public final class MutationMain {
     /** Every stage must pass on the unmutated copy, or its verdicts on mutants would mean nothing. */
     private static void checkBaseline(MavenStages maven) throws IOException, InterruptedException {
         System.out.println("mutation: baseline (no mutant)");
-        StageResult c = maven.checker("baseline");
-        if (c.verdict() != StageResult.Verdict.SURVIVED) {
-            throw new IllegalStateException("the unmutated kernel does not pass the checkers: " + c.cell());
-        }
-        StageResult[] t = maven.tests("baseline");
-        for (int i = 0; i < t.length; i++) {
-            if (t[i].verdict() != StageResult.Verdict.SURVIVED) {
-                throw new IllegalStateException("the unmutated tree fails stage " + KillMatrix.STAGES.get(i + 2)
-                        + ": " + t[i].cell());
+        StageResult[] r = maven.run("baseline");
+        for (int i = 0; i < r.length; i++) {
+            if (r[i].verdict() != StageResult.Verdict.SURVIVED) {
+                throw new IllegalStateException("the unmutated tree fails stage " + STAGE_OF_MAVEN[i] + ": " + r[i].cell());
             }
         }
     }
 
+    private static final String[] STAGE_OF_MAVEN = {"Checker", "unit/property tests", "conformance"};
+
     private static KillMatrix.Row runMutant(Mutant m, ScratchTree tree, MavenStages maven, KeyStage key,
-            Baseline baseline, Map<String, Map<String, ContractResult>> reference) throws IOException, InterruptedException {
+            Baseline baseline) throws IOException, InterruptedException {
         long t0 = System.currentTimeMillis();
         String cls = m.className();
         List<String> mustClose = baseline == null ? List.of() : closedContracts(baseline, cls, m.method());
-        boolean runKey = !mustClose.isEmpty();
-        Map<String, ContractResult> ref = null;
-        if (runKey && !reference.containsKey(cls)) {
-            System.out.println("mutation: KeY reference run for " + cls);
-            ref = key.prove(cls, "reference-" + cls.substring(cls.lastIndexOf('.') + 1));
-            if (ref == null) {
-                throw new IllegalStateException("KeY produced no results for the unmutated " + cls);
-            }
-            reference.put(cls, ref);
-        }
-        ref = reference.get(cls);
         String original = tree.read(m.file());
-        StageResult checker;
         StageResult proof;
-        StageResult[] tests;
+        StageResult[] mvn;
         System.out.println("mutation: " + m.name() + ": " + m.description());
         tree.write(m.file(), m.apply(original));
         try {
-            checker = maven.checker(m.name());
+            mvn = maven.run(m.name());
             if (baseline == null) {
                 proof = new StageResult(StageResult.Verdict.SKIPPED, "");
-            } else if (!runKey) {
+            } else if (mustClose.isEmpty()) {
                 proof = new StageResult(StageResult.Verdict.SKIPPED, "no closed contract of " + m.method());
             } else {
-                proof = KeyStage.judge(ref, key.prove(cls, m.name()));
+                proof = KeyStage.judge(mustClose, key.prove(cls, m.name()));
             }
-            tests = maven.tests(m.name());
         } finally {
             tree.write(m.file(), original);
         }
-        List<StageResult> results = List.of(checker, proof, tests[0], tests[1]);
+        List<StageResult> results = List.of(mvn[0], proof, mvn[1], mvn[2]);
         long seconds = (System.currentTimeMillis() - t0) / 1000;
         KillMatrix.Row row = new KillMatrix.Row(m, results, seconds);
         System.out.println("mutation: " + m.name() + " -> " + (row.killed() ? "killed by " + row.killers() : "SURVIVED")

@@ -32,13 +32,14 @@ class KillMatrixTest {
     }
 
     @Test
-    void keyKillsWhenAContractThatClosedNoLongerCloses() {
-        Map<String, ContractResult> ref = results(closed("a"), open("b", "step bound"));
-        assertTrue(KeyStage.judge(ref, results(open("a", "first-order goals"), open("b", "step bound"))).kills());
-        assertFalse(KeyStage.judge(ref, results(closed("a"), open("b", "step bound"))).kills());
+    void keyKillsWhenAContractTheBaselineSaysClosesDoesNotClose() {
+        List<String> mustClose = List.of("a");
+        assertTrue(KeyStage.judge(mustClose, results(open("a", "first-order goals"), open("b", "step bound"))).kills());
+        assertFalse(KeyStage.judge(mustClose, results(closed("a"), open("b", "step bound"))).kills());
         // A contract the budget did not reach is no evidence either way.
-        assertFalse(KeyStage.judge(ref, results(open("a", "not attempted: budget used up"))).kills());
-        assertEquals(StageResult.Verdict.ERROR, KeyStage.judge(ref, null).verdict());
+        assertEquals(StageResult.Verdict.ERROR,
+                KeyStage.judge(mustClose, results(open("a", "not attempted: budget used up"))).verdict());
+        assertEquals(StageResult.Verdict.ERROR, KeyStage.judge(mustClose, null).verdict());
     }
 
     @Test
