@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,8 +16,9 @@ import java.util.regex.Pattern;
  */
 final class MavenStages {
 
-    /** A Checker Framework diagnostic: {@code File.java:[line,col] [key] message}. */
-    private static final Pattern CHECKER_MESSAGE = Pattern.compile("\\.java:\\[\\d+,\\d+\\] \\[[a-z][a-z.]*\\]");
+    /** A Checker Framework diagnostic: {@code /path/File.java:[line,col] error: [key] message}. */
+    private static final Pattern CHECKER_MESSAGE =
+            Pattern.compile("([A-Za-z0-9_$]+\\.java):\\[(\\d+),\\d+\\] (?:error: )?(\\[[a-z][a-z.]*\\].*)");
 
     private final Path repo;
     private final Path out;
@@ -57,19 +59,26 @@ final class MavenStages {
         if (o.timedOut()) {
             return new StageResult(StageResult.Verdict.TIMEOUT, "");
         }
-        List<String> messages = new ArrayList<>();
-        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-            if (line.startsWith("[ERROR]") && CHECKER_MESSAGE.matcher(line).find()) {
-                int key = line.indexOf("] [");
-                String m = line.substring(key + 2).trim();
-                String file = line.substring(line.lastIndexOf('/', line.indexOf(".java:")) + 1, key + 1);
-                messages.add(file + " " + m);
-            }
-        }
+        List<String> messages = checkerMessages(Files.readAllLines(log, StandardCharsets.UTF_8));
         if (messages.isEmpty()) {
             return new StageResult(StageResult.Verdict.ERROR, "compile failed without a checker message (see " + log.getFileName() + ")");
         }
         return StageResult.killed(messages.get(0) + (messages.size() > 1 ? " (+" + (messages.size() - 1) + " more)" : ""));
+    }
+
+    /** The Checker diagnostics of a build log, each once, as {@code File.java:line [key] message}. */
+    static List<String> checkerMessages(List<String> lines) {
+        List<String> messages = new ArrayList<>();
+        for (String line : lines) {
+            Matcher m = CHECKER_MESSAGE.matcher(line);
+            if (line.startsWith("[ERROR]") && m.find()) {
+                String msg = m.group(1) + ":" + m.group(2) + " " + m.group(3).trim();
+                if (!messages.contains(msg)) {
+                    messages.add(msg);
+                }
+            }
+        }
+        return messages;
     }
 
     /** Unit/property tests of kernel and conformance tests of model-tests, without the checkers. */

@@ -53,4 +53,15 @@ class KillMatrixTest {
         assertTrue(md.contains("| `m` | unit/property tests, conformance |"), md);
         assertTrue(md.contains("| `n` | **SURVIVED** |"), md);
     }
+
+    @Test
+    void checkerDiagnosticsAreTakenFromTheBuildLogOnceEach() {
+        String diag = "/tmp/x/kernel/src/main/java/dev/keel/kernel/ipc/Ipc.java:[491,8] error: "
+                + "[dereference.of.nullable] dereference of possibly-null reference c";
+        List<String> log = List.of("[INFO] Compiling 49 source files", "[ERROR] COMPILATION ERROR : ",
+                "[ERROR] " + diag, "[ERROR] Failed to execute goal ...: Compilation failure: ", "[ERROR] " + diag,
+                "[ERROR] /tmp/x/A.java:[3,1] error: cannot find symbol");
+        assertEquals(List.of("Ipc.java:491 [dereference.of.nullable] dereference of possibly-null reference c"),
+                MavenStages.checkerMessages(log));
+    }
 }
