@@ -19,6 +19,8 @@ public final class AddressSpace {
     /*@ spec_public @*/ final int[] memObject;
     /** Whether the memory capability used to map the region allowed writing: mprotect's ceiling. */
     /*@ spec_public @*/ final boolean[] mayWrite;
+    /** Whether instructions may be fetched from the region: only program text; pages of the others are NX. */
+    /*@ spec_public @*/ final boolean[] executable;
 
     // TLA+ TypeOK: parallel region arrays.
     //@ public invariant used.length == start.length && start.length == pages.length;
@@ -38,6 +40,7 @@ public final class AddressSpace {
         writable = new boolean[n];
         memObject = new int[n];
         mayWrite = new boolean[n];
+        executable = new boolean[n];
     }
 
     /** Physical address of the top-level table, 0 while the space is not built. */
@@ -168,13 +171,24 @@ public final class AddressSpace {
         return r >= 0 && r < mayWrite.length && mayWrite[r];
     }
 
+    /*@ public normal_behavior
+      @ requires 0 <= r && r < executable.length;
+      @ ensures \result == executable[r];
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ boolean regionExecutable(int r) {
+        return r >= 0 && r < executable.length && executable[r];
+    }
+
     /** Records region {@code r}. */
-    void setRegion(int r, long va, int n, boolean w, int mem, boolean mayW) {
+    void setRegion(int r, long va, int n, boolean w, boolean x, int mem, boolean mayW) {
         if (r < 0 || r >= used.length || r >= start.length || r >= pages.length
-                || r >= writable.length || r >= memObject.length || r >= mayWrite.length) {
+                || r >= writable.length || r >= memObject.length || r >= mayWrite.length
+                || r >= executable.length) {
             return;
         }
         mayWrite[r] = mayW;
+        executable[r] = x;
         used[r] = true;
         start[r] = va;
         pages[r] = n;
