@@ -25,7 +25,7 @@ public final class PhysicalMemory {
 
     public static native void store64(long pa, long v);
 
-    /** Kernel only: copies {@code len} bytes at {@code pa} into {@code dst[off..]} (the trap glue's memcpy). */
+    /** Kernel only: copies {@code len} bytes at {@code pa} into {@code dst[off..]} (a copy loop in the trap glue). */
     public static native void read(long pa, byte[] dst, int off, int len);
 
     /** Kernel only: copies {@code src[off..off+len)} to {@code pa}. */
