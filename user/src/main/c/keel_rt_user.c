@@ -27,6 +27,12 @@ void keel_x86_ud2(void)
     __builtin_unreachable();
 }
 
+/* Cpu.call: an indirect call to any address (crash nx calls into its stack). */
+void keel_x86_call(jlong address)
+{
+    ((void (*)(void))(uintptr_t)address)();
+}
+
 void keel_platform_default_heap(void);
 void keel_platform_halt(int code) __attribute__((noreturn));
 

@@ -32,6 +32,7 @@
 #define MSR_EFER             0xC0000080
 #define EFER_SCE             (1 << 0)              /* syscall/sysret enabled */
 #define EFER_LME             (1 << 8)              /* long mode enable */
+#define EFER_NXE             (1 << 11)             /* no-execute enable: PTE bit 63 honoured */
 #define MSR_STAR             0xC0000081            /* syscall/sysret segment bases */
 #define MSR_LSTAR            0xC0000082            /* 64-bit syscall entry point */
 #define MSR_SFMASK           0xC0000084            /* RFLAGS bits cleared on syscall */
@@ -50,6 +51,7 @@
 #define CPUID_EXT_MAX        0x80000000
 #define CPUID_EXT_FEATURES   0x80000001
 #define CPUID_EXT_EDX_LM     (1 << 29)             /* long mode */
+#define CPUID_EXT_EDX_NX     (1 << 20)             /* no-execute page protection */
 
 /* Page table entry bits. */
 #define PTE_P                (1 << 0)

@@ -26,6 +26,12 @@ struct trap_frame {
 #define VEC_DOUBLE_FAULT  8
 #define VEC_GP            13
 #define VEC_PAGE_FAULT    14
+
+/* Page-fault error code bits. */
+#define PF_ERR_PRESENT    (1u << 0)   /* a protection violation, not a missing page */
+#define PF_ERR_WRITE      (1u << 1)
+#define PF_ERR_USER       (1u << 2)
+#define PF_ERR_FETCH      (1u << 4)   /* an instruction fetch (reported with EFER.NXE set) */
 #define VEC_EXCEPTIONS    32      /* 0-31 are the CPU's */
 #define VEC_IRQ_BASE      32      /* the PICs are remapped to 32-47 */
 #define VEC_IRQ_COUNT     16

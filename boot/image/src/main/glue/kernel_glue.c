@@ -40,7 +40,7 @@ void keel_k_syscall(int64_t n, int64_t a0, int64_t a1, int64_t a2, int64_t a3, i
                     int64_t pc, int64_t sp);
 void keel_k_timer(uint8_t from_user, int64_t pc, int64_t sp);
 void keel_k_interrupt(int32_t line, uint8_t from_user, int64_t pc, int64_t sp);
-void keel_k_page_fault(int64_t va, uint8_t write, int64_t pc, int64_t sp);
+void keel_k_page_fault(int64_t va, uint8_t write, uint8_t fetch, int64_t pc, int64_t sp);
 void keel_k_fault(int32_t vector, int64_t pc, int64_t sp);
 int32_t keel_k_next(int64_t block_phys);
 int32_t keel_k_thread_count(void);
@@ -171,7 +171,8 @@ void glue_fault(struct trap_frame *tf)
 {
     save(tf, HOW_TRAP);
     if (tf->vector == VEC_PAGE_FAULT)
-        keel_k_page_fault((int64_t)read_cr2(), (uint8_t)((tf->error >> 1) & 1), (int64_t)tf->rip, (int64_t)tf->rsp);
+        keel_k_page_fault((int64_t)read_cr2(), (uint8_t)((tf->error & PF_ERR_WRITE) != 0),
+                          (uint8_t)((tf->error & PF_ERR_FETCH) != 0), (int64_t)tf->rip, (int64_t)tf->rsp);
     else
         keel_k_fault((int32_t)tf->vector, (int64_t)tf->rip, (int64_t)tf->rsp);
     glue_resume(tf);
@@ -206,4 +207,48 @@ void keel_java_main(int64_t handoff_phys)
     kprintf("boot: kernel startup %lu cycles; entering init %lu cycles after the loader's jump to _start\n",
             now - t0, now - boot_tsc_entry);
     resume_frame(&first_frame);
+}
+
+/*
+ * Bulk physical memory copies for the translated kernel (glue_intrinsics.h). A range outside
+ * the direct map or the array is a kernel bug, never user input (the kernel checks user
+ * addresses and lengths first): panic rather than copy.
+ */
+static int phys_range_ok(int64_t pa, int64_t len)
+{
+    return pa >= 0 && len >= 0 && pa <= (int64_t)EARLY_MAP_SIZE - len;
+}
+
+static int array_range_ok(int32_t length, int32_t off, int32_t len)
+{
+    return off >= 0 && len >= 0 && off <= length - len;
+}
+
+/* Eight bytes per step, then the rest: the runtime's memcpy goes a byte at a time. */
+static void copy_bytes(void *dst, const void *src, uint64_t n)
+{
+    uint64_t words = n / 8, rest = n % 8;
+    __asm__ volatile("rep movsq" : "+D"(dst), "+S"(src), "+c"(words) : : "memory");
+    __asm__ volatile("rep movsb" : "+D"(dst), "+S"(src), "+c"(rest) : : "memory");
+}
+
+void glue_phys_read(int64_t pa, int8_t *elems, int32_t length, int32_t off, int32_t len)
+{
+    if (!phys_range_ok(pa, len) || !array_range_ok(length, off, len))
+        panic("PhysicalMemory.read: range outside memory or array");
+    copy_bytes(elems + off, phys_to_virt((uint64_t)pa), (uint64_t)len);
+}
+
+void glue_phys_write(int64_t pa, const int8_t *elems, int32_t length, int32_t off, int32_t len)
+{
+    if (!phys_range_ok(pa, len) || !array_range_ok(length, off, len))
+        panic("PhysicalMemory.write: range outside memory or array");
+    copy_bytes(phys_to_virt((uint64_t)pa), elems + off, (uint64_t)len);
+}
+
+void glue_phys_copy(int64_t to, int64_t from, int64_t len)
+{
+    if (!phys_range_ok(to, len) || !phys_range_ok(from, len))
+        panic("PhysicalMemory.copy: range outside memory");
+    copy_bytes(phys_to_virt((uint64_t)to), phys_to_virt((uint64_t)from), (uint64_t)len);
 }

@@ -81,6 +81,7 @@ _start:
     call    check_multiboot
     call    check_cpuid
     call    check_long_mode
+    call    check_nx
     call    setup_page_tables
     call    enable_long_mode
     lgdt    boot_gdt_ptr
@@ -160,6 +161,17 @@ check_long_mode:
 1:  mov     $msg_no_long_mode, %ebx
     jmp     boot_fail
 
+/* check_nx: leaf 0x80000001 (present: check_long_mode ran) must report NX, which the kernel
+ * needs to keep user data and stacks from being executed. Clobbers EAX-EDX. */
+check_nx:
+    mov     $CPUID_EXT_FEATURES, %eax
+    cpuid
+    test    $CPUID_EXT_EDX_NX, %edx
+    jz      1f
+    ret
+1:  mov     $msg_no_nx, %ebx
+    jmp     boot_fail
+
 /*
  * setup_page_tables: one page directory of 2 MiB pages maps physical [0, 1 GiB); it is reached
  * from PML4[0] -> PDPT_low[0] (identity, needed while RIP is still low) and from
@@ -184,7 +196,8 @@ setup_page_tables:
     jb      1b
     ret
 
-/* enable_long_mode: PAE, CR3 = early PML4, EFER.LME, then paging. Still 32-bit code afterwards
+/* enable_long_mode: PAE, CR3 = early PML4, EFER.LME and EFER.NXE (PTE bit 63 means no-execute
+ * instead of a reserved bit), then paging. Still 32-bit code afterwards
  * (compatibility mode) until the far jump loads a 64-bit CS. Clobbers EAX, ECX, EDX. */
 enable_long_mode:
     mov     %cr4, %eax
@@ -194,7 +207,7 @@ enable_long_mode:
     mov     %eax, %cr3
     mov     $MSR_EFER, %ecx
     rdmsr
-    or      $EFER_LME, %eax
+    or      $(EFER_LME | EFER_NXE), %eax
     wrmsr
     mov     %cr0, %eax
     or      $(CR0_PG | CR0_WP | CR0_PE), %eax
@@ -258,6 +271,7 @@ msg_boot_failed:  .asciz "keel: boot failed: "
 msg_no_multiboot: .asciz "not loaded by a Multiboot loader (bad EAX magic)\n"
 msg_no_cpuid:     .asciz "CPUID not supported\n"
 msg_no_long_mode: .asciz "CPU lacks long mode (x86-64)\n"
+msg_no_nx:        .asciz "CPU lacks no-execute (NX) page protection\n"
 
 /* ---- high half ---- */
 

@@ -86,6 +86,17 @@ public final class Entry {
       @ assignable \everything;
       @*/
     public static void pageFault(Kernel k, int cpu, long va, boolean write) {
+        pageFault(k, cpu, va, write, false);
+    }
+
+    /**
+     * As above, for a fault the hardware reports as an instruction fetch when {@code fetch}: one
+     * outside an executable region (data, stack, heap, mmap) kills the process.
+     */
+    /*@ public normal_behavior
+      @ assignable \everything;
+      @*/
+    public static void pageFault(Kernel k, int cpu, long va, boolean write, boolean fetch) {
         if (k.panic.panicked()) {
             return;
         }
@@ -96,7 +107,8 @@ public final class Entry {
             return;
         }
         long start = k.machine.clock().cycles();
-        int r = k.memory.pageFault(p.space, va, write);
+        int r = fetch && !k.memory.executable(p.space, va) ? Errors.BAD_ADDRESS
+                : k.memory.pageFault(p.space, va, write);
         k.metrics.pageFault(faultKind(r), k.machine.clock().cycles() - start);
         if (r < 0) {
             k.metrics.faultKill();

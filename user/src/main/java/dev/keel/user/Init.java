@@ -41,7 +41,7 @@ public final class Init {
         if (e < 0) {
             return fail("port_create failed");
         }
-        Sys.line("init: port created in slot 20; starting pong, ping, crash gp, pager, crash pf, crash ud\n");
+        Sys.line("init: port created in slot 20; starting pong, ping, crash gp, pager, crash pf, crash ud, crash nx\n");
         long[] withPort = {Sys.MEMORY_SLOT, Sys.CONSOLE_SLOT, PORT_SLOT};
         long[] withMemory = {Sys.MEMORY_SLOT, Sys.CONSOLE_SLOT};
         int started = 0;
@@ -51,11 +51,12 @@ public final class Init {
         started += start("pager", "", withMemory, 2, PRIORITY);
         started += start("crash", "pf", withMemory, 2, PRIORITY);
         started += start("crash", "ud", withMemory, 2, PRIORITY);
-        if (started != 6) {
+        started += start("crash", "nx", withMemory, 2, PRIORITY);
+        if (started != 7) {
             return fail("could not start every program");
         }
         tryBroken();
-        waitFor(6, "");
+        waitFor(7, "");
         started = start("spin", "a", withMemory, 2, SPIN_PRIORITY)
                 + start("spin", "b", withMemory, 2, SPIN_PRIORITY);
         if (started != 2) {

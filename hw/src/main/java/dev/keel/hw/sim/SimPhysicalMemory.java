@@ -4,7 +4,9 @@ import dev.keel.hw.PhysicalMemory;
 
 /**
  * Simulated RAM: a byte array, little-endian. An access outside the array or misaligned is a bus
- * error: it is counted, reads return all ones and writes are dropped, as on real buses.
+ * error: it is counted, reads return all ones and writes are dropped, as on real buses. A bulk
+ * copy with a range outside memory or outside the Java array is one bus error and copies nothing
+ * (a read leaves the array as it was).
  */
 public final class SimPhysicalMemory implements PhysicalMemory {
 
@@ -91,6 +93,59 @@ public final class SimPhysicalMemory implements PhysicalMemory {
     public void store64(long pa, long value) {
         if (ok(pa, 8)) {
             put(pa, 8, value);
+        }
+    }
+
+    /** True when [pa, pa + len) lies in memory; counts a bus error otherwise. */
+    private boolean inside(long pa, long len) {
+        if (pa < 0 || len < 0 || pa > bytes.length - len) {
+            busErrors++;
+            return false;
+        }
+        return true;
+    }
+
+    private boolean inArray(byte[] a, int off, int len) {
+        if (off < 0 || len < 0 || off > a.length - len) {
+            busErrors++;
+            return false;
+        }
+        return true;
+    }
+
+    public void read(long pa, byte[] dst, int off, int len) {
+        if (inside(pa, len) && inArray(dst, off, len)) {
+            for (int i = 0; i < len; i++) {
+                int from = (int) pa + i;
+                int to = off + i;
+                if (from >= 0 && from < bytes.length && to >= 0 && to < dst.length) {
+                    dst[to] = bytes[from];
+                }
+            }
+        }
+    }
+
+    public void write(long pa, byte[] src, int off, int len) {
+        if (inside(pa, len) && inArray(src, off, len)) {
+            for (int i = 0; i < len; i++) {
+                int from = off + i;
+                int to = (int) pa + i;
+                if (from >= 0 && from < src.length && to >= 0 && to < bytes.length) {
+                    bytes[to] = src[from];
+                }
+            }
+        }
+    }
+
+    public void copy(long to, long from, long len) {
+        if (inside(to, len) && inside(from, len)) {
+            for (long i = 0; i < len; i++) {
+                int f = (int) (from + i);
+                int t = (int) (to + i);
+                if (f >= 0 && f < bytes.length && t >= 0 && t < bytes.length) {
+                    bytes[t] = bytes[f];
+                }
+            }
         }
     }
 }

@@ -8,6 +8,13 @@ public final class Cpu {
     private Cpu() {
     }
 
+    /** cli, sti, hlt: the interrupt flag and the wait for an interrupt (kernel only). */
+    public static native void cli();
+
+    public static native void sti();
+
+    public static native void hlt();
+
     public static native long rdtsc();
 
     public static native void pause();
@@ -23,4 +30,10 @@ public final class Cpu {
      * Implemented by the user runtime; never returns.
      */
     public static native void ud2();
+
+    /**
+     * User programs only: calls the code at {@code address} (an indirect call), for the test that
+     * a fetch from a no-execute page kills the program. Implemented by the user runtime.
+     */
+    public static native void call(long address);
 }

@@ -24,4 +24,13 @@ public final class PhysicalMemory {
     public static native void store32(long pa, int v);
 
     public static native void store64(long pa, long v);
+
+    /** Kernel only: copies {@code len} bytes at {@code pa} into {@code dst[off..]} (a copy loop in the trap glue). */
+    public static native void read(long pa, byte[] dst, int off, int len);
+
+    /** Kernel only: copies {@code src[off..off+len)} to {@code pa}. */
+    public static native void write(long pa, byte[] src, int off, int len);
+
+    /** Kernel only: copies {@code len} bytes from {@code from} to {@code to}. */
+    public static native void copy(long to, long from, long len);
 }

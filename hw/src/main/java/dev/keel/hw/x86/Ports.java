@@ -7,5 +7,13 @@ public final class Ports {
 
     public static native int inb(int port);
 
+    public static native int inw(int port);
+
+    public static native int inl(int port);
+
     public static native void outb(int port, int value);
+
+    public static native void outw(int port, int value);
+
+    public static native void outl(int port, int value);
 }

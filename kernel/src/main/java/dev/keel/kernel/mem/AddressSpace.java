@@ -19,6 +19,16 @@ public final class AddressSpace {
     /*@ spec_public @*/ final int[] memObject;
     /** Whether the memory capability used to map the region allowed writing: mprotect's ceiling. */
     /*@ spec_public @*/ final boolean[] mayWrite;
+    /**
+     * Bit r set: instructions may be fetched from region r (program text); the pages of every
+     * other region are NX. A mask rather than another region array: only the first
+     * {@link #EXEC_SLOTS} slots can hold text, and the loader maps the segments first into a
+     * fresh space, so they take the lowest free slots.
+     */
+    /*@ spec_public @*/ long executableMask;
+
+    /** Region slots that can be executable. */
+    public static final int EXEC_SLOTS = 64;
 
     // TLA+ TypeOK: parallel region arrays.
     //@ public invariant used.length == start.length && start.length == pages.length;
@@ -176,13 +186,25 @@ public final class AddressSpace {
         return r >= 0 && r < mayWrite.length && mayWrite[r];
     }
 
-    /** Records region {@code r}. */
-    void setRegion(int r, long va, int n, boolean w, int mem, boolean mayW) {
+    /*@ public normal_behavior
+      @ ensures \result == (0 <= r && r < EXEC_SLOTS && ((executableMask >> r) & 1L) != 0);
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ boolean regionExecutable(int r) {
+        return r >= 0 && r < EXEC_SLOTS && ((executableMask >> r) & 1L) != 0;
+    }
+
+    /** Records region {@code r}; executable only when {@code x} and r < EXEC_SLOTS. */
+    void setRegion(int r, long va, int n, boolean w, boolean x, int mem, boolean mayW) {
         if (r < 0 || r >= used.length || r >= start.length || r >= pages.length
                 || r >= writable.length || r >= memObject.length || r >= mayWrite.length) {
             return;
         }
         mayWrite[r] = mayW;
+        if (r < EXEC_SLOTS) {
+            long bit = 1L << r;
+            executableMask = x ? executableMask | bit : executableMask & ~bit;
+        }
         used[r] = true;
         start[r] = va;
         pages[r] = n;

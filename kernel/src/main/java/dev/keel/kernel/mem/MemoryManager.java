@@ -16,6 +16,7 @@ import dev.keel.kernel.abi.Errors;
  * it; a table frame's is 1.</li>
  * <li>NoLeak: a used frame is mapped or is a table.</li>
  * <li>CowReadOnly: an entry marked copy-on-write is not writable.</li>
+ * <li>NxOutsideText: a present page is executable exactly when its region is.</li>
  * </ul>
  * {@link #invariantsHold} checks them all by walking every table.
  */
@@ -180,7 +181,7 @@ public final class MemoryManager {
 
     /**
      * Map: reserves [va, va + pages) in {@code s}; no frame is taken until a page is touched.
-     * Returns the region number.
+     * The pages are not executable (NX). Returns the region number.
      */
     /*@ public normal_behavior
       @ requires checkMap(s, va, pages, mem) == Errors.OK;
@@ -189,9 +190,20 @@ public final class MemoryManager {
       @*/
     public int map(AddressSpace s, long va, int pages, boolean writable, int mem,
             boolean mayWrite) {
+        return map(s, va, pages, writable, false, mem, mayWrite);
+    }
+
+    /** Map, for program text too: the region's pages are executable when {@code executable}. */
+    /*@ public normal_behavior
+      @ requires checkMap(s, va, pages, mem) == Errors.OK;
+      @ ensures s.regionOf(va) == \result;
+      @ assignable \everything;
+      @*/
+    public int map(AddressSpace s, long va, int pages, boolean writable, boolean executable,
+            int mem, boolean mayWrite) {
         int r = s.freeRegion();
         quotas.charge(mem, pages);
-        s.setRegion(r, va, pages, writable, mem, mayWrite);
+        s.setRegion(r, va, pages, writable, executable, mem, mayWrite);
         return r;
     }
 
@@ -276,7 +288,7 @@ public final class MemoryManager {
         long e = memory.load64(at);
         if (Pte.present(e)) {
             boolean cow = Pte.cow(e);
-            tables.store(at, Pte.leaf(Pte.frame(e), writable && !cow, cow));
+            tables.store(at, Pte.leaf(Pte.frame(e), writable && !cow, Pte.executable(e), cow));
             invalidate(va);
         }
     }
@@ -307,7 +319,7 @@ public final class MemoryManager {
         }
         long e = memory.load64(at);
         if (!Pte.present(e)) {
-            return demand(at, s.regionWritable(r));
+            return demand(at, s.regionWritable(r), s.regionExecutable(r));
         }
         if (write && Pte.cow(e)) {
             return breakCow(at, e, page);
@@ -315,19 +327,19 @@ public final class MemoryManager {
         return FAULT_SPURIOUS;
     }
 
-    private int demand(long at, boolean writable) {
+    private int demand(long at, boolean writable, boolean executable) {
         long f = frames.allocate();
         if (f == 0) {
             return Errors.NO_MEMORY;
         }
-        tables.store(at, Pte.leaf(f, writable, false));
+        tables.store(at, Pte.leaf(f, writable, executable, false));
         return FAULT_DEMAND;
     }
 
     private int breakCow(long at, long e, long page) {
         long old = Pte.frame(e);
         if (frames.refCount(old) == 1) {
-            tables.store(at, Pte.leaf(old, true, false));
+            tables.store(at, Pte.leaf(old, true, Pte.executable(e), false));
             invalidate(page);
             return FAULT_COW;
         }
@@ -336,7 +348,7 @@ public final class MemoryManager {
             return Errors.NO_MEMORY;
         }
         copyFrame(old, f);
-        tables.store(at, Pte.leaf(f, true, false));
+        tables.store(at, Pte.leaf(f, true, Pte.executable(e), false));
         frames.release(old);
         invalidate(page);
         return FAULT_COW;
@@ -403,8 +415,8 @@ public final class MemoryManager {
         long va = src.regionStart(r);
         int n = src.regionPages(r);
         quotas.charge(src.regionMemory(r), n);
-        dst.setRegion(r, va, n, src.regionWritable(r), src.regionMemory(r),
-                src.regionMayWrite(r));
+        dst.setRegion(r, va, n, src.regionWritable(r), src.regionExecutable(r),
+                src.regionMemory(r), src.regionMayWrite(r));
         for (int i = 0; i < n; i++) {
             if (sharePage(src, dst, va + (long) i * Pte.PAGE) != Errors.OK) {
                 return Errors.NO_MEMORY;
@@ -424,12 +436,26 @@ public final class MemoryManager {
             return Errors.NO_MEMORY;
         }
         boolean cow = Pte.writable(e) || Pte.cow(e);
-        long shared = Pte.leaf(Pte.frame(e), false, cow);
+        long shared = Pte.leaf(Pte.frame(e), false, Pte.executable(e), cow);
         tables.store(from, shared);
         tables.store(to, shared);
         frames.retain(Pte.frame(e));
         invalidate(va);
         return Errors.OK;
+    }
+
+    /**
+     * True when instructions may be fetched at {@code va} in {@code s}: it lies in an executable
+     * region. A fetch fault anywhere else is a violation, never served, even when the page is
+     * present (it is present and NX).
+     */
+    /*@ public normal_behavior
+      @ ensures \result ==> s.regionOf(va) >= 0;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ boolean executable(AddressSpace s, long va) {
+        int r = s.regionOf(va);
+        return r >= 0 && s.regionExecutable(r);
     }
 
     /** The leaf entry of {@code va} in {@code s}, 0 when not present. */
@@ -442,7 +468,7 @@ public final class MemoryManager {
 
     // ---- Self-check ----
 
-    /** Checks NoFrameFreeAndMapped, RefsCountMappings, NoLeak and CowReadOnly over every space. */
+    /** Checks NoFrameFreeAndMapped, RefsCountMappings, NoLeak, CowReadOnly and NxOutsideText over every space. */
     /*@ public normal_behavior
       @ assignable scratch[*];
       @*/
@@ -480,7 +506,7 @@ public final class MemoryManager {
         for (int i = 0; i < s.regionPages(r); i++) {
             long e = entry(s, s.regionStart(r) + (long) i * Pte.PAGE);
             if (Pte.present(e)) {
-                if (Pte.cow(e) && Pte.writable(e)) {
+                if ((Pte.cow(e) && Pte.writable(e)) || Pte.executable(e) != s.regionExecutable(r)) {
                     return false;
                 }
                 long f = Pte.frame(e) / Pte.PAGE;

@@ -5,7 +5,9 @@ package dev.keel.kernel.mem;
  * class builds and reads entries through these functions, so proofs elsewhere see booleans.
  *
  * Layout: bit 0 present, bit 1 writable, bit 2 user, bit 9 (ignored by the CPU, free for the
- * kernel) copy-on-write, bits 12..51 the physical frame.
+ * kernel) copy-on-write, bits 12..51 the physical frame, bit 63 no-execute (honoured once
+ * EFER.NXE is set, which the boot code does before any user table is loaded; without it the bit
+ * is reserved and every fetch through the entry would fault).
  */
 public final class Pte {
 
@@ -16,20 +18,28 @@ public final class Pte {
     public static final long WRITABLE = 2L;
     public static final long USER = 4L;
     public static final long COW = 512L;
+    /** No-execute: bit 63, the sign bit of a long. */
+    public static final long NX = 0x8000000000000000L;
     public static final long FRAME_MASK = 0x000ffffffffff000L;
     public static final int PAGE = 4096;
     public static final int ENTRIES = 512;
 
-    /** A leaf entry mapping the frame at {@code pa} for user space. */
+    /**
+     * A leaf entry mapping the frame at {@code pa} for user space: writable when {@code w},
+     * executable when {@code x} (otherwise NX), copy-on-write when {@code c}.
+     */
     /*@ public normal_behavior
       @ ensures present(\result) && frame(\result) == (pa & FRAME_MASK);
-      @ ensures writable(\result) == w && cow(\result) == c;
+      @ ensures writable(\result) == w && executable(\result) == x && cow(\result) == c;
       @ assignable \nothing;
       @*/
-    public static /*@ pure @*/ long leaf(long pa, boolean w, boolean c) {
+    public static /*@ pure @*/ long leaf(long pa, boolean w, boolean x, boolean c) {
         long e = (pa & FRAME_MASK) | PRESENT | USER;
         if (w) {
             e = e | WRITABLE;
+        }
+        if (!x) {
+            e = e | NX;
         }
         if (c) {
             e = e | COW;
@@ -37,9 +47,13 @@ public final class Pte {
         return e;
     }
 
-    /** An intermediate entry pointing at the next-level table at {@code pa}. */
+    /**
+     * An intermediate entry pointing at the next-level table at {@code pa}. It never has NX: the
+     * CPU ands the permissions of every level, so the leaf alone decides.
+     */
     /*@ public normal_behavior
       @ ensures present(\result) && frame(\result) == (pa & FRAME_MASK);
+      @ ensures executable(\result);
       @ assignable \nothing;
       @*/
     public static /*@ pure @*/ long table(long pa) {
@@ -60,6 +74,15 @@ public final class Pte {
       @*/
     public static /*@ pure @*/ boolean writable(long e) {
         return (e & WRITABLE) != 0;
+    }
+
+    /** True when a fetch through {@code e} is allowed: NX clear. */
+    /*@ public normal_behavior
+      @ ensures \result == ((e & NX) == 0);
+      @ assignable \nothing;
+      @*/
+    public static /*@ pure @*/ boolean executable(long e) {
+        return (e & NX) == 0;
     }
 
     /*@ public normal_behavior

@@ -7,7 +7,9 @@ import dev.keel.kernel.abi.Errors;
  * Copies between kernel buffers and user memory, through the page tables of a space. A copy is
  * checked first ({@link #check}: pure), then its pages are made present and, for writes, private
  * ({@link #prepare}: may page in, which user space cannot observe), then done ({@link #copyIn},
- * {@link #copyOut}: cannot fail).
+ * {@link #copyOut}: cannot fail). Copies go a page at a time: one table walk per page, then one
+ * bulk copy of the bytes in that page ({@link PhysicalMemory#read}, {@link PhysicalMemory#write},
+ * {@link PhysicalMemory#copy}); a page that is not present is skipped, as it always was.
  */
 public final class UserMemory {
 
@@ -89,18 +91,27 @@ public final class UserMemory {
         return Pte.frame(e) + va % Pte.PAGE;
     }
 
+    /** Bytes from {@code va} to the end of its page, at most {@code rest} (both positive). */
+    private static int inPage(long va, long rest) {
+        long n = Pte.PAGE - va % Pte.PAGE;
+        return (int) (rest < n ? rest : n);
+    }
+
     /** Copies {@code len} user bytes at {@code va} into {@code dst[off..]}; range prepared. */
     /*@ public normal_behavior
       @ requires 0 <= off && 0 <= len && off + len <= dst.length;
       @ assignable dst[*];
       @*/
     public void copyIn(AddressSpace s, long va, byte[] dst, int off, int len) {
-        for (int i = 0; i < len; i++) {
-            long pa = physical(s, va + i);
-            int at = off + i;
-            if (pa >= 0 && at >= 0 && at < dst.length) {
-                dst[at] = (byte) memory.load8(pa);
+        int done = 0;
+        while (done < len) {
+            int n = inPage(va + done, len - done);
+            long pa = physical(s, va + done);
+            int at = off + done;
+            if (pa >= 0 && at >= 0 && at <= dst.length - n) {
+                memory.read(pa, dst, at, n);
             }
+            done += n;
         }
     }
 
@@ -110,12 +121,15 @@ public final class UserMemory {
       @ assignable \everything;
       @*/
     public void copyOut(AddressSpace s, long va, byte[] src, int off, int len) {
-        for (int i = 0; i < len; i++) {
-            long pa = physical(s, va + i);
-            int at = off + i;
-            if (pa >= 0 && at >= 0 && at < src.length) {
-                memory.store8(pa, src[at]);
+        int done = 0;
+        while (done < len) {
+            int n = inPage(va + done, len - done);
+            long pa = physical(s, va + done);
+            int at = off + done;
+            if (pa >= 0 && at >= 0 && at <= src.length - n) {
+                memory.write(pa, src, at, n);
             }
+            done += n;
         }
     }
 
@@ -124,19 +138,29 @@ public final class UserMemory {
       @ assignable \everything;
       @*/
     public void copyFromPhysical(AddressSpace s, long va, long pa, long len) {
-        for (long i = 0; i < len; i++) {
-            long to = physical(s, va + i);
+        long done = 0;
+        while (done < len) {
+            int n = inPage(va + done, len - done);
+            long to = physical(s, va + done);
             if (to >= 0) {
-                memory.store8(to, memory.load8(pa + i));
+                memory.copy(to, pa + done, n);
             }
+            done += n;
         }
     }
 
-    /** The 64-bit little-endian value at user address {@code va}; range prepared. */
+    /**
+     * The 64-bit little-endian value at user address {@code va}; range prepared. An aligned value
+     * lies in one page: one walk, one load. A byte of a page that is not present reads as 0.
+     */
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ long readLong(AddressSpace s, long va) {
+        if (va % 8 == 0) {
+            long pa = physical(s, va);
+            return pa >= 0 ? memory.load64(pa) : 0;
+        }
         long v = 0;
         for (int i = 7; i >= 0; i--) {
             long pa = physical(s, va + i);
@@ -150,6 +174,13 @@ public final class UserMemory {
       @ assignable \everything;
       @*/
     public void writeLong(AddressSpace s, long va, long v) {
+        if (va % 8 == 0) {
+            long pa = physical(s, va);
+            if (pa >= 0) {
+                memory.store64(pa, v);
+            }
+            return;
+        }
         long rest = v;
         for (int i = 0; i < 8; i++) {
             long pa = physical(s, va + i);

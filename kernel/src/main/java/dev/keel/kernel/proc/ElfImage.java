@@ -290,6 +290,15 @@ public final class ElfImage {
         return (flags(base, i) & PF_W) != 0;
     }
 
+    /** True when segment {@code i} is to be mapped executable (PF_X); otherwise its pages are NX. */
+    /*@ public normal_behavior
+      @ ensures \result == ((flags(base, i) & PF_X) != 0);
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ boolean executable(long base, int i) {
+        return (flags(base, i) & PF_X) != 0;
+    }
+
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/

@@ -272,7 +272,8 @@ public final class ProcessManager {
     /**
      * Builds space {@code s}: each loadable segment of module {@code module} (an ELF64 image,
      * checked when it was found) loaded now into a region of its own, writable only when the
-     * segment says so, its bss zeroed; the stack below STACK_TOP (paged on demand); args and env
+     * segment says so (PF_W), executable only when it says so (PF_X; its pages are NX
+     * otherwise), its bss zeroed; the stack below STACK_TOP (paged on demand, NX); args and env
      * copied to the top of the stack; {@code t} set to start at the image's entry point. On
      * failure the space is torn down again.
      */
@@ -316,7 +317,7 @@ public final class ProcessManager {
         if (mm.checkMap(s, va, pages, mem) != Errors.OK) {
             return Errors.NO_MEMORY;
         }
-        mm.map(s, va, pages, writable, mem, writable);
+        mm.map(s, va, pages, writable, elf.executable(base, i), mem, writable);
         // Fresh frames come zeroed: the bss, and the rest of the last file page, need no clearing.
         if (user.prepare(s, va, (long) pages * Pte.PAGE, false) != Errors.OK) {
             return Errors.NO_MEMORY;

@@ -56,7 +56,7 @@ class MemoryTest {
         long va = 0x0000123456789000L;
         long at = pt.entryAddress(root, va, true);
         long frame = fa.allocate();
-        pt.store(at, Pte.leaf(frame, true, false));
+        pt.store(at, Pte.leaf(frame, true, false, false));
         long pml4e = m.memory().load64(root + 8L * ((va >> 39) & 511));
         assertEquals(0x7, pml4e & 0x7, "present, writable, user");
         long pdpt = pml4e & Pte.FRAME_MASK;
@@ -111,6 +111,28 @@ class MemoryTest {
         int cpu = s.runAs(Sim.main(victim));
         Entry.pageFault(s.k, cpu, VA, true);
         assertTrue(victim.state != Process.ALIVE);
+        assertEquals(ProcessManager.FAULT_STATUS, victim.exitStatus);
+        assertTrue(bystander.isAlive());
+        assertEquals(1, s.k.metrics.read(MetricKinds.FAULT_KILLS, 0));
+        s.assertHealthy();
+    }
+
+    @Test
+    void anInstructionFetchFromADataPageKillsOnlyTheFaultingProcessEvenWhenPresent() {
+        Sim s = new Sim();
+        Process init = s.init();
+        Process victim = s.spawn(init, "child", new long[] {Boot.SLOT_MEMORY}, 10, -1);
+        Process bystander = s.spawn(init, "child", new long[] {Boot.SLOT_MEMORY}, 10, -1);
+        s.as(victim, Syscalls.MMAP, 0, VA, 2, 1);
+        s.poke(victim, VA, Sim.bytes("code?"));
+        long e = s.k.memory.entry(victim.space, VA);
+        assertTrue(Pte.present(e));
+        assertFalse(Pte.executable(e), "an mmap page is NX");
+        int cpu = s.runAs(Sim.main(victim));
+        Entry.pageFault(s.k, cpu, VA, false, false);
+        assertTrue(victim.isAlive(), "a read fault on a present page is spurious");
+        Entry.pageFault(s.k, cpu, VA, false, true);
+        assertTrue(victim.state != Process.ALIVE, "the fetch is refused, not retried");
         assertEquals(ProcessManager.FAULT_STATUS, victim.exitStatus);
         assertTrue(bystander.isAlive());
         assertEquals(1, s.k.metrics.read(MetricKinds.FAULT_KILLS, 0));

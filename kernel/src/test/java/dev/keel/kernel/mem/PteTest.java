@@ -10,19 +10,34 @@ class PteTest {
 
     @Test
     void leafEntriesRoundTripFrameAndFlags() {
-        long e = Pte.leaf(0x123456000L, true, false);
+        long e = Pte.leaf(0x123456000L, true, false, false);
         assertTrue(Pte.present(e));
         assertTrue(Pte.writable(e));
         assertFalse(Pte.cow(e));
+        assertFalse(Pte.executable(e));
         assertEquals(0x123456000L, Pte.frame(e));
         assertEquals(Pte.USER, e & Pte.USER);
-        long c = Pte.leaf(0x2000L, false, true);
+        long c = Pte.leaf(0x2000L, false, false, true);
         assertTrue(Pte.cow(c) && !Pte.writable(c));
+        long x = Pte.leaf(0x3000L, false, true, false);
+        assertTrue(Pte.executable(x) && !Pte.writable(x) && !Pte.cow(x));
+    }
+
+    @Test
+    void noExecuteIsBit63AndNeverPartOfTheFrame() {
+        long d = Pte.leaf(0x000ffffffffff000L, true, false, false);
+        assertEquals(1L << 63, d & (1L << 63), "NX set on a data page");
+        assertEquals(0x000ffffffffff000L, Pte.frame(d), "NX not read as frame bits");
+        long t = Pte.leaf(0x7000L, false, true, false);
+        assertEquals(0L, t & (1L << 63), "NX clear on a text page");
+        assertEquals(Pte.leaf(0x7000L, false, false, false), t | Pte.NX, "NX is the only difference");
+        assertTrue(Pte.executable(Pte.table(0x8000L)), "intermediate entries never restrict fetches");
+        assertFalse(Pte.executable(Pte.NX));
     }
 
     @Test
     void lowBitsOfAFrameAddressNeverLeakIntoFlags() {
-        long e = Pte.leaf(0x5fffL, false, false);
+        long e = Pte.leaf(0x5fffL, false, false, false);
         assertEquals(0x5000L, Pte.frame(e));
         assertFalse(Pte.writable(e));
     }

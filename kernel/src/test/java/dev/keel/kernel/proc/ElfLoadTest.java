@@ -9,6 +9,7 @@ import dev.keel.kernel.Boot;
 import dev.keel.kernel.KernelConfig;
 import dev.keel.kernel.Sim;
 import dev.keel.kernel.abi.Errors;
+import dev.keel.kernel.abi.ProcessSpec;
 import dev.keel.kernel.abi.Syscalls;
 import dev.keel.kernel.mem.MemoryManager;
 import dev.keel.kernel.mem.Pte;
@@ -63,6 +64,54 @@ class ElfLoadTest {
         assertEquals(Errors.BAD_ADDRESS, mm.pageFault(c.space, CODE, true), "a write to text kills");
         Tcb t = Sim.main(c);
         assertEquals(CODE + 0x40, t.pc);
+        s.assertHealthy();
+    }
+
+    @Test
+    void textIsExecutableAndDataBssAndStackAreNoExecute() {
+        Sim s = sim();
+        Process init = s.init();
+        Process c = s.spawn(init, "prog", new long[] {Boot.SLOT_MEMORY}, 10, -1);
+        MemoryManager mm = s.k.memory;
+        for (long va : new long[] {CODE, CODE + 4096}) {
+            assertTrue(Pte.present(mm.entry(c.space, va)));
+            assertTrue(Pte.executable(mm.entry(c.space, va)), "text executable");
+            assertEquals(0L, mm.entry(c.space, va) & Pte.NX);
+            assertTrue(mm.executable(c.space, va));
+        }
+        for (long va : new long[] {DATA, DATA + 4096}) {
+            assertTrue(Pte.present(mm.entry(c.space, va)));
+            assertEquals(Pte.NX, mm.entry(c.space, va) & Pte.NX, "data and bss NX");
+            assertFalse(mm.executable(c.space, va));
+        }
+        long argsPage = ProcessSpec.STACK_TOP - 4096;
+        assertTrue(Pte.present(mm.entry(c.space, argsPage)), "the arguments' stack page is in");
+        assertEquals(Pte.NX, mm.entry(c.space, argsPage) & Pte.NX, "stack NX");
+        assertFalse(mm.executable(c.space, argsPage));
+        assertFalse(mm.executable(c.space, 0x500000), "no region: no fetch");
+        s.assertHealthy();
+    }
+
+    @Test
+    void pagesPagedInOrCopiedLaterKeepTheirRegionsExecutePermission() {
+        Sim s = sim();
+        Process init = s.init();
+        Process c = s.spawn(init, "prog", new long[] {Boot.SLOT_MEMORY}, 10, -1);
+        MemoryManager mm = s.k.memory;
+        long below = ProcessSpec.STACK_TOP - 3 * 4096;
+        assertEquals(MemoryManager.FAULT_DEMAND, mm.pageFault(c.space, below, true));
+        assertEquals(Pte.NX, mm.entry(c.space, below) & Pte.NX, "a demand-paged stack page is NX");
+        s.mapScratch(c, 0);
+        s.poke(c, Sim.BUF, Sim.bytes("x"));
+        assertTrue(Pte.present(mm.entry(c.space, Sim.BUF)));
+        assertFalse(Pte.executable(mm.entry(c.space, Sim.BUF)), "an mmap page is NX");
+        long child = s.as(c, Syscalls.FORK);
+        assertTrue(child > 0);
+        assertTrue(Pte.executable(mm.entry(c.space, CODE)), "shared text stays executable");
+        assertTrue(Pte.cow(mm.entry(c.space, DATA)));
+        assertEquals(MemoryManager.FAULT_COW, mm.pageFault(c.space, DATA, true));
+        assertEquals(Pte.NX, mm.entry(c.space, DATA) & Pte.NX, "a private copy of data is NX");
+        assertTrue(mm.invariantsHold());
         s.assertHealthy();
     }
 

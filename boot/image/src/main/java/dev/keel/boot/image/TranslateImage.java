@@ -25,9 +25,10 @@ import java.util.Map;
  * <p>Some intrinsics are the image's own and the translator's table does not have them: this
  * step adds them (by reflection: the table is private; each addition is a no-op once the
  * translator lists it). For the kernel, {@code dev.keel.hw.x86.Cpu.stackFault} (the trap glue's
- * keel_x86_stack_fault, for the double-fault boot test). For user programs, which enter the
+ * keel_x86_stack_fault, for the double-fault boot test) and the bulk copies
+ * {@code PhysicalMemory.read}, {@code .write} and {@code .copy} (glue_intrinsics.h). For user programs, which enter the
  * kernel with the {@code syscall} instruction, {@code dev.keel.hw.x86.Syscall.invoke} and
- * {@code .result}, and {@code Cpu.ud2} (C functions in user/src/main/c/keel_rt_user.c).
+ * {@code .result}, {@code Cpu.ud2} and {@code Cpu.call} (C functions in user/src/main/c/keel_rt_user.c).
  */
 public final class TranslateImage {
 
@@ -39,7 +40,7 @@ public final class TranslateImage {
         {"syscall", "(JJJJJJJJJ)V", "keel_k_syscall"},
         {"timer", "(ZJJ)V", "keel_k_timer"},
         {"interrupt", "(IZJJ)V", "keel_k_interrupt"},
-        {"pageFault", "(JZJJ)V", "keel_k_page_fault"},
+        {"pageFault", "(JZZJJ)V", "keel_k_page_fault"},
         {"fault", "(IJJ)V", "keel_k_fault"},
         {"next", "(J)I", "keel_k_next"},
         {"threadCount", "()I", "keel_k_thread_count"},
@@ -56,6 +57,9 @@ public final class TranslateImage {
         Path out = Path.of(args[0]);
         try {
             addIntrinsic(Intrinsics.X86 + "Cpu", "stackFault", "()V", "keel_x86_stack_fault");
+            addIntrinsic(Intrinsics.X86 + "PhysicalMemory", "read", "(J[BII)V", "keel_phys_read");
+            addIntrinsic(Intrinsics.X86 + "PhysicalMemory", "write", "(J[BII)V", "keel_phys_write");
+            addIntrinsic(Intrinsics.X86 + "PhysicalMemory", "copy", "(JJJ)V", "keel_phys_copy");
             kernel(out.resolve("kernel"), paths(args[1]));
             addSyscallIntrinsics();
             for (int i = 3; i < args.length; i++) {
@@ -110,6 +114,7 @@ public final class TranslateImage {
         addIntrinsic(owner, "invoke", "(IJJJJJJ)J", "keel_x86_syscall");
         addIntrinsic(owner, "result", "(I)J", "keel_x86_syscall_result");
         addIntrinsic(Intrinsics.X86 + "Cpu", "ud2", "()V", "keel_x86_ud2");
+        addIntrinsic(Intrinsics.X86 + "Cpu", "call", "(J)V", "keel_x86_call");
     }
 
     /** Adds one hardware intrinsic to the translator's table unless it has it already. */

@@ -250,14 +250,18 @@ public final class KernelMain {
         Entry.interrupt(kernel, 0, line);
     }
 
-    /** A page fault in user space at {@code va}: demand paging, copy-on-write, or a kill. */
-    public static void pageFault(long va, boolean write, long pc, long sp) {
+    /**
+     * A page fault in user space at {@code va}: demand paging, copy-on-write, or a kill. The
+     * error code says whether it was a write, or an instruction fetch (through an NX page, or
+     * from a page not yet present).
+     */
+    public static void pageFault(long va, boolean write, boolean fetch, long pc, long sp) {
         entered(pc, sp);
         Process p = cpu().current.owner;
         int pid = p == null ? 0 : p.pid;
-        Entry.pageFault(kernel, 0, va, write);
+        Entry.pageFault(kernel, 0, va, write, fetch);
         if (p != null && (p.state != Process.ALIVE || p.pid != pid)) {
-            killed(pid, "page fault at ", va);
+            killed(pid, fetch ? "instruction fetch at " : "page fault at ", va);
         }
     }
 

@@ -51,4 +51,16 @@ final class X86PhysicalMemory implements dev.keel.hw.PhysicalMemory {
     public void store64(long pa, long value) {
         PhysicalMemory.store64(pa, value);
     }
+
+    public void read(long pa, byte[] dst, int off, int len) {
+        PhysicalMemory.read(pa, dst, off, len);
+    }
+
+    public void write(long pa, byte[] src, int off, int len) {
+        PhysicalMemory.write(pa, src, off, len);
+    }
+
+    public void copy(long to, long from, long len) {
+        PhysicalMemory.copy(to, from, len);
+    }
 }

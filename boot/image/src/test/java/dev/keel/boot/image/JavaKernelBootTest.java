@@ -149,7 +149,23 @@ class JavaKernelBootTest {
         assertTrue(at(run, "crash: executing ud2") < killed, run::report);
         assertSerial(run, "init: started crash ud as pid 7", "init: pid 7 exited with status -139");
         assertTrue(at(run, "init: all children reaped") > killed, run::report);
-        assertTrue(at(run, "init: pid 8 exited with status 12") > killed, () -> "spinners did not run after the kill\n"
+        assertTrue(at(run, "init: pid 9 exited with status 12") > killed, () -> "spinners did not run after the kill\n"
+                + run.report());
+        assertFalse(run.serial().contains("crash: FAILED"), run::report);
+    }
+
+    @Test
+    @Timeout(10)
+    void aCallIntoTheStackIsANoExecuteFaultThatKillsOnlyThatProcess() {
+        // crash nx writes a ret on its stack and calls it: were the stack executable, the call
+        // would return and crash would print FAILED. The fetch faults on a present NX page; the
+        // kernel refuses it instead of retrying it as spurious.
+        // The arguments ("nx") are the top 16 bytes below ProcessSpec.STACK_TOP (0x7fff00000000).
+        int killed = at(run, "kernel: pid 8 killed by instruction fetch at 0x00007ffefffffff0, status -139");
+        assertTrue(at(run, "crash: calling into its stack") < killed, run::report);
+        assertSerial(run, "init: started crash nx as pid 8", "init: pid 8 exited with status -139");
+        assertTrue(at(run, "init: all children reaped") > killed, run::report);
+        assertTrue(at(run, "init: pid 10 exited with status 12") > killed, () -> "spinners did not run after the kill\n"
                 + run.report());
         assertFalse(run.serial().contains("crash: FAILED"), run::report);
     }
@@ -185,7 +201,7 @@ class JavaKernelBootTest {
         assertTrue(letters.matches("[ab]{24}"), () -> "spinner output \"" + letters + "\"\n" + run.report());
         assertTrue(letters.indexOf('b') < letters.lastIndexOf('a') && letters.indexOf('a') < letters.lastIndexOf('b'),
                 () -> "no interleaving: \"" + letters + "\"\n" + run.report());
-        assertSerial(run, "init: pid 8 exited with status 12", "init: pid 9 exited with status 12");
+        assertSerial(run, "init: pid 9 exited with status 12", "init: pid 10 exited with status 12");
     }
 
     @Test

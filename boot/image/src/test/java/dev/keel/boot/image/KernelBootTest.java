@@ -233,6 +233,22 @@ class KernelBootTest {
 
     @Test
     @Timeout(60)
+    void aCpuWithoutNoExecuteGetsTheFixedMessageAndHalts() throws Exception {
+        // A 64-bit CPU model with NX taken away: check_nx refuses it, because user data and
+        // stacks could not be kept from being executed (and PTE bit 63 would be reserved).
+        QemuResult r = Qemu.kernel(KERNEL)
+                .memory("32M")
+                .timeout(TIMEOUT)
+                .serialLog(BuildDir.resolve("qemu/no-nx.log"))
+                .extraArgs("-cpu", "qemu64,-nx")
+                .until("\n")
+                .run();
+        assertTrue(r.stoppedAtMarker(), r::report);
+        assertEquals("keel: boot failed: CPU lacks no-execute (NX) page protection\n", r.serial(), r::report);
+    }
+
+    @Test
+    @Timeout(60)
     void translatedKernelEntryIsCalledWithTheHandoff() throws Exception {
         // target/kernel-probe links src/test/c/handoff_probe.c where the translated kernel goes.
         QemuResult r = Qemu.kernel(BuildDir.resolve("kernel-probe/keel.elf"))

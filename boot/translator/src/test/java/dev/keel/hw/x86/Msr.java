@@ -1,6 +1,10 @@
 package dev.keel.hw.x86;
 
-/** Test double of the hw MSR intrinsics (the translator replaces every method). */
+/**
+ * The MSR intrinsics, for the hardware corpus. The other x86 intrinsic classes come from the hw
+ * module; this one is not there because no Java code of the kernel touches an MSR (the boot code
+ * in C sets them). The translator replaces every method.
+ */
 public final class Msr {
     private Msr() {
     }

@@ -29,7 +29,7 @@ public final class PageTableScenario {
                 long at = pt.entryAddress(root, va, true);
                 long f = frames.allocate();
                 if (at != 0 && f != 0 && !Pte.present(pt.lookup(root, va))) {
-                    pt.store(at, Pte.leaf(f, (v & 4) != 0, false));
+                    pt.store(at, Pte.leaf(f, (v & 4) != 0, (v & 8) != 0, false));
                 } else if (f != 0) {
                     frames.release(f);
                 }
