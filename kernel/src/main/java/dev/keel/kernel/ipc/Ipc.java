@@ -126,9 +126,24 @@ public final class Ipc {
       @ assignable \everything;
       @*/
     public int portCreate(int capacity) {
+        return portCreate(capacity, null);
+    }
+
+    /**
+     * PortCreate by thread {@code creator}, which holds the receive right: until another thread
+     * receives there, a caller of the port waits for the creator, so a call that closes a cycle
+     * through it is refused even before the port's first receive (a thread calling its own port).
+     */
+    /*@ public normal_behavior
+      @ requires checkPortCreate(capacity) == Errors.OK;
+      @ ensures port(\result).live && port(\result).count == 0;
+      @ assignable \everything;
+      @*/
+    public int portCreate(int capacity, @Nullable Tcb creator) {
         int i = freePort();
         if (i >= 0 && i < ports.length) {
             ports[i].open(capacity);
+            ports[i].server = creator;
         }
         return i;
     }

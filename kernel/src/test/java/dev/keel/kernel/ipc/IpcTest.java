@@ -160,6 +160,18 @@ class IpcTest {
     }
 
     @Test
+    void callingYourOwnNewPortBeforeAnyReceiveIsADeadlock() {
+        // The creator holds the only receive right: a call would wait for the caller itself.
+        assertEquals(0, s.as(init, Syscalls.PORT_CREATE, Boot.SLOT_MEMORY, 26, 1));
+        Tcb caller = Sim.main(init);
+        assertEquals(Errors.DEADLOCK, s.as(init, Syscalls.CALL, 26, 0, Sim.BUF, 0, -1, 0));
+        assertTrue(caller.state != Tcb.BLOCKED, "the refused caller runs on");
+        assertEquals(0, s.k.ipc.port(s.k.caps.at(s.k.caps.globalSlot(init.index, 26)).object()).sent);
+        assertFalse(s.k.panic.panicked());
+        s.assertHealthy();
+    }
+
+    @Test
     void deletingTheLastPortCapabilityWakesWaitersWithDeadObject() {
         Tcb r = Sim.main(child);
         s.as(child, Syscalls.RECEIVE, childPortSlot(), Sim.BUF, 8);
