@@ -34,6 +34,7 @@ public final class MemoryMapping {
     private final Map<Integer, Value> spaces;
     private final int pages;
     private final List<Long> frames;
+    private final List<Value> frameNames;
     private final Value none;
 
     /**
@@ -43,10 +44,28 @@ public final class MemoryMapping {
      * @param none the spec's None (no frame)
      */
     public MemoryMapping(Map<Integer, Value> spaces, int pages, List<Long> frames, Value none) {
+        this(spaces, pages, frames, numbers(frames.size()), none);
+    }
+
+    /** As above, frame {@code frames.get(i)} named {@code frameNames.get(i)} (the model's frames). */
+    public MemoryMapping(Map<Integer, Value> spaces, int pages, List<Long> frames, List<Value> frameNames,
+            Value none) {
+        if (frames.size() != frameNames.size()) {
+            throw new IllegalArgumentException("one name per frame: " + frames.size() + " frames, " + frameNames);
+        }
         this.spaces = new LinkedHashMap<>(spaces);
         this.pages = pages;
         this.frames = List.copyOf(frames);
+        this.frameNames = List.copyOf(frameNames);
         this.none = none;
+    }
+
+    private static List<Value> numbers(int n) {
+        List<Value> out = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            out.add(Value.of(i));
+        }
+        return out;
     }
 
     private Value entry(boolean mapped, Value frame, boolean writable, boolean present, boolean cow) {
@@ -69,7 +88,7 @@ public final class MemoryMapping {
         FrameAllocator fa = mm.frames();
         for (int f = 0; f < frames.size(); f++) {
             if (fa.isFree(frames.get(f))) {
-                free.add(Value.of(f + 1));
+                free.add(frameNames.get(f));
             }
         }
         Map<String, Value> vars = new LinkedHashMap<>();
@@ -87,13 +106,12 @@ public final class MemoryMapping {
         if (!Pte.present(pte)) {
             return entry(true, none, s.regionWritable(r), false, false);
         }
-        int f = frameNumber(Pte.frame(pte));
-        return entry(true, f == 0 ? Value.of(-1) : Value.of(f), Pte.writable(pte), true, Pte.cow(pte));
+        return entry(true, frameName(Pte.frame(pte)), Pte.writable(pte), true, Pte.cow(pte));
     }
 
-    /** The model's number of the frame at physical address {@code pa}; 0 when outside the model (mapped to -1). */
-    private int frameNumber(long pa) {
+    /** The model's name of the frame at physical address {@code pa}; -1 for a frame outside the model. */
+    public Value frameName(long pa) {
         int i = frames.indexOf(pa);
-        return i + 1;
+        return i < 0 ? Value.of(-1) : frameNames.get(i);
     }
 }
