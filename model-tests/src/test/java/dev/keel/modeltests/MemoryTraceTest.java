@@ -34,7 +34,7 @@ class MemoryTraceTest {
     static final List<Value> SPACES = List.of(Value.str("s1"), Value.str("s2"), Value.str("s3"));
     static final int PAGES = 2;
     static final List<Value> FRAMES = List.of(Value.str("f1"), Value.str("f2"), Value.str("f3"));
-    static final int TRACES = 60;
+    static final int TRACES = 100;
 
     @Property(tries = 1, seed = "20261125", shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
     void kernelTracesAreBehavioursOfTheSpec(@ForAll("programs") List<List<MemOp>> programs) throws Exception {
@@ -98,7 +98,7 @@ class MemoryTraceTest {
         return Arbitraries.frequencyOf(
             Tuple.of(5, Combinators.combine(s, pg, b, odd).as(MemOp.Map::new)),
             Tuple.of(2, Combinators.combine(s, pg, odd).as(MemOp.Unmap::new)),
-            Tuple.of(3, Combinators.combine(s, pg, b).as(MemOp.Protect::new)),
+            Tuple.of(3, Combinators.combine(s, touched, b).as(MemOp.Protect::new)),
             Tuple.of(7, Combinators.combine(s, touched, write).as(MemOp.Fault::new)),
             Tuple.of(2, Combinators.combine(s, child).as(MemOp.Fork::new)),
             Tuple.of(1, s.map(MemOp.Release::new)));

@@ -20,7 +20,7 @@ public sealed interface MemOp {
     /** munmap of one page. */
     record Unmap(int space, int page, boolean odd) implements MemOp { }
 
-    /** mprotect of one page. */
+    /** mprotect of one page ({@link #TRAPPING} as for a fault). */
     record Protect(int space, int page, boolean writable) implements MemOp { }
 
     /**

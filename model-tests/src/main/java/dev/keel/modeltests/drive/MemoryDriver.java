@@ -154,14 +154,10 @@ public final class MemoryDriver {
     /** Resolves {@link MemOp#TRAPPING} and {@link MemOp#EMPTY}. */
     private MemOp resolve(MemOp op) {
         if (op instanceof MemOp.Fault o && o.page() == MemOp.TRAPPING) {
-            AddressSpace a = space(o.space());
-            for (int pg = 1; pg <= pages; pg++) {
-                long e = k.memory.entry(a, va(pg));
-                if (a.regionOf(va(pg)) >= 0 && (!Pte.present(e) || Pte.cow(e))) {
-                    return new MemOp.Fault(o.space(), pg, o.write());
-                }
-            }
-            return new MemOp.Fault(o.space(), 1, o.write());
+            return new MemOp.Fault(o.space(), trapping(o.space()), o.write());
+        }
+        if (op instanceof MemOp.Protect o && o.page() == MemOp.TRAPPING) {
+            return new MemOp.Protect(o.space(), trapping(o.space()), o.writable());
         }
         if (op instanceof MemOp.Fork o && o.child() == MemOp.EMPTY) {
             for (int c = 0; c < spaces.size(); c++) {
@@ -172,6 +168,18 @@ public final class MemoryDriver {
             return new MemOp.Fork(o.space(), (o.space() + 1) % spaces.size());
         }
         return op;
+    }
+
+    /** The first page of space {@code s} that is mapped and not present or copy-on-write; else 1. */
+    private int trapping(int s) {
+        AddressSpace a = space(s);
+        for (int pg = 1; pg <= pages; pg++) {
+            long e = k.memory.entry(a, va(pg));
+            if (a.regionOf(va(pg)) >= 0 && (!Pte.present(e) || Pte.cow(e))) {
+                return pg;
+            }
+        }
+        return 1;
     }
 
     private static boolean empty(AddressSpace a) {
