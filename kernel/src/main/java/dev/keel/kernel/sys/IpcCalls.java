@@ -1,7 +1,5 @@
 package dev.keel.kernel.sys;
 
-import org.checkerframework.checker.nullness.qual.Nullable;
-
 import dev.keel.kernel.Kernel;
 import dev.keel.kernel.abi.Errors;
 import dev.keel.kernel.cap.CapType;
@@ -27,19 +25,6 @@ public final class IpcCalls {
       @ assignable \everything;
       @*/
     public static long portCreate(Kernel k, Process p, long memSlot, long slot, long capacity) {
-        return portCreate(k, null, p, memSlot, slot, capacity);
-    }
-
-    /**
-     * port_create by thread {@code t} of {@code p}: {@code t} keeps the receive right, so callers
-     * of the new port wait for it (deadlock detection) until another thread receives there.
-     */
-    /*@ public normal_behavior
-      @ ensures \result <= 0;
-      @ assignable \everything;
-      @*/
-    public static long portCreate(Kernel k, @Nullable Tcb t, Process p, long memSlot, long slot,
-            long capacity) {
         int e = k.caps.checkCap(p.index, memSlot, CapType.MEMORY, false, true, false);
         if (e == Errors.OK) {
             e = k.caps.checkEmpty(p.index, slot);
@@ -50,7 +35,7 @@ public final class IpcCalls {
         if (e != Errors.OK) {
             return e;
         }
-        int port = k.ipc.portCreate((int) capacity, t);
+        int port = k.ipc.portCreate((int) capacity);
         k.caps.createObject(p.index, slot, CapType.PORT, port, true, true, true);
         return Errors.OK;
     }

@@ -62,7 +62,7 @@ public final class SyscallDispatcher {
             case Syscalls.MMAP: return MemCalls.mmap(k, p, a0, a1, a2, a3);
             case Syscalls.MUNMAP: return MemCalls.munmap(k, p, a0, a1);
             case Syscalls.MPROTECT: return MemCalls.mprotect(k, p, a0, a1, a2);
-            case Syscalls.PORT_CREATE: return IpcCalls.portCreate(k, t, p, a0, a1, a2);
+            case Syscalls.PORT_CREATE: return IpcCalls.portCreate(k, p, a0, a1, a2);
             case Syscalls.SEND: return IpcCalls.send(k, t, p, a0, a1, a2, a3, a4, true, false, 0);
             case Syscalls.RECEIVE: return IpcCalls.receive(k, t, p, a0, a1, a2, true);
             case Syscalls.OPEN: return Io.open(k, t, p, a0, a1, a2, a3);

@@ -79,6 +79,7 @@ public final class IpcDriver {
                 throw new IllegalStateException("thread pool too small");
             }
             t.owner = k.processes[i + 1];
+            k.processes[i + 1].addThread(t);
             k.scheduler.start(t, 1, 0);
             tcbs[i] = t;
             tnames.put(t.id, Value.str(threads.get(i)));
@@ -193,7 +194,7 @@ public final class IpcDriver {
             before[p] = k.ipc.port(p).live;
         }
         int slot = k.caps.firstFree(t + 1);
-        int e = (int) IpcCalls.portCreate(k.kernel, tcbs[t], proc(t), 0, slot < 0 ? SLOTS : slot, queueLen);
+        int e = (int) IpcCalls.portCreate(k.kernel, proc(t), 0, slot < 0 ? SLOTS : slot, queueLen);
         Value port = Value.str("none");
         for (int p = 0; e == Errors.OK && p < before.length; p++) {
             if (!before[p] && k.ipc.port(p).live) {
