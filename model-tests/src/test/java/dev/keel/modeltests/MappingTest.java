@@ -87,4 +87,31 @@ class MappingTest {
         assertTrue(!((Value.SetV) after.get("free")).members.contains(Value.of(frame)), "the frame is no longer free");
         assertTrue(((Value.SetV) after.get("free")).members.size() < freeBefore, "fewer free frames");
     }
+
+    @Test
+    void ipcMappingShowsTransferredCapabilitiesAndCallersWaitingForTheirReply() {
+        dev.keel.modeltests.drive.IpcDriver d = new dev.keel.modeltests.drive.IpcDriver(List.of("a", "b"),
+            List.of("pa", "pb"), 1, List.of(1L, 2L),
+            Map.of("a", Map.of("pa", java.util.Set.of("read", "write", "grant")), "b", Map.of("pa", java.util.Set.of("write", "grant"))),
+            2, 3);
+        // b creates pb and sends a write-only capability to it through pa.
+        d.apply(new dev.keel.modeltests.drive.IpcOp.PortCreate(1));
+        d.apply(new dev.keel.modeltests.drive.IpcOp.Send(1, 0, dev.keel.modeltests.drive.IpcOp.SEND, 1,
+            dev.keel.modeltests.drive.IpcOp.W, false));
+        Value msg = d.state().get("queue").get("pa").at(1);
+        assertEquals(ValueParser.parse("[port |-> \"pb\", rights |-> {\"write\"}]"), msg.get("xfer"));
+        assertEquals(Value.str("b"), msg.get("from"));
+        assertEquals(Value.of(2), msg.get("badge"));
+        // a receives it (and the write right to pb), then b calls pa and a receives the call:
+        // b waits for its reply, and the kernel no longer records the port it called.
+        d.apply(new dev.keel.modeltests.drive.IpcOp.Receive(0, 0, true));
+        assertEquals(ValueParser.parse("{\"write\"}"), d.state().get("caps").get("a").get("pb"));
+        d.apply(new dev.keel.modeltests.drive.IpcOp.Send(1, 0, dev.keel.modeltests.drive.IpcOp.CALL, -1, 0, false));
+        d.apply(new dev.keel.modeltests.drive.IpcOp.Receive(0, 0, true));
+        assertEquals(Tcb.ON_REPLY, d.tcb(1).blockedOn);
+        assertEquals(ValueParser.parse("[op |-> \"call\", port |-> \"pa\"]"), d.state().get("blockedOn").get("b"));
+        assertEquals(Value.str("b"), d.state().get("replyCap").get("a"));
+        d.apply(new dev.keel.modeltests.drive.IpcOp.Reply(0));
+        assertEquals(ValueParser.parse("[op |-> \"none\", port |-> \"none\"]"), d.state().get("blockedOn").get("b"));
+    }
 }
