@@ -29,8 +29,8 @@ import dev.keel.modeltests.trace.TraceChecker;
  */
 class IpcGeneratedTest {
 
-    static final int TRACES = 600;
-    static final int DEPTH = 16;
+    static final int TRACES = 1000;
+    static final int DEPTH = 18;
     static final long SEED = 20261125;
     static final List<String> VARS = List.of("ports", "queue", "blockedOn", "replyCap", "caps");
 

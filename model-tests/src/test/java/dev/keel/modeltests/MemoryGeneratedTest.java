@@ -32,8 +32,8 @@ import dev.keel.modeltests.trace.TraceChecker;
  */
 class MemoryGeneratedTest {
 
-    static final int TRACES = 800;
-    static final int DEPTH = 16;
+    static final int TRACES = 1000;
+    static final int DEPTH = 18;
     static final long SEED = 20261125;
     static final List<String> VARS = List.of("mapping", "free");
 
