@@ -52,7 +52,7 @@ CONSTANTS
 \* The names of the weakened guards used as vacuity mutants.
 Mutants == {"none", "exitKeepsThread", "exitKeepsMemory", "noReparent", "reapKeepsStatus",
             "exitWakesParent", "execMapsImage", "exitKeepsCaps", "ipcBlockKeepsRunning",
-            "createGrantsAny", "receiveAnyPort"}
+            "forkUnlinked", "receiveAnyPort"}
 
 \* The one CPU of this model.
 Cpu == "cpu0"
@@ -185,13 +185,7 @@ CreateProcess(c, a) ==
     /\ procState' = [procState EXCEPT ![c] = "alive"]
     /\ parentOf' = [parentOf EXCEPT ![c] = p]
     /\ S!Admit(c)
-    /\ IF a = 0 THEN UNCHANGED capVars
-       ELSE IF Mutant = "createGrantsAny"
-       THEN /\ slots[p][a] # C!Empty
-            /\ slots' = [slots EXCEPT ![c][1] = slots[p][a]]
-            /\ parent' = [parent EXCEPT ![<<c, 1>>] = <<p, a>>]
-            /\ UNCHANGED objects
-       ELSE C!Copy(p, a, c, 1)
+    /\ IF a = 0 THEN UNCHANGED capVars ELSE C!Copy(p, a, c, 1)
     /\ UNCHANGED <<exitStatus, waiting, memVars, ipcVars>>
 
 \* The caller starts free process c as its child, with a copy-on-write copy of its
@@ -203,7 +197,10 @@ Fork(c) ==
     /\ parentOf' = [parentOf EXCEPT ![c] = p]
     /\ S!Admit(c)
     /\ M!ForkSpace(p, c)
-    /\ IF FullSlots(p) = {} THEN UNCHANGED capVars ELSE C!CopySpace(p, c)
+    /\ IF FullSlots(p) = {} THEN UNCHANGED capVars
+       ELSE IF Mutant = "forkUnlinked"
+       THEN slots' = [slots EXCEPT ![c] = slots[p]] /\ UNCHANGED <<parent, objects>>
+       ELSE C!CopySpace(p, c)
     /\ UNCHANGED <<exitStatus, waiting, ipcVars>>
 
 \* The caller replaces its image: its address space is released; the new image's

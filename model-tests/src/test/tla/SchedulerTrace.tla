@@ -5,7 +5,8 @@
 (* one record per scheduler event (a thread created or exiting, a tick, a  *)
 (* yield, a block or wake-up in IPC), with the state the kernel shows      *)
 (* after it has rescheduled: state, current, the run queue per priority    *)
-(* (rqp) and the budgets of admitted real-time threads.                    *)
+(* (rqp), the budgets of admitted real-time threads and the ticks of each  *)
+(* real-time thread's own period (elapsed).                                *)
 (*                                                                         *)
 (* The kernel refills a budget inside the tick that ends the thread's own  *)
 (* period and reschedules before it returns to user mode; the spec makes   *)
@@ -33,6 +34,7 @@ Matches(l) ==
     /\ current = l.current
     /\ \A c \in CPUs : ByPriority(runQueue[c]) = l.rqp[c]
     /\ \A u \in DOMAIN l.budget : budget[u] = l.budget[u]
+    /\ elapsed = l.elapsed
 
 \* The spec's action for logged event l.
 IsEvent(l) ==

@@ -37,7 +37,7 @@ class SchedulerGeneratedTest {
     /** Budget and Period of the small model (spec/tla/MCScheduler.cfg), read by the test. */
     static int BUDGET;
     static int PERIOD;
-    static final List<String> VARS = List.of("state", "priority", "runQueue", "current", "budget");
+    static final List<String> VARS = List.of("state", "priority", "runQueue", "current", "budget", "elapsed");
 
     @Test
     void specTracesReplayOnTheKernel() throws Exception {
