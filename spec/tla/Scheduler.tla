@@ -278,10 +278,19 @@ Inv5 == QueuesHoldReady
 \* The highest priority of the ordinary (not real-time) threads of CPU c.
 TopPriority(c) == MaxPrio({u \in Threads \ RealTime : Affinity[u] = c})
 
-\* Round robin: every ready ordinary thread at the top priority eventually runs.
+\* Real-time threads are admitted only finitely often.  A thread admitted again
+\* after it retired starts a new period with a full budget, so a real-time
+\* thread retired and admitted again for ever could keep the CPU from the
+\* ordinary threads below it within its budget.
+FinitelyAdmitted ==
+    <>[][\A t \in RealTime : state[t] = "inactive" => state'[t] = "inactive"]_vars
+
+\* Round robin: every ready ordinary thread at the top priority eventually runs,
+\* unless real-time threads are admitted again and again.
 RoundRobin ==
-    \A t \in Threads \ RealTime :
-        priority[t] = TopPriority(Affinity[t]) => (state[t] = "ready" ~> state[t] = "running")
+    FinitelyAdmitted =>
+        \A t \in Threads \ RealTime :
+            priority[t] = TopPriority(Affinity[t]) => (state[t] = "ready" ~> state[t] = "running")
 
 \* Every ready real-time thread eventually runs: budgets come back each period.
 RealTimeServed ==
