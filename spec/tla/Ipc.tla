@@ -16,7 +16,8 @@
 (* one-shot reply capability the receiver gets with the message.          *)
 (*                                                                         *)
 (* Deadlock: a Call that would close a cycle of threads blocked in call    *)
-(* fails with DEADLOCK and changes nothing.  The kernel does not panic:    *)
+(* (with several receivers on a port, a set of callers each waiting only   *)
+(* for others of the set) fails with DEADLOCK and changes nothing.  The kernel does not panic:    *)
 (* such a cycle is built by user programs, and user input must never       *)
 (* bring the kernel down; panics are kept for corrupted kernel state,      *)
 (* hardware faults and security violations found inside the kernel.        *)
@@ -91,17 +92,28 @@ WaitsFor(t) ==
     ELSE LET holders == {u \in Threads : replyCap[u] = t}
          IN  IF holders # {} THEN holders ELSE Receivers(blockedOn[t].port)
 
-\* The threads reachable from the set S by following WaitsFor.
-RECURSIVE Reach(_)
-Reach(S) ==
-    LET More == S \cup UNION {WaitsFor(u) : u \in S}
-    IN  IF More = S THEN S ELSE Reach(More)
+\* WaitsFor as a function.
+WaitsForFn == [u \in Threads |-> WaitsFor(u)]
+
+\* The threads blocked in call.
+CallBlocked == {u \in Threads : blockedOn[u].op = "call"}
+
+\* The largest subset of the threads D blocked in call, under the waits-for
+\* function W, each of which waits only for threads of the subset: none of them
+\* can ever be answered.  With one receiver per port this is a cycle of calls
+\* and the threads whose calls lead into it.
+RECURSIVE Stuck(_, _)
+Stuck(D, W) ==
+    LET E == {u \in D : W[u] \subseteq D}
+    IN  IF E = D THEN D ELSE Stuck(E, W)
 
 \* True if thread t calling port p would close a cycle: every receiver of p is
-\* t itself or waits, through threads blocked in call, for t.
+\* t itself or waits, through threads blocked in call, only for t and threads
+\* that wait in turn.
 WouldDeadlock(t, p) ==
     /\ Receivers(p) # {}
-    /\ \A u \in Receivers(p) : t \in Reach({u})
+    /\ t \in Stuck({u \in CallBlocked : WaitsFor(u) # {}} \cup {t},
+                  [WaitsForFn EXCEPT ![t] = Receivers(p)])
 
 \* The capabilities thread t may put into a message to port p: none, or send
 \* rights it holds to some port, and those only with grant on p.
@@ -128,7 +140,7 @@ Deliver(r, p, m) ==
     /\ caps' = [caps EXCEPT ![r] = Gain(r, m)]
     /\ replyCap' = IF m.call THEN [replyCap EXCEPT ![r] = m.from] ELSE replyCap
 
-\* The thread blocked receiving on port p, if any (a port has one receiver).
+\* The threads blocked receiving on port p; a message goes to any one of them.
 Waiting(p) == {u \in Threads : blockedOn[u] = [op |-> "recv", port |-> p]}
 
 \* Thread t's message m enters port p: handed to a blocked receiver, or queued.
@@ -317,7 +329,7 @@ ReplyCapOneShot ==
 
 \* No cycle of threads blocked in call: the kernel refuses the closing call.
 NoCallCycle ==
-    \A t \in Threads : t \notin Reach(WaitsFor(t))
+    Stuck({u \in CallBlocked : WaitsFor(u) # {}}, WaitsForFn) = {}
 
 \* Every message carries its sender's badge, so receivers can tell senders apart.
 BadgeIdentifiesSender ==

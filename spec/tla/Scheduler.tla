@@ -12,7 +12,10 @@
 (*                                                                         *)
 (* A real-time thread has a budget of ticks per period.  Each tick it runs *)
 (* costs one unit; with the budget spent it is put back in the queue and   *)
-(* not chosen again until the period ends and Replenish refills it.        *)
+(* not chosen again until its period ends and Replenish refills it.  Each  *)
+(* real-time thread has a period of its own, which starts when the thread  *)
+(* is admitted with a full budget: a thread admitted in the middle of      *)
+(* another thread's period gets no partial refill.                         *)
 (*                                                                         *)
 (* Implemented by dev.keel.kernel.sched.Scheduler (with RunQueue, Tcb);    *)
 (* the mapping is in spec/README.md.                                       *)
@@ -51,10 +54,10 @@ VARIABLES
     runQueue,   \* runQueue[c] is the sequence of ready threads of CPU c, oldest first
     current,    \* current[c] is the thread running on CPU c, or None
     budget,     \* budget[t] is what remains of real-time thread t's budget this period
-    now         \* now[c] is the number of ticks of the current period on CPU c
+    elapsed     \* elapsed[t] is the number of ticks of real-time thread t's current period
 
 \* All variables, for stuttering and UNCHANGED.
-vars == <<state, priority, runQueue, current, budget, now>>
+vars == <<state, priority, runQueue, current, budget, elapsed>>
 
 \* The elements of sequence s, as a set.
 Elems(s) == {s[i] : i \in 1..Len(s)}
@@ -115,7 +118,7 @@ TypeOK ==
     /\ runQueue \in [CPUs -> Seq(Threads)]
     /\ current \in [CPUs -> Threads \cup {None}]
     /\ budget \in [RealTime -> 0..Budget]
-    /\ now \in [CPUs -> 0..Period]
+    /\ elapsed \in [RealTime -> 0..Period]
 
 \* The sequences that hold every element of finite set S once.
 Orderings(S) == {q \in [1..Cardinality(S) -> S] : Elems(q) = S}
@@ -129,37 +132,45 @@ Init ==
                      CHOOSE q \in Orderings({t \in Initial : Affinity[t] = c}) : TRUE]
     /\ current = [c \in CPUs |-> None]
     /\ budget = [t \in RealTime |-> Budget]
-    /\ now = [c \in CPUs |-> 0]
+    /\ elapsed = [t \in RealTime |-> 0]
 
 -----------------------------------------------------------------------------
-\* The kernel admits inactive thread t: it becomes ready; a real-time thread keeps
-\* what remains of its budget, so leaving and coming back does not refill it.
+\* The kernel admits inactive thread t: it becomes ready; a real-time thread starts
+\* its own period now, with its full budget.
 Admit(t) ==
     LET c == Affinity[t] IN
     /\ state[t] = "inactive"
-    /\ Settle(c, [state EXCEPT ![t] = "ready"], Append(runQueue[c], t), budget)
-    /\ UNCHANGED <<priority, now>>
+    /\ Settle(c, [state EXCEPT ![t] = "ready"], Append(runQueue[c], t),
+              IF t \in RealTime THEN [budget EXCEPT ![t] = Budget] ELSE budget)
+    /\ elapsed' = IF t \in RealTime THEN [elapsed EXCEPT ![t] = 0] ELSE elapsed
+    /\ UNCHANGED priority
 
-\* The thread running on CPU c ends; it leaves the scheduler.
+\* The thread running on CPU c ends; it leaves the scheduler, and its period stops.
 Retire(c) ==
     LET cur == current[c] IN
     /\ cur # None
     /\ state' = [state EXCEPT ![cur] = "inactive"]
     /\ current' = [current EXCEPT ![c] = None]
-    /\ UNCHANGED <<priority, runQueue, budget, now>>
+    /\ elapsed' = IF cur \in RealTime THEN [elapsed EXCEPT ![cur] = 0] ELSE elapsed
+    /\ UNCHANGED <<priority, runQueue, budget>>
+
+\* The admitted real-time threads of CPU c, whose periods run on its clock.
+Clocked(c) == {t \in RealTime : Affinity[t] = c /\ state[t] # "inactive"}
 
 \* The timer of CPU c ticks: a real-time current thread spends one unit and is
 \* requeued when its budget is gone; a current thread with an eligible equal in
-\* the queue goes behind it (round robin).  The kernel schedules before it
-\* returns to user mode, so no tick finds the CPU idle while a thread could run.
+\* the queue goes behind it (round robin); every admitted real-time thread of
+\* the CPU is one tick further into its period.  The kernel schedules before it
+\* returns to user mode, so no tick finds the CPU idle while a thread could run,
+\* and refills a budget in the tick that ends its period.
 Tick(c) ==
     LET cur == current[c]
         spent == cur \in RealTime /\ budget[cur] = 1 /\ Mutant # "noBudgetCheck"
         peer == \E u \in EligibleOn(c) : priority[u] = priority[cur]
     IN
-    /\ now[c] < Period
+    /\ \A t \in Clocked(c) : elapsed[t] < Period
     /\ cur = None => EligibleOn(c) = {}
-    /\ now' = [now EXCEPT ![c] = now[c] + 1]
+    /\ elapsed' = [t \in RealTime |-> IF t \in Clocked(c) THEN elapsed[t] + 1 ELSE elapsed[t]]
     /\ budget' = IF cur \in RealTime /\ budget[cur] > 0
                  THEN [budget EXCEPT ![cur] = budget[cur] - 1] ELSE budget
     /\ IF cur # None /\ (spent \/ (peer /\ Mutant # "noRotate"))
@@ -171,7 +182,7 @@ Tick(c) ==
 Yield(c) ==
     /\ current[c] # None
     /\ Requeue(c)
-    /\ UNCHANGED <<priority, budget, now>>
+    /\ UNCHANGED <<priority, budget, elapsed>>
 
 \* The current thread of CPU c blocks in IPC and stops running.
 Block(c) ==
@@ -180,7 +191,7 @@ Block(c) ==
     /\ state' = [state EXCEPT ![cur] = "blocked"]
     /\ current' = IF Mutant = "blockKeepsRunning" THEN current
                   ELSE [current EXCEPT ![c] = None]
-    /\ UNCHANGED <<priority, runQueue, budget, now>>
+    /\ UNCHANGED <<priority, runQueue, budget, elapsed>>
 
 \* IPC wakes blocked thread t: it joins the back of its queue and preempts a
 \* lower-priority current thread.
@@ -189,7 +200,7 @@ Unblock(t) ==
     /\ \/ state[t] = "blocked"
        \/ Mutant = "unblockAny" /\ state[t] = "ready"
     /\ Settle(c, [state EXCEPT ![t] = "ready"], Append(runQueue[c], t), budget)
-    /\ UNCHANGED <<priority, now>>
+    /\ UNCHANGED <<priority, elapsed>>
 
 \* CPU c has no current thread and runs the oldest eligible thread of the highest priority.
 Schedule(c) ==
@@ -200,24 +211,24 @@ Schedule(c) ==
           /\ state' = [state EXCEPT ![t] = "running"]
           /\ runQueue' = [runQueue EXCEPT ![c] = Without(runQueue[c], t)]
           /\ current' = [current EXCEPT ![c] = t]
-    /\ UNCHANGED <<priority, budget, now>>
+    /\ UNCHANGED <<priority, budget, elapsed>>
 
-\* The period of CPU c ends: its real-time threads get their budgets back, and a
-\* refilled thread that outranks the current one preempts it.
-Replenish(c) ==
-    LET refilled == [t \in RealTime |->
-                        IF Affinity[t] = c /\ Mutant # "noReplenish" THEN Budget ELSE budget[t]]
+\* The period of real-time thread t ends: it gets its budget back and its next
+\* period starts; if it now outranks the current thread of its CPU, it preempts it.
+Replenish(t) ==
+    LET refilled == IF Mutant = "noReplenish" THEN budget ELSE [budget EXCEPT ![t] = Budget]
     IN
-    /\ now[c] = Period
-    /\ now' = [now EXCEPT ![c] = 0]
-    /\ Settle(c, state, runQueue[c], refilled)
+    /\ t \in RealTime /\ state[t] # "inactive"
+    /\ elapsed[t] = Period
+    /\ elapsed' = [elapsed EXCEPT ![t] = 0]
+    /\ Settle(Affinity[t], state, runQueue[Affinity[t]], refilled)
     /\ UNCHANGED priority
 
 -----------------------------------------------------------------------------
 \* Every step is a scheduler operation on some thread or CPU.
 Next ==
-    \/ \E t \in Threads : Admit(t) \/ Unblock(t)
-    \/ \E c \in CPUs : Retire(c) \/ Tick(c) \/ Yield(c) \/ Block(c) \/ Schedule(c) \/ Replenish(c)
+    \/ \E t \in Threads : Admit(t) \/ Unblock(t) \/ Replenish(t)
+    \/ \E c \in CPUs : Retire(c) \/ Tick(c) \/ Yield(c) \/ Block(c) \/ Schedule(c)
 
 \* The scheduler's safety part: boot state, then any sequence of operations.
 SafetySpec == Init /\ [][Next]_vars
@@ -225,7 +236,8 @@ SafetySpec == Init /\ [][Next]_vars
 \* The kernel always schedules a free CPU and periods always end.  Time always
 \* advances: threads cannot make infinitely many calls between two ticks, so a
 \* tick enabled again and again eventually happens (strong fairness).
-Fairness == \A c \in CPUs : WF_vars(Schedule(c)) /\ SF_vars(Tick(c)) /\ WF_vars(Replenish(c))
+Fairness == /\ \A c \in CPUs : WF_vars(Schedule(c)) /\ SF_vars(Tick(c))
+            /\ \A t \in RealTime : WF_vars(Replenish(t))
 
 \* The scheduler, with the fairness the kernel provides.
 Spec == SafetySpec /\ Fairness
@@ -266,10 +278,19 @@ Inv5 == QueuesHoldReady
 \* The highest priority of the ordinary (not real-time) threads of CPU c.
 TopPriority(c) == MaxPrio({u \in Threads \ RealTime : Affinity[u] = c})
 
-\* Round robin: every ready ordinary thread at the top priority eventually runs.
+\* Real-time threads are admitted only finitely often.  A thread admitted again
+\* after it retired starts a new period with a full budget, so a real-time
+\* thread retired and admitted again for ever could keep the CPU from the
+\* ordinary threads below it within its budget.
+FinitelyAdmitted ==
+    <>[][\A t \in RealTime : state[t] = "inactive" => state'[t] = "inactive"]_vars
+
+\* Round robin: every ready ordinary thread at the top priority eventually runs,
+\* unless real-time threads are admitted again and again.
 RoundRobin ==
-    \A t \in Threads \ RealTime :
-        priority[t] = TopPriority(Affinity[t]) => (state[t] = "ready" ~> state[t] = "running")
+    FinitelyAdmitted =>
+        \A t \in Threads \ RealTime :
+            priority[t] = TopPriority(Affinity[t]) => (state[t] = "ready" ~> state[t] = "running")
 
 \* Every ready real-time thread eventually runs: budgets come back each period.
 RealTimeServed ==

@@ -125,6 +125,7 @@ class SchedulerTraceTest {
                 java.util.TreeMap<Value, Value> sb = new java.util.TreeMap<>();
                 lb.map.keySet().forEach(u -> sb.put(u, spec.get("budget").apply(u)));
                 compare("budget", Value.fn(sb), lb, vars, b);
+                compare("elapsed", spec.get("elapsed"), logged.state().get("elapsed"), vars, b);
                 kind = "differs-" + String.join("+", vars);
                 b.insert(0, "  after it, kernel and spec differ:\n");
             } else {

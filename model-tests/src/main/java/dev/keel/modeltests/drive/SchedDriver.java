@@ -16,7 +16,7 @@ import dev.keel.modeltests.trace.Step;
  * spec/Scheduler.tla, with the state after the kernel's reschedule, as a thread returning to
  * user mode sees it. An event whose thread is in the wrong state (an exit with nothing running,
  * a wake-up of a thread that is not blocked) is not a kernel transition: it is skipped.
- * The logged runQueue is per priority ({@code rqp[c][prio]}); budgets only for admitted threads.
+ * The logged runQueue is per priority ({@code rqp[c][prio]}); budgets only for admitted threads; elapsed for every real-time thread.
  */
 public final class SchedDriver {
 
@@ -80,6 +80,7 @@ public final class SchedDriver {
             }
         });
         logged.put("budget", Value.fn(budget));
+        logged.put("elapsed", s.get("elapsed"));
         return new Step(action, args, true, true, Errors.OK, logged);
     }
 }

@@ -29,8 +29,9 @@ import dev.keel.modeltests.tla.Value;
  *     current thread stopped running (blocked or retired, reschedule pending).</li>
  * <li>{@code budget[t]} for real-time t: Tcb.remaining.</li>
  * <li>A free Tcb (retired thread) maps to "inactive" with its configured priority.</li>
- * <li>{@code now[c]}: not kept by the kernel (its periods are per thread, Tcb.releaseAt):
- *     left unmapped.</li>
+ * <li>{@code elapsed[t]} for real-time t: the ticks of t's own period so far, PerCpu.ticks of
+ *     its CPU minus the period's start (Tcb.releaseAt - Tcb.period); 0 for a thread without a
+ *     reservation (not admitted, or retired), whose period the spec stops.</li>
  * </ul>
  * The kernel reaches these states at reschedule points (needResched false): a transition is
  * mapped after the kernel's schedule on the CPU it touched.
@@ -73,6 +74,7 @@ public final class SchedulerMapping {
         TreeMap<Value, Value> state = new TreeMap<>();
         TreeMap<Value, Value> priority = new TreeMap<>();
         TreeMap<Value, Value> budget = new TreeMap<>();
+        TreeMap<Value, Value> elapsed = new TreeMap<>();
         for (Map.Entry<Integer, Value> e : threads.entrySet()) {
             Tcb t = pool.at(e.getKey());
             state.put(e.getValue(), stateName(t.state));
@@ -80,6 +82,7 @@ public final class SchedulerMapping {
             priority.put(e.getValue(), Value.of(prio));
             if (realTime.contains(e.getKey())) {
                 budget.put(e.getValue(), Value.of(t.remaining));
+                elapsed.put(e.getValue(), Value.of(elapsed(s, t)));
             }
         }
         TreeMap<Value, Value> runQueue = new TreeMap<>();
@@ -97,7 +100,16 @@ public final class SchedulerMapping {
         vars.put("runQueue", Value.fn(runQueue));
         vars.put("current", Value.fn(current));
         vars.put("budget", Value.fn(budget));
+        vars.put("elapsed", Value.fn(elapsed));
         return vars;
+    }
+
+    /** Ticks of real-time thread t's current period: its period started at releaseAt - period. */
+    private static long elapsed(Scheduler s, Tcb t) {
+        if (!t.realtime || t.state == Tcb.FREE) {
+            return 0;
+        }
+        return s.cpu(t.cpu).ticks - (t.releaseAt - t.period);
     }
 
     /**
