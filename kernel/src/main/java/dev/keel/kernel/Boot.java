@@ -72,6 +72,7 @@ public final class Boot {
                 caps, mm, user, sched, threads, ipc, reclaimer, machine.modules(), machine.memory());
         machine.timer().setPeriod(1000000);
         caps.trace().attach(machine.trace(), ipc);
+        sched.trace().attach(machine.trace());
         return new Kernel(c, machine, new Panic(machine), caps, mm, user, threads, sched, ipc,
                 reclaimer, pm, new ServiceTable(c.maxServices, c.checkpointBytes),
                 new IoRanges(c.maxIoRanges), new Metrics(), selfCheck);

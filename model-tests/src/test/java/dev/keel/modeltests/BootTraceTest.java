@@ -22,19 +22,25 @@ import dev.keel.boot.qemu.QemuResult;
 import dev.keel.modeltests.mapping.CapabilitiesMapping;
 import dev.keel.modeltests.tla.Value;
 import dev.keel.modeltests.trace.CapTraceLog;
+import dev.keel.modeltests.trace.SchedTraceLog;
+import dev.keel.modeltests.trace.Tlc;
+import dev.keel.modeltests.trace.TlcOutput;
+import dev.keel.modeltests.trace.TraceModule;
 import dev.keel.modeltests.trace.Step;
 import dev.keel.modeltests.trace.TraceChecker;
 
 /**
  * Trace validation of the booted kernel: the translated kernel (boot/image target/kernel/keel.elf)
  * boots in QEMU with {@code keel.trace}, runs init and its children (pong, ping, crash, pager,
- * spinners: port creation, capabilities copied to each child, deleted when it exits), and writes
- * every capability action with the state after it to COM2. The trace becomes a TLA+ module and
- * TLC checks it against spec/Capabilities.tla with the hosted traces' trace spec; the constants
- * (processes, slots, objects, badges) are those the trace mentions.
+ * spinners: port creation, capabilities copied to each child, deleted when it exits; 200 call/reply
+ * round trips, timer preemption, exits and waits), and writes every capability action with the
+ * state after it, and every kernel entry's scheduler actions with the state on the way out, to
+ * COM2. The traces become TLA+ modules and TLC checks them against spec/Capabilities.tla (with the
+ * hosted traces' trace spec) and spec/Scheduler.tla (BootSchedulerTrace.tla); the constants
+ * (processes, slots, objects, badges; threads and priorities) are those the trace mentions.
  */
 @Tag("qemu")
-class BootCapabilitiesTraceTest {
+class BootTraceTest {
 
     private static final int EXIT_OK = 0x10;
 
@@ -130,6 +136,55 @@ class BootCapabilitiesTraceTest {
         TraceChecker.Failure f = o.failures().get(0);
         assertEquals(at, f.step(), f::describe);
         assertEquals("Capabilities:Copy:differs-slots", f.key(), f::describe);
+    }
+
+    /** Kernel entries per window of the scheduler trace (each window starts from a logged state). */
+    private static final int WINDOW = 20;
+
+    @Test
+    @Timeout(300)
+    void bootedKernelSchedulerTraceIsCheckedAgainstTheSchedulerSpec() throws Exception {
+        if (!Env.hasSpec("Scheduler")) {
+            Summary.put("4-trace-scheduler-boot", "Trace validation, booted kernel, Scheduler: NOT RUN, spec/tla/Scheduler.tla missing");
+            return;
+        }
+        assertEquals(Qemu.exitStatusFor(EXIT_OK), run.exitCode(), run::report);
+        SchedTraceLog.Decoded d = SchedTraceLog.decode(traceLines, WINDOW);
+        assertTrue(d.entries() > 500, () -> "a short scheduler trace: " + d.entries() + " entries");
+        Path work = Env.work().resolve("boot").resolve("BootSchedulerTrace");
+        Files.createDirectories(work);
+        for (String f : List.of("BootSchedulerTrace.tla", "BootSchedulerTrace.cfg")) {
+            Files.copy(Env.tla().resolve(f), work.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        TraceModule.write(work, "BootSchedulerTraceData", d.constants(), d.windows());
+        Tlc.Result r = Env.tlc().run(work, "BootSchedulerTrace", "BootSchedulerTrace.cfg", List.of("-continue", "-deadlock"));
+        List<TlcOutput.Violation> vs = TlcOutput.violations(r.output());
+        assertTrue(r.exit() == 0 || !vs.isEmpty(), "TLC failed:\n" + TlcOutput.errors(r.output())
+            + "see " + work.resolve("BootSchedulerTrace.log"));
+        List<TraceChecker.Failure> failures = SchedulerTraceTest.failures(d.windows(), vs);
+        int followed = 0;
+        for (TraceChecker.Failure f : failures) {
+            followed += f.step();
+        }
+        for (int w = 0; w < d.windows().size(); w++) {
+            final int t = w + 1;
+            if (failures.stream().noneMatch(f -> f.trace() == t)) {
+                followed += d.windows().get(w).size() - 1;
+            }
+        }
+        Known.Verdict v = Known.judge("boot/Scheduler", failures);
+        long fresh = v.problems().stream().filter(x -> x.startsWith("DISCREPANCY")).count();
+        Summary.put("4-trace-scheduler-boot", String.format(
+            "Trace validation, booted kernel (QEMU, keel.trace on COM2), Scheduler: %,d kernel entries in %d windows "
+                + "of %d checked by TLC, %,d followed; %d windows conform to the end, %d stop at a known "
+                + "discrepancy, %d at a new one; %d threads; TLC %.0f s",
+            d.entries(), d.windows().size(), WINDOW, followed, d.windows().size() - failures.size(),
+            failures.size() - fresh, fresh, size(d.constants().get("TrThreads")), r.seconds()));
+        Summary.figures("trace-boot-scheduler", d.windows().size(), followed, r.seconds(), -1, -1, "-");
+        for (int k = 0; k < v.lines().size(); k++) {
+            Summary.put("4-trace-scheduler-boot-known-" + k, "  " + v.lines().get(k));
+        }
+        assertTrue(v.problems().isEmpty(), String.join("\n", v.problems()));
     }
 
     private static Value replace(Value slots, Value proc, Value slot, Value cap) {
