@@ -96,12 +96,12 @@ SpecStep ==
     /\ UNCHANGED <<t, stuck>>
 
 \* A trace that cannot go on is marked, so that TLC (with -continue) reports each.
-Stuck(S) == /\ i < Len(Traces[t]) /\ ~stuck
+CannotFollow(S) == /\ i < Len(Traces[t]) /\ ~stuck
             /\ ~Agrees(Log(i + 1)) \/ ~ENABLED S
             /\ stuck' = TRUE /\ UNCHANGED <<vars, t, i>>
 
-TraceNext == TraceStep \/ Finished \/ Stuck(TraceStep)
-DiagNext == SpecStep \/ Finished \/ Stuck(SpecStep)
+TraceNext == TraceStep \/ Finished \/ CannotFollow(TraceStep)
+DiagNext == SpecStep \/ Finished \/ CannotFollow(SpecStep)
 
 \* Every trace can be followed step by step.
 Conforms == ~stuck
