@@ -3,15 +3,19 @@
 (* Trace validation of the booted kernel's scheduler against               *)
 (* spec/Scheduler.tla.  BootSchedulerTraceData (written by the tests from  *)
 (* the kernel's COM2 trace) holds the constants (the threads the trace     *)
-(* names, their priorities, one CPU, no real-time thread) and Traces: each *)
-(* trace is a window of the booted run.  Its first record is the state it  *)
-(* starts from (the spec's Init for the first window, a logged state for   *)
-(* the others); each later record is one kernel entry: the spec actions    *)
-(* the kernel carried out (ops) and the state on the way out (after the    *)
-(* kernel's reschedule).  The ops are taken one by one (phase "op"), then  *)
-(* the spec's Replenish and Schedule steps while due (phase "settle"), and *)
-(* then the state must match the log.  A window that cannot be followed    *)
-(* takes Stuck, which violates Conforms.                                   *)
+(* names, their priorities, one CPU, no real-time thread, the kernel's     *)
+(* time slice) and Traces: each trace is a window of the booted run.  Its  *)
+(* first record is the state it starts from; each later record is one      *)
+(* kernel entry: the spec actions the kernel carried out (ops) and the     *)
+(* state on the way out (after the kernel's reschedule).  The ops are      *)
+(* taken one by one (phase "op"), then the spec's Replenish and Schedule   *)
+(* steps while due (phase "settle"), and then the state must match the     *)
+(* log.  A window that cannot be followed takes Stuck, which violates      *)
+(* Conforms.                                                               *)
+(*                                                                         *)
+(* The kernel's trace does not show the time slices, so a window must      *)
+(* start where they are known: at Init, where no thread is admitted yet    *)
+(* (StartsAtInit); the tests check the booted run as one window.           *)
 (***************************************************************************)
 EXTENDS Scheduler, BootSchedulerTraceData, Sequences, TLC
 
@@ -45,7 +49,14 @@ FromLog(l) ==
     /\ current = l.current
     /\ runQueue = l.rq
     /\ budget = [u \in RealTime |-> Budget]
-    /\ now = [c \in CPUs |-> 0]
+    /\ elapsed = [u \in RealTime |-> 0]
+    /\ slice = [u \in Threads |-> Slice]
+
+\* A window starts where no thread is admitted yet, so every slice is full.
+StartsAtInit(l) == \A u \in Threads : l.state[u] = "inactive"
+
+\* Every window starts at Init (a later start would have to guess the slices).
+WindowAtInit == StartsAtInit(Log(1))
 
 Due(c) == current[c] = None /\ EligibleOn(c) # {}
 
@@ -64,8 +75,8 @@ EndOps ==
 
 SettleStep ==
     /\ phase = "settle"
-    /\ IF \E c \in CPUs : now[c] = Period
-       THEN \E c \in CPUs : now[c] = Period /\ Replenish(c) /\ UNCHANGED <<t, i, j, phase, stuck>>
+    /\ IF \E u \in RealTime : state[u] # "inactive" /\ elapsed[u] = Period
+       THEN \E u \in RealTime : Replenish(u) /\ UNCHANGED <<t, i, j, phase, stuck>>
        ELSE IF \E c \in CPUs : Due(c)
        THEN \E c \in CPUs : Due(c) /\ Schedule(c) /\ UNCHANGED <<t, i, j, phase, stuck>>
        ELSE Matches(Log(i)) /\ phase' = "op" /\ UNCHANGED <<vars, t, i, j, stuck>>

@@ -7,11 +7,11 @@
 (* kernel's state mapped to mapping and free.  memCaps and shared have no  *)
 (* kernel counterpart: the spec computes them along the trace.             *)
 (*                                                                         *)
-(* The spec's NextFree names the frame a fault takes ("the first free      *)
-(* frame"); the kernel's allocator picks its own (last freed, first out).  *)
-(* The configuration replaces NextFree by the frame the kernel took in     *)
-(* the step (KernelFrame), so the trace checks everything but that choice; *)
-(* the generated tests report the choice itself.                          *)
+(* A fault may take any free frame; the kernel's allocator picks its own  *)
+(* (last freed, first out), and the logged state says which.  The         *)
+(* diagnosis, which lets the spec compute each successor, follows the     *)
+(* frame the kernel took (alloc) so that the successor it compares is the  *)
+(* one the kernel chose.                                                   *)
 (*                                                                         *)
 (* As in CapabilitiesTrace: a refused call leaves every variable unchanged *)
 (* and, with its arguments inside the model, must not be enabled in the   *)
@@ -29,8 +29,8 @@ TraceSet == IF Only = {} THEN DOMAIN Traces ELSE Only
 
 Log(n) == Traces[t][n]
 
-\* The frame the kernel allocated in the next logged step (replaces NextFree).
-KernelFrame == Log(i + 1).alloc
+\* The frame the kernel allocated in the next logged step, if any, is the one taken.
+TakesKernelFrame == Log(i + 1).alloc \in Frames => Log(i + 1).alloc \in free \ free'
 
 IsLoggedState(l) == mapping = l.mapping /\ free = l.free
 Logged(l) == mapping' = l.mapping /\ free' = l.free
@@ -83,6 +83,7 @@ SpecStep ==
     /\ i < Len(Traces[t])
     /\ Agrees(Log(i + 1))
     /\ IsEvent(Log(i + 1))
+    /\ TakesKernelFrame
     /\ i' = i + 1
     /\ UNCHANGED <<t, stuck>>
 

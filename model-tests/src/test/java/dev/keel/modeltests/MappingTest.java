@@ -66,14 +66,14 @@ class MappingTest {
         }
         MemoryMapping m = new MemoryMapping(Map.of(1, Value.str("s1")), 2, frames, Value.str("None"));
         Value unmapped = ValueParser.parse(
-            "[mapped |-> FALSE, frame |-> \"None\", writable |-> FALSE, present |-> FALSE, cow |-> FALSE]");
+            "[mapped |-> FALSE, frame |-> \"None\", perm |-> FALSE, writable |-> FALSE, present |-> FALSE, cow |-> FALSE]");
         assertEquals(unmapped, m.map(k.memory).get("mapping").get("s1").at(1));
 
         long va = MemoryManager.USER_BASE;
         k.memory.map(s, va, 1, true, k.untyped, true);
         Value reserved = m.map(k.memory).get("mapping").get("s1").at(1);
         assertEquals(ValueParser.parse(
-            "[mapped |-> TRUE, frame |-> \"None\", writable |-> TRUE, present |-> FALSE, cow |-> FALSE]"), reserved);
+            "[mapped |-> TRUE, frame |-> \"None\", perm |-> TRUE, writable |-> TRUE, present |-> FALSE, cow |-> FALSE]"), reserved);
         assertEquals(unmapped, m.map(k.memory).get("mapping").get("s1").at(2));
 
         long freeBefore = ((Value.SetV) m.map(k.memory).get("free")).members.size();

@@ -32,8 +32,8 @@ import dev.keel.modeltests.trace.Step;
  * free frame out of the allocator and gives back exactly the model's: frame i of the model is the
  * i-th one the allocator hands out from then on, and a fault with none of them free finds no
  * memory, as in the spec. Each logged state also names the frame the step allocated
- * ({@code alloc}), for the trace spec: the kernel's allocator picks it, the spec's NextFree does
- * not say which.
+ * ({@code alloc}), for the trace spec: the kernel's allocator picks it, the spec's fault takes any
+ * free frame.
  */
 public final class MemoryDriver {
 

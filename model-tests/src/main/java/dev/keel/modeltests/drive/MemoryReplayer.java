@@ -13,8 +13,8 @@ import dev.keel.modeltests.trace.Step;
  * {@link MemoryDriver}. Every action the spec takes must succeed. A fault on a page that is not
  * present is replayed as a read (the spec's demand fault has no access kind; a read is allowed
  * on every page), on a present page as the write that traps. Where the spec's fault takes a
- * frame, the allocator is made to hand out that one (the spec's NextFree is its own choice);
- * whether the allocator would have picked another is reported.
+ * frame, the allocator is made to hand out that one (the spec may take any free frame, TLC's
+ * simulation picks one); whether the allocator would have picked another is reported.
  */
 public final class MemoryReplayer {
 

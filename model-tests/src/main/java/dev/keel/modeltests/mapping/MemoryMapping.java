@@ -17,11 +17,12 @@ import dev.keel.modeltests.tla.Value;
  *
  * <ul>
  * <li>{@code mapping[s][pg]}: for address space s and page number pg (virtual address
- *     USER_BASE + (pg-1) * PAGE) an entry {@code [mapped, frame, writable, present, cow]}: a page
- *     outside every region of AddressSpace is {@code Unmapped}; inside a region it is mapped; the
- *     page-table entry (MemoryManager.entry) gives present, cow and the frame (its number in the
- *     model, None when not present); writable is the entry's bit when present, else the region's
- *     (a reservation keeps the permission it was mapped with).</li>
+ *     USER_BASE + (pg-1) * PAGE) an entry {@code [mapped, frame, perm, writable, present, cow]}: a
+ *     page outside every region of AddressSpace is {@code Unmapped}; inside a region it is mapped
+ *     and perm is the region's permission (AddressSpace.regionWritable, set by mmap and mprotect);
+ *     the page-table entry (MemoryManager.entry) gives present, cow and the frame (its number in
+ *     the model, None when not present); writable is the entry's bit when present, else the
+ *     region's permission (a reservation is writable on its fault exactly when permitted).</li>
  * <li>{@code free}: the frames of the model for which FrameAllocator.isFree holds.</li>
  * <li>{@code memCaps[s]}: the frames s holds a memory capability to. The kernel's memory
  *     capabilities name quota objects (MemoryObjects), not frames: no counterpart, unmapped.</li>
@@ -68,9 +69,10 @@ public final class MemoryMapping {
         return out;
     }
 
-    private Value entry(boolean mapped, Value frame, boolean writable, boolean present, boolean cow) {
-        return Value.record("mapped", Value.of(mapped), "frame", frame, "writable", Value.of(writable),
-            "present", Value.of(present), "cow", Value.of(cow));
+    private Value entry(boolean mapped, Value frame, boolean perm, boolean writable, boolean present,
+            boolean cow) {
+        return Value.record("mapped", Value.of(mapped), "frame", frame, "perm", Value.of(perm),
+            "writable", Value.of(writable), "present", Value.of(present), "cow", Value.of(cow));
     }
 
     public Map<String, Value> map(MemoryManager mm) {
@@ -100,13 +102,14 @@ public final class MemoryMapping {
     private Value page(MemoryManager mm, AddressSpace s, long va) {
         int r = s.regionOf(va);
         if (r < 0) {
-            return entry(false, none, false, false, false);
+            return entry(false, none, false, false, false, false);
         }
         long pte = mm.entry(s, va);
         if (!Pte.present(pte)) {
-            return entry(true, none, s.regionWritable(r), false, false);
+            return entry(true, none, s.regionWritable(r), s.regionWritable(r), false, false);
         }
-        return entry(true, frameName(Pte.frame(pte)), Pte.writable(pte), true, Pte.cow(pte));
+        return entry(true, frameName(Pte.frame(pte)), s.regionWritable(r), Pte.writable(pte), true,
+            Pte.cow(pte));
     }
 
     /** The model's name of the frame at physical address {@code pa}; -1 for a frame outside the model. */
