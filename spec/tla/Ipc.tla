@@ -133,8 +133,16 @@ Gain(r, m) ==
     IF m.xfer = NoXfer THEN caps[r]
     ELSE [caps[r] EXCEPT ![m.xfer.port] = @ \cup m.xfer.rights]
 
+\* The caller whose call fails when thread r receives message m: a call handed
+\* to a thread that still holds a reply capability replaces it, and the
+\* unanswered caller wakes with an error (DEAD_OBJECT in the kernel).
+Dropped(r, m) == IF m.call /\ replyCap[r] # None THEN {replyCap[r]} ELSE {}
+
+\* Blocking states b, with the caller dropped by r's receipt of m no longer blocked.
+Release(b, r, m) == [u \in Threads |-> IF u \in Dropped(r, m) THEN NotBlocked ELSE b[u]]
+
 \* Message m from port p reaches thread r: r records it, gains its capability
-\* and, for a call, the reply capability to the caller.
+\* and, for a call, the reply capability to the caller (see Dropped).
 Deliver(r, p, m) ==
     /\ delivered' = [delivered EXCEPT ![p] = Append(@, [from |-> m.from, seq |-> m.seq, to |-> r])]
     /\ caps' = [caps EXCEPT ![r] = Gain(r, m)]
@@ -150,7 +158,7 @@ Post(t, p, m, senderBlock) ==
     /\ IF Waiting(p) # {}
        THEN LET r == CHOOSE u \in Waiting(p) : TRUE IN
             /\ Deliver(r, p, m)
-            /\ blockedOn' = [blockedOn EXCEPT ![r] = NotBlocked, ![t] = senderBlock]
+            /\ blockedOn' = Release([blockedOn EXCEPT ![r] = NotBlocked, ![t] = senderBlock], r, m)
             /\ UNCHANGED queue
        ELSE /\ Len(queue[p]) < QueueLen
             /\ queue' = [queue EXCEPT ![p] = Append(@, m)]
@@ -215,9 +223,10 @@ TrySendFails(t, p) ==
     /\ CanSend(t, p) /\ Len(queue[p]) = QueueLen /\ Waiting(p) = {}
     /\ UNCHANGED vars
 
-\* Thread t takes the oldest message of port p, or blocks until one comes.
+\* Thread t takes the oldest message of port p, or blocks until one comes.  A
+\* server may receive again before it replies (see Dropped).
 Receive(t, p) ==
-    /\ Running(t) /\ p \in ports /\ replyCap[t] = None
+    /\ Running(t) /\ p \in ports
     /\ Mutant # "noReadCheck" => "read" \in caps[t][p]
     /\ IF queue[p] = <<>>
        THEN /\ blockedOn' = [blockedOn EXCEPT ![t] = [op |-> "recv", port |-> p]]
@@ -225,9 +234,9 @@ Receive(t, p) ==
        ELSE /\ \E i \in 1..Len(queue[p]) :
                  /\ i = 1 \/ Mutant = "receiveAnySlot"
                  /\ Deliver(t, p, queue[p][i])
+                 /\ blockedOn' = Release(blockedOn, t, queue[p][i])
                  /\ queue' = IF Mutant = "receiveKeepsHead" THEN queue
                              ELSE [queue EXCEPT ![p] = Drop(@, i)]
-            /\ UNCHANGED blockedOn
     /\ UNCHANGED <<ports, sent>>
 
 \* Thread t takes the oldest message of port p; on an empty queue it fails with

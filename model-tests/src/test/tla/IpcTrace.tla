@@ -96,9 +96,10 @@ SpecStep ==
     /\ UNCHANGED <<t, stuck>>
 
 \* A trace that cannot go on is marked, so that TLC (with -continue) reports each.
-CannotFollow(S) == /\ i < Len(Traces[t]) /\ ~stuck
-            /\ ~Agrees(Log(i + 1)) \/ ~ENABLED S
-            /\ stuck' = TRUE /\ UNCHANGED <<vars, t, i>>
+CannotFollow(S) ==
+    /\ i < Len(Traces[t]) /\ ~stuck
+    /\ ~Agrees(Log(i + 1)) \/ ~ENABLED S
+    /\ stuck' = TRUE /\ UNCHANGED <<vars, t, i>>
 
 TraceNext == TraceStep \/ Finished \/ CannotFollow(TraceStep)
 DiagNext == SpecStep \/ Finished \/ CannotFollow(SpecStep)
