@@ -3,14 +3,15 @@
 (* Message passing through ports.                                          *)
 (*                                                                         *)
 (* A port is a bounded FIFO queue of messages.  The thread that creates a  *)
-(* port holds its only receive right (read); send rights (write, with or   *)
-(* without grant) can be passed on in messages.  Send blocks while the     *)
-(* queue is full, Receive blocks while it is empty; TrySend and            *)
-(* TryReceive return an error instead.  A message sent to a port with a    *)
-(* blocked receiver is handed over at once.  A message carries its         *)
-(* sender's badge and may carry one capability to a port, which needs the  *)
-(* grant right on the port it is sent through and never carries more       *)
-(* rights than the sender holds (and never the receive right).             *)
+(* port holds every right to it: receive (read), send (write) and grant.   *)
+(* Send blocks while the queue is full, Receive blocks while it is empty;  *)
+(* TrySend and TryReceive return an error instead.  A message sent to a    *)
+(* port with a blocked receiver is handed over at once.  A message         *)
+(* carries its sender's badge and may carry one capability to a port,      *)
+(* which needs the grant right on the port it is sent through and never    *)
+(* carries more rights than the sender holds.  The receive right travels   *)
+(* like the others, so a port may have several receivers (fork gives a    *)
+(* child its parent's too).                                                *)
 (*                                                                         *)
 (* Call sends and blocks until the receiver answers with Reply, through a  *)
 (* one-shot reply capability the receiver gets with the message.          *)
@@ -115,12 +116,12 @@ WouldDeadlock(t, p) ==
     /\ t \in Stuck({u \in CallBlocked : WaitsFor(u) # {}} \cup {t},
                   [WaitsForFn EXCEPT ![t] = Receivers(p)])
 
-\* The capabilities thread t may put into a message to port p: none, or send
-\* rights it holds to some port, and those only with grant on p.
+\* The capabilities thread t may put into a message to port p: none, or rights
+\* it holds to some port (the receive right too), and those only with grant on p.
 XfersFrom(t, p) ==
     {NoXfer} \cup
     IF Mutant # "noGrantCheck" /\ "grant" \notin caps[t][p] THEN {}
-    ELSE {x \in [port : ports, rights : SUBSET (Rights \ {"read"})] :
+    ELSE {x \in [port : ports, rights : SUBSET Rights] :
              x.rights # {} /\ x.rights \subseteq caps[t][x.port]}
 
 \* The message thread t sends to p next, carrying capability x; call marks a Call.
@@ -322,12 +323,11 @@ ReceiverHoldsReadCap ==
                               => "read" \in caps[t][blockedOn[t].port]
 
 \* A transferred capability goes through a port the sender may grant on, and
-\* carries neither the receive right nor more than the sender holds.
+\* carries no more than the sender holds.
 TransferRespectsRights ==
     \A p \in Ports : \A m \in Elems(queue[p]) :
         m.xfer # NoXfer =>
             /\ "grant" \in caps[m.from][p]
-            /\ "read" \notin m.xfer.rights
             /\ m.xfer.rights \subseteq caps[m.from][m.xfer.port]
 
 \* A reply capability is held only for a caller still blocked in call, by one thread.

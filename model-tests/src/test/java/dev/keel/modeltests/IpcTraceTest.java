@@ -117,7 +117,8 @@ class IpcTraceTest {
             Tuple.of(3, IpcOp.CALL));
         Arbitrary<Integer> xport = Arbitraries.frequency(Tuple.of(6, -1), Tuple.of(2, 1), Tuple.of(2, 2),
             Tuple.of(1, 0));
-        Arbitrary<Integer> xrights = Arbitraries.of(IpcOp.W, IpcOp.G, IpcOp.W | IpcOp.G);
+        Arbitrary<Integer> xrights = Arbitraries.of(IpcOp.W, IpcOp.G, IpcOp.W | IpcOp.G, IpcOp.R | IpcOp.W,
+            IpcOp.R | IpcOp.W | IpcOp.G);
         Arbitrary<Boolean> raw = Arbitraries.frequency(Tuple.of(12, false), Tuple.of(1, true));
         return Arbitraries.frequencyOf(
             Tuple.of(2, t.map(IpcOp.PortCreate::new)),

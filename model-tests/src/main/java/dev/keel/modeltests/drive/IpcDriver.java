@@ -228,13 +228,14 @@ public final class IpcDriver {
                 rights = c == null ? Value.set(Value.str("write"))
                     : dev.keel.modeltests.mapping.CapabilitiesMapping.rights(c.canRead(), c.canWrite(), c.canGrant());
             } else {
+                boolean rd = (o.xrights() & IpcOp.R) != 0;
                 boolean w = (o.xrights() & IpcOp.W) != 0;
                 boolean g = (o.xrights() & IpcOp.G) != 0;
-                rights = dev.keel.modeltests.mapping.CapabilitiesMapping.rights(false, w, g);
-                capSlot = holding(t, q, w, g);
+                rights = dev.keel.modeltests.mapping.CapabilitiesMapping.rights(rd, w, g);
+                capSlot = holding(t, q, rd, w, g);
                 int dst = k.caps.firstFree(t + 1);
                 if (capSlot >= 0 && dst >= 0) {
-                    CapCalls.mint(k.kernel, proc(t), capSlot, dst, 0, w ? 1 : 0, g ? 1 : 0, 0);
+                    CapCalls.mint(k.kernel, proc(t), capSlot, dst, rd ? 1 : 0, w ? 1 : 0, g ? 1 : 0, 0);
                     capSlot = dst;
                 } else {
                     capSlot = -1;
@@ -328,12 +329,12 @@ public final class IpcDriver {
         return good >= 0 ? good : any >= 0 ? any : emptySlot(t);
     }
 
-    /** A capability to {@code q} with at least write/grant as asked, the own badged one preferred; -1 if none. */
-    private int holding(int t, int q, boolean w, boolean g) {
+    /** A capability to {@code q} with at least read/write/grant as asked, the own badged one preferred; -1 if none. */
+    private int holding(int t, int q, boolean rd, boolean w, boolean g) {
         int best = -1;
         for (int s = 0; s < SLOTS; s++) {
             Capability c = cap(t, s);
-            if (isPort(c, q) && (!w || c.canWrite()) && (!g || c.canGrant())
+            if (isPort(c, q) && (!rd || c.canRead()) && (!w || c.canWrite()) && (!g || c.canGrant())
                     && (best < 0 || c.badge() == badges[t])) {
                 best = s;
             }

@@ -15,6 +15,8 @@ public sealed interface IpcOp {
     /** Rights of a transferred capability, as bits. */
     int W = 1;
     int G = 2;
+    /** The receive right, which a capability passed in a message may carry too. */
+    int R = 4;
 
     int thread();
 

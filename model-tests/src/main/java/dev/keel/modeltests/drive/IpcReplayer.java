@@ -77,7 +77,8 @@ public final class IpcReplayer {
         Value port = x.get("port");
         int xport = ports.contains(((Value.Str) port).s) ? index(ports, port) : -1;
         Set<Value> r = ((Value.SetV) x.get("rights")).members;
-        int rights = (r.contains(Value.str("write")) ? IpcOp.W : 0) | (r.contains(Value.str("grant")) ? IpcOp.G : 0);
+        int rights = (r.contains(Value.str("write")) ? IpcOp.W : 0) | (r.contains(Value.str("grant")) ? IpcOp.G : 0)
+            | (r.contains(Value.str("read")) ? IpcOp.R : 0);
         return new IpcOp.Send(t, index(ports, act.at(3)), kind, xport, rights, false);
     }
 
