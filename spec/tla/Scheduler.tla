@@ -173,9 +173,10 @@ Clocked(c) == {t \in RealTime : Affinity[t] = c /\ state[t] # "inactive"}
 \* gone, or when its slice runs out and an eligible equal waits in the queue
 \* (round robin); a slice that runs out starts again full (the kernel requeues
 \* the thread and, with no equal waiting, runs it again at once).  Every
-\* admitted real-time thread of the CPU is one tick further into its period.  The kernel schedules before it
-\* returns to user mode, so no tick finds the CPU idle while a thread could run,
-\* and refills a budget in the tick that ends its period.
+\* admitted real-time thread of the CPU is one tick further into its period.
+\* The kernel schedules before it returns to user mode, so no tick finds the
+\* CPU idle while a thread could run, and refills a budget in the tick that
+\* ends its period.
 Tick(c) ==
     LET cur == current[c]
         spent == cur \in RealTime /\ budget[cur] = 1 /\ Mutant # "noBudgetCheck"
