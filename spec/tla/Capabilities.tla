@@ -13,7 +13,10 @@
 (* a badge on an unbadged capability), moved, deleted and revoked.  Every  *)
 (* copy or mint records the slot it came from; these links form the        *)
 (* derivation tree, and revoking a capability deletes every capability     *)
-(* derived from it.  Destroying an object deletes every capability to it.  *)
+(* derived from it.  Destroying an object deletes every capability to it;  *)
+(* deleting the last capability to a port destroys the port.  A new        *)
+(* process created by fork starts with a copy of its parent's space, and   *)
+(* an exiting process's space is cleared.                                  *)
 (* Putting a capability into another process's space is a transfer of     *)
 (* authority and needs the grant right on the capability passed on.       *)
 (*                                                                         *)
@@ -51,7 +54,11 @@ NoRef == <<"none", 0>>
 
 \* The names of the weakened guards used as vacuity mutants.
 Mutants == {"none", "noGrantCheck", "mintAnyRights", "shallowRevoke",
-            "destroyKeepsCaps", "rebadge", "deleteOrphans"}
+            "destroyKeepsCaps", "rebadge", "deleteOrphans", "deleteKeepsPort"}
+
+\* The types of object that die with their last capability (the kernel's Reclaimer
+\* destroys a port then); other objects live until DestroyObject.
+Reclaimable == {"Port"}
 
 ASSUME /\ TypeOf \in [Objects -> CapTypes]
        /\ Untyped \in Objects /\ TypeOf[Untyped] = "Memory"
@@ -89,16 +96,24 @@ HoldersOf(o) == {x \in Refs : At(x) # Empty /\ At(x).obj = o}
 \* True if capability c carries right x; the check a mutant may drop.
 Allows(c, x, m) == Mutant # m => x \in c.rights
 
-\* Empties the slots in S; survivors derived from S are re-linked to the parent of
-\* their parent.  Callers pass sets that contain no parent of their own members
-\* except whole subtrees, so one step up always leaves S.
+\* The reclaimable objects that lose their last capability when the slots in S
+\* are emptied.
+Orphaned(S) == {o \in objects : TypeOf[o] \in Reclaimable /\ HoldersOf(o) # {}
+                               /\ HoldersOf(o) \subseteq S}
+
+\* The nearest ancestor of the capability in x outside S, or NoRef.
+RECURSIVE Above(_, _)
+Above(x, S) == IF parent[x] \in S THEN Above(parent[x], S) ELSE parent[x]
+
+\* Empties the slots in S; survivors derived from S are re-linked to their nearest
+\* ancestor that survives, as deleting the slots one after another does.
 RemoveAll(S) ==
     /\ slots' = [p \in Procs |-> [s \in Slots |->
                     IF <<p, s>> \in S THEN Empty ELSE slots[p][s]]]
     /\ parent' = [x \in Refs |->
                     IF x \in S THEN NoRef
                     ELSE IF parent[x] \in S /\ Mutant # "deleteOrphans"
-                         THEN parent[parent[x]]
+                         THEN Above(x, S)
                          ELSE parent[x]]
 
 -----------------------------------------------------------------------------
@@ -175,11 +190,13 @@ Move(p, a, q, b) ==
     /\ UNCHANGED objects
 
 \* Process p deletes the capability in its slot a; capabilities derived from it
-\* stay, linked to its parent.
+\* stay, linked to its parent.  If it was the last capability to a port, the
+\* port dies with it.
 Delete(p, a) ==
     /\ slots[p][a] # Empty
     /\ RemoveAll({<<p, a>>})
-    /\ UNCHANGED objects
+    /\ objects' = IF Mutant = "deleteKeepsPort" THEN objects
+                  ELSE objects \ Orphaned({<<p, a>>})
 
 \* Process p revokes the capability in its slot a: every capability derived from
 \* it, directly or not, is deleted; the capability itself stays.
@@ -198,6 +215,26 @@ DestroyObject(p, a) ==
     /\ objects' = objects \ {c.obj}
     /\ RemoveAll(IF Mutant = "destroyKeepsCaps" THEN {<<p, a>>} ELSE HoldersOf(c.obj))
 
+\* The empty space of new process c becomes a copy of process p's space (fork):
+\* each capability is derived from the parent's in the same slot.  No grant is
+\* needed: the child is a copy of the parent, not a third party.
+CopySpace(p, c) ==
+    /\ c # p
+    /\ \A s \in Slots : slots[c][s] = Empty
+    /\ \E s \in Slots : slots[p][s] # Empty
+    /\ slots' = [slots EXCEPT ![c] = slots[p]]
+    /\ parent' = [x \in Refs |->
+                    IF x[1] = c /\ slots[p][x[2]] # Empty THEN <<p, x[2]>> ELSE parent[x]]
+    /\ UNCHANGED objects
+
+\* The space of exiting process p is cleared: every capability in it is deleted,
+\* as by Delete one slot after another, and ports left without a capability die.
+ClearSpace(p) ==
+    LET S == {x \in Refs : x[1] = p /\ At(x) # Empty} IN
+    /\ S # {}
+    /\ RemoveAll(S)
+    /\ objects' = IF Mutant = "deleteKeepsPort" THEN objects ELSE objects \ Orphaned(S)
+
 -----------------------------------------------------------------------------
 \* Some process performs one capability operation.
 Next ==
@@ -209,6 +246,8 @@ Next ==
         \/ Delete(p, a)
         \/ Revoke(p, a)
         \/ DestroyObject(p, a)
+        \/ CopySpace(p, q)
+        \/ ClearSpace(p)
 
 \* The capability system: boot state, then any sequence of operations.
 Spec == Init /\ [][Next]_vars
@@ -235,17 +274,26 @@ DerivationTreeWellFormed ==
         /\ parent[x] # NoRef => At(parent[x]) # Empty /\ At(parent[x]).obj = At(x).obj
         /\ x \notin Descendants(x)
 
+\* A live port is named by some capability: a port nobody can reach is reclaimed.
+NoUnreachablePort ==
+    \A o \in objects : TypeOf[o] \in Reclaimable => HoldersOf(o) # {}
+
 \* The invariants, numbered so that TLC names the one that fails.
 Inv1 == RightsOnlyDiminish
 Inv2 == NoDanglingCaps
 Inv3 == BadgesPreserved
 Inv4 == DerivationTreeWellFormed
+Inv5 == NoUnreachablePort
 
 \* A capability that appears in a space is backed by a capability to the same
 \* object held before the step: by the same process, or by another one with
-\* grant; or its object has just been created from untyped memory held by it.
+\* grant, or, for the empty space of a fork child, by the parent whose whole
+\* space it copies; or its object has just been created from untyped memory
+\* held by it.
 Backed(q, b) ==
     LET n == slots'[q][b] IN
+    \/ /\ \A a \in Slots : slots[q][a] = Empty
+       /\ \E p \in Procs \ {q} : slots[p] = slots'[q] /\ \A a \in Slots : slots'[p][a] = slots[p][a]
     \/ \E a \in Slots : slots[q][a] # Empty /\ slots[q][a].obj = n.obj
     \/ \E p \in Procs \ {q}, a \in Slots :
            slots[p][a] # Empty /\ slots[p][a].obj = n.obj /\ "grant" \in slots[p][a].rights

@@ -3,20 +3,22 @@
 (* Message passing through ports.                                          *)
 (*                                                                         *)
 (* A port is a bounded FIFO queue of messages.  The thread that creates a  *)
-(* port holds its only receive right (read); send rights (write, with or   *)
-(* without grant) can be passed on in messages.  Send blocks while the     *)
-(* queue is full, Receive blocks while it is empty; TrySend and            *)
-(* TryReceive return an error instead.  A message sent to a port with a    *)
-(* blocked receiver is handed over at once.  A message carries its         *)
-(* sender's badge and may carry one capability to a port, which needs the  *)
-(* grant right on the port it is sent through and never carries more       *)
-(* rights than the sender holds (and never the receive right).             *)
+(* port holds every right to it: receive (read), send (write) and grant.   *)
+(* Send blocks while the queue is full, Receive blocks while it is empty;  *)
+(* TrySend and TryReceive return an error instead.  A message sent to a    *)
+(* port with a blocked receiver is handed over at once.  A message         *)
+(* carries its sender's badge and may carry one capability to a port,      *)
+(* which needs the grant right on the port it is sent through and never    *)
+(* carries more rights than the sender holds.  The receive right travels   *)
+(* like the others, so a port may have several receivers (fork gives a    *)
+(* child its parent's too).                                                *)
 (*                                                                         *)
 (* Call sends and blocks until the receiver answers with Reply, through a  *)
 (* one-shot reply capability the receiver gets with the message.          *)
 (*                                                                         *)
 (* Deadlock: a Call that would close a cycle of threads blocked in call    *)
-(* fails with DEADLOCK and changes nothing.  The kernel does not panic:    *)
+(* (with several receivers on a port, a set of callers each waiting only   *)
+(* for others of the set) fails with DEADLOCK and changes nothing.  The kernel does not panic:    *)
 (* such a cycle is built by user programs, and user input must never       *)
 (* bring the kernel down; panics are kept for corrupted kernel state,      *)
 (* hardware faults and security violations found inside the kernel.        *)
@@ -91,24 +93,35 @@ WaitsFor(t) ==
     ELSE LET holders == {u \in Threads : replyCap[u] = t}
          IN  IF holders # {} THEN holders ELSE Receivers(blockedOn[t].port)
 
-\* The threads reachable from the set S by following WaitsFor.
-RECURSIVE Reach(_)
-Reach(S) ==
-    LET More == S \cup UNION {WaitsFor(u) : u \in S}
-    IN  IF More = S THEN S ELSE Reach(More)
+\* WaitsFor as a function.
+WaitsForFn == [u \in Threads |-> WaitsFor(u)]
+
+\* The threads blocked in call.
+CallBlocked == {u \in Threads : blockedOn[u].op = "call"}
+
+\* The largest subset of the threads D blocked in call, under the waits-for
+\* function W, each of which waits only for threads of the subset: none of them
+\* can ever be answered.  With one receiver per port this is a cycle of calls
+\* and the threads whose calls lead into it.
+RECURSIVE Stuck(_, _)
+Stuck(D, W) ==
+    LET E == {u \in D : W[u] \subseteq D}
+    IN  IF E = D THEN D ELSE Stuck(E, W)
 
 \* True if thread t calling port p would close a cycle: every receiver of p is
-\* t itself or waits, through threads blocked in call, for t.
+\* t itself or waits, through threads blocked in call, only for t and threads
+\* that wait in turn.
 WouldDeadlock(t, p) ==
     /\ Receivers(p) # {}
-    /\ \A u \in Receivers(p) : t \in Reach({u})
+    /\ t \in Stuck({u \in CallBlocked : WaitsFor(u) # {}} \cup {t},
+                  [WaitsForFn EXCEPT ![t] = Receivers(p)])
 
-\* The capabilities thread t may put into a message to port p: none, or send
-\* rights it holds to some port, and those only with grant on p.
+\* The capabilities thread t may put into a message to port p: none, or rights
+\* it holds to some port (the receive right too), and those only with grant on p.
 XfersFrom(t, p) ==
     {NoXfer} \cup
     IF Mutant # "noGrantCheck" /\ "grant" \notin caps[t][p] THEN {}
-    ELSE {x \in [port : ports, rights : SUBSET (Rights \ {"read"})] :
+    ELSE {x \in [port : ports, rights : SUBSET Rights] :
              x.rights # {} /\ x.rights \subseteq caps[t][x.port]}
 
 \* The message thread t sends to p next, carrying capability x; call marks a Call.
@@ -121,14 +134,22 @@ Gain(r, m) ==
     IF m.xfer = NoXfer THEN caps[r]
     ELSE [caps[r] EXCEPT ![m.xfer.port] = @ \cup m.xfer.rights]
 
+\* The caller whose call fails when thread r receives message m: a call handed
+\* to a thread that still holds a reply capability replaces it, and the
+\* unanswered caller wakes with an error (DEAD_OBJECT in the kernel).
+Dropped(r, m) == IF m.call /\ replyCap[r] # None THEN {replyCap[r]} ELSE {}
+
+\* Blocking states b, with the caller dropped by r's receipt of m no longer blocked.
+Release(b, r, m) == [u \in Threads |-> IF u \in Dropped(r, m) THEN NotBlocked ELSE b[u]]
+
 \* Message m from port p reaches thread r: r records it, gains its capability
-\* and, for a call, the reply capability to the caller.
+\* and, for a call, the reply capability to the caller (see Dropped).
 Deliver(r, p, m) ==
     /\ delivered' = [delivered EXCEPT ![p] = Append(@, [from |-> m.from, seq |-> m.seq, to |-> r])]
     /\ caps' = [caps EXCEPT ![r] = Gain(r, m)]
     /\ replyCap' = IF m.call THEN [replyCap EXCEPT ![r] = m.from] ELSE replyCap
 
-\* The thread blocked receiving on port p, if any (a port has one receiver).
+\* The threads blocked receiving on port p; a message goes to any one of them.
 Waiting(p) == {u \in Threads : blockedOn[u] = [op |-> "recv", port |-> p]}
 
 \* Thread t's message m enters port p: handed to a blocked receiver, or queued.
@@ -138,7 +159,7 @@ Post(t, p, m, senderBlock) ==
     /\ IF Waiting(p) # {}
        THEN LET r == CHOOSE u \in Waiting(p) : TRUE IN
             /\ Deliver(r, p, m)
-            /\ blockedOn' = [blockedOn EXCEPT ![r] = NotBlocked, ![t] = senderBlock]
+            /\ blockedOn' = Release([blockedOn EXCEPT ![r] = NotBlocked, ![t] = senderBlock], r, m)
             /\ UNCHANGED queue
        ELSE /\ Len(queue[p]) < QueueLen
             /\ queue' = [queue EXCEPT ![p] = Append(@, m)]
@@ -203,9 +224,10 @@ TrySendFails(t, p) ==
     /\ CanSend(t, p) /\ Len(queue[p]) = QueueLen /\ Waiting(p) = {}
     /\ UNCHANGED vars
 
-\* Thread t takes the oldest message of port p, or blocks until one comes.
+\* Thread t takes the oldest message of port p, or blocks until one comes.  A
+\* server may receive again before it replies (see Dropped).
 Receive(t, p) ==
-    /\ Running(t) /\ p \in ports /\ replyCap[t] = None
+    /\ Running(t) /\ p \in ports
     /\ Mutant # "noReadCheck" => "read" \in caps[t][p]
     /\ IF queue[p] = <<>>
        THEN /\ blockedOn' = [blockedOn EXCEPT ![t] = [op |-> "recv", port |-> p]]
@@ -213,9 +235,9 @@ Receive(t, p) ==
        ELSE /\ \E i \in 1..Len(queue[p]) :
                  /\ i = 1 \/ Mutant = "receiveAnySlot"
                  /\ Deliver(t, p, queue[p][i])
+                 /\ blockedOn' = Release(blockedOn, t, queue[p][i])
                  /\ queue' = IF Mutant = "receiveKeepsHead" THEN queue
                              ELSE [queue EXCEPT ![p] = Drop(@, i)]
-            /\ UNCHANGED blockedOn
     /\ UNCHANGED <<ports, sent>>
 
 \* Thread t takes the oldest message of port p; on an empty queue it fails with
@@ -301,12 +323,11 @@ ReceiverHoldsReadCap ==
                               => "read" \in caps[t][blockedOn[t].port]
 
 \* A transferred capability goes through a port the sender may grant on, and
-\* carries neither the receive right nor more than the sender holds.
+\* carries no more than the sender holds.
 TransferRespectsRights ==
     \A p \in Ports : \A m \in Elems(queue[p]) :
         m.xfer # NoXfer =>
             /\ "grant" \in caps[m.from][p]
-            /\ "read" \notin m.xfer.rights
             /\ m.xfer.rights \subseteq caps[m.from][m.xfer.port]
 
 \* A reply capability is held only for a caller still blocked in call, by one thread.
@@ -317,7 +338,7 @@ ReplyCapOneShot ==
 
 \* No cycle of threads blocked in call: the kernel refuses the closing call.
 NoCallCycle ==
-    \A t \in Threads : t \notin Reach(WaitsFor(t))
+    Stuck({u \in CallBlocked : WaitsFor(u) # {}}, WaitsForFn) = {}
 
 \* Every message carries its sender's badge, so receivers can tell senders apart.
 BadgeIdentifiesSender ==

@@ -7,12 +7,18 @@
 (* retired), ready (in its CPU's run queue), running (current on its CPU)  *)
 (* or blocked (waiting in IPC).  A CPU runs the first thread of the        *)
 (* highest priority in its queue; a thread that becomes ready with a       *)
-(* higher priority than the current one preempts it at once.  The timer    *)
-(* tick rotates the current thread behind its equals (round robin).        *)
+(* higher priority than the current one preempts it at once.  Each thread *)
+(* has a time slice of Slice ticks; when the current thread's slice runs   *)
+(* out at a tick it goes behind its equals (round robin) with a new slice. *)
+(* A thread keeps what is left of its slice when it is preempted or        *)
+(* blocks, and gives it up when it yields.                                 *)
 (*                                                                         *)
 (* A real-time thread has a budget of ticks per period.  Each tick it runs *)
 (* costs one unit; with the budget spent it is put back in the queue and   *)
-(* not chosen again until the period ends and Replenish refills it.        *)
+(* not chosen again until its period ends and Replenish refills it.  Each  *)
+(* real-time thread has a period of its own, which starts when the thread  *)
+(* is admitted with a full budget: a thread admitted in the middle of      *)
+(* another thread's period gets no partial refill.                         *)
 (*                                                                         *)
 (* Implemented by dev.keel.kernel.sched.Scheduler (with RunQueue, Tcb);    *)
 (* the mapping is in spec/README.md.                                       *)
@@ -27,6 +33,7 @@ CONSTANTS
     RealTime,   \* the real-time threads, which run under a budget
     Budget,     \* the ticks a real-time thread may run per period
     Period,     \* the length of a period, in ticks
+    Slice,      \* the time slice: ticks a thread runs before its equals get their turn
     Initial,    \* the threads admitted at boot
     None,       \* marks a CPU with no current thread
     Mutant      \* "none", or the name of one weakened guard (vacuity check)
@@ -39,6 +46,7 @@ ASSUME /\ Affinity \in [Threads -> CPUs]
        /\ Priority \in [Threads -> Nat]
        /\ RealTime \subseteq Threads /\ Initial \subseteq Threads
        /\ Budget \in Nat \ {0} /\ Period \in Nat \ {0} /\ Budget <= Period
+       /\ Slice \in Nat \ {0}
        /\ None \notin Threads
        /\ Mutant \in Mutants
 
@@ -51,10 +59,11 @@ VARIABLES
     runQueue,   \* runQueue[c] is the sequence of ready threads of CPU c, oldest first
     current,    \* current[c] is the thread running on CPU c, or None
     budget,     \* budget[t] is what remains of real-time thread t's budget this period
-    now         \* now[c] is the number of ticks of the current period on CPU c
+    elapsed,    \* elapsed[t] is the number of ticks of real-time thread t's current period
+    slice       \* slice[t] is what remains of thread t's time slice, in ticks
 
 \* All variables, for stuttering and UNCHANGED.
-vars == <<state, priority, runQueue, current, budget, now>>
+vars == <<state, priority, runQueue, current, budget, elapsed, slice>>
 
 \* The elements of sequence s, as a set.
 Elems(s) == {s[i] : i \in 1..Len(s)}
@@ -115,13 +124,14 @@ TypeOK ==
     /\ runQueue \in [CPUs -> Seq(Threads)]
     /\ current \in [CPUs -> Threads \cup {None}]
     /\ budget \in [RealTime -> 0..Budget]
-    /\ now \in [CPUs -> 0..Period]
+    /\ elapsed \in [RealTime -> 0..Period]
+    /\ slice \in [Threads -> 1..Slice]
 
 \* The sequences that hold every element of finite set S once.
 Orderings(S) == {q \in [1..Cardinality(S) -> S] : Elems(q) = S}
 
 \* At boot the initial threads are ready in their queues, in a fixed order, with
-\* full budgets; no CPU runs anything yet.
+\* full budgets and full slices; no CPU runs anything yet.
 Init ==
     /\ state = [t \in Threads |-> IF t \in Initial THEN "ready" ELSE "inactive"]
     /\ priority = Priority
@@ -129,49 +139,69 @@ Init ==
                      CHOOSE q \in Orderings({t \in Initial : Affinity[t] = c}) : TRUE]
     /\ current = [c \in CPUs |-> None]
     /\ budget = [t \in RealTime |-> Budget]
-    /\ now = [c \in CPUs |-> 0]
+    /\ elapsed = [t \in RealTime |-> 0]
+    /\ slice = [t \in Threads |-> Slice]
 
 -----------------------------------------------------------------------------
-\* The kernel admits inactive thread t: it becomes ready; a real-time thread keeps
-\* what remains of its budget, so leaving and coming back does not refill it.
+\* The kernel admits inactive thread t: it becomes ready with a full slice; a
+\* real-time thread starts its own period now, with its full budget.
 Admit(t) ==
     LET c == Affinity[t] IN
     /\ state[t] = "inactive"
-    /\ Settle(c, [state EXCEPT ![t] = "ready"], Append(runQueue[c], t), budget)
-    /\ UNCHANGED <<priority, now>>
+    /\ Settle(c, [state EXCEPT ![t] = "ready"], Append(runQueue[c], t),
+              IF t \in RealTime THEN [budget EXCEPT ![t] = Budget] ELSE budget)
+    /\ elapsed' = IF t \in RealTime THEN [elapsed EXCEPT ![t] = 0] ELSE elapsed
+    /\ slice' = [slice EXCEPT ![t] = Slice]
+    /\ UNCHANGED priority
 
-\* The thread running on CPU c ends; it leaves the scheduler.
+\* The thread running on CPU c ends; it leaves the scheduler, its period stops,
+\* and its slice is full again, as an inactive thread's always is.
 Retire(c) ==
     LET cur == current[c] IN
     /\ cur # None
     /\ state' = [state EXCEPT ![cur] = "inactive"]
     /\ current' = [current EXCEPT ![c] = None]
-    /\ UNCHANGED <<priority, runQueue, budget, now>>
+    /\ elapsed' = IF cur \in RealTime THEN [elapsed EXCEPT ![cur] = 0] ELSE elapsed
+    /\ slice' = [slice EXCEPT ![cur] = Slice]
+    /\ UNCHANGED <<priority, runQueue, budget>>
 
-\* The timer of CPU c ticks: a real-time current thread spends one unit and is
-\* requeued when its budget is gone; a current thread with an eligible equal in
-\* the queue goes behind it (round robin).  The kernel schedules before it
-\* returns to user mode, so no tick finds the CPU idle while a thread could run.
+\* The admitted real-time threads of CPU c, whose periods run on its clock.
+Clocked(c) == {t \in RealTime : Affinity[t] = c /\ state[t] # "inactive"}
+
+\* The timer of CPU c ticks: the current thread spends one tick of its slice,
+\* and a real-time one a unit of its budget; it is requeued when its budget is
+\* gone, or when its slice runs out and an eligible equal waits in the queue
+\* (round robin); a slice that runs out starts again full (the kernel requeues
+\* the thread and, with no equal waiting, runs it again at once).  Every
+\* admitted real-time thread of the CPU is one tick further into its period.
+\* The kernel schedules before it returns to user mode, so no tick finds the
+\* CPU idle while a thread could run, and refills a budget in the tick that
+\* ends its period.
 Tick(c) ==
     LET cur == current[c]
         spent == cur \in RealTime /\ budget[cur] = 1 /\ Mutant # "noBudgetCheck"
+        expired == cur # None /\ slice[cur] = 1
         peer == \E u \in EligibleOn(c) : priority[u] = priority[cur]
     IN
-    /\ now[c] < Period
+    /\ \A t \in Clocked(c) : elapsed[t] < Period
     /\ cur = None => EligibleOn(c) = {}
-    /\ now' = [now EXCEPT ![c] = now[c] + 1]
+    /\ elapsed' = [t \in RealTime |-> IF t \in Clocked(c) THEN elapsed[t] + 1 ELSE elapsed[t]]
     /\ budget' = IF cur \in RealTime /\ budget[cur] > 0
                  THEN [budget EXCEPT ![cur] = budget[cur] - 1] ELSE budget
-    /\ IF cur # None /\ (spent \/ (peer /\ Mutant # "noRotate"))
+    /\ slice' = IF cur = None THEN slice
+                ELSE [slice EXCEPT ![cur] = IF expired THEN Slice ELSE @ - 1]
+    /\ IF cur # None /\ (spent \/ (expired /\ peer /\ Mutant # "noRotate"))
        THEN Requeue(c)
        ELSE UNCHANGED <<state, runQueue, current>>
     /\ UNCHANGED priority
 
-\* The current thread of CPU c gives up the processor and goes behind its equals.
+\* The current thread of CPU c gives up the processor and the rest of its slice,
+\* and goes behind its equals with a new slice.
 Yield(c) ==
     /\ current[c] # None
     /\ Requeue(c)
-    /\ UNCHANGED <<priority, budget, now>>
+    /\ slice' = [slice EXCEPT ![current[c]] = Slice]
+    /\ UNCHANGED <<priority, budget, elapsed>>
 
 \* The current thread of CPU c blocks in IPC and stops running.
 Block(c) ==
@@ -180,7 +210,7 @@ Block(c) ==
     /\ state' = [state EXCEPT ![cur] = "blocked"]
     /\ current' = IF Mutant = "blockKeepsRunning" THEN current
                   ELSE [current EXCEPT ![c] = None]
-    /\ UNCHANGED <<priority, runQueue, budget, now>>
+    /\ UNCHANGED <<priority, runQueue, budget, elapsed, slice>>
 
 \* IPC wakes blocked thread t: it joins the back of its queue and preempts a
 \* lower-priority current thread.
@@ -189,7 +219,7 @@ Unblock(t) ==
     /\ \/ state[t] = "blocked"
        \/ Mutant = "unblockAny" /\ state[t] = "ready"
     /\ Settle(c, [state EXCEPT ![t] = "ready"], Append(runQueue[c], t), budget)
-    /\ UNCHANGED <<priority, now>>
+    /\ UNCHANGED <<priority, elapsed, slice>>
 
 \* CPU c has no current thread and runs the oldest eligible thread of the highest priority.
 Schedule(c) ==
@@ -200,24 +230,24 @@ Schedule(c) ==
           /\ state' = [state EXCEPT ![t] = "running"]
           /\ runQueue' = [runQueue EXCEPT ![c] = Without(runQueue[c], t)]
           /\ current' = [current EXCEPT ![c] = t]
-    /\ UNCHANGED <<priority, budget, now>>
+    /\ UNCHANGED <<priority, budget, elapsed, slice>>
 
-\* The period of CPU c ends: its real-time threads get their budgets back, and a
-\* refilled thread that outranks the current one preempts it.
-Replenish(c) ==
-    LET refilled == [t \in RealTime |->
-                        IF Affinity[t] = c /\ Mutant # "noReplenish" THEN Budget ELSE budget[t]]
+\* The period of real-time thread t ends: it gets its budget back and its next
+\* period starts; if it now outranks the current thread of its CPU, it preempts it.
+Replenish(t) ==
+    LET refilled == IF Mutant = "noReplenish" THEN budget ELSE [budget EXCEPT ![t] = Budget]
     IN
-    /\ now[c] = Period
-    /\ now' = [now EXCEPT ![c] = 0]
-    /\ Settle(c, state, runQueue[c], refilled)
-    /\ UNCHANGED priority
+    /\ t \in RealTime /\ state[t] # "inactive"
+    /\ elapsed[t] = Period
+    /\ elapsed' = [elapsed EXCEPT ![t] = 0]
+    /\ Settle(Affinity[t], state, runQueue[Affinity[t]], refilled)
+    /\ UNCHANGED <<priority, slice>>
 
 -----------------------------------------------------------------------------
 \* Every step is a scheduler operation on some thread or CPU.
 Next ==
-    \/ \E t \in Threads : Admit(t) \/ Unblock(t)
-    \/ \E c \in CPUs : Retire(c) \/ Tick(c) \/ Yield(c) \/ Block(c) \/ Schedule(c) \/ Replenish(c)
+    \/ \E t \in Threads : Admit(t) \/ Unblock(t) \/ Replenish(t)
+    \/ \E c \in CPUs : Retire(c) \/ Tick(c) \/ Yield(c) \/ Block(c) \/ Schedule(c)
 
 \* The scheduler's safety part: boot state, then any sequence of operations.
 SafetySpec == Init /\ [][Next]_vars
@@ -225,7 +255,8 @@ SafetySpec == Init /\ [][Next]_vars
 \* The kernel always schedules a free CPU and periods always end.  Time always
 \* advances: threads cannot make infinitely many calls between two ticks, so a
 \* tick enabled again and again eventually happens (strong fairness).
-Fairness == \A c \in CPUs : WF_vars(Schedule(c)) /\ SF_vars(Tick(c)) /\ WF_vars(Replenish(c))
+Fairness == /\ \A c \in CPUs : WF_vars(Schedule(c)) /\ SF_vars(Tick(c))
+            /\ \A t \in RealTime : WF_vars(Replenish(t))
 
 \* The scheduler, with the fairness the kernel provides.
 Spec == SafetySpec /\ Fairness
@@ -266,10 +297,19 @@ Inv5 == QueuesHoldReady
 \* The highest priority of the ordinary (not real-time) threads of CPU c.
 TopPriority(c) == MaxPrio({u \in Threads \ RealTime : Affinity[u] = c})
 
-\* Round robin: every ready ordinary thread at the top priority eventually runs.
+\* Real-time threads are admitted only finitely often.  A thread admitted again
+\* after it retired starts a new period with a full budget, so a real-time
+\* thread retired and admitted again for ever could keep the CPU from the
+\* ordinary threads below it within its budget.
+FinitelyAdmitted ==
+    <>[][\A t \in RealTime : state[t] = "inactive" => state'[t] = "inactive"]_vars
+
+\* Round robin: every ready ordinary thread at the top priority eventually runs,
+\* unless real-time threads are admitted again and again.
 RoundRobin ==
-    \A t \in Threads \ RealTime :
-        priority[t] = TopPriority(Affinity[t]) => (state[t] = "ready" ~> state[t] = "running")
+    FinitelyAdmitted =>
+        \A t \in Threads \ RealTime :
+            priority[t] = TopPriority(Affinity[t]) => (state[t] = "ready" ~> state[t] = "running")
 
 \* Every ready real-time thread eventually runs: budgets come back each period.
 RealTimeServed ==

@@ -31,6 +31,8 @@ Labelled ==
         \/ Delete(p, a) /\ act' = <<"Delete", p, a>>
         \/ Revoke(p, a) /\ act' = <<"Revoke", p, a>>
         \/ DestroyObject(p, a) /\ act' = <<"DestroyObject", p, a>>
+        \/ CopySpace(p, q) /\ act' = <<"CopySpace", p, q>>
+        \/ ClearSpace(p) /\ act' = <<"ClearSpace", p>>
 
 LNext == Labelled /\ slotsV' = SlotsView(slots') /\ parentV' = ParentView(parent')
 

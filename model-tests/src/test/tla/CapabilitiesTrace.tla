@@ -54,12 +54,11 @@ IsMove(l) ==
     /\ l.ev = "Move"
     /\ IF l.ok THEN Move(A(l, 1), A(l, 2), A(l, 3), A(l, 4)) ELSE UNCHANGED vars
 
-\* The kernel's delete of the last capability to an object also destroys the object
-\* (third argument TRUE): that step is the spec's DestroyObject.
+\* The kernel's delete of the last capability to a port also destroys the port
+\* (logged with third argument TRUE), as the spec's Delete does.
 IsDelete(l) ==
     /\ l.ev = "Delete"
-    /\ IF l.ok THEN IF A(l, 3) THEN DestroyObject(A(l, 1), A(l, 2)) ELSE Delete(A(l, 1), A(l, 2))
-       ELSE UNCHANGED vars
+    /\ IF l.ok THEN Delete(A(l, 1), A(l, 2)) ELSE UNCHANGED vars
 
 IsRevoke(l) ==
     /\ l.ev = "Revoke"

@@ -5,13 +5,16 @@
 (* one record per scheduler event (a thread created or exiting, a tick, a  *)
 (* yield, a block or wake-up in IPC), with the state the kernel shows      *)
 (* after it has rescheduled: state, current, the run queue per priority    *)
-(* (rqp) and the budgets of admitted real-time threads.                    *)
+(* (rqp), the budgets of admitted real-time threads, the ticks of each     *)
+(* real-time thread's own period (elapsed) and each thread's time slice    *)
+(* left (slice; the kernel runs with the model's Slice).                   *)
 (*                                                                         *)
-(* The kernel refills budgets inside the tick that ends a period and       *)
-(* reschedules before it returns to user mode; the spec makes Replenish    *)
-(* and Schedule steps of their own.  So one logged event is the spec's     *)
-(* action (phase "op"), then the spec's Replenish and Schedule steps while *)
-(* they are due (phase "settle"), and then the state must match the log.   *)
+(* The kernel refills a budget inside the tick that ends the thread's own  *)
+(* period and reschedules before it returns to user mode; the spec makes   *)
+(* Replenish and Schedule steps of their own.  So one logged event is the  *)
+(* spec's action (phase "op"), then the spec's Replenish and Schedule      *)
+(* steps while they are due (phase "settle"), and then the state must      *)
+(* match the log.                                                          *)
 (* A trace that cannot be followed takes the Stuck step; with -continue    *)
 (* TLC reports each such trace as a violation of Conforms, and the last    *)
 (* state of the report is the spec's state where it stopped.               *)
@@ -32,6 +35,8 @@ Matches(l) ==
     /\ current = l.current
     /\ \A c \in CPUs : ByPriority(runQueue[c]) = l.rqp[c]
     /\ \A u \in DOMAIN l.budget : budget[u] = l.budget[u]
+    /\ elapsed = l.elapsed
+    /\ slice = l.slice
 
 \* The spec's action for logged event l.
 IsEvent(l) ==
@@ -54,8 +59,8 @@ OpStep ==
 
 SettleStep ==
     /\ phase = "settle"
-    /\ IF \E c \in CPUs : now[c] = Period
-       THEN \E c \in CPUs : now[c] = Period /\ Replenish(c) /\ UNCHANGED <<t, i, phase, stuck>>
+    /\ IF \E u \in RealTime : state[u] # "inactive" /\ elapsed[u] = Period
+       THEN \E u \in RealTime : Replenish(u) /\ UNCHANGED <<t, i, phase, stuck>>
        ELSE IF \E c \in CPUs : Due(c)
        THEN \E c \in CPUs : Due(c) /\ Schedule(c) /\ UNCHANGED <<t, i, phase, stuck>>
        ELSE Matches(Log(i)) /\ phase' = "op" /\ UNCHANGED <<vars, t, i, stuck>>

@@ -26,7 +26,7 @@ import dev.keel.modeltests.trace.TraceChecker;
  * budget 1 per period 2 above a and b) with a fixed seed; each trace is replayed on the kernel's
  * Scheduler. The spec's Schedule and Replenish are separate steps, the kernel reschedules before
  * returning to user mode and refills inside its tick, so states are compared where the spec is
- * settled (no CPU idle with an eligible thread, no period end pending), after the kernel's
+ * settled (no CPU idle with an eligible thread, no thread's period end pending), after the kernel's
  * pending reschedule. runQueue is compared per priority (see SchedulerMapping).
  */
 class SchedulerGeneratedTest {
@@ -34,10 +34,12 @@ class SchedulerGeneratedTest {
     static final int TRACES = 800;
     static final int DEPTH = 20;
     static final long SEED = 20261125;
-    /** Budget and Period of the small model (spec/tla/MCScheduler.cfg), read by the test. */
+    /** Budget, Period and Slice of the small model (spec/tla/MCScheduler.cfg), read by the test. */
     static int BUDGET;
     static int PERIOD;
-    static final List<String> VARS = List.of("state", "priority", "runQueue", "current", "budget");
+    static int SLICE;
+    static final List<String> VARS = List.of("state", "priority", "runQueue", "current", "budget", "elapsed",
+        "slice");
 
     @Test
     void specTracesReplayOnTheKernel() throws Exception {
@@ -49,6 +51,7 @@ class SchedulerGeneratedTest {
         Path dir = Simulation.prepare("Scheduler");
         BUDGET = (int) ((Value.Int) Simulation.constant("Scheduler", "Budget")).n;
         PERIOD = (int) ((Value.Int) Simulation.constant("Scheduler", "Period")).n;
+        SLICE = (int) ((Value.Int) Simulation.constant("Scheduler", "Slice")).n;
         List<List<TlcOutput.State>> traces = Simulation.simulate(dir, "Scheduler", TRACES, SEED, DEPTH);
         List<TraceChecker.Failure> failures = new ArrayList<>();
         Set<Value> covered = new HashSet<>();
@@ -98,7 +101,7 @@ class SchedulerGeneratedTest {
         for (Value x : ((Value.Fn) q0).map.values()) {
             initial.add(((Value.Str) x).s);
         }
-        SchedReplayer k = new SchedReplayer(threads, prio, rt, BUDGET, PERIOD, initial, Value.str("idle"));
+        SchedReplayer k = new SchedReplayer(threads, prio, rt, BUDGET, PERIOD, SLICE, initial, Value.str("idle"));
         int compared = 0;
         List<String> since = new ArrayList<>();
         for (int i = 0; i < trace.size(); i++) {
@@ -113,7 +116,7 @@ class SchedulerGeneratedTest {
                 since.add(((Value.Str) act.at(1)).s);
             }
             covered.add(Value.tuple(spec.get("state"), spec.get("runQueue"), spec.get("current"),
-                spec.get("budget"), spec.get("now")));
+                spec.get("budget"), spec.get("elapsed"), spec.get("slice")));
             if (!settled(spec)) {
                 continue;
             }
@@ -141,7 +144,7 @@ class SchedulerGeneratedTest {
      */
     static boolean atomic(Map<String, Value> before, Value act) {
         String name = ((Value.Str) act.at(1)).s;
-        if (((Value.Int) before.get("now").get("c1")).n >= PERIOD) {
+        if (periodEnds(before)) {
             return name.equals("Replenish");
         }
         return settled(before) || name.equals("Schedule");
@@ -149,7 +152,7 @@ class SchedulerGeneratedTest {
 
     /** The kernel runs no idle CPU while a thread is eligible, and no period end is pending. */
     static boolean settled(Map<String, Value> s) {
-        if (((Value.Int) s.get("now").get("c1")).n >= PERIOD) {
+        if (periodEnds(s)) {
             return false;
         }
         if (!s.get("current").get("c1").equals(Value.str("idle"))) {
@@ -164,6 +167,17 @@ class SchedulerGeneratedTest {
             }
         }
         return true;
+    }
+
+    /** True when an admitted real-time thread's own period has ended and awaits Replenish. */
+    static boolean periodEnds(Map<String, Value> s) {
+        for (Map.Entry<Value, Value> e : ((Value.Fn) s.get("elapsed")).map.entrySet()) {
+            boolean admitted = !s.get("state").apply(e.getKey()).equals(Value.str("inactive"));
+            if (admitted && ((Value.Int) e.getValue()).n >= PERIOD) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The compared variables, runQueue as each CPU's per-priority subsequences. */
@@ -183,8 +197,8 @@ class SchedulerGeneratedTest {
             byCpu.put(e.getKey(), Value.fn(f));
         }
         m.put("runQueue", Value.fn(byCpu));
-        // A retired thread's Tcb is freed: the kernel keeps no budget for it (re-admission is
-        // where the spec's kept budget shows, in the states after it).
+        // A retired thread's Tcb is freed: the kernel keeps no budget for it (re-admission
+        // starts a new period with a full budget, in both).
         TreeMap<Value, Value> budget = new TreeMap<>();
         ((Value.Fn) s.get("budget")).map.forEach((u, b) -> {
             if (!s.get("state").apply(u).equals(Value.str("inactive"))) {

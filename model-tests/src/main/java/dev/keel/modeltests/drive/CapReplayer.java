@@ -19,7 +19,9 @@ import dev.keel.modeltests.tla.Value;
  * the kernel's system calls run: port_create (IpcCalls.portCreate) for CreateObject, cap_mint,
  * cap_copy, cap_move, cap_delete, cap_revoke (CapCalls). Copies and moves between processes,
  * which only a message transfer does in the kernel, use CapabilitySpace.copy/move after the
- * transfer's grant check; DestroyObject uses destroyObject and Ipc.destroyPort. Processes p1, p2 are Java processes 1, 2; slot s is Java slot s-1;
+ * transfer's grant check; DestroyObject uses destroyObject and Ipc.destroyPort. CopySpace is
+ * fork's copy of the capability space (slot by slot, as ProcessManager.fork), ClearSpace is
+ * exit's Reclaimer.clear. Processes p1, p2 are Java processes 1, 2; slot s is Java slot s-1;
  * the model's Untyped is the boot memory object and its other object is port 0.
  */
 public final class CapReplayer {
@@ -53,6 +55,8 @@ public final class CapReplayer {
             case "Delete": e = delete(proc(act.at(2)), slot(act.at(3))); break;
             case "Revoke": e = revoke(proc(act.at(2)), slot(act.at(3))); break;
             case "DestroyObject": e = destroy(proc(act.at(2)), slot(act.at(3))); break;
+            case "CopySpace": e = copySpace(proc(act.at(2)), proc(act.at(3))); break;
+            case "ClearSpace": e = clearSpace(proc(act.at(2))); break;
             default: throw new IllegalArgumentException("unknown action " + act.tla());
         }
         return new Result(e, state());
@@ -107,6 +111,32 @@ public final class CapReplayer {
     /** cap_delete: the last capability to a port takes the port with it (Reclaimer). */
     private int delete(int p, int a) {
         return (int) CapCalls.delete(k.kernel, k.processes[p], a);
+    }
+
+    /**
+     * Fork's copy of process p's capability space into new process c: each full slot is copied
+     * to the same slot, derived from the parent's (as ProcessManager.fork does; its copy loop is
+     * private). The kernel checks the child's space is empty by taking a free process entry.
+     */
+    private int copySpace(int p, int c) {
+        CapabilitySpace caps = k.caps;
+        for (int s = 0; s < caps.slotsPerProcess(); s++) {
+            if (caps.checkEmpty(c, s) != Errors.OK) {
+                return Errors.SLOT_FULL;
+            }
+        }
+        for (int s = 0; s < caps.slotsPerProcess(); s++) {
+            if (caps.checkDerive(p, s, c, s) == Errors.OK) {
+                caps.copy(p, s, c, s);
+            }
+        }
+        return Errors.OK;
+    }
+
+    /** Exit's deletion of every capability of process p: the last one to a port takes it along. */
+    private int clearSpace(int p) {
+        k.kernel.reclaimer.clear(p);
+        return Errors.OK;
     }
 
     private int revoke(int p, int a) {

@@ -28,9 +28,13 @@ import dev.keel.modeltests.tla.Value;
  * <li>{@code current[c]}: the CPU's current thread, or None when it runs its idle thread or its
  *     current thread stopped running (blocked or retired, reschedule pending).</li>
  * <li>{@code budget[t]} for real-time t: Tcb.remaining.</li>
+ * <li>{@code slice[t]}: Tcb.slice, the ticks left of t's time slice; a thread that is not
+ *     admitted (free Tcb, or never started) has a full slice in the spec, the kernel's time
+ *     slice, which Scheduler.start gives it.</li>
  * <li>A free Tcb (retired thread) maps to "inactive" with its configured priority.</li>
- * <li>{@code now[c]}: not kept by the kernel (its periods are per thread, Tcb.releaseAt):
- *     left unmapped.</li>
+ * <li>{@code elapsed[t]} for real-time t: the ticks of t's own period so far, PerCpu.ticks of
+ *     its CPU minus the period's start (Tcb.releaseAt - Tcb.period); 0 for a thread without a
+ *     reservation (not admitted, or retired), whose period the spec stops.</li>
  * </ul>
  * The kernel reaches these states at reschedule points (needResched false): a transition is
  * mapped after the kernel's schedule on the CPU it touched.
@@ -42,6 +46,7 @@ public final class SchedulerMapping {
     private final Value none;
     private final Map<Integer, Integer> configured;
     private final java.util.Set<Integer> realTime;
+    private final int timeslice;
 
     /**
      * @param threads Tcb ids with their TLA+ names
@@ -50,9 +55,14 @@ public final class SchedulerMapping {
      * @param configured each thread's priority as configured (the spec's constant Priority): a
      *        free Tcb has lost its priority, and the spec keeps it
      * @param realTime the Tcb ids of the spec's RealTime set (budget's domain)
+     * @param timeslice the kernel's time slice (the spec's Slice), the slice of a thread not admitted
      */
     public SchedulerMapping(Map<Integer, Value> threads, Map<Integer, Value> cpus, Value none,
-            Map<Integer, Integer> configured, java.util.Set<Integer> realTime) {
+            Map<Integer, Integer> configured, java.util.Set<Integer> realTime, int timeslice) {
+        if (timeslice < 1) {
+            throw new IllegalArgumentException("a time slice of at least one tick: " + timeslice);
+        }
+        this.timeslice = timeslice;
         this.threads = new LinkedHashMap<>(threads);
         this.cpus = new LinkedHashMap<>(cpus);
         this.none = none;
@@ -73,13 +83,18 @@ public final class SchedulerMapping {
         TreeMap<Value, Value> state = new TreeMap<>();
         TreeMap<Value, Value> priority = new TreeMap<>();
         TreeMap<Value, Value> budget = new TreeMap<>();
+        TreeMap<Value, Value> elapsed = new TreeMap<>();
+        TreeMap<Value, Value> slice = new TreeMap<>();
         for (Map.Entry<Integer, Value> e : threads.entrySet()) {
             Tcb t = pool.at(e.getKey());
             state.put(e.getValue(), stateName(t.state));
             int prio = t.state == Tcb.FREE ? configured.getOrDefault(e.getKey(), t.priority) : t.priority;
             priority.put(e.getValue(), Value.of(prio));
+            boolean admitted = t.state == Tcb.READY || t.state == Tcb.RUNNING || t.state == Tcb.BLOCKED;
+            slice.put(e.getValue(), Value.of(admitted ? t.slice : timeslice));
             if (realTime.contains(e.getKey())) {
                 budget.put(e.getValue(), Value.of(t.remaining));
+                elapsed.put(e.getValue(), Value.of(elapsed(s, t)));
             }
         }
         TreeMap<Value, Value> runQueue = new TreeMap<>();
@@ -97,7 +112,17 @@ public final class SchedulerMapping {
         vars.put("runQueue", Value.fn(runQueue));
         vars.put("current", Value.fn(current));
         vars.put("budget", Value.fn(budget));
+        vars.put("elapsed", Value.fn(elapsed));
+        vars.put("slice", Value.fn(slice));
         return vars;
+    }
+
+    /** Ticks of real-time thread t's current period: its period started at releaseAt - period. */
+    private static long elapsed(Scheduler s, Tcb t) {
+        if (!t.realtime || t.state == Tcb.FREE) {
+            return 0;
+        }
+        return s.cpu(t.cpu).ticks - (t.releaseAt - t.period);
     }
 
     /**
