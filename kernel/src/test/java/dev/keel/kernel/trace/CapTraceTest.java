@@ -30,7 +30,7 @@ class CapTraceTest {
 
     private void boot(boolean trace) {
         machine = new SimMachine(1, Sim.RAM);
-        machine.addModule(Sim.bytes("init"), Sim.image(3 * 4096 + 100, 1));
+        machine.addModule(Sim.bytes("init"), Sim.executable(Sim.image(3 * 4096 + 100, 1)));
         if (trace) {
             machine.simTrace().enable();
         }
