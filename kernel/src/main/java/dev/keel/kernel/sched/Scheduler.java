@@ -60,7 +60,7 @@ public final class Scheduler {
         idle.state = Tcb.RUNNING;
         idle.priority = IDLE_PRIORITY;
         idle.cpu = i;
-        return new PerCpu(i, new RunQueue(priorities), idle);
+        return new PerCpu(i, new RunQueue(priorities), idle, threads.size());
     }
 
     /*@ public normal_behavior
@@ -178,16 +178,35 @@ public final class Scheduler {
         }
     }
 
-    /** Removes a dying thread from scheduling; its CPU reschedules if it was running. */
+    /**
+     * Removes a dying thread from scheduling; its CPU reschedules if it was running. A real-time
+     * thread's reservation lingers on its CPU until its current period ends (spec: Retire keeps
+     * the period running), so its bandwidth is not admitted to anyone else before then.
+     */
     /*@ public normal_behavior
-      @ ensures !t.queued;
+      @ ensures !t.queued && !t.realtime;
       @ assignable \everything;
       @*/
     public void remove(Tcb t) {
         leave(t);
+        if (t.realtime) {
+            linger(cpu(t.cpu), t);
+        }
         t.state = Tcb.BLOCKED;
         t.throttled = false;
         t.realtime = false;
+    }
+
+    /** Keeps {@code t}'s reservation on {@code c} until the end of its current period. */
+    private void linger(PerCpu c, Tcb t) {
+        if (t.id < 0 || t.id >= c.lingering.length || t.period <= 0 || t.releaseAt <= c.ticks) {
+            return;
+        }
+        Lingering l = c.lingering[t.id];
+        l.until = t.releaseAt;
+        l.remaining = t.remaining;
+        l.permille = (long) t.budget * 1000 / t.period;
+        l.period = t.period;
     }
 
     /** Yield: the current thread of {@code c} gives up the rest of its time slice. */
@@ -309,14 +328,23 @@ public final class Scheduler {
         }
     }
 
-    /** OK when {@code budget} ticks every {@code period} ticks can be admitted for {@code t}. */
+    /**
+     * OK when {@code budget} ticks every {@code period} ticks can be admitted for {@code t}:
+     * ADMISSION when {@code t} already has a reservation (changing it would refill its budget
+     * within a period), or when the reservations of its CPU, lingering ones of exited threads
+     * included, would exceed the CPU's bound.
+     */
     /*@ public normal_behavior
       @ ensures \result == Errors.OK || \result == Errors.BAD_ARGUMENT || \result == Errors.ADMISSION;
+      @ ensures t.realtime ==> \result != Errors.OK;
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ int checkRealtime(Tcb t, long budget, long period) {
         if (budget <= 0 || period <= 0 || budget > period || period > 1000000) {
             return Errors.BAD_ARGUMENT;
+        }
+        if (t.realtime) {
+            return Errors.ADMISSION;
         }
         long others = utilisation(t.cpu, t);
         if (others + budget * 1000 / period > rtLimitPermille) {
@@ -325,7 +353,12 @@ public final class Scheduler {
         return Errors.OK;
     }
 
-    /** Real-time utilisation of {@code cpu} in per mille, leaving out {@code except}. */
+    /**
+     * Real-time utilisation of {@code cpu} in per mille, leaving out {@code except}: the live
+     * reservations and the lingering ones of exited threads whose period has not ended. The
+     * lingering reservation of {@code except}'s own slot is left out too, as admitting
+     * {@code except} resumes it rather than adding to it.
+     */
     /*@ public normal_behavior
       @ ensures \result >= 0;
       @ assignable \nothing;
@@ -338,21 +371,57 @@ public final class Scheduler {
                 sum += (long) o.budget * 1000 / o.period;
             }
         }
+        PerCpu c = cpu(cpu);
+        for (int i = 0; i < c.lingering.length; i++) {
+            Lingering l = c.lingering[i];
+            if (i != except.id && l.holdsAt(c.ticks)) {
+                sum += l.permille;
+            }
+        }
         return sum;
     }
 
-    /** Gives {@code t} a real-time reservation; requires checkRealtime OK. */
+    /**
+     * Gives {@code t} a real-time reservation; requires checkRealtime OK. A new period starts now
+     * with the full budget, unless the reservation of {@code t}'s slot from before an exit still
+     * lingers (spec: Admit within the old period): then {@code t} resumes that period with the
+     * budget left in it, at most {@code budget}, and is throttled if none is left.
+     */
     /*@ public normal_behavior
       @ requires checkRealtime(t, budget, period) == Errors.OK;
-      @ ensures t.realtime && t.budget == budget && t.period == period && t.remaining == budget;
-      @ assignable t.realtime, t.budget, t.period, t.remaining, t.releaseAt;
+      @ ensures t.realtime && t.budget == budget && t.period == period;
+      @ ensures 0 <= t.remaining && t.remaining <= budget;
+      @ ensures t.releaseAt > cpu(t.cpu).ticks;
+      @ assignable \everything;
       @*/
     public void setRealtime(Tcb t, int budget, int period) {
+        PerCpu c = cpu(t.cpu);
         t.realtime = true;
         t.budget = budget;
         t.period = period;
-        t.remaining = budget;
-        t.releaseAt = cpu(t.cpu).ticks + period;
+        Lingering l = c.lingeringOf(t.id);
+        if (l == null) {
+            t.remaining = budget;
+            t.releaseAt = c.ticks + period;
+            return;
+        }
+        t.remaining = l.remaining < budget ? (l.remaining < 0 ? 0 : l.remaining) : budget;
+        t.releaseAt = l.until;
+        l.clear();
+        if (t.remaining == 0) {
+            throttle(c, t);
+        }
+    }
+
+    /** Takes {@code t}, whose budget is spent, out of the running until its period ends. */
+    private void throttle(PerCpu c, Tcb t) {
+        t.throttled = true;
+        if (t.queued) {
+            c.runQueue.dequeue(t);
+        }
+        if (c.current == t) {
+            c.needResched = true;
+        }
     }
 
     /** Changes the priority of {@code t}, requeueing it and preempting as needed. */
