@@ -1,7 +1,5 @@
 package dev.keel.kernel.sched;
 
-import org.checkerframework.checker.nullness.qual.Nullable;
-
 import dev.keel.kernel.abi.ProcessSpec;
 
 /**
@@ -15,11 +13,6 @@ public final class PerCpu {
     public final RunQueue runQueue;
     /** Runs when nothing else can; halts the CPU. Never in a queue. */
     public final Tcb idle;
-    /**
-     * Reservations of exited real-time threads of this CPU, by Tcb id, still charged until their
-     * period ends (allocated at boot, one per thread slot).
-     */
-    public final Lingering[] lingering;
 
     /** The running thread (spec current[cpu]); the idle thread when nothing is ready. */
     public Tcb current;
@@ -41,34 +34,14 @@ public final class PerCpu {
     public long wakeups;
 
     /*@ public normal_behavior
-      @ requires threads > 0;
       @ ensures this.index == index && this.runQueue == queue && this.idle == idle && current == idle;
-      @ ensures lingering.length == threads;
       @ assignable \nothing;
       @*/
-    public PerCpu(int index, RunQueue queue, Tcb idle, int threads) {
+    public PerCpu(int index, RunQueue queue, Tcb idle) {
         this.index = index;
         this.runQueue = queue;
         this.idle = idle;
         this.current = idle;
-        Lingering[] l = new Lingering[threads < 1 ? 1 : threads];
-        for (int i = 0; i < l.length; i++) {
-            l[i] = new Lingering();
-        }
-        this.lingering = l;
-    }
-
-    /** The lingering reservation of thread slot {@code id}, if it still holds; else null. */
-    /*@ public normal_behavior
-      @ ensures \result == null || \result.until > ticks;
-      @ assignable \nothing;
-      @*/
-    public /*@ pure @*/ @Nullable Lingering lingeringOf(int id) {
-        if (id < 0 || id >= lingering.length) {
-            return null;
-        }
-        Lingering l = lingering[id];
-        return l.holdsAt(ticks) ? l : null;
     }
 
     /** True when this CPU runs its idle thread. */

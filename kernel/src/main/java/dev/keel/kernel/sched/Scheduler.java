@@ -1,5 +1,7 @@
 package dev.keel.kernel.sched;
 
+import org.checkerframework.checker.nullness.qual.Nullable;
+
 import dev.keel.hw.Machine;
 import dev.keel.kernel.abi.Errors;
 
@@ -29,6 +31,13 @@ public final class Scheduler {
     /*@ spec_public @*/ private final Machine machine;
     /*@ spec_public @*/ private final int timeslice;
     /*@ spec_public @*/ private final int rtLimitPermille;
+    /**
+     * lingering[c][id]: the reservation thread slot id left on CPU c when it exited, charged
+     * until its period ends (allocated at boot, one per CPU and thread slot).
+     */
+    /*@ spec_public @*/ private final Lingering[][] lingering;
+    /** The table of a CPU that does not exist: empty. */
+    private static final Lingering[] NO_LINGERING = new Lingering[0];
 
     // TLA+ TypeOK: one state per CPU, each with its own run queue and idle thread.
     //@ public invariant cpus.length > 0 && cpus[0] == boot;
@@ -53,6 +62,44 @@ public final class Scheduler {
         for (int i = 1; i < n; i++) {
             cpus[i] = newCpu(threads, i, priorities);
         }
+        lingering = new Lingering[n][];
+        for (int i = 0; i < n; i++) {
+            lingering[i] = newLingering(threads.size());
+        }
+    }
+
+    private static Lingering[] newLingering(int slots) {
+        Lingering[] l = new Lingering[slots < 1 ? 1 : slots];
+        for (int i = 0; i < l.length; i++) {
+            l[i] = new Lingering();
+        }
+        return l;
+    }
+
+    /** The lingering reservations of CPU {@code c}, by thread slot. */
+    private Lingering[] lingeringOn(PerCpu c) {
+        int i = c.index;
+        if (i < 0 || i >= lingering.length) {
+            return NO_LINGERING;
+        }
+        return lingering[i];
+    }
+
+    /**
+     * The reservation thread slot {@code id} left lingering on {@code c} at its exit, while its
+     * period lasts; null when there is none.
+     */
+    /*@ public normal_behavior
+      @ ensures \result == null || \result.until > c.ticks;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ @Nullable Lingering lingeringOf(PerCpu c, int id) {
+        Lingering[] table = lingeringOn(c);
+        if (id < 0 || id >= table.length) {
+            return null;
+        }
+        Lingering l = table[id];
+        return l.holdsAt(c.ticks) ? l : null;
     }
 
     private static PerCpu newCpu(ThreadPool threads, int i, int priorities) {
@@ -60,7 +107,7 @@ public final class Scheduler {
         idle.state = Tcb.RUNNING;
         idle.priority = IDLE_PRIORITY;
         idle.cpu = i;
-        return new PerCpu(i, new RunQueue(priorities), idle, threads.size());
+        return new PerCpu(i, new RunQueue(priorities), idle);
     }
 
     /*@ public normal_behavior
@@ -199,10 +246,11 @@ public final class Scheduler {
 
     /** Keeps {@code t}'s reservation on {@code c} until the end of its current period. */
     private void linger(PerCpu c, Tcb t) {
-        if (t.id < 0 || t.id >= c.lingering.length || t.period <= 0 || t.releaseAt <= c.ticks) {
+        Lingering[] table = lingeringOn(c);
+        if (t.id < 0 || t.id >= table.length || t.period <= 0 || t.releaseAt <= c.ticks) {
             return;
         }
-        Lingering l = c.lingering[t.id];
+        Lingering l = table[t.id];
         l.until = t.releaseAt;
         l.remaining = t.remaining;
         l.permille = (long) t.budget * 1000 / t.period;
@@ -372,8 +420,9 @@ public final class Scheduler {
             }
         }
         PerCpu c = cpu(cpu);
-        for (int i = 0; i < c.lingering.length; i++) {
-            Lingering l = c.lingering[i];
+        Lingering[] table = lingeringOn(c);
+        for (int i = 0; i < table.length; i++) {
+            Lingering l = table[i];
             if (i != except.id && l.holdsAt(c.ticks)) {
                 sum += l.permille;
             }
@@ -399,7 +448,7 @@ public final class Scheduler {
         t.realtime = true;
         t.budget = budget;
         t.period = period;
-        Lingering l = c.lingeringOf(t.id);
+        Lingering l = lingeringOf(c, t.id);
         if (l == null) {
             t.remaining = budget;
             t.releaseAt = c.ticks + period;

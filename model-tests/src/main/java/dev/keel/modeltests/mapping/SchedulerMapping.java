@@ -33,7 +33,7 @@ import dev.keel.modeltests.tla.Value;
  * <li>{@code elapsed[t]} for real-time t: the ticks of t's own period so far, PerCpu.ticks of
  *     its CPU minus the period's start (Tcb.releaseAt - Tcb.period). A retired thread's period
  *     runs on to its end in the spec: the same from the reservation its CPU keeps lingering
- *     (Lingering.until - Lingering.period), and the spec's Period once none lingers (its period
+ *     (Scheduler.lingeringOf: until - period), and the spec's Period once none lingers (its period
  *     is over, or it never had one).</li>
  * </ul>
  * The kernel reaches these states at reschedule points (needResched false): a transition is
@@ -120,7 +120,7 @@ public final class SchedulerMapping {
         }
         for (Integer c : cpus.keySet()) {
             PerCpu cpu = s.cpu(c);
-            Lingering l = cpu.lingeringOf(t.id);
+            Lingering l = s.lingeringOf(cpu, t.id);
             if (l != null) {
                 return cpu.ticks - (l.until - l.period);
             }
