@@ -3,14 +3,15 @@
 (* Message passing through ports.                                          *)
 (*                                                                         *)
 (* A port is a bounded FIFO queue of messages.  The thread that creates a  *)
-(* port holds its only receive right (read); send rights (write, with or   *)
-(* without grant) can be passed on in messages.  Send blocks while the     *)
-(* queue is full, Receive blocks while it is empty; TrySend and            *)
-(* TryReceive return an error instead.  A message sent to a port with a    *)
-(* blocked receiver is handed over at once.  A message carries its         *)
-(* sender's badge and may carry one capability to a port, which needs the  *)
-(* grant right on the port it is sent through and never carries more       *)
-(* rights than the sender holds (and never the receive right).             *)
+(* port holds every right to it: receive (read), send (write) and grant.   *)
+(* Send blocks while the queue is full, Receive blocks while it is empty;  *)
+(* TrySend and TryReceive return an error instead.  A message sent to a    *)
+(* port with a blocked receiver is handed over at once.  A message         *)
+(* carries its sender's badge and may carry one capability to a port,      *)
+(* which needs the grant right on the port it is sent through and never    *)
+(* carries more rights than the sender holds.  The receive right travels   *)
+(* like the others, so a port may have several receivers (fork gives a    *)
+(* child its parent's too).                                                *)
 (*                                                                         *)
 (* Call sends and blocks until the receiver answers with Reply, through a  *)
 (* one-shot reply capability the receiver gets with the message.          *)
@@ -115,12 +116,12 @@ WouldDeadlock(t, p) ==
     /\ t \in Stuck({u \in CallBlocked : WaitsFor(u) # {}} \cup {t},
                   [WaitsForFn EXCEPT ![t] = Receivers(p)])
 
-\* The capabilities thread t may put into a message to port p: none, or send
-\* rights it holds to some port, and those only with grant on p.
+\* The capabilities thread t may put into a message to port p: none, or rights
+\* it holds to some port (the receive right too), and those only with grant on p.
 XfersFrom(t, p) ==
     {NoXfer} \cup
     IF Mutant # "noGrantCheck" /\ "grant" \notin caps[t][p] THEN {}
-    ELSE {x \in [port : ports, rights : SUBSET (Rights \ {"read"})] :
+    ELSE {x \in [port : ports, rights : SUBSET Rights] :
              x.rights # {} /\ x.rights \subseteq caps[t][x.port]}
 
 \* The message thread t sends to p next, carrying capability x; call marks a Call.
@@ -133,8 +134,16 @@ Gain(r, m) ==
     IF m.xfer = NoXfer THEN caps[r]
     ELSE [caps[r] EXCEPT ![m.xfer.port] = @ \cup m.xfer.rights]
 
+\* The caller whose call fails when thread r receives message m: a call handed
+\* to a thread that still holds a reply capability replaces it, and the
+\* unanswered caller wakes with an error (DEAD_OBJECT in the kernel).
+Dropped(r, m) == IF m.call /\ replyCap[r] # None THEN {replyCap[r]} ELSE {}
+
+\* Blocking states b, with the caller dropped by r's receipt of m no longer blocked.
+Release(b, r, m) == [u \in Threads |-> IF u \in Dropped(r, m) THEN NotBlocked ELSE b[u]]
+
 \* Message m from port p reaches thread r: r records it, gains its capability
-\* and, for a call, the reply capability to the caller.
+\* and, for a call, the reply capability to the caller (see Dropped).
 Deliver(r, p, m) ==
     /\ delivered' = [delivered EXCEPT ![p] = Append(@, [from |-> m.from, seq |-> m.seq, to |-> r])]
     /\ caps' = [caps EXCEPT ![r] = Gain(r, m)]
@@ -150,7 +159,7 @@ Post(t, p, m, senderBlock) ==
     /\ IF Waiting(p) # {}
        THEN LET r == CHOOSE u \in Waiting(p) : TRUE IN
             /\ Deliver(r, p, m)
-            /\ blockedOn' = [blockedOn EXCEPT ![r] = NotBlocked, ![t] = senderBlock]
+            /\ blockedOn' = Release([blockedOn EXCEPT ![r] = NotBlocked, ![t] = senderBlock], r, m)
             /\ UNCHANGED queue
        ELSE /\ Len(queue[p]) < QueueLen
             /\ queue' = [queue EXCEPT ![p] = Append(@, m)]
@@ -215,9 +224,10 @@ TrySendFails(t, p) ==
     /\ CanSend(t, p) /\ Len(queue[p]) = QueueLen /\ Waiting(p) = {}
     /\ UNCHANGED vars
 
-\* Thread t takes the oldest message of port p, or blocks until one comes.
+\* Thread t takes the oldest message of port p, or blocks until one comes.  A
+\* server may receive again before it replies (see Dropped).
 Receive(t, p) ==
-    /\ Running(t) /\ p \in ports /\ replyCap[t] = None
+    /\ Running(t) /\ p \in ports
     /\ Mutant # "noReadCheck" => "read" \in caps[t][p]
     /\ IF queue[p] = <<>>
        THEN /\ blockedOn' = [blockedOn EXCEPT ![t] = [op |-> "recv", port |-> p]]
@@ -225,9 +235,9 @@ Receive(t, p) ==
        ELSE /\ \E i \in 1..Len(queue[p]) :
                  /\ i = 1 \/ Mutant = "receiveAnySlot"
                  /\ Deliver(t, p, queue[p][i])
+                 /\ blockedOn' = Release(blockedOn, t, queue[p][i])
                  /\ queue' = IF Mutant = "receiveKeepsHead" THEN queue
                              ELSE [queue EXCEPT ![p] = Drop(@, i)]
-            /\ UNCHANGED blockedOn
     /\ UNCHANGED <<ports, sent>>
 
 \* Thread t takes the oldest message of port p; on an empty queue it fails with
@@ -313,12 +323,11 @@ ReceiverHoldsReadCap ==
                               => "read" \in caps[t][blockedOn[t].port]
 
 \* A transferred capability goes through a port the sender may grant on, and
-\* carries neither the receive right nor more than the sender holds.
+\* carries no more than the sender holds.
 TransferRespectsRights ==
     \A p \in Ports : \A m \in Elems(queue[p]) :
         m.xfer # NoXfer =>
             /\ "grant" \in caps[m.from][p]
-            /\ "read" \notin m.xfer.rights
             /\ m.xfer.rights \subseteq caps[m.from][m.xfer.port]
 
 \* A reply capability is held only for a caller still blocked in call, by one thread.

@@ -73,7 +73,7 @@ VARIABLES
     parentOf,   \* parentOf[p] is the parent of process p, or None
     exitStatus, \* exitStatus[p] is the status zombie p exited with, or None
     waiting,    \* the processes whose thread is blocked in Wait
-    state, priority, runQueue, current, budget, elapsed,   \* the scheduler's variables
+    state, priority, runQueue, current, budget, elapsed, slice,   \* the scheduler's variables
     mapping, free, memCaps, shared,                        \* the memory manager's variables
     slots, parent, objects,                                \* the capability system's variables
     queue, blockedOn, replyCap, sent, delivered            \* IPC's variables
@@ -82,7 +82,7 @@ VARIABLES
 procVars == <<procState, parentOf, exitStatus, waiting>>
 
 \* The scheduler's variables.
-schedVars == <<state, priority, runQueue, current, budget, elapsed>>
+schedVars == <<state, priority, runQueue, current, budget, elapsed, slice>>
 
 \* The memory manager's variables.
 memVars == <<mapping, free, memCaps, shared>>
@@ -99,7 +99,7 @@ vars == <<procVars, schedVars, memVars, capVars, ipcVars>>
 \* The scheduler, one thread per process, every process of equal priority.
 S == INSTANCE Scheduler WITH Threads <- Procs, CPUs <- {Cpu}, Affinity <- [p \in Procs |-> Cpu],
                              Priority <- [p \in Procs |-> 1], RealTime <- {}, Budget <- 1,
-                             Period <- 1, Initial <- {InitProc}, Mutant <- "none"
+                             Period <- 1, Slice <- 1, Initial <- {InitProc}, Mutant <- "none"
 
 \* The memory manager, one address space per process.
 M == INSTANCE Memory WITH Spaces <- Procs, Mutant <- "none"
@@ -236,7 +236,7 @@ Exit(st) ==
        THEN /\ state' = [state EXCEPT ![p] = "inactive", ![parentOf[p]] = "running"]
             /\ current' = [current EXCEPT ![Cpu] = parentOf[p]]
             /\ waiting' = waiting \ {parentOf[p]}
-            /\ UNCHANGED <<priority, runQueue, budget, elapsed>>
+            /\ UNCHANGED <<priority, runQueue, budget, elapsed, slice>>
        ELSE S!Retire(Cpu) /\ UNCHANGED waiting
     /\ UNCHANGED ipcVars
 

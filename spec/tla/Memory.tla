@@ -14,6 +14,12 @@
 (* own copy, unless no other space still maps the frame.  A frame no       *)
 (* space holds returns to the free list.                                   *)
 (*                                                                         *)
+(* An entry keeps the permission the program asked for (perm, set by Map   *)
+(* and Protect) apart from what the hardware allows (writable): a page is  *)
+(* writable when it is permitted and not copy-on-write.  So mprotect of a  *)
+(* copy-on-write page to writable leaves it read-only until its fault, and *)
+(* a write fault on a page the program made read-only is refused.         *)
+(*                                                                         *)
 (* Implemented by dev.keel.kernel.mem.MemoryManager (with AddressSpace,    *)
 (* FrameAllocator, PageTable); the mapping is in spec/README.md.           *)
 (***************************************************************************)
@@ -27,18 +33,20 @@ CONSTANTS
     Mutant      \* "none", or the name of one weakened guard (vacuity check)
 
 \* The names of the weakened guards used as vacuity mutants.
-Mutants == {"none", "forkKeepsWritable", "cowNoCopy", "protectIgnoresCow", "mapWithoutCap",
-            "unmapAlwaysFrees", "releaseLeaks"}
+Mutants == {"none", "forkKeepsWritable", "cowNoCopy", "protectIgnoresCow", "faultIgnoresPerm",
+            "mapWithoutCap", "unmapAlwaysFrees", "releaseLeaks"}
 
 ASSUME /\ None \notin Frames
        /\ Mutant \in Mutants
 
-\* A page table entry: reserved or not, its frame, and its permission bits.
-Entries == [mapped : BOOLEAN, frame : Frames \cup {None}, writable : BOOLEAN,
+\* A page table entry: reserved or not, its frame, the permission the program
+\* gave it (perm, the region's), and the hardware bits.
+Entries == [mapped : BOOLEAN, frame : Frames \cup {None}, perm : BOOLEAN, writable : BOOLEAN,
             present : BOOLEAN, cow : BOOLEAN]
 
 \* The entry of a page that is not mapped.
-Unmapped == [mapped |-> FALSE, frame |-> None, writable |-> FALSE, present |-> FALSE, cow |-> FALSE]
+Unmapped == [mapped |-> FALSE, frame |-> None, perm |-> FALSE, writable |-> FALSE,
+             present |-> FALSE, cow |-> FALSE]
 
 VARIABLES
     mapping,    \* mapping[s][pg] is the page table entry of page pg in space s
@@ -73,9 +81,6 @@ Commit(m, c) ==
 \* Space s gives up its capability to every frame it no longer maps under m.
 Trim(m, s) == [memCaps EXCEPT ![s] = @ \cap FramesIn(m, s)]
 
-\* The first free frame, which the allocator hands out next.
-NextFree == CHOOSE f \in free : TRUE
-
 -----------------------------------------------------------------------------
 \* Page tables hold entries; free, held and shared frames are frames.
 TypeOK ==
@@ -98,13 +103,15 @@ Init ==
 Map(s, pg, f, w) ==
     /\ ~mapping[s][pg].mapped
     /\ IF f = None
-       THEN /\ mapping' = [mapping EXCEPT ![s][pg] = [Unmapped EXCEPT !.mapped = TRUE, !.writable = w]]
+       THEN /\ mapping' = [mapping EXCEPT ![s][pg] =
+                             [Unmapped EXCEPT !.mapped = TRUE, !.perm = w, !.writable = w]]
             /\ UNCHANGED <<free, memCaps, shared>>
        ELSE /\ Mutant # "mapWithoutCap" => f \in memCaps[s]
             /\ f \notin free
             /\ \A t \in Spaces, p \in Pages : mapping[t][p].frame = f => ~mapping[t][p].cow
             /\ mapping' = [mapping EXCEPT ![s][pg] =
-                             [mapped |-> TRUE, frame |-> f, writable |-> w, present |-> TRUE, cow |-> FALSE]]
+                             [mapped |-> TRUE, frame |-> f, perm |-> w, writable |-> w,
+                              present |-> TRUE, cow |-> FALSE]]
             /\ shared' = IF (MappersOf(f) \ {s} # {}) /\ (w \/ WritersOf(f) # {})
                          THEN shared \cup {f} ELSE shared
             /\ UNCHANGED <<free, memCaps>>
@@ -121,42 +128,48 @@ Unmap(s, pg) ==
             /\ free' = free \cup {f} /\ shared' = shared \ {f}
        ELSE Commit(m, Trim(m, s))
 
-\* Space s makes page pg writable or read-only; a copy-on-write page stays
-\* read-only until its fault.
+\* Space s permits writes to page pg or forbids them; a copy-on-write page
+\* stays read-only until its fault, which the new permission then allows or
+\* refuses.
 Protect(s, pg, w) ==
-    /\ mapping[s][pg].mapped
-    /\ Mutant # "protectIgnoresCow" => ~(w /\ mapping[s][pg].cow)
-    /\ mapping' = [mapping EXCEPT ![s][pg].writable = w]
-    /\ shared' = IF w /\ mapping[s][pg].present /\ MappersOf(mapping[s][pg].frame) \ {s} # {}
-                 THEN shared \cup {mapping[s][pg].frame} ELSE shared
+    LET e == mapping[s][pg]
+        wr == IF Mutant = "protectIgnoresCow" THEN w ELSE w /\ ~e.cow
+    IN
+    /\ e.mapped
+    /\ mapping' = [mapping EXCEPT ![s][pg] = [e EXCEPT !.perm = w, !.writable = wr]]
+    /\ shared' = IF wr /\ e.present /\ MappersOf(e.frame) \ {s} # {}
+                 THEN shared \cup {e.frame} ELSE shared
     /\ UNCHANGED <<free, memCaps>>
 
-\* Space s faults on page pg: a reserved page gets a fresh frame; a write to a
-\* copy-on-write page gets a private copy, or the frame itself if no other space maps it.
+\* Space s faults on page pg: a reserved page gets a free frame; a write to a
+\* copy-on-write page the program may write gets a private copy in a free
+\* frame, or the frame itself if no other space maps it.  Which free frame is
+\* the allocator's choice: no claim depends on it.
 PageFault(s, pg) ==
     LET e == mapping[s][pg] IN
     /\ e.mapped
-    /\ \/ /\ ~e.present /\ free # {}
-          /\ LET f == NextFree IN
+    /\ \/ /\ ~e.present
+          /\ \E f \in free :
              /\ mapping' = [mapping EXCEPT ![s][pg] = [e EXCEPT !.frame = f, !.present = TRUE]]
              /\ memCaps' = [memCaps EXCEPT ![s] = @ \cup {f}]
              /\ free' = free \ {f}
              /\ UNCHANGED shared
        \/ /\ e.present /\ e.cow
+          /\ Mutant # "faultIgnoresPerm" => e.perm
           /\ IF MappersOf(e.frame) = {s} \/ Mutant = "cowNoCopy"
              THEN /\ mapping' = [mapping EXCEPT ![s][pg] = [e EXCEPT !.writable = TRUE, !.cow = FALSE]]
                   /\ UNCHANGED <<free, memCaps, shared>>
-             ELSE /\ free # {}
-                  /\ LET f == NextFree
-                         m == [mapping EXCEPT ![s][pg] = [e EXCEPT !.frame = f, !.writable = TRUE,
-                                                                   !.cow = FALSE]]
-                     IN  /\ mapping' = m
-                         /\ memCaps' = [memCaps EXCEPT ![s] = (@ \cup {f}) \cap FramesIn(m, s)]
-                         /\ free' = free \ {f}
-                         /\ UNCHANGED shared
+             ELSE \E f \in free :
+                  LET m == [mapping EXCEPT ![s][pg] = [e EXCEPT !.frame = f, !.writable = TRUE,
+                                                                !.cow = FALSE]]
+                  IN  /\ mapping' = m
+                      /\ memCaps' = [memCaps EXCEPT ![s] = (@ \cup {f}) \cap FramesIn(m, s)]
+                      /\ free' = free \ {f}
+                      /\ UNCHANGED shared
 
-\* Empty space c becomes a copy of space s; writable pages of both become
-\* read-only copy-on-write pages, and c holds capabilities to the frames it maps.
+\* Empty space c becomes a copy of space s, permissions included; writable
+\* pages of both become read-only copy-on-write pages, and c holds
+\* capabilities to the frames it maps.
 ForkSpace(s, c) ==
     LET cowed(e) == IF e.present /\ e.writable /\ Mutant # "forkKeepsWritable"
                     THEN [e EXCEPT !.writable = FALSE, !.cow = TRUE] ELSE e
@@ -199,9 +212,12 @@ Spec == Init /\ [][Next]_vars
 WritableInOneSpace ==
     \A f \in Frames : Cardinality(WritersOf(f)) <= 1 \/ f \in shared
 
-\* A copy-on-write page is read-only until its fault.
+\* A copy-on-write page is read-only until its fault, and a page is writable
+\* only with the program's permission.
 CowReadOnly ==
-    \A s \in Spaces, pg \in Pages : mapping[s][pg].cow => ~mapping[s][pg].writable
+    \A s \in Spaces, pg \in Pages :
+        /\ mapping[s][pg].cow => ~mapping[s][pg].writable
+        /\ mapping[s][pg].writable => mapping[s][pg].perm
 
 \* A space maps only frames it holds a memory capability to.
 MapsOnlyHeldFrames ==

@@ -7,8 +7,11 @@
 (* retired), ready (in its CPU's run queue), running (current on its CPU)  *)
 (* or blocked (waiting in IPC).  A CPU runs the first thread of the        *)
 (* highest priority in its queue; a thread that becomes ready with a       *)
-(* higher priority than the current one preempts it at once.  The timer    *)
-(* tick rotates the current thread behind its equals (round robin).        *)
+(* higher priority than the current one preempts it at once.  Each thread *)
+(* has a time slice of Slice ticks; when the current thread's slice runs   *)
+(* out at a tick it goes behind its equals (round robin) with a new slice. *)
+(* A thread keeps what is left of its slice when it is preempted or        *)
+(* blocks, and gives it up when it yields.                                 *)
 (*                                                                         *)
 (* A real-time thread has a budget of ticks per period.  Each tick it runs *)
 (* costs one unit; with the budget spent it is put back in the queue and   *)
@@ -36,6 +39,7 @@ CONSTANTS
     RealTime,   \* the real-time threads, which run under a budget
     Budget,     \* the ticks a real-time thread may run per period
     Period,     \* the length of a period, in ticks
+    Slice,      \* the time slice: ticks a thread runs before its equals get their turn
     Initial,    \* the threads admitted at boot
     None,       \* marks a CPU with no current thread
     Mutant      \* "none", or the name of one weakened guard (vacuity check)
@@ -48,6 +52,7 @@ ASSUME /\ Affinity \in [Threads -> CPUs]
        /\ Priority \in [Threads -> Nat]
        /\ RealTime \subseteq Threads /\ Initial \subseteq Threads
        /\ Budget \in Nat \ {0} /\ Period \in Nat \ {0} /\ Budget <= Period
+       /\ Slice \in Nat \ {0}
        /\ None \notin Threads
        /\ Mutant \in Mutants
 
@@ -60,10 +65,11 @@ VARIABLES
     runQueue,   \* runQueue[c] is the sequence of ready threads of CPU c, oldest first
     current,    \* current[c] is the thread running on CPU c, or None
     budget,     \* budget[t] is what remains of real-time thread t's budget this period
-    elapsed     \* elapsed[t] is the number of ticks of real-time thread t's current period
+    elapsed,    \* elapsed[t] is the number of ticks of real-time thread t's current period
+    slice       \* slice[t] is what remains of thread t's time slice, in ticks
 
 \* All variables, for stuttering and UNCHANGED.
-vars == <<state, priority, runQueue, current, budget, elapsed>>
+vars == <<state, priority, runQueue, current, budget, elapsed, slice>>
 
 \* The elements of sequence s, as a set.
 Elems(s) == {s[i] : i \in 1..Len(s)}
@@ -125,13 +131,15 @@ TypeOK ==
     /\ current \in [CPUs -> Threads \cup {None}]
     /\ budget \in [RealTime -> 0..Budget]
     /\ elapsed \in [RealTime -> 0..Period]
+    /\ slice \in [Threads -> 1..Slice]
 
 \* The sequences that hold every element of finite set S once.
 Orderings(S) == {q \in [1..Cardinality(S) -> S] : Elems(q) = S}
 
 \* At boot the initial threads are ready in their queues, in a fixed order, with
-\* full budgets and their first period starting; no CPU runs anything yet.  The
-\* other real-time threads have no period running (elapsed is a whole period).
+\* full budgets, full slices and their first period starting; no CPU runs anything
+\* yet.  The other real-time threads have no period running (elapsed is a whole
+\* period).
 Init ==
     /\ state = [t \in Threads |-> IF t \in Initial THEN "ready" ELSE "inactive"]
     /\ priority = Priority
@@ -140,14 +148,16 @@ Init ==
     /\ current = [c \in CPUs |-> None]
     /\ budget = [t \in RealTime |-> Budget]
     /\ elapsed = [t \in RealTime |-> IF t \in Initial THEN 0 ELSE Period]
+    /\ slice = [t \in Threads |-> Slice]
 
 -----------------------------------------------------------------------------
 \* True if real-time thread t has no period running: its last one has ended.
 PeriodOver(t) == elapsed[t] = Period
 
-\* The kernel admits inactive thread t: it becomes ready.  A real-time thread
-\* whose last period has ended starts a new one now, with its full budget; one
-\* retired within its period resumes that period with the budget it had left.
+\* The kernel admits inactive thread t: it becomes ready with a full slice.  A
+\* real-time thread whose last period has ended starts a new one now, with its
+\* full budget; one retired within its period resumes that period with the
+\* budget it had left.
 Admit(t) ==
     LET c == Affinity[t]
         fresh == t \in RealTime /\ (PeriodOver(t) \/ Mutant = "readmitRefills")
@@ -156,31 +166,39 @@ Admit(t) ==
     /\ Settle(c, [state EXCEPT ![t] = "ready"], Append(runQueue[c], t),
               IF fresh THEN [budget EXCEPT ![t] = Budget] ELSE budget)
     /\ elapsed' = IF fresh THEN [elapsed EXCEPT ![t] = 0] ELSE elapsed
+    /\ slice' = [slice EXCEPT ![t] = Slice]
     /\ UNCHANGED priority
 
-\* The thread running on CPU c ends; it leaves the scheduler.  A real-time
-\* thread's period keeps running to its end, and its budget stays as spent:
-\* the bandwidth it reserved is not free again before that.
+\* The thread running on CPU c ends; it leaves the scheduler, and its slice is
+\* full again, as an inactive thread's always is.  A real-time thread's period
+\* keeps running to its end, and its budget stays as spent: the bandwidth it
+\* reserved is not free again before that.
 Retire(c) ==
     LET cur == current[c] IN
     /\ cur # None
     /\ state' = [state EXCEPT ![cur] = "inactive"]
     /\ current' = [current EXCEPT ![c] = None]
+    /\ slice' = [slice EXCEPT ![cur] = Slice]
     /\ UNCHANGED <<priority, runQueue, budget, elapsed>>
 
 \* The real-time threads of CPU c whose periods run on its clock: the admitted
 \* ones, and the retired ones until their period ends.
 Clocked(c) == {t \in RealTime : Affinity[t] = c /\ (state[t] # "inactive" \/ ~PeriodOver(t))}
 
-\* The timer of CPU c ticks: a real-time current thread spends one unit and is
-\* requeued when its budget is gone; a current thread with an eligible equal in
-\* the queue goes behind it (round robin); every admitted real-time thread of
-\* the CPU is one tick further into its period.  The kernel schedules before it
-\* returns to user mode, so no tick finds the CPU idle while a thread could run,
-\* and refills a budget in the tick that ends its period.
+\* The timer of CPU c ticks: the current thread spends one tick of its slice,
+\* and a real-time one a unit of its budget; it is requeued when its budget is
+\* gone, or when its slice runs out and an eligible equal waits in the queue
+\* (round robin); a slice that runs out starts again full (the kernel requeues
+\* the thread and, with no equal waiting, runs it again at once).  Every
+\* clocked real-time thread of the CPU (admitted, or retired within its period)
+\* is one tick further into its period.
+\* The kernel schedules before it returns to user mode, so no tick finds the
+\* CPU idle while a thread could run, and refills a budget in the tick that
+\* ends its period.
 Tick(c) ==
     LET cur == current[c]
         spent == cur \in RealTime /\ budget[cur] = 1 /\ Mutant # "noBudgetCheck"
+        expired == cur # None /\ slice[cur] = 1
         peer == \E u \in EligibleOn(c) : priority[u] = priority[cur]
     IN
     /\ \A t \in Clocked(c) : elapsed[t] < Period
@@ -188,15 +206,19 @@ Tick(c) ==
     /\ elapsed' = [t \in RealTime |-> IF t \in Clocked(c) THEN elapsed[t] + 1 ELSE elapsed[t]]
     /\ budget' = IF cur \in RealTime /\ budget[cur] > 0
                  THEN [budget EXCEPT ![cur] = budget[cur] - 1] ELSE budget
-    /\ IF cur # None /\ (spent \/ (peer /\ Mutant # "noRotate"))
+    /\ slice' = IF cur = None THEN slice
+                ELSE [slice EXCEPT ![cur] = IF expired THEN Slice ELSE @ - 1]
+    /\ IF cur # None /\ (spent \/ (expired /\ peer /\ Mutant # "noRotate"))
        THEN Requeue(c)
        ELSE UNCHANGED <<state, runQueue, current>>
     /\ UNCHANGED priority
 
-\* The current thread of CPU c gives up the processor and goes behind its equals.
+\* The current thread of CPU c gives up the processor and the rest of its slice,
+\* and goes behind its equals with a new slice.
 Yield(c) ==
     /\ current[c] # None
     /\ Requeue(c)
+    /\ slice' = [slice EXCEPT ![current[c]] = Slice]
     /\ UNCHANGED <<priority, budget, elapsed>>
 
 \* The current thread of CPU c blocks in IPC and stops running.
@@ -206,7 +228,7 @@ Block(c) ==
     /\ state' = [state EXCEPT ![cur] = "blocked"]
     /\ current' = IF Mutant = "blockKeepsRunning" THEN current
                   ELSE [current EXCEPT ![c] = None]
-    /\ UNCHANGED <<priority, runQueue, budget, elapsed>>
+    /\ UNCHANGED <<priority, runQueue, budget, elapsed, slice>>
 
 \* IPC wakes blocked thread t: it joins the back of its queue and preempts a
 \* lower-priority current thread.
@@ -215,7 +237,7 @@ Unblock(t) ==
     /\ \/ state[t] = "blocked"
        \/ Mutant = "unblockAny" /\ state[t] = "ready"
     /\ Settle(c, [state EXCEPT ![t] = "ready"], Append(runQueue[c], t), budget)
-    /\ UNCHANGED <<priority, elapsed>>
+    /\ UNCHANGED <<priority, elapsed, slice>>
 
 \* CPU c has no current thread and runs the oldest eligible thread of the highest priority.
 Schedule(c) ==
@@ -226,7 +248,7 @@ Schedule(c) ==
           /\ state' = [state EXCEPT ![t] = "running"]
           /\ runQueue' = [runQueue EXCEPT ![c] = Without(runQueue[c], t)]
           /\ current' = [current EXCEPT ![c] = t]
-    /\ UNCHANGED <<priority, budget, elapsed>>
+    /\ UNCHANGED <<priority, budget, elapsed, slice>>
 
 \* The period of admitted real-time thread t ends: it gets its budget back and its
 \* next period starts; if it now outranks the current thread of its CPU, it
@@ -239,7 +261,7 @@ Replenish(t) ==
     /\ elapsed[t] = Period
     /\ elapsed' = [elapsed EXCEPT ![t] = 0]
     /\ Settle(Affinity[t], state, runQueue[Affinity[t]], refilled)
-    /\ UNCHANGED priority
+    /\ UNCHANGED <<priority, slice>>
 
 -----------------------------------------------------------------------------
 \* Every step is a scheduler operation on some thread or CPU.

@@ -5,8 +5,9 @@
 (* one record per scheduler event (a thread created or exiting, a tick, a  *)
 (* yield, a block or wake-up in IPC), with the state the kernel shows      *)
 (* after it has rescheduled: state, current, the run queue per priority    *)
-(* (rqp), the budgets of admitted real-time threads and the ticks of each  *)
-(* real-time thread's own period (elapsed).                                *)
+(* (rqp), the budgets of admitted real-time threads, the ticks of each     *)
+(* real-time thread's own period (elapsed) and each thread's time slice    *)
+(* left (slice; the kernel runs with the model's Slice).                   *)
 (*                                                                         *)
 (* The kernel refills a budget inside the tick that ends the thread's own  *)
 (* period and reschedules before it returns to user mode; the spec makes   *)
@@ -35,6 +36,7 @@ Matches(l) ==
     /\ \A c \in CPUs : ByPriority(runQueue[c]) = l.rqp[c]
     /\ \A u \in DOMAIN l.budget : budget[u] = l.budget[u]
     /\ elapsed = l.elapsed
+    /\ slice = l.slice
 
 \* The spec's action for logged event l.
 IsEvent(l) ==

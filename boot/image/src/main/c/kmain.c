@@ -71,6 +71,7 @@ void kmain(uint32_t magic, uint64_t info_phys, uint64_t tsc_entry)
     uint64_t tsc_kmain = rdtsc();
     kprintf("\nKeel " KEEL_VERSION " x86-64\n");
     stage("early console", "COM1 115200 8N1");
+    serial2_init();
     read_bootinfo(magic, info_phys);
 
     gdt_init();

@@ -9,5 +9,6 @@ void serial_putc(char c);
 void serial_write(const char *s);
 void serial_enable_rx_interrupt(void);
 void serial_rx_interrupt(void);
+void serial2_init(void);
 
 #endif

@@ -29,4 +29,7 @@ public interface Machine {
     Clock clock();
 
     IoPorts ioPorts();
+
+    /** The trace line (disabled unless tracing was switched on). */
+    TraceSink trace();
 }

@@ -71,6 +71,8 @@ public final class Boot {
         ProcessManager pm = new ProcessManager(c.maxProcesses, c.threadsPerProcess, c.stackPages,
                 caps, mm, user, sched, threads, ipc, reclaimer, machine.modules(), machine.memory());
         machine.timer().setPeriod(1000000);
+        caps.trace().attach(machine.trace(), ipc);
+        sched.trace().attach(machine.trace());
         return new Kernel(c, machine, new Panic(machine), caps, mm, user, threads, sched, ipc,
                 reclaimer, pm, new ServiceTable(c.maxServices, c.checkpointBytes),
                 new IoRanges(c.maxIoRanges), new Metrics(), selfCheck);

@@ -140,6 +140,7 @@ public final class Entry {
         if (p != null && k.machine.mmu(c.index).currentRoot() != p.space.root()) {
             k.machine.mmu(c.index).loadRoot(p.space.root());
         }
+        if (k.scheduler.trace().on) { k.scheduler.trace().exit(k.threads, c); }
         if (k.selfCheck) {
             SelfCheck.run(k);
         }

@@ -66,14 +66,14 @@ class MappingTest {
         }
         MemoryMapping m = new MemoryMapping(Map.of(1, Value.str("s1")), 2, frames, Value.str("None"));
         Value unmapped = ValueParser.parse(
-            "[mapped |-> FALSE, frame |-> \"None\", writable |-> FALSE, present |-> FALSE, cow |-> FALSE]");
+            "[mapped |-> FALSE, frame |-> \"None\", perm |-> FALSE, writable |-> FALSE, present |-> FALSE, cow |-> FALSE]");
         assertEquals(unmapped, m.map(k.memory).get("mapping").get("s1").at(1));
 
         long va = MemoryManager.USER_BASE;
         k.memory.map(s, va, 1, true, k.untyped, true);
         Value reserved = m.map(k.memory).get("mapping").get("s1").at(1);
         assertEquals(ValueParser.parse(
-            "[mapped |-> TRUE, frame |-> \"None\", writable |-> TRUE, present |-> FALSE, cow |-> FALSE]"), reserved);
+            "[mapped |-> TRUE, frame |-> \"None\", perm |-> TRUE, writable |-> TRUE, present |-> FALSE, cow |-> FALSE]"), reserved);
         assertEquals(unmapped, m.map(k.memory).get("mapping").get("s1").at(2));
 
         long freeBefore = ((Value.SetV) m.map(k.memory).get("free")).members.size();
@@ -86,5 +86,32 @@ class MappingTest {
         assertTrue(frame >= 1, "a frame of the model: " + present);
         assertTrue(!((Value.SetV) after.get("free")).members.contains(Value.of(frame)), "the frame is no longer free");
         assertTrue(((Value.SetV) after.get("free")).members.size() < freeBefore, "fewer free frames");
+    }
+
+    @Test
+    void ipcMappingShowsTransferredCapabilitiesAndCallersWaitingForTheirReply() {
+        dev.keel.modeltests.drive.IpcDriver d = new dev.keel.modeltests.drive.IpcDriver(List.of("a", "b"),
+            List.of("pa", "pb"), 1, List.of(1L, 2L),
+            Map.of("a", Map.of("pa", java.util.Set.of("read", "write", "grant")), "b", Map.of("pa", java.util.Set.of("write", "grant"))),
+            2, 3);
+        // b creates pb and sends a write-only capability to it through pa.
+        d.apply(new dev.keel.modeltests.drive.IpcOp.PortCreate(1));
+        d.apply(new dev.keel.modeltests.drive.IpcOp.Send(1, 0, dev.keel.modeltests.drive.IpcOp.SEND, 1,
+            dev.keel.modeltests.drive.IpcOp.W, false));
+        Value msg = d.state().get("queue").get("pa").at(1);
+        assertEquals(ValueParser.parse("[port |-> \"pb\", rights |-> {\"write\"}]"), msg.get("xfer"));
+        assertEquals(Value.str("b"), msg.get("from"));
+        assertEquals(Value.of(2), msg.get("badge"));
+        // a receives it (and the write right to pb), then b calls pa and a receives the call:
+        // b waits for its reply, and the kernel no longer records the port it called.
+        d.apply(new dev.keel.modeltests.drive.IpcOp.Receive(0, 0, true));
+        assertEquals(ValueParser.parse("{\"write\"}"), d.state().get("caps").get("a").get("pb"));
+        d.apply(new dev.keel.modeltests.drive.IpcOp.Send(1, 0, dev.keel.modeltests.drive.IpcOp.CALL, -1, 0, false));
+        d.apply(new dev.keel.modeltests.drive.IpcOp.Receive(0, 0, true));
+        assertEquals(Tcb.ON_REPLY, d.tcb(1).blockedOn);
+        assertEquals(ValueParser.parse("[op |-> \"call\", port |-> \"pa\"]"), d.state().get("blockedOn").get("b"));
+        assertEquals(Value.str("b"), d.state().get("replyCap").get("a"));
+        d.apply(new dev.keel.modeltests.drive.IpcOp.Reply(0));
+        assertEquals(ValueParser.parse("[op |-> \"none\", port |-> \"none\"]"), d.state().get("blockedOn").get("b"));
     }
 }

@@ -34,10 +34,12 @@ class SchedulerGeneratedTest {
     static final int TRACES = 800;
     static final int DEPTH = 20;
     static final long SEED = 20261125;
-    /** Budget and Period of the small model (spec/tla/MCScheduler.cfg), read by the test. */
+    /** Budget, Period and Slice of the small model (spec/tla/MCScheduler.cfg), read by the test. */
     static int BUDGET;
     static int PERIOD;
-    static final List<String> VARS = List.of("state", "priority", "runQueue", "current", "budget", "elapsed");
+    static int SLICE;
+    static final List<String> VARS = List.of("state", "priority", "runQueue", "current", "budget", "elapsed",
+        "slice");
 
     @Test
     void specTracesReplayOnTheKernel() throws Exception {
@@ -49,6 +51,7 @@ class SchedulerGeneratedTest {
         Path dir = Simulation.prepare("Scheduler");
         BUDGET = (int) ((Value.Int) Simulation.constant("Scheduler", "Budget")).n;
         PERIOD = (int) ((Value.Int) Simulation.constant("Scheduler", "Period")).n;
+        SLICE = (int) ((Value.Int) Simulation.constant("Scheduler", "Slice")).n;
         List<List<TlcOutput.State>> traces = Simulation.simulate(dir, "Scheduler", TRACES, SEED, DEPTH);
         List<TraceChecker.Failure> failures = new ArrayList<>();
         Set<Value> covered = new HashSet<>();
@@ -98,7 +101,7 @@ class SchedulerGeneratedTest {
         for (Value x : ((Value.Fn) q0).map.values()) {
             initial.add(((Value.Str) x).s);
         }
-        SchedReplayer k = new SchedReplayer(threads, prio, rt, BUDGET, PERIOD, initial, Value.str("idle"));
+        SchedReplayer k = new SchedReplayer(threads, prio, rt, BUDGET, PERIOD, SLICE, initial, Value.str("idle"));
         int compared = 0;
         List<String> since = new ArrayList<>();
         for (int i = 0; i < trace.size(); i++) {
@@ -113,7 +116,7 @@ class SchedulerGeneratedTest {
                 since.add(((Value.Str) act.at(1)).s);
             }
             covered.add(Value.tuple(spec.get("state"), spec.get("runQueue"), spec.get("current"),
-                spec.get("budget"), spec.get("elapsed")));
+                spec.get("budget"), spec.get("elapsed"), spec.get("slice")));
             if (!settled(spec)) {
                 continue;
             }

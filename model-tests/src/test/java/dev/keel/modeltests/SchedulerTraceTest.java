@@ -64,10 +64,11 @@ class SchedulerTraceTest {
         ((Value.Fn) init.get("runQueue").get("c1")).map.values().forEach(u -> initial.add(((Value.Str) u).s));
         int budget = (int) ((Value.Int) Simulation.constant("Scheduler", "Budget")).n;
         int period = (int) ((Value.Int) Simulation.constant("Scheduler", "Period")).n;
+        int slice = (int) ((Value.Int) Simulation.constant("Scheduler", "Slice")).n;
 
         List<List<Step>> traces = new ArrayList<>();
         for (List<SchedOp> program : programs) {
-            SchedDriver d = new SchedDriver(threads, prio, rt, budget, period, initial);
+            SchedDriver d = new SchedDriver(threads, prio, rt, budget, period, slice, initial);
             for (SchedOp op : program) {
                 d.apply(new SchedOp(op.action(), threads.get(Math.floorMod(op.thread().hashCode(), threads.size()))));
             }

@@ -123,17 +123,34 @@ final class Simulation {
         return breadthFirst(dir, spec, specFiles);
     }
 
+    /**
+     * The reachable states of {@code module} (a module of src/test/tla over the small model of
+     * {@code spec}, with next-state relation {@code next}), by a breadth-first TLC run, cached.
+     */
+    static long reachableOf(Path dir, String spec, String module, String next, List<String> specFiles)
+            throws Exception {
+        Files.copy(Env.tla().resolve(module + ".tla"), dir.resolve(module + ".tla"), StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(dir.resolve(module + ".cfg"), smallConfig(spec) + "INIT Init\nNEXT " + next + "\n");
+        List<String> files = new ArrayList<>(specFiles);
+        return breadthFirst(dir, module, files, module);
+    }
+
     private static long breadthFirst(Path dir, String spec, List<String> specFiles) throws Exception {
+        return breadthFirst(dir, spec, specFiles, spec + "Reach");
+    }
+
+    private static long breadthFirst(Path dir, String spec, List<String> specFiles, String module) throws Exception {
         MessageDigest md = MessageDigest.getInstance("SHA-256");
         for (String f : specFiles) {
             md.update(Files.readAllBytes(Env.specs().resolve(f)));
         }
-        md.update(Files.readAllBytes(dir.resolve(spec + "Reach.cfg")));
+        md.update(Files.readAllBytes(dir.resolve(module + ".cfg")));
+        md.update(Files.readAllBytes(dir.resolve(module + ".tla")));
         Path cache = dir.resolve("reachable-" + HexFormat.of().formatHex(md.digest()).substring(0, 16));
         if (Files.exists(cache)) {
             return Long.parseLong(Files.readString(cache).trim());
         }
-        Tlc.Result r = Env.tlc().run(dir, spec + "Reach", spec + "Reach.cfg", List.of("-deadlock"));
+        Tlc.Result r = Env.tlc().run(dir, module, module + ".cfg", List.of("-deadlock"));
         long n = r.ok() ? TlcOutput.distinctStates(r.output()) : -1;
         if (n >= 0) {
             Files.writeString(cache, n + "\n");

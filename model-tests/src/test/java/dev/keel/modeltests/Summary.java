@@ -61,6 +61,17 @@ final class Summary {
         Path parts = file.resolveSibling("summary-parts");
         try {
             Files.createDirectories(parts);
+            if (!key.contains("-known-")) {
+                // A check's known-discrepancy lines follow its figures line: drop those of an
+                // earlier run, which may list discrepancies fixed since.
+                try (Stream<Path> old = Files.list(parts)) {
+                    for (Path p : (Iterable<Path>) old::iterator) {
+                        if (p.getFileName().toString().startsWith(key + "-known-")) {
+                            Files.delete(p);
+                        }
+                    }
+                }
+            }
             Files.writeString(parts.resolve(key), line + "\n", StandardCharsets.UTF_8);
             List<String> lines = new ArrayList<>();
             try (Stream<Path> s = Files.list(parts).sorted()) {

@@ -11,6 +11,7 @@ import dev.keel.hw.Mmu;
 import dev.keel.hw.PhysicalMemory;
 import dev.keel.hw.Serial;
 import dev.keel.hw.Timer;
+import dev.keel.hw.TraceSink;
 
 /**
  * A whole simulated PC for JVM tests. RAM layout: the first MiB is reserved (firmware and the
@@ -34,6 +35,7 @@ public final class SimMachine implements Machine {
     private final SimBootModules modules = new SimBootModules();
     private final SimClock clock = new SimClock(7);
     private final SimIoPorts ioPorts = new SimIoPorts();
+    private final SimTraceSink trace = new SimTraceSink();
     private long moduleNext;
 
     /** A machine with {@code cpuCount} CPUs, {@code ramBytes} of RAM (a multiple of 4 KiB above 2 MiB) and 16 irq lines. */
@@ -155,5 +157,13 @@ public final class SimMachine implements Machine {
 
     public SimIoPorts simIoPorts() {
         return ioPorts;
+    }
+
+    public TraceSink trace() {
+        return trace;
+    }
+
+    public SimTraceSink simTrace() {
+        return trace;
     }
 }

@@ -1,6 +1,7 @@
 package dev.keel.kernel.cap;
 
 import dev.keel.kernel.abi.Errors;
+import dev.keel.kernel.trace.CapTrace;
 
 /**
  * The capability spaces of all processes and the derivation tree between their capabilities.
@@ -30,6 +31,9 @@ public final class CapabilitySpace {
     // Guarded by the derivation invariants: change only through the actions below.
     /*@ spec_public @*/ private final Capability[] slots;
     /*@ spec_public @*/ private final int[] parent;
+
+    /** Writes each action to the trace line when tracing is on (off unless attached at boot). */
+    private final CapTrace trace = new CapTrace();
 
     // TLA+ TypeOK: one parent entry per slot.
     //@ public invariant slots.length == parent.length;
@@ -118,6 +122,14 @@ public final class CapabilitySpace {
             return NO_PARENT;
         }
         return parent[g];
+    }
+
+    /** The trace of this capability system's actions (dev.keel.kernel.trace). */
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ CapTrace trace() {
+        return trace;
     }
 
     /** The total number of global slots. */
@@ -226,6 +238,7 @@ public final class CapabilitySpace {
         }
         slots[g].set(type, object, 0, read, write, grant);
         parent[g] = NO_PARENT;
+        if (trace.on) { trace.createObject(this, process, slot); }
     }
 
     /**
@@ -252,6 +265,7 @@ public final class CapabilitySpace {
         long b = c.badge != 0 ? c.badge : badge;
         slots[d].set(c.type, c.object, b, read && c.read, write && c.write, grant && c.grant);
         parent[d] = s;
+        if (trace.on) { trace.derive(this, "Mint", sp, src, dp, dst); }
     }
 
     /** Copy: derives into (dp, dst) a capability equal to (sp, src). */
@@ -271,6 +285,7 @@ public final class CapabilitySpace {
         }
         slots[d].set(slots[s]);
         parent[d] = s;
+        if (trace.on) { trace.derive(this, "Copy", sp, src, dp, dst); }
     }
 
     /**
@@ -296,6 +311,7 @@ public final class CapabilitySpace {
         relink(s, d);
         slots[s].clear();
         parent[s] = NO_PARENT;
+        if (trace.on) { trace.derive(this, "Move", sp, src, dp, dst); }
     }
 
     /** Points every child of global slot {@code from} at {@code to}. */
@@ -329,8 +345,9 @@ public final class CapabilitySpace {
       @ assignable \all_fields(slots[globalSlot(process, slot)]), parent[*];
       @*/
     public boolean delete(int process, long slot) {
-        int g = globalSlot(process, slot);
-        return deleteGlobal(g);
+        boolean last = deleteGlobal(globalSlot(process, slot));
+        if (trace.on) { trace.remove(this, "Delete", process, slot); }
+        return last;
     }
 
     private boolean deleteGlobal(int g) {
@@ -382,6 +399,7 @@ public final class CapabilitySpace {
                 parent[g] = NO_PARENT;
             }
         }
+        if (trace.on) { trace.remove(this, "Revoke", process, slot); }
     }
 
     /** DestroyObject: deletes every capability that names (type, object). */
@@ -390,11 +408,13 @@ public final class CapabilitySpace {
       @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \all_fields(slots[i])), parent[*];
       @*/
     public void destroyObject(int type, int object) {
+        if (trace.on) { trace.destroying(this, type, object); }
         for (int g = 0; g < slots.length; g++) {
             if (slots[g].type == type && slots[g].object == object) {
                 deleteGlobal(g);
             }
         }
+        if (trace.on) { trace.destroyed(this); }
     }
 
     /** Empties every slot of {@code process} (its capability space dies with it). */

@@ -4,6 +4,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 import dev.keel.hw.InterruptController;
 import dev.keel.kernel.abi.Errors;
+import dev.keel.kernel.cap.CapType;
 import dev.keel.kernel.cap.CapabilitySpace;
 import dev.keel.kernel.cap.Capability;
 import dev.keel.kernel.mem.AddressSpace;
@@ -11,6 +12,7 @@ import dev.keel.kernel.mem.UserMemory;
 import dev.keel.kernel.proc.Process;
 import dev.keel.kernel.sched.Scheduler;
 import dev.keel.kernel.sched.Tcb;
+import dev.keel.kernel.sched.ThreadPool;
 
 /**
  * Message passing between threads through ports: send, receive, call and reply, with blocking and
@@ -523,9 +525,46 @@ public final class Ipc {
         return false;
     }
 
+    /**
+     * Whom a caller of {@code p} waits for: the first waiting receiver, else the thread that last
+     * received there, else, before anyone has, the one thread that can: a port's receive right may
+     * sit unused in a single-threaded process (its creator, or a server it was handed to), and a
+     * call to the port then waits for that thread.
+     */
     private @Nullable Tcb serverOf(Port p) {
         Tcb r = p.receivers.first();
-        return r != null ? r : p.server;
+        if (r != null) {
+            return r;
+        }
+        return p.server != null ? p.server : soleReceiver(p);
+    }
+
+    /** The only live thread of the only process holding the receive right to {@code p}; null if none or several. */
+    private @Nullable Tcb soleReceiver(Port p) {
+        int per = caps.slotsPerProcess();
+        int holder = -1;
+        for (int g = 0; g < caps.size() && per > 0; g++) {
+            Capability c = caps.at(g);
+            if (!c.isEmpty() && c.type() == CapType.PORT && c.object() == p.id && c.canRead()) {
+                if (holder >= 0 && holder != g / per) {
+                    return null;
+                }
+                holder = g / per;
+            }
+        }
+        ThreadPool pool = scheduler.threads();
+        Tcb found = null;
+        for (int i = 0; holder >= 0 && i < pool.size(); i++) {
+            Tcb t = pool.at(i);
+            Process o = t.owner;
+            if (t.state != Tcb.FREE && o != null && o.index == holder) {
+                if (found != null) {
+                    return null;
+                }
+                found = t;
+            }
+        }
+        return found;
     }
 
     /** The thread {@code t} waits for, when blocked in a call; null otherwise. */

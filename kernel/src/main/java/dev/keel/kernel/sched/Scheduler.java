@@ -3,6 +3,7 @@ package dev.keel.kernel.sched;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import dev.keel.hw.Machine;
+import dev.keel.kernel.trace.SchedTrace;
 import dev.keel.kernel.abi.Errors;
 
 /**
@@ -39,6 +40,9 @@ public final class Scheduler {
     /** The table of a CPU that does not exist: empty. */
     private static final Lingering[] NO_LINGERING = new Lingering[0];
 
+    /** Writes each action to the trace line when tracing is on (off unless attached at boot). */
+    private final SchedTrace trace;
+
     // TLA+ TypeOK: one state per CPU, each with its own run queue and idle thread.
     //@ public invariant cpus.length > 0 && cpus[0] == boot;
     //@ public invariant (\forall int c; 0 <= c && c < cpus.length; cpus[c].index == c);
@@ -55,6 +59,7 @@ public final class Scheduler {
         this.threads = threads;
         this.timeslice = timeslice < 1 ? 1 : timeslice;
         this.rtLimitPermille = rtLimitPermille;
+        this.trace = new SchedTrace(threads.size());
         int n = cpuCount < 1 ? 1 : cpuCount;
         cpus = new PerCpu[n];
         boot = newCpu(threads, 0, priorities);
@@ -108,6 +113,15 @@ public final class Scheduler {
         idle.priority = IDLE_PRIORITY;
         idle.cpu = i;
         return new PerCpu(i, new RunQueue(priorities), idle);
+    }
+
+    /** The thread pool: IPC's deadlock check finds a port's only receiver among its threads. */
+    /*@ public normal_behavior
+      @ ensures \result == threads;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ ThreadPool threads() {
+        return threads;
     }
 
     /*@ public normal_behavior
@@ -173,6 +187,7 @@ public final class Scheduler {
         t.slice = timeslice;
         t.state = Tcb.BLOCKED;
         unblock(t);
+        if (trace.on) { trace.admitted(t); }
     }
 
     /** Unblock: a blocked thread becomes ready; preempts its CPU if it outranks the current one. */
@@ -182,6 +197,7 @@ public final class Scheduler {
       @ assignable \everything;
       @*/
     public void unblock(Tcb t) {
+        if (trace.on) { trace.record(SchedTrace.UNBLOCK, t); }
         t.state = Tcb.READY;
         t.blockedOn = Tcb.ON_NOTHING;
         if (!t.throttled) {
@@ -205,6 +221,7 @@ public final class Scheduler {
       @ assignable \everything;
       @*/
     public void block(Tcb t, int reason) {
+        if (trace.on) { trace.record(SchedTrace.BLOCK, t); }
         leave(t);
         t.state = Tcb.BLOCKED;
         t.blockedOn = reason;
@@ -235,6 +252,7 @@ public final class Scheduler {
       @ assignable \everything;
       @*/
     public void remove(Tcb t) {
+        if (trace.on) { trace.record(SchedTrace.RETIRE, t); }
         leave(t);
         if (t.realtime) {
             linger(cpu(t.cpu), t);
@@ -257,12 +275,21 @@ public final class Scheduler {
         l.period = t.period;
     }
 
+    /** The trace of the scheduler's actions (dev.keel.kernel.trace). */
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ SchedTrace trace() {
+        return trace;
+    }
+
     /** Yield: the current thread of {@code c} gives up the rest of its time slice. */
     /*@ public normal_behavior
       @ ensures c.needResched;
       @ assignable c.current.slice, c.needResched;
       @*/
     public void yieldCurrent(PerCpu c) {
+        if (trace.on) { trace.record(SchedTrace.YIELD, c.current); }
         c.current.slice = 0;
         c.needResched = true;
     }
@@ -277,6 +304,7 @@ public final class Scheduler {
       @ assignable \everything;
       @*/
     public void tick(PerCpu c) {
+        if (trace.on) { trace.record(SchedTrace.TICK, c.current); }
         c.ticks++;
         charge(c);
         replenish(c);

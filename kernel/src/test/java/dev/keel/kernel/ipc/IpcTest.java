@@ -160,6 +160,38 @@ class IpcTest {
     }
 
     @Test
+    void callingYourOwnNewPortBeforeAnyReceiveIsADeadlock() {
+        // The creator holds the only receive right: a call would wait for the caller itself.
+        assertEquals(0, s.as(init, Syscalls.PORT_CREATE, Boot.SLOT_MEMORY, 26, 1));
+        Tcb caller = Sim.main(init);
+        assertEquals(Errors.DEADLOCK, s.as(init, Syscalls.CALL, 26, 0, Sim.BUF, 0, -1, 0));
+        assertTrue(caller.state != Tcb.BLOCKED, "the refused caller runs on");
+        assertEquals(0, s.k.ipc.port(s.k.caps.at(s.k.caps.globalSlot(init.index, 26)).object()).sent);
+        assertFalse(s.k.panic.panicked());
+        s.assertHealthy();
+    }
+
+    @Test
+    void callIntoAPortNobodyHasReceivedFromYetFollowsItsOnlyReceiver() {
+        // init creates port 25 and never receives there; child gets a send-only capability to it.
+        // init then calls child (PORT), so child's call into 25 would wait for init, which waits
+        // for child: refused, though 25 has no receiver yet to follow.
+        assertEquals(0, s.as(init, Syscalls.PORT_CREATE, Boot.SLOT_MEMORY, 25, 2));
+        assertEquals(0, s.as(init, Syscalls.CAP_MINT, 25, 26, 0, 1, 0, 0));
+        assertEquals(0, s.as(init, Syscalls.SEND, PORT, 0, Sim.BUF, 0, 26));
+        s.as(child, Syscalls.RECEIVE, childPortSlot(), Sim.BUF, 8);
+        long sendTo25 = Sim.main(child).reg(3);
+        s.as(child, Syscalls.RECEIVE, childPortSlot(), Sim.BUF, 8);
+        s.as(init, Syscalls.CALL, PORT, 1, Sim.BUF, 0, -1, 0);
+        Tcb server = Sim.main(child);
+        assertEquals(Sim.main(init), server.replyCap);
+        assertEquals(Errors.DEADLOCK, s.as(child, Syscalls.CALL, sendTo25, 2, Sim.BUF, 0, -1, 0));
+        assertEquals(Tcb.RUNNING, server.state);
+        assertEquals(0, s.as(child, Syscalls.REPLY, 0, Sim.BUF, 0));
+        s.assertHealthy();
+    }
+
+    @Test
     void deletingTheLastPortCapabilityWakesWaitersWithDeadObject() {
         Tcb r = Sim.main(child);
         s.as(child, Syscalls.RECEIVE, childPortSlot(), Sim.BUF, 8);

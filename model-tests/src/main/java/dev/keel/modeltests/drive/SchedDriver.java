@@ -16,7 +16,8 @@ import dev.keel.modeltests.trace.Step;
  * spec/Scheduler.tla, with the state after the kernel's reschedule, as a thread returning to
  * user mode sees it. An event whose thread is in the wrong state (an exit with nothing running,
  * a wake-up of a thread that is not blocked) is not a kernel transition: it is skipped.
- * The logged runQueue is per priority ({@code rqp[c][prio]}); budgets only for admitted threads; elapsed for every real-time thread.
+ * The logged runQueue is per priority ({@code rqp[c][prio]}); budgets only for admitted threads; elapsed for every real-time thread;
+ * slice for every thread.
  */
 public final class SchedDriver {
 
@@ -25,9 +26,9 @@ public final class SchedDriver {
     private final Map<String, Integer> priority;
 
     public SchedDriver(List<String> threads, Map<String, Integer> priority, Set<String> realTime,
-            int budget, int period, List<String> initial) {
+            int budget, int period, int slice, List<String> initial) {
         this.priority = priority;
-        k = new SchedReplayer(threads, priority, realTime, budget, period, initial, Value.str("idle"));
+        k = new SchedReplayer(threads, priority, realTime, budget, period, slice, initial, Value.str("idle"));
         k.settle();
         steps.add(step("Init", List.of()));
     }
@@ -81,6 +82,7 @@ public final class SchedDriver {
         });
         logged.put("budget", Value.fn(budget));
         logged.put("elapsed", s.get("elapsed"));
+        logged.put("slice", s.get("slice"));
         return new Step(action, args, true, true, Errors.OK, logged);
     }
 }

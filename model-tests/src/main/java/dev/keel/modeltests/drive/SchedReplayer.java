@@ -13,8 +13,8 @@ import dev.keel.modeltests.tla.Value;
 
 /**
  * Replays actions of spec/Scheduler.tla on the kernel's Scheduler, one CPU ("c1" is CPU 0),
- * each spec thread a Tcb (ids from 1; Tcb 0 is the idle thread). The kernel's time slice is one
- * tick, as the spec rotates equals on every tick.
+ * each spec thread a Tcb (ids from 1; Tcb 0 is the idle thread). The kernel's time slice is the
+ * spec's Slice.
  *
  * <p>Admit: Scheduler.start (after setRealtime for a real-time thread, which resumes the
  * reservation the Tcb's slot left lingering at its exit while that period lasts); Retire: remove,
@@ -35,8 +35,8 @@ public final class SchedReplayer {
 
     /** @param threads the spec's threads; @param initial the spec's initial run queue, in order */
     public SchedReplayer(List<String> threads, Map<String, Integer> priority, Set<String> realTime,
-            int budget, int period, List<String> initial, Value none) {
-        k = new KernelParts(1, 2, 1, 1, threads.size() + 2, 4, 1);
+            int budget, int period, int slice, List<String> initial, Value none) {
+        k = new KernelParts(1, 2, 1, 1, threads.size() + 2, 4, slice);
         s = k.scheduler;
         this.priority = priority;
         this.realTime = realTime;
@@ -54,7 +54,7 @@ public final class SchedReplayer {
                 rt.add(i + 1);
             }
         }
-        mapping = new SchedulerMapping(names, Map.of(0, Value.str("c1")), none, prios, rt, period);
+        mapping = new SchedulerMapping(names, Map.of(0, Value.str("c1")), none, prios, rt, slice, period);
         for (String t : initial) {
             admit(t);
         }

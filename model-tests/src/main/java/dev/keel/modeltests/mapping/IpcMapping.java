@@ -28,8 +28,12 @@ import dev.keel.modeltests.tla.Value;
  *     Message.badge, call is whether it carries a caller. {@code seq} is a history variable of the
  *     spec (the sender's message count); the kernel keeps only per-port counters, so the driver
  *     numbers messages (the label carries it).</li>
+ * <li>{@code xfer}: NoXfer, or [port, rights] of the capability the message carries: the
+ *     capability in the message's source slot (Message.capSource, which the kernel copies at
+ *     delivery), when it still names the object the message recorded.</li>
  * <li>{@code blockedOn[t]}: ON_RECEIVE as [op |-> "recv", port], ON_CALL or ON_REPLY as
- *     [op |-> "call", port]; anything else NotBlocked.</li>
+ *     [op |-> "call", port]; anything else NotBlocked. Once a call is received the kernel no longer
+ *     keeps the port the caller called (Tcb.waitPort is cleared): the caller of map() passes it.</li>
  * <li>{@code replyCap[t]}: Tcb.replyCap, or None.</li>
  * <li>{@code caps[t][p]}: the rights on the capabilities to port p held by t's process.</li>
  * <li>{@code sent}, {@code delivered}: history variables with no kernel counterpart: left unmapped.</li>
@@ -67,6 +71,14 @@ public final class IpcMapping {
     }
 
     public Map<String, Value> map(Ipc ipc, ThreadPool pool, CapabilitySpace caps) {
+        return map(ipc, pool, caps, Map.of());
+    }
+
+    /**
+     * As above; {@code calledPort} gives, by Tcb id, the port index a thread called, for callers
+     * waiting for their reply (ON_REPLY), whose port the kernel has forgotten.
+     */
+    public Map<String, Value> map(Ipc ipc, ThreadPool pool, CapabilitySpace caps, Map<Integer, Integer> calledPort) {
         List<Value> live = new ArrayList<>();
         TreeMap<Value, Value> queue = new TreeMap<>();
         for (Map.Entry<Integer, Value> e : ports.entrySet()) {
@@ -81,7 +93,7 @@ public final class IpcMapping {
             for (Message m = p.head; m != null; m = m.next) {
                 Value from = m.caller != null ? thread(m.caller) : senderByBadge.getOrDefault(m.badge, none);
                 msgs.add(Value.record("from", from, "seq", Value.of(m.label), "badge", Value.of(m.badge),
-                    "call", Value.of(m.caller != null), "xfer", Value.str(m.hasCap ? "cap" : "none")));
+                    "call", Value.of(m.caller != null), "xfer", xfer(caps, m)));
             }
             queue.put(e.getValue(), Value.tuple(msgs));
         }
@@ -90,7 +102,7 @@ public final class IpcMapping {
         TreeMap<Value, Value> held = new TreeMap<>();
         for (Map.Entry<Integer, Value> e : threads.entrySet()) {
             Tcb t = pool.at(e.getKey());
-            blocked.put(e.getValue(), blockedOn(t));
+            blocked.put(e.getValue(), blockedOn(t, ipc, calledPort.get(t.id)));
             reply.put(e.getValue(), thread(t.replyCap));
             TreeMap<Value, Value> perPort = new TreeMap<>();
             for (Map.Entry<Integer, Value> pe : ports.entrySet()) {
@@ -107,15 +119,30 @@ public final class IpcMapping {
         return vars;
     }
 
-    private Value blockedOn(Tcb t) {
+    /** The spec's NoXfer, or the port and rights of the capability message {@code m} carries. */
+    private Value xfer(CapabilitySpace caps, Message m) {
+        if (!m.hasCap) {
+            return Value.record("port", none, "rights", Value.set());
+        }
+        Capability c = caps.at(m.capSource);
+        boolean same = c.type() == m.capType && c.object() == m.capObject;
+        Value port = ports.getOrDefault(m.capObject, Value.of(m.capObject));
+        Value rights = same ? CapabilitiesMapping.rights(c.canRead(), c.canWrite(), c.canGrant()) : Value.set();
+        return Value.record("port", port, "rights", rights);
+    }
+
+    private Value blockedOn(Tcb t, Ipc ipc, Integer called) {
         Port w = t.waitPort;
+        if (t.state == Tcb.BLOCKED && t.blockedOn == Tcb.ON_REPLY && called != null && ipc.port(called) != null) {
+            w = ipc.port(called);
+        }
         if (t.state != Tcb.BLOCKED) {
             return notBlocked;
         }
         if (t.blockedOn == Tcb.ON_RECEIVE && w != null) {
             return Value.record("op", Value.str("recv"), "port", port(w));
         }
-        if (t.blockedOn == Tcb.ON_CALL && w != null) {
+        if ((t.blockedOn == Tcb.ON_CALL || t.blockedOn == Tcb.ON_REPLY) && w != null) {
             return Value.record("op", Value.str("call"), "port", port(w));
         }
         return notBlocked;

@@ -29,6 +29,9 @@ import dev.keel.modeltests.tla.Value;
  * <li>{@code current[c]}: the CPU's current thread, or None when it runs its idle thread or its
  *     current thread stopped running (blocked or retired, reschedule pending).</li>
  * <li>{@code budget[t]} for real-time t: Tcb.remaining.</li>
+ * <li>{@code slice[t]}: Tcb.slice, the ticks left of t's time slice; a thread that is not
+ *     admitted (free Tcb, or never started) has a full slice in the spec, the kernel's time
+ *     slice, which Scheduler.start gives it.</li>
  * <li>A free Tcb (retired thread) maps to "inactive" with its configured priority.</li>
  * <li>{@code elapsed[t]} for real-time t: the ticks of t's own period so far, PerCpu.ticks of
  *     its CPU minus the period's start (Tcb.releaseAt - Tcb.period). A retired thread's period
@@ -46,6 +49,7 @@ public final class SchedulerMapping {
     private final Value none;
     private final Map<Integer, Integer> configured;
     private final java.util.Set<Integer> realTime;
+    private final int timeslice;
     private final int period;
 
     /**
@@ -55,10 +59,19 @@ public final class SchedulerMapping {
      * @param configured each thread's priority as configured (the spec's constant Priority): a
      *        free Tcb has lost its priority, and the spec keeps it
      * @param realTime the Tcb ids of the spec's RealTime set (budget's domain)
+     * @param timeslice the kernel's time slice (the spec's Slice), the slice of a thread not admitted
      * @param period the spec's Period: elapsed of a real-time thread with no period running
      */
     public SchedulerMapping(Map<Integer, Value> threads, Map<Integer, Value> cpus, Value none,
-            Map<Integer, Integer> configured, java.util.Set<Integer> realTime, int period) {
+            Map<Integer, Integer> configured, java.util.Set<Integer> realTime, int timeslice,
+            int period) {
+        if (timeslice < 1) {
+            throw new IllegalArgumentException("a time slice of at least one tick: " + timeslice);
+        }
+        if (period < 1) {
+            throw new IllegalArgumentException("a period of at least one tick: " + period);
+        }
+        this.timeslice = timeslice;
         this.period = period;
         this.threads = new LinkedHashMap<>(threads);
         this.cpus = new LinkedHashMap<>(cpus);
@@ -81,11 +94,14 @@ public final class SchedulerMapping {
         TreeMap<Value, Value> priority = new TreeMap<>();
         TreeMap<Value, Value> budget = new TreeMap<>();
         TreeMap<Value, Value> elapsed = new TreeMap<>();
+        TreeMap<Value, Value> slice = new TreeMap<>();
         for (Map.Entry<Integer, Value> e : threads.entrySet()) {
             Tcb t = pool.at(e.getKey());
             state.put(e.getValue(), stateName(t.state));
             int prio = t.state == Tcb.FREE ? configured.getOrDefault(e.getKey(), t.priority) : t.priority;
             priority.put(e.getValue(), Value.of(prio));
+            boolean admitted = t.state == Tcb.READY || t.state == Tcb.RUNNING || t.state == Tcb.BLOCKED;
+            slice.put(e.getValue(), Value.of(admitted ? t.slice : timeslice));
             if (realTime.contains(e.getKey())) {
                 budget.put(e.getValue(), Value.of(t.remaining));
                 elapsed.put(e.getValue(), Value.of(elapsed(s, t)));
@@ -107,6 +123,7 @@ public final class SchedulerMapping {
         vars.put("current", Value.fn(current));
         vars.put("budget", Value.fn(budget));
         vars.put("elapsed", Value.fn(elapsed));
+        vars.put("slice", Value.fn(slice));
         return vars;
     }
 

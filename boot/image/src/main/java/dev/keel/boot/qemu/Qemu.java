@@ -49,6 +49,7 @@ public final class Qemu {
     private boolean icount;
     private Duration timeout = DEFAULT_TIMEOUT;
     private Path serialLog;
+    private Path serial2Log;
     private String marker;
     private final List<String> extraArgs = new ArrayList<>();
 
@@ -109,6 +110,15 @@ public final class Qemu {
     }
 
     /**
+     * Where COM2 is written (a second {@code -serial file:}); the kernel's trace line under
+     * {@code keel.trace}. Without it the guest has no COM2.
+     */
+    public Qemu serial2Log(Path file) {
+        this.serial2Log = Objects.requireNonNull(file, "file");
+        return this;
+    }
+
+    /**
      * Stops QEMU (and reports {@link QemuResult#stoppedAtMarker()}) as soon as the serial
      * transcript contains {@code text}. Without it the run lasts until the guest exits or the
      * timeout.
@@ -145,6 +155,9 @@ public final class Qemu {
                     + " (build it with `make -C boot/image` or mvn)");
         }
         Path log = prepareSerialLog();
+        if (serial2Log != null) {
+            prepareLog(serial2Log);
+        }
         Path qemuOut = log.resolveSibling(log.getFileName() + ".qemu");
         List<String> cmd = command(log);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
@@ -204,6 +217,9 @@ public final class Qemu {
                 "-no-reboot",
                 "-serial", "file:" + log.toAbsolutePath(),
                 "-device", "isa-debug-exit,iobase=0x" + Integer.toHexString(DEBUG_EXIT_PORT) + ",iosize=0x04"));
+        if (serial2Log != null) {
+            cmd.addAll(List.of("-serial", "file:" + serial2Log.toAbsolutePath()));
+        }
         if (memory != null) {
             cmd.addAll(List.of("-m", memory));
         }
@@ -222,7 +238,11 @@ public final class Qemu {
     }
 
     private Path prepareSerialLog() throws IOException {
-        Path log = serialLog != null ? serialLog : Files.createTempFile("keel-serial-", ".log");
+        return prepareLog(serialLog != null ? serialLog : Files.createTempFile("keel-serial-", ".log"));
+    }
+
+    /** Empties {@code log} (creating its folder); refuses a path QEMU would misread. */
+    private static Path prepareLog(Path log) throws IOException {
         // QEMU's option parser splits on commas; a path with one would silently mean something else.
         if (log.toAbsolutePath().toString().contains(",")) {
             throw new IOException("serial log path must not contain a comma: " + log);

@@ -11,6 +11,7 @@ import dev.keel.hw.Mmu;
 import dev.keel.hw.PhysicalMemory;
 import dev.keel.hw.Serial;
 import dev.keel.hw.Timer;
+import dev.keel.hw.TraceSink;
 
 /** The PC the image runs on, one CPU: the x86-64 counterpart of the simulated machine. */
 final class X86Machine implements Machine {
@@ -25,11 +26,13 @@ final class X86Machine implements Machine {
     final X86BootModules modules;
     final X86Clock clock = new X86Clock();
     final X86IoPorts ioPorts = new X86IoPorts();
+    final X86TraceSink trace;
 
     X86Machine(Handoff h) {
         memoryMap = new X86MemoryMap(h, h.word(Handoff.W_IMAGE_END));
         memory = new X86PhysicalMemory(memoryMap.top());
         modules = new X86BootModules(h);
+        trace = new X86TraceSink(h.hasWord("keel.trace"));
     }
 
     public int cpuCount() {
@@ -74,5 +77,9 @@ final class X86Machine implements Machine {
 
     public IoPorts ioPorts() {
         return ioPorts;
+    }
+
+    public TraceSink trace() {
+        return trace;
     }
 }

@@ -1,0 +1,199 @@
+package dev.keel.kernel.trace;
+
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+import dev.keel.hw.TraceSink;
+import dev.keel.kernel.cap.CapType;
+import dev.keel.kernel.cap.Capability;
+import dev.keel.kernel.cap.CapabilitySpace;
+import dev.keel.kernel.ipc.Ipc;
+import dev.keel.kernel.ipc.Port;
+
+/**
+ * The capability system's trace: after each action of spec/Capabilities.tla that the kernel
+ * carries out, one line on the trace line with the action, its arguments and the abstract state
+ * after it, all as TLA+ text (the refinement mapping of the capability state, kept here so that
+ * the booted kernel and the hosted tests print the same thing):
+ * <pre>
+ * &#64;cap &lt;&lt;"Copy", &lt;&lt;"p0", 1, "p1", 1&gt;&gt;, {entry, ...}, {object, ...}&gt;&gt;
+ * </pre>
+ * An entry is {@code <<<<process, slot>>, [type, obj, rights, badge], parent>>} for each full
+ * slot (empty slots are left out: they are the spec's Empty with parent NoRef). Processes are
+ * "p" and their index, slots count from 1, objects are named by type and pool index ("Port3").
+ * The objects are those some capability names (a port only while it is live): an object no
+ * capability names can never be used again, and the spec's objects are the usable ones.
+ *
+ * Arguments: CreateObject(p, a, s, o) with {@code a} the slot of an untyped memory capability with
+ * write held by p (0 when there is none: the root's memory capability at boot, which is the
+ * spec's Init); Mint(p, a, q, b), Copy(p, a, q, b), Move(p, a, q, b); Delete(p, a); Revoke(p, a);
+ * DestroyObject(p, a) with (p, a) an original capability to the object (none when no capability
+ * names it: then the abstract state does not change and nothing is written).
+ *
+ * Off unless the machine's trace line is on; each hook in CapabilitySpace tests {@link #on} first.
+ * Allocates nothing.
+ */
+public final class CapTrace {
+
+    /** True when every capability action is written; the hooks test only this. */
+    public boolean on;
+
+    private @Nullable TraceSink sink;
+    private @Nullable Ipc ipc;
+
+    /** The original capability chosen for a DestroyObject, as a global slot, or -1. */
+    private int destroyWitness = -1;
+
+    /** Starts tracing when {@code s} is on; {@code ipc} tells which ports are live. */
+    public void attach(TraceSink s, Ipc ipc) {
+        if (s.enabled()) {
+            this.sink = s;
+            this.ipc = ipc;
+            this.on = true;
+        }
+    }
+
+    /** CreateObject: the capability to a new object went into (process, slot). */
+    public void createObject(CapabilitySpace caps, int process, long slot) {
+        TraceSink s = sink;
+        if (s == null) {
+            return;
+        }
+        Capability c = caps.at(caps.globalSlot(process, slot));
+        begin(s, "CreateObject");
+        TraceText.process(s, process);
+        TraceText.word(s, ", ");
+        TraceText.number(s, untypedSlot(caps, process, slot) + 1);
+        TraceText.word(s, ", ");
+        TraceText.number(s, slot + 1);
+        TraceText.word(s, ", ");
+        TraceText.object(s, c.type(), c.object());
+        end(s, caps);
+    }
+
+    /** Mint, Copy or Move ({@code action}) from (sp, src) to (dp, dst). */
+    public void derive(CapabilitySpace caps, String action, int sp, long src, int dp, long dst) {
+        TraceSink s = sink;
+        if (s == null) {
+            return;
+        }
+        begin(s, action);
+        TraceText.process(s, sp);
+        TraceText.word(s, ", ");
+        TraceText.number(s, src + 1);
+        TraceText.word(s, ", ");
+        TraceText.process(s, dp);
+        TraceText.word(s, ", ");
+        TraceText.number(s, dst + 1);
+        end(s, caps);
+    }
+
+    /** Delete or Revoke ({@code action}) of (process, slot). */
+    public void remove(CapabilitySpace caps, String action, int process, long slot) {
+        TraceSink s = sink;
+        if (s == null) {
+            return;
+        }
+        begin(s, action);
+        TraceText.process(s, process);
+        TraceText.word(s, ", ");
+        TraceText.number(s, slot + 1);
+        end(s, caps);
+    }
+
+    /** Before DestroyObject of (type, object): picks the original capability that names it. */
+    public void destroying(CapabilitySpace caps, int type, int object) {
+        destroyWitness = -1;
+        for (int g = 0; g < caps.size(); g++) {
+            Capability c = caps.at(g);
+            boolean original = caps.parentOf(g) == CapabilitySpace.NO_PARENT;
+            if (c.type() == type && c.object() == object && original
+                    && (destroyWitness < 0 || c.canWrite())) {
+                destroyWitness = g;
+            }
+        }
+    }
+
+    /** After DestroyObject: written only when a capability named the object. */
+    public void destroyed(CapabilitySpace caps) {
+        int g = destroyWitness;
+        destroyWitness = -1;
+        if (g >= 0) {
+            remove(caps, "DestroyObject", g / caps.slotsPerProcess(), g % caps.slotsPerProcess());
+        }
+    }
+
+    /** The first slot of {@code process} other than {@code except} with a memory capability with write, or -1. */
+    private static int untypedSlot(CapabilitySpace caps, int process, long except) {
+        for (int a = 0; a < caps.slotsPerProcess(); a++) {
+            Capability c = caps.at(caps.globalSlot(process, a));
+            if (a != except && c.type() == CapType.MEMORY && c.canWrite()) {
+                return a;
+            }
+        }
+        return -1;
+    }
+
+    private static void begin(TraceSink s, String action) {
+        TraceText.word(s, "@cap <<");
+        TraceText.string(s, action);
+        TraceText.word(s, ", <<");
+    }
+
+    /** Closes the arguments and writes the state after the action, then ends the line. */
+    private void end(TraceSink s, CapabilitySpace caps) {
+        TraceText.word(s, ">>, {");
+        boolean first = true;
+        for (int g = 0; g < caps.size(); g++) {
+            if (!caps.at(g).isEmpty()) {
+                TraceText.word(s, first ? "" : ", ");
+                entry(s, caps, g);
+                first = false;
+            }
+        }
+        TraceText.word(s, "}, {");
+        first = true;
+        for (int g = 0; g < caps.size(); g++) {
+            Capability c = caps.at(g);
+            if (!c.isEmpty() && usable(c)) {
+                TraceText.word(s, first ? "" : ", ");
+                TraceText.object(s, c.type(), c.object());
+                first = false;
+            }
+        }
+        TraceText.word(s, "}>>\n");
+    }
+
+    /** {@code <<<<p, s>>, cap, parent>>} for full global slot g. */
+    private static void entry(TraceSink s, CapabilitySpace caps, int g) {
+        int per = caps.slotsPerProcess();
+        Capability c = caps.at(g);
+        TraceText.word(s, "<<");
+        TraceText.ref(s, g / per, g % per);
+        TraceText.word(s, ", [type |-> ");
+        TraceText.string(s, TraceText.typeName(c.type()));
+        TraceText.word(s, ", obj |-> ");
+        TraceText.object(s, c.type(), c.object());
+        TraceText.word(s, ", rights |-> ");
+        TraceText.rights(s, c.canRead(), c.canWrite(), c.canGrant());
+        TraceText.word(s, ", badge |-> ");
+        TraceText.number(s, c.badge());
+        TraceText.word(s, "], ");
+        int p = caps.parentOf(g);
+        if (p == CapabilitySpace.NO_PARENT) {
+            TraceText.noRef(s);
+        } else {
+            TraceText.ref(s, p / per, p % per);
+        }
+        TraceText.word(s, ">>");
+    }
+
+    /** Whether the object a capability names exists: a port only while it is live. */
+    private boolean usable(Capability c) {
+        Ipc i = ipc;
+        if (c.type() != CapType.PORT || i == null) {
+            return true;
+        }
+        Port p = i.port(c.object());
+        return p != null && p.live;
+    }
+}

@@ -1,0 +1,200 @@
+package dev.keel.modeltests;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import dev.keel.modeltests.drive.IpcReplayer;
+import dev.keel.modeltests.tla.Value;
+import dev.keel.modeltests.trace.Differ;
+import dev.keel.modeltests.trace.Step;
+import dev.keel.modeltests.trace.TlcOutput;
+import dev.keel.modeltests.trace.TraceChecker;
+
+/**
+ * Tests generated from spec/Ipc.tla: TLC simulates the small model (fixed seed), failing calls
+ * included, and writes its traces; each trace's actions are replayed on the kernel's IPC system
+ * calls, and after every step the kernel's state, through the refinement mapping, must equal the
+ * spec's (ports, queue, blockedOn, replyCap, caps; sent and delivered are history variables).
+ */
+class IpcGeneratedTest {
+
+    static final int TRACES = 1000;
+    static final int DEPTH = 18;
+    static final long SEED = 20261125;
+    static final List<String> VARS = List.of("ports", "queue", "blockedOn", "replyCap", "caps");
+
+    @Test
+    void specTracesReplayOnTheKernel() throws Exception {
+        if (!Env.hasSpec("MCIpc")) {
+            Summary.put("6-generated-ipc", "Generated tests, Ipc: NOT RUN, spec/tla/MCIpc.tla missing");
+        }
+        Assumptions.assumeTrue(Env.hasSpec("MCIpc"), "no spec/tla/MCIpc.tla");
+        long t0 = System.nanoTime();
+        Path dir = Simulation.prepare("Ipc");
+        List<List<TlcOutput.State>> traces = Simulation.simulate(dir, "Ipc", TRACES, SEED, DEPTH);
+        Model m = model(traces);
+        List<TraceChecker.Failure> failures = new ArrayList<>();
+        Set<Value> covered = new HashSet<>();
+        int steps = 0;
+        for (int t = 0; t < traces.size(); t++) {
+            steps += replay(m, t + 1, traces.get(t), failures, covered);
+        }
+        long reachable = Simulation.reachable(dir, "Ipc", List.of("Ipc.tla", "MCIpc.tla"));
+        double secs = (System.nanoTime() - t0) / 1e9;
+        Known.Verdict v = Known.judge("generated/Ipc", failures);
+        long fresh = v.problems().stream().filter(x -> x.startsWith("DISCREPANCY")).count();
+        Summary.put("6-generated-ipc", String.format(
+            "Generated tests, Ipc: %d TLC traces (seed %d, depth %d), %,d steps replayed on the kernel; "
+                + "%d traces match to the end, %d stop at a known discrepancy, %d at a new one; "
+                + "%,d of %s reachable states of the small model covered; %.0f s",
+            traces.size(), SEED, DEPTH, steps, traces.size() - failures.size(), failures.size() - fresh, fresh,
+            covered.size(), reachable < 0 ? "?" : String.format("%,d", reachable), secs));
+        Summary.figures("generated-ipc", traces.size(), steps, secs, covered.size(), reachable, "IPC");
+        for (int k = 0; k < v.lines().size(); k++) {
+            Summary.put("6-generated-ipc-known-" + k, "  " + v.lines().get(k));
+        }
+        assertTrue(v.problems().isEmpty(), String.join("\n", v.problems()));
+    }
+
+    /** The small model's constants: from spec/tla/MCIpc.cfg, its first state, and its messages. */
+    record Model(List<String> threads, List<String> ports, int initPorts, List<Long> badges,
+            Map<String, Map<String, Set<String>>> initCaps, int queueLen, int maxSends) { }
+
+    static Model model(List<List<TlcOutput.State>> traces) throws Exception {
+        List<String> threads = names(Simulation.constant("Ipc", "Threads"));
+        List<String> init = names(Simulation.constant("Ipc", "InitPorts"));
+        List<String> ports = new ArrayList<>(init);
+        for (String p : names(Simulation.constant("Ipc", "Ports"))) {
+            if (!ports.contains(p)) {
+                ports.add(p);
+            }
+        }
+        Map<String, Map<String, Set<String>>> caps = new LinkedHashMap<>();
+        ((Value.Fn) traces.get(0).get(0).vars().get("caps")).map.forEach((t, perPort) -> {
+            Map<String, Set<String>> m = new LinkedHashMap<>();
+            ((Value.Fn) perPort).map.forEach((p, r) -> m.put(((Value.Str) p).s, Set.copyOf(names(r))));
+            caps.put(((Value.Str) t).s, m);
+        });
+        // Badge[t] is a definition of MCIpc.tla, not a state variable: read off the queued messages.
+        Map<String, Long> badge = new TreeMap<>();
+        for (List<TlcOutput.State> tr : traces) {
+            for (TlcOutput.State s : tr) {
+                for (Value q : ((Value.Fn) s.vars().get("queue")).map.values()) {
+                    for (Value msg : ((Value.Fn) q).map.values()) {
+                        badge.put(((Value.Str) msg.get("from")).s, ((Value.Int) msg.get("badge")).n);
+                    }
+                }
+            }
+        }
+        List<Long> badges = new ArrayList<>();
+        for (int i = 0; i < threads.size(); i++) {
+            badges.add(badge.getOrDefault(threads.get(i), (long) i + 1));
+        }
+        return new Model(threads, ports, init.size(), badges, caps,
+            (int) ((Value.Int) Simulation.constant("Ipc", "QueueLen")).n,
+            (int) ((Value.Int) Simulation.constant("Ipc", "MaxSends")).n);
+    }
+
+    private static List<String> names(Value set) {
+        List<String> out = new ArrayList<>();
+        for (Value v : ((Value.SetV) set).members) {
+            out.add(((Value.Str) v).s);
+        }
+        return out;
+    }
+
+    /** Replays one trace; returns the steps replayed; stops at the first difference. */
+    private static int replay(Model m, int t, List<TlcOutput.State> trace, List<TraceChecker.Failure> failures,
+            Set<Value> covered) {
+        IpcReplayer k = new IpcReplayer(m.threads(), m.ports(), m.initPorts(), m.badges(), m.initCaps(),
+            m.queueLen(), m.maxSends());
+        Map<String, Value> spec0 = specVars(trace.get(0));
+        if (!spec0.equals(k.state())) {
+            failures.add(failure(t, 0, Value.tuple(Value.str("Init")), "differs-" + differing(spec0, k.state()),
+                diff(spec0, k.state())));
+            return 0;
+        }
+        covered.add(whole(trace.get(0)));
+        for (int i = 1; i < trace.size(); i++) {
+            Value act = trace.get(i).vars().get("act");
+            IpcReplayer.Result res = k.apply(act);
+            Map<String, Value> spec = specVars(trace.get(i));
+            if (!res.asExpected()) {
+                String kind = res.expected() == 0 ? "refused-but-enabled" : "not-refused";
+                failures.add(failure(t, i, act, kind, "  the kernel returned " + res.code() + ", the spec's outcome is "
+                    + res.expected() + "\n"));
+                return i;
+            }
+            if (!spec.equals(res.state())) {
+                failures.add(failure(t, i, act, "differs-" + differing(spec, res.state()), diff(spec, res.state())));
+                return i;
+            }
+            covered.add(whole(trace.get(i)));
+        }
+        return trace.size() - 1;
+    }
+
+    /** The spec's whole state (every variable but act), as the small model's state count counts it. */
+    private static Value whole(TlcOutput.State s) {
+        TreeMap<Value, Value> m = new TreeMap<>();
+        s.vars().forEach((k, v) -> {
+            if (!k.equals("act")) {
+                m.put(Value.str(k), v);
+            }
+        });
+        return Value.fn(m);
+    }
+
+    private static TraceChecker.Failure failure(int t, int i, Value act, String kind, String detail) {
+        String name = ((Value.Str) act.at(1)).s;
+        List<Value> args = new ArrayList<>();
+        for (int n = 2; n <= ((Value.Fn) act).map.size(); n++) {
+            args.add(act.at(n));
+        }
+        Step s = new Step(name, args, true, true, 0, Map.of());
+        return new TraceChecker.Failure(t, i, s, "Ipc:" + name + ":" + kind, detail);
+    }
+
+    private static String differing(Map<String, Value> spec, Map<String, Value> kernel) {
+        List<String> d = new ArrayList<>();
+        for (String v : VARS) {
+            if (!spec.get(v).equals(kernel.get(v))) {
+                d.add(v);
+            }
+        }
+        return String.join("+", d);
+    }
+
+    private static String diff(Map<String, Value> spec, Map<String, Value> kernel) {
+        StringBuilder b = new StringBuilder("  after the step, kernel and spec differ:\n");
+        for (String v : VARS) {
+            if (!spec.get(v).equals(kernel.get(v))) {
+                b.append("  - ").append(v).append(Differ.describe(spec.get(v), kernel.get(v))).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    private static Map<String, Value> specVars(TlcOutput.State s) {
+        Map<String, Value> m = new LinkedHashMap<>();
+        for (String v : VARS) {
+            Value x = s.vars().get(v);
+            if (x == null) {
+                throw new IllegalStateException("state " + s.number() + " has no " + v);
+            }
+            m.put(v, x);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,4 @@
+------------------------------- MODULE IpcReach -------------------------------
+\* The small model of spec/Ipc.tla as it is, to count its reachable states.
+EXTENDS MCIpc
+=============================================================================

@@ -1,0 +1,4 @@
+------------------------------ MODULE MemoryReach ------------------------------
+\* The small model of spec/Memory.tla as it is, to count its reachable states.
+EXTENDS MCMemory
+=============================================================================
