@@ -1,8 +1,8 @@
 package dev.keel.kernel.sched;
 
 /**
- * The real-time reservation a thread held when it exited, kept by its CPU until the period it was
- * in ends. Its bandwidth stays charged against admission control until then, and the same thread
+ * The real-time reservation a thread held when it exited, kept by the scheduler for the thread's
+ * slot on its CPU until the period it was in ends. Its bandwidth stays charged against admission control until then, and the same thread
  * slot admitted again within that period resumes it with the budget that was left, never a new
  * one: leaving and coming back must not buy ticks the period has not earned.
  */
