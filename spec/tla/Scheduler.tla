@@ -20,6 +20,12 @@
 (* is admitted with a full budget: a thread admitted in the middle of      *)
 (* another thread's period gets no partial refill.                         *)
 (*                                                                         *)
+(* A reservation's bandwidth stays spent until the end of its period, as   *)
+(* for the budgeted servers of CBS: a thread that retires keeps its period *)
+(* running, and admitted again before that period ends it gets back only   *)
+(* the budget it had left.  Otherwise retiring and coming back would buy a *)
+(* fresh budget each time and starve the ordinary threads below it.        *)
+(*                                                                         *)
 (* Implemented by dev.keel.kernel.sched.Scheduler (with RunQueue, Tcb);    *)
 (* the mapping is in spec/README.md.                                       *)
 (***************************************************************************)
@@ -40,7 +46,7 @@ CONSTANTS
 
 \* The names of the weakened guards used as vacuity mutants.
 Mutants == {"none", "anyPriority", "noPreempt", "unblockAny", "blockKeepsRunning",
-            "noBudgetCheck", "noRotate", "noReplenish"}
+            "noBudgetCheck", "noRotate", "noReplenish", "readmitRefills"}
 
 ASSUME /\ Affinity \in [Threads -> CPUs]
        /\ Priority \in [Threads -> Nat]
@@ -131,7 +137,9 @@ TypeOK ==
 Orderings(S) == {q \in [1..Cardinality(S) -> S] : Elems(q) = S}
 
 \* At boot the initial threads are ready in their queues, in a fixed order, with
-\* full budgets and full slices; no CPU runs anything yet.
+\* full budgets, full slices and their first period starting; no CPU runs anything
+\* yet.  The other real-time threads have no period running (elapsed is a whole
+\* period).
 Init ==
     /\ state = [t \in Threads |-> IF t \in Initial THEN "ready" ELSE "inactive"]
     /\ priority = Priority
@@ -139,41 +147,51 @@ Init ==
                      CHOOSE q \in Orderings({t \in Initial : Affinity[t] = c}) : TRUE]
     /\ current = [c \in CPUs |-> None]
     /\ budget = [t \in RealTime |-> Budget]
-    /\ elapsed = [t \in RealTime |-> 0]
+    /\ elapsed = [t \in RealTime |-> IF t \in Initial THEN 0 ELSE Period]
     /\ slice = [t \in Threads |-> Slice]
 
 -----------------------------------------------------------------------------
-\* The kernel admits inactive thread t: it becomes ready with a full slice; a
-\* real-time thread starts its own period now, with its full budget.
+\* True if real-time thread t has no period running: its last one has ended.
+PeriodOver(t) == elapsed[t] = Period
+
+\* The kernel admits inactive thread t: it becomes ready with a full slice.  A
+\* real-time thread whose last period has ended starts a new one now, with its
+\* full budget; one retired within its period resumes that period with the
+\* budget it had left.
 Admit(t) ==
-    LET c == Affinity[t] IN
+    LET c == Affinity[t]
+        fresh == t \in RealTime /\ (PeriodOver(t) \/ Mutant = "readmitRefills")
+    IN
     /\ state[t] = "inactive"
     /\ Settle(c, [state EXCEPT ![t] = "ready"], Append(runQueue[c], t),
-              IF t \in RealTime THEN [budget EXCEPT ![t] = Budget] ELSE budget)
-    /\ elapsed' = IF t \in RealTime THEN [elapsed EXCEPT ![t] = 0] ELSE elapsed
+              IF fresh THEN [budget EXCEPT ![t] = Budget] ELSE budget)
+    /\ elapsed' = IF fresh THEN [elapsed EXCEPT ![t] = 0] ELSE elapsed
     /\ slice' = [slice EXCEPT ![t] = Slice]
     /\ UNCHANGED priority
 
-\* The thread running on CPU c ends; it leaves the scheduler, its period stops,
-\* and its slice is full again, as an inactive thread's always is.
+\* The thread running on CPU c ends; it leaves the scheduler, and its slice is
+\* full again, as an inactive thread's always is.  A real-time thread's period
+\* keeps running to its end, and its budget stays as spent: the bandwidth it
+\* reserved is not free again before that.
 Retire(c) ==
     LET cur == current[c] IN
     /\ cur # None
     /\ state' = [state EXCEPT ![cur] = "inactive"]
     /\ current' = [current EXCEPT ![c] = None]
-    /\ elapsed' = IF cur \in RealTime THEN [elapsed EXCEPT ![cur] = 0] ELSE elapsed
     /\ slice' = [slice EXCEPT ![cur] = Slice]
-    /\ UNCHANGED <<priority, runQueue, budget>>
+    /\ UNCHANGED <<priority, runQueue, budget, elapsed>>
 
-\* The admitted real-time threads of CPU c, whose periods run on its clock.
-Clocked(c) == {t \in RealTime : Affinity[t] = c /\ state[t] # "inactive"}
+\* The real-time threads of CPU c whose periods run on its clock: the admitted
+\* ones, and the retired ones until their period ends.
+Clocked(c) == {t \in RealTime : Affinity[t] = c /\ (state[t] # "inactive" \/ ~PeriodOver(t))}
 
 \* The timer of CPU c ticks: the current thread spends one tick of its slice,
 \* and a real-time one a unit of its budget; it is requeued when its budget is
 \* gone, or when its slice runs out and an eligible equal waits in the queue
 \* (round robin); a slice that runs out starts again full (the kernel requeues
 \* the thread and, with no equal waiting, runs it again at once).  Every
-\* admitted real-time thread of the CPU is one tick further into its period.
+\* clocked real-time thread of the CPU (admitted, or retired within its period)
+\* is one tick further into its period.
 \* The kernel schedules before it returns to user mode, so no tick finds the
 \* CPU idle while a thread could run, and refills a budget in the tick that
 \* ends its period.
@@ -232,8 +250,10 @@ Schedule(c) ==
           /\ current' = [current EXCEPT ![c] = t]
     /\ UNCHANGED <<priority, budget, elapsed, slice>>
 
-\* The period of real-time thread t ends: it gets its budget back and its next
-\* period starts; if it now outranks the current thread of its CPU, it preempts it.
+\* The period of admitted real-time thread t ends: it gets its budget back and its
+\* next period starts; if it now outranks the current thread of its CPU, it
+\* preempts it.  A retired thread's period just ends (Tick stops its clock);
+\* Admit gives it its next one.
 Replenish(t) ==
     LET refilled == IF Mutant = "noReplenish" THEN budget ELSE [budget EXCEPT ![t] = Budget]
     IN
@@ -297,19 +317,12 @@ Inv5 == QueuesHoldReady
 \* The highest priority of the ordinary (not real-time) threads of CPU c.
 TopPriority(c) == MaxPrio({u \in Threads \ RealTime : Affinity[u] = c})
 
-\* Real-time threads are admitted only finitely often.  A thread admitted again
-\* after it retired starts a new period with a full budget, so a real-time
-\* thread retired and admitted again for ever could keep the CPU from the
-\* ordinary threads below it within its budget.
-FinitelyAdmitted ==
-    <>[][\A t \in RealTime : state[t] = "inactive" => state'[t] = "inactive"]_vars
-
-\* Round robin: every ready ordinary thread at the top priority eventually runs,
-\* unless real-time threads are admitted again and again.
+\* Round robin: every ready ordinary thread at the top priority eventually runs.
+\* This holds however often real-time threads retire and are admitted again,
+\* because a re-admitted thread gets no budget its period has not earned.
 RoundRobin ==
-    FinitelyAdmitted =>
-        \A t \in Threads \ RealTime :
-            priority[t] = TopPriority(Affinity[t]) => (state[t] = "ready" ~> state[t] = "running")
+    \A t \in Threads \ RealTime :
+        priority[t] = TopPriority(Affinity[t]) => (state[t] = "ready" ~> state[t] = "running")
 
 \* Every ready real-time thread eventually runs: budgets come back each period.
 RealTimeServed ==

@@ -197,8 +197,9 @@ class SchedulerGeneratedTest {
             byCpu.put(e.getKey(), Value.fn(f));
         }
         m.put("runQueue", Value.fn(byCpu));
-        // A retired thread's Tcb is freed: the kernel keeps no budget for it (re-admission
-        // starts a new period with a full budget, in both).
+        // A retired thread's Tcb is freed; its budget lives on only in the lingering
+        // reservation until its period ends (the spec keeps it, stale, after that), and
+        // re-admission reads it from there: budgets are compared for admitted threads.
         TreeMap<Value, Value> budget = new TreeMap<>();
         ((Value.Fn) s.get("budget")).map.forEach((u, b) -> {
             if (!s.get("state").apply(u).equals(Value.str("inactive"))) {

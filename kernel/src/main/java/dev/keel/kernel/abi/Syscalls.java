@@ -75,7 +75,14 @@ public final class Syscalls {
     public static final int THREAD_CREATE = 27;
     /** set_priority(priority) -> 0. */
     public static final int SET_PRIORITY = 28;
-    /** set_realtime(budgetTicks, periodTicks) -> 0, or ADMISSION. */
+    /**
+     * set_realtime(budgetTicks, periodTicks) -> 0, BAD_ARGUMENT, or ADMISSION. Gives the calling
+     * thread a reservation of budgetTicks in every period of periodTicks. Refused with ADMISSION
+     * when the thread already has one (new parameters would refill its budget within a period;
+     * a reservation is kept until the thread exits) or when the CPU's reservations would exceed
+     * its bound; an exited thread's reservation counts until the end of its period. A thread in
+     * the slot of one that exited within its period resumes that period and its remaining budget.
+     */
     public static final int SET_REALTIME = 29;
     // Interrupts and devices
     /** irq_bind(irqSlot, portSlot) -> 0; the irq's notifications go to the port. */

@@ -1,5 +1,7 @@
 package dev.keel.kernel.sched;
 
+import org.checkerframework.checker.nullness.qual.Nullable;
+
 import dev.keel.hw.Machine;
 import dev.keel.kernel.trace.SchedTrace;
 import dev.keel.kernel.abi.Errors;
@@ -30,6 +32,13 @@ public final class Scheduler {
     /*@ spec_public @*/ private final Machine machine;
     /*@ spec_public @*/ private final int timeslice;
     /*@ spec_public @*/ private final int rtLimitPermille;
+    /**
+     * lingering[c][id]: the reservation thread slot id left on CPU c when it exited, charged
+     * until its period ends (allocated at boot, one per CPU and thread slot).
+     */
+    /*@ spec_public @*/ private final Lingering[][] lingering;
+    /** The table of a CPU that does not exist: empty. */
+    private static final Lingering[] NO_LINGERING = new Lingering[0];
 
     /** Writes each action to the trace line when tracing is on (off unless attached at boot). */
     private final SchedTrace trace;
@@ -58,6 +67,44 @@ public final class Scheduler {
         for (int i = 1; i < n; i++) {
             cpus[i] = newCpu(threads, i, priorities);
         }
+        lingering = new Lingering[n][];
+        for (int i = 0; i < n; i++) {
+            lingering[i] = newLingering(threads.size());
+        }
+    }
+
+    private static Lingering[] newLingering(int slots) {
+        Lingering[] l = new Lingering[slots < 1 ? 1 : slots];
+        for (int i = 0; i < l.length; i++) {
+            l[i] = new Lingering();
+        }
+        return l;
+    }
+
+    /** The lingering reservations of CPU {@code c}, by thread slot. */
+    private Lingering[] lingeringOn(PerCpu c) {
+        int i = c.index;
+        if (i < 0 || i >= lingering.length) {
+            return NO_LINGERING;
+        }
+        return lingering[i];
+    }
+
+    /**
+     * The reservation thread slot {@code id} left lingering on {@code c} at its exit, while its
+     * period lasts; null when there is none.
+     */
+    /*@ public normal_behavior
+      @ ensures \result == null || \result.until > c.ticks;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ @Nullable Lingering lingeringOf(PerCpu c, int id) {
+        Lingering[] table = lingeringOn(c);
+        if (id < 0 || id >= table.length) {
+            return null;
+        }
+        Lingering l = table[id];
+        return l.holdsAt(c.ticks) ? l : null;
     }
 
     private static PerCpu newCpu(ThreadPool threads, int i, int priorities) {
@@ -195,17 +242,37 @@ public final class Scheduler {
         }
     }
 
-    /** Removes a dying thread from scheduling; its CPU reschedules if it was running. */
+    /**
+     * Removes a dying thread from scheduling; its CPU reschedules if it was running. A real-time
+     * thread's reservation lingers on its CPU until its current period ends (spec: Retire keeps
+     * the period running), so its bandwidth is not admitted to anyone else before then.
+     */
     /*@ public normal_behavior
-      @ ensures !t.queued;
+      @ ensures !t.queued && !t.realtime;
       @ assignable \everything;
       @*/
     public void remove(Tcb t) {
         if (trace.on) { trace.record(SchedTrace.RETIRE, t); }
         leave(t);
+        if (t.realtime) {
+            linger(cpu(t.cpu), t);
+        }
         t.state = Tcb.BLOCKED;
         t.throttled = false;
         t.realtime = false;
+    }
+
+    /** Keeps {@code t}'s reservation on {@code c} until the end of its current period. */
+    private void linger(PerCpu c, Tcb t) {
+        Lingering[] table = lingeringOn(c);
+        if (t.id < 0 || t.id >= table.length || t.period <= 0 || t.releaseAt <= c.ticks) {
+            return;
+        }
+        Lingering l = table[t.id];
+        l.until = t.releaseAt;
+        l.remaining = t.remaining;
+        l.permille = (long) t.budget * 1000 / t.period;
+        l.period = t.period;
     }
 
     /** The trace of the scheduler's actions (dev.keel.kernel.trace). */
@@ -337,14 +404,23 @@ public final class Scheduler {
         }
     }
 
-    /** OK when {@code budget} ticks every {@code period} ticks can be admitted for {@code t}. */
+    /**
+     * OK when {@code budget} ticks every {@code period} ticks can be admitted for {@code t}:
+     * ADMISSION when {@code t} already has a reservation (changing it would refill its budget
+     * within a period), or when the reservations of its CPU, lingering ones of exited threads
+     * included, would exceed the CPU's bound.
+     */
     /*@ public normal_behavior
       @ ensures \result == Errors.OK || \result == Errors.BAD_ARGUMENT || \result == Errors.ADMISSION;
+      @ ensures t.realtime ==> \result != Errors.OK;
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ int checkRealtime(Tcb t, long budget, long period) {
         if (budget <= 0 || period <= 0 || budget > period || period > 1000000) {
             return Errors.BAD_ARGUMENT;
+        }
+        if (t.realtime) {
+            return Errors.ADMISSION;
         }
         long others = utilisation(t.cpu, t);
         if (others + budget * 1000 / period > rtLimitPermille) {
@@ -353,7 +429,12 @@ public final class Scheduler {
         return Errors.OK;
     }
 
-    /** Real-time utilisation of {@code cpu} in per mille, leaving out {@code except}. */
+    /**
+     * Real-time utilisation of {@code cpu} in per mille, leaving out {@code except}: the live
+     * reservations and the lingering ones of exited threads whose period has not ended. The
+     * lingering reservation of {@code except}'s own slot is left out too, as admitting
+     * {@code except} resumes it rather than adding to it.
+     */
     /*@ public normal_behavior
       @ ensures \result >= 0;
       @ assignable \nothing;
@@ -366,21 +447,58 @@ public final class Scheduler {
                 sum += (long) o.budget * 1000 / o.period;
             }
         }
+        PerCpu c = cpu(cpu);
+        Lingering[] table = lingeringOn(c);
+        for (int i = 0; i < table.length; i++) {
+            Lingering l = table[i];
+            if (i != except.id && l.holdsAt(c.ticks)) {
+                sum += l.permille;
+            }
+        }
         return sum;
     }
 
-    /** Gives {@code t} a real-time reservation; requires checkRealtime OK. */
+    /**
+     * Gives {@code t} a real-time reservation; requires checkRealtime OK. A new period starts now
+     * with the full budget, unless the reservation of {@code t}'s slot from before an exit still
+     * lingers (spec: Admit within the old period): then {@code t} resumes that period with the
+     * budget left in it, at most {@code budget}, and is throttled if none is left.
+     */
     /*@ public normal_behavior
       @ requires checkRealtime(t, budget, period) == Errors.OK;
-      @ ensures t.realtime && t.budget == budget && t.period == period && t.remaining == budget;
-      @ assignable t.realtime, t.budget, t.period, t.remaining, t.releaseAt;
+      @ ensures t.realtime && t.budget == budget && t.period == period;
+      @ ensures 0 <= t.remaining && t.remaining <= budget;
+      @ ensures t.releaseAt > cpu(t.cpu).ticks;
+      @ assignable \everything;
       @*/
     public void setRealtime(Tcb t, int budget, int period) {
+        PerCpu c = cpu(t.cpu);
         t.realtime = true;
         t.budget = budget;
         t.period = period;
-        t.remaining = budget;
-        t.releaseAt = cpu(t.cpu).ticks + period;
+        Lingering l = lingeringOf(c, t.id);
+        if (l == null) {
+            t.remaining = budget;
+            t.releaseAt = c.ticks + period;
+            return;
+        }
+        t.remaining = l.remaining < budget ? (l.remaining < 0 ? 0 : l.remaining) : budget;
+        t.releaseAt = l.until;
+        l.clear();
+        if (t.remaining == 0) {
+            throttle(c, t);
+        }
+    }
+
+    /** Takes {@code t}, whose budget is spent, out of the running until its period ends. */
+    private void throttle(PerCpu c, Tcb t) {
+        t.throttled = true;
+        if (t.queued) {
+            c.runQueue.dequeue(t);
+        }
+        if (c.current == t) {
+            c.needResched = true;
+        }
     }
 
     /** Changes the priority of {@code t}, requeueing it and preempting as needed. */

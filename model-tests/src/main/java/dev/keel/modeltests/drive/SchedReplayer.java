@@ -16,8 +16,9 @@ import dev.keel.modeltests.tla.Value;
  * each spec thread a Tcb (ids from 1; Tcb 0 is the idle thread). The kernel's time slice is the
  * spec's Slice.
  *
- * <p>Admit: Scheduler.start (after setRealtime for a real-time thread); Retire: remove, then the
- * Tcb goes back to the pool (as when its process exits); Tick: tick; Yield: yieldCurrent; Block:
+ * <p>Admit: Scheduler.start (after setRealtime for a real-time thread, which resumes the
+ * reservation the Tcb's slot left lingering at its exit while that period lasts); Retire: remove,
+ * then the Tcb goes back to the pool (as when its process exits); Tick: tick; Yield: yieldCurrent; Block:
  * block with ON_RECEIVE; Unblock: unblock; Schedule: schedule; Replenish: nothing, since the
  * kernel refills budgets inside tick, when the period's last tick is counted.
  */
@@ -53,7 +54,7 @@ public final class SchedReplayer {
                 rt.add(i + 1);
             }
         }
-        mapping = new SchedulerMapping(names, Map.of(0, Value.str("c1")), none, prios, rt, slice);
+        mapping = new SchedulerMapping(names, Map.of(0, Value.str("c1")), none, prios, rt, slice, period);
         for (String t : initial) {
             admit(t);
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.keel.kernel.sched.Lingering;
 import dev.keel.kernel.sched.PerCpu;
 import dev.keel.kernel.sched.Scheduler;
 import dev.keel.kernel.sched.Tcb;
@@ -33,8 +34,10 @@ import dev.keel.modeltests.tla.Value;
  *     slice, which Scheduler.start gives it.</li>
  * <li>A free Tcb (retired thread) maps to "inactive" with its configured priority.</li>
  * <li>{@code elapsed[t]} for real-time t: the ticks of t's own period so far, PerCpu.ticks of
- *     its CPU minus the period's start (Tcb.releaseAt - Tcb.period); 0 for a thread without a
- *     reservation (not admitted, or retired), whose period the spec stops.</li>
+ *     its CPU minus the period's start (Tcb.releaseAt - Tcb.period). A retired thread's period
+ *     runs on to its end in the spec: the same from the reservation its CPU keeps lingering
+ *     (Scheduler.lingeringOf: until - period), and the spec's Period once none lingers (its period
+ *     is over, or it never had one).</li>
  * </ul>
  * The kernel reaches these states at reschedule points (needResched false): a transition is
  * mapped after the kernel's schedule on the CPU it touched.
@@ -47,6 +50,7 @@ public final class SchedulerMapping {
     private final Map<Integer, Integer> configured;
     private final java.util.Set<Integer> realTime;
     private final int timeslice;
+    private final int period;
 
     /**
      * @param threads Tcb ids with their TLA+ names
@@ -56,13 +60,19 @@ public final class SchedulerMapping {
      *        free Tcb has lost its priority, and the spec keeps it
      * @param realTime the Tcb ids of the spec's RealTime set (budget's domain)
      * @param timeslice the kernel's time slice (the spec's Slice), the slice of a thread not admitted
+     * @param period the spec's Period: elapsed of a real-time thread with no period running
      */
     public SchedulerMapping(Map<Integer, Value> threads, Map<Integer, Value> cpus, Value none,
-            Map<Integer, Integer> configured, java.util.Set<Integer> realTime, int timeslice) {
+            Map<Integer, Integer> configured, java.util.Set<Integer> realTime, int timeslice,
+            int period) {
         if (timeslice < 1) {
             throw new IllegalArgumentException("a time slice of at least one tick: " + timeslice);
         }
+        if (period < 1) {
+            throw new IllegalArgumentException("a period of at least one tick: " + period);
+        }
         this.timeslice = timeslice;
+        this.period = period;
         this.threads = new LinkedHashMap<>(threads);
         this.cpus = new LinkedHashMap<>(cpus);
         this.none = none;
@@ -117,12 +127,22 @@ public final class SchedulerMapping {
         return vars;
     }
 
-    /** Ticks of real-time thread t's current period: its period started at releaseAt - period. */
-    private static long elapsed(Scheduler s, Tcb t) {
-        if (!t.realtime || t.state == Tcb.FREE) {
-            return 0;
+    /**
+     * Ticks of real-time thread t's current period: its period started at releaseAt - period; a
+     * retired thread's from its lingering reservation; Period when no period runs.
+     */
+    private long elapsed(Scheduler s, Tcb t) {
+        if (t.realtime && t.state != Tcb.FREE) {
+            return s.cpu(t.cpu).ticks - (t.releaseAt - t.period);
         }
-        return s.cpu(t.cpu).ticks - (t.releaseAt - t.period);
+        for (Integer c : cpus.keySet()) {
+            PerCpu cpu = s.cpu(c);
+            Lingering l = s.lingeringOf(cpu, t.id);
+            if (l != null) {
+                return cpu.ticks - (l.until - l.period);
+            }
+        }
+        return period;
     }
 
     /**
