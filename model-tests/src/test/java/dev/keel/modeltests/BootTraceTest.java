@@ -47,6 +47,9 @@ class BootTraceTest {
 
     private static QemuResult run;
     private static List<String> traceLines;
+    /** The user programs the image carries, init first (boot/image's BuildDir.USER_PROGRAMS). */
+    private static final List<String> USER_PROGRAMS = List.of("init", "ping", "pong", "crash", "pager", "spin");
+
     private static CapTraceLog.Decoded trace;
     private static double bootSeconds;
 
@@ -57,7 +60,13 @@ class BootTraceTest {
         Path dir = Env.work().resolve("boot");
         Path com2 = dir.resolve("trace-com2.log");
         long t0 = System.nanoTime();
-        run = Qemu.kernel(elf)
+        Qemu q = Qemu.kernel(elf);
+        // The user programs are ELF boot modules the image build leaves beside the kernel (target/user).
+        Path user = elf.toAbsolutePath().getParent().getParent().resolve("user");
+        for (String p : USER_PROGRAMS) {
+            q.module(user.resolve(p + ".elf"), p);
+        }
+        run = q
             .memory("32M")
             .icount(true)
             .append("keel.trace")
