@@ -221,4 +221,34 @@ public final class Sim {
         assertTrue(SelfCheck.run(k), "self-check: " + serial());
         assertEquals(0, machine.simMemory().busErrors(), "bus errors");
     }
+
+    /**
+     * Boots {@code machine} with one init module (a four-page program), with the machine's trace
+     * sink switched on first when {@code trace}.
+     */
+    public static Kernel bootInitOnly(SimMachine machine, boolean trace) {
+        machine.addModule(bytes("init"), executable(image(3 * 4096 + 100, 1)));
+        if (trace) {
+            machine.simTrace().enable();
+        }
+        Kernel kernel = Boot.boot(machine, KernelConfig.standard(), false);
+        assertNotNull(kernel);
+        return kernel;
+    }
+
+    /** The non-empty lines the kernel wrote to {@code machine}'s trace sink that start with {@code prefix}. */
+    public static java.util.List<String> traceLines(SimMachine machine, String prefix) {
+        dev.keel.hw.sim.SimTraceSink s = machine.simTrace();
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            b.append((char) s.at(i));
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String l : b.toString().split("\n")) {
+            if (!l.isEmpty() && l.startsWith(prefix)) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
 }

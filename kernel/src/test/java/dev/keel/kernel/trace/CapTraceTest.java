@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,6 @@ import dev.keel.hw.sim.SimMachine;
 import dev.keel.hw.sim.SimTraceSink;
 import dev.keel.kernel.Boot;
 import dev.keel.kernel.Kernel;
-import dev.keel.kernel.KernelConfig;
 import dev.keel.kernel.Sim;
 import dev.keel.kernel.abi.Errors;
 import dev.keel.kernel.abi.Syscalls;
@@ -30,28 +28,11 @@ class CapTraceTest {
 
     private void boot(boolean trace) {
         machine = new SimMachine(1, Sim.RAM);
-        machine.addModule(Sim.bytes("init"), Sim.executable(Sim.image(3 * 4096 + 100, 1)));
-        if (trace) {
-            machine.simTrace().enable();
-        }
-        Kernel kernel = Boot.boot(machine, KernelConfig.standard(), false);
-        assertNotNull(kernel);
-        k = kernel;
+        k = Sim.bootInitOnly(machine, trace);
     }
 
     private List<String> lines() {
-        SimTraceSink s = machine.simTrace();
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            b.append((char) s.at(i));
-        }
-        List<String> out = new ArrayList<>();
-        for (String l : b.toString().split("\n")) {
-            if (!l.isEmpty()) {
-                out.add(l);
-            }
-        }
-        return out;
+        return Sim.traceLines(machine, "");
     }
 
     private Process init() {

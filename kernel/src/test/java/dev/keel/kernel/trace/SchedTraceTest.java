@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import dev.keel.hw.sim.SimMachine;
-import dev.keel.hw.sim.SimTraceSink;
 import dev.keel.kernel.Boot;
 import dev.keel.kernel.Entry;
 import dev.keel.kernel.Kernel;
-import dev.keel.kernel.KernelConfig;
 import dev.keel.kernel.Sim;
 import dev.keel.kernel.abi.Syscalls;
 import dev.keel.kernel.proc.Process;
@@ -26,28 +23,11 @@ class SchedTraceTest {
 
     private void boot(boolean trace) {
         machine = new SimMachine(1, Sim.RAM);
-        machine.addModule(Sim.bytes("init"), Sim.executable(Sim.image(3 * 4096 + 100, 1)));
-        if (trace) {
-            machine.simTrace().enable();
-        }
-        Kernel kernel = Boot.boot(machine, KernelConfig.standard(), false);
-        assertNotNull(kernel);
-        k = kernel;
+        k = Sim.bootInitOnly(machine, trace);
     }
 
     private List<String> sched() {
-        SimTraceSink s = machine.simTrace();
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            b.append((char) s.at(i));
-        }
-        List<String> out = new ArrayList<>();
-        for (String l : b.toString().split("\n")) {
-            if (l.startsWith("@sched ")) {
-                out.add(l);
-            }
-        }
-        return out;
+        return Sim.traceLines(machine, "@sched ");
     }
 
     private String init() {
