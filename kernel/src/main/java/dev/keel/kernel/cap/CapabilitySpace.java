@@ -38,6 +38,10 @@ public final class CapabilitySpace {
     // TLA+ TypeOK: one parent entry per slot.
     //@ public invariant slots.length == parent.length;
     //@ public invariant slots.length == slotsPerProcess * processCount;
+    // Both at least 1, so each is at most their product (stated for the prover, which does not
+    // multiply inequalities).
+    //@ public invariant slotsPerProcess > 0 && processCount > 0;
+    //@ public invariant slotsPerProcess <= slots.length && processCount <= slots.length;
     // TLA+ EmptyHasNoParent
     //@ public invariant (\forall int g; 0 <= g && g < slots.length; slots[g].type == CapType.NONE ==> parent[g] == NO_PARENT);
     // TLA+ ParentIsFull and RightsOnlyDiminish
@@ -65,7 +69,7 @@ public final class CapabilitySpace {
 
     /*@ public normal_behavior
       @ ensures \result == slotsPerProcess;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int slotsPerProcess() {
         return slotsPerProcess;
@@ -73,7 +77,7 @@ public final class CapabilitySpace {
 
     /*@ public normal_behavior
       @ ensures \result == processCount;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int processCount() {
         return processCount;
@@ -83,12 +87,13 @@ public final class CapabilitySpace {
     /*@ public normal_behavior
       @ requires 0 <= process && process < processCount && 0 <= slot && slot < slotsPerProcess;
       @ ensures \result == process * slotsPerProcess + slot;
+      @ assignable \strictly_nothing;
       @ also public normal_behavior
       @ requires !(0 <= process && process < processCount && 0 <= slot && slot < slotsPerProcess);
       @ ensures \result == -1;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ int globalSlot(int process, long slot) {
+    public /*@ pure helper @*/ int globalSlot(int process, long slot) {
         if (process < 0 || process >= processCount || slot < 0 || slot >= slotsPerProcess) {
             return -1;
         }
@@ -99,7 +104,7 @@ public final class CapabilitySpace {
     /*@ public normal_behavior
       @ requires 0 <= g && g < slots.length;
       @ ensures \result == slots[g];
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ Capability at(int g) {
         if (g < 0 || g >= slots.length) {
@@ -115,7 +120,7 @@ public final class CapabilitySpace {
     /*@ public normal_behavior
       @ requires 0 <= g && g < parent.length;
       @ ensures \result == parent[g];
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int parentOf(int g) {
         if (g < 0 || g >= parent.length) {
@@ -126,7 +131,7 @@ public final class CapabilitySpace {
 
     /** The trace of this capability system's actions (dev.keel.kernel.trace). */
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ CapTrace trace() {
         return trace;
@@ -135,7 +140,7 @@ public final class CapabilitySpace {
     /** The total number of global slots. */
     /*@ public normal_behavior
       @ ensures \result == slots.length;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int size() {
         return slots.length;
@@ -148,12 +153,12 @@ public final class CapabilitySpace {
      * for; otherwise the first failing reason. {@code type} NONE accepts any type.
      */
     /*@ public normal_behavior
-      @ ensures \result == Errors.OK ==> globalSlot(process, slot) >= 0;
-      @ ensures \result == Errors.OK ==> !slots[globalSlot(process, slot)].isEmpty();
-      @ ensures \result == Errors.OK && needGrant ==> slots[globalSlot(process, slot)].grant;
-      @ ensures \result == Errors.OK && needWrite ==> slots[globalSlot(process, slot)].write;
-      @ ensures \result == Errors.OK && needRead ==> slots[globalSlot(process, slot)].read;
-      @ assignable \nothing;
+      @ ensures \result == Errors.OK ==> 0 <= process && process < processCount && 0 <= slot && slot < slotsPerProcess;
+      @ ensures \result == Errors.OK ==> !slots[process * slotsPerProcess + slot].isEmpty();
+      @ ensures \result == Errors.OK && needGrant ==> slots[process * slotsPerProcess + slot].grant;
+      @ ensures \result == Errors.OK && needWrite ==> slots[process * slotsPerProcess + slot].write;
+      @ ensures \result == Errors.OK && needRead ==> slots[process * slotsPerProcess + slot].read;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int checkCap(int process, long slot, int type, boolean needRead, boolean needWrite,
             boolean needGrant) {
@@ -176,8 +181,9 @@ public final class CapabilitySpace {
 
     /** OK when (process, slot) is a valid, empty slot. */
     /*@ public normal_behavior
-      @ ensures \result == Errors.OK ==> globalSlot(process, slot) >= 0 && slots[globalSlot(process, slot)].isEmpty();
-      @ assignable \nothing;
+      @ ensures \result == Errors.OK ==> 0 <= process && process < processCount && 0 <= slot && slot < slotsPerProcess;
+      @ ensures \result == Errors.OK ==> slots[process * slotsPerProcess + slot].isEmpty();
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int checkEmpty(int process, long slot) {
         int g = globalSlot(process, slot);
@@ -189,9 +195,10 @@ public final class CapabilitySpace {
 
     /** OK when a capability in (sp, src) may be derived into the empty slot (dp, dst). */
     /*@ public normal_behavior
-      @ ensures \result == Errors.OK ==> globalSlot(sp, src) >= 0 && globalSlot(dp, dst) >= 0;
-      @ ensures \result == Errors.OK ==> !slots[globalSlot(sp, src)].isEmpty() && slots[globalSlot(dp, dst)].isEmpty();
-      @ assignable \nothing;
+      @ ensures \result == Errors.OK ==> 0 <= sp && sp < processCount && 0 <= src && src < slotsPerProcess;
+      @ ensures \result == Errors.OK ==> 0 <= dp && dp < processCount && 0 <= dst && dst < slotsPerProcess;
+      @ ensures \result == Errors.OK ==> !slots[sp * slotsPerProcess + src].isEmpty() && slots[dp * slotsPerProcess + dst].isEmpty();
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int checkDerive(int sp, long src, int dp, long dst) {
         int e = checkCap(sp, src, CapType.NONE, false, false, false);
@@ -205,11 +212,11 @@ public final class CapabilitySpace {
     /*@ public normal_behavior
       @ requires 0 <= process && process < processCount;
       @ ensures \result == -1 || (0 <= \result && \result < slotsPerProcess && slots[process * slotsPerProcess + \result].isEmpty());
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int firstFree(int process) {
         /*@ loop_invariant 0 <= s && s <= slotsPerProcess;
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @ decreases slotsPerProcess - s;
           @*/
         for (int s = 0; s < slotsPerProcess; s++) {
@@ -369,7 +376,7 @@ public final class CapabilitySpace {
     /** True when global slot {@code g} descends from global slot {@code ancestor}. */
     /*@ public normal_behavior
       @ requires 0 <= g && g < parent.length;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean descendsFrom(int g, int ancestor) {
         int at = parentOf(g);
@@ -377,7 +384,7 @@ public final class CapabilitySpace {
         // parent.length deep, so the bound only matters for a corrupted tree.
         /*@ loop_invariant 0 <= depth && depth <= parent.length;
           @ loop_invariant at == NO_PARENT || (0 <= at && at < parent.length);
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @ decreases parent.length - depth;
           @*/
         for (int depth = 0; depth < parent.length && at >= 0; depth++) {
@@ -447,12 +454,12 @@ public final class CapabilitySpace {
     /** How many slots name (type, object). */
     /*@ public normal_behavior
       @ ensures \result >= 0;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int references(int type, int object) {
         int n = 0;
         /*@ loop_invariant 0 <= g && g <= slots.length && 0 <= n && n <= g;
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @ decreases slots.length - g;
           @*/
         for (int g = 0; g < slots.length; g++) {
@@ -465,11 +472,11 @@ public final class CapabilitySpace {
 
     /** Self-check of ParentIsFull, RightsOnlyDiminish and EmptyHasNoParent. */
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean invariantsHold() {
         /*@ loop_invariant 0 <= g && g <= slots.length;
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @ decreases slots.length - g;
           @*/
         for (int g = 0; g < slots.length && g < parent.length; g++) {
@@ -482,7 +489,7 @@ public final class CapabilitySpace {
 
     /*@ private normal_behavior
       @ requires 0 <= g && g < slots.length;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     private /*@ pure @*/ boolean linkValid(int g) {
         int p = parentOf(g);
