@@ -12,8 +12,11 @@ public final class RunQueue {
 
     // TLA+ RunQueueTypeOK: one FIFO per priority.
     //@ public invariant levels.length > 0;
-    // Each FIFO keeps its own invariant (its count matches its head).
+    // Each FIFO keeps its own invariant (head, tail and count match its nodes).
+    //@ public invariant (\forall int i; 0 <= i && i < levels.length; levels[i] != null);
     //@ public invariant (\forall int i; 0 <= i && i < levels.length; \invariant_for(levels[i]));
+    // One FIFO per priority, none shared: a node of one level is in no other.
+    //@ public invariant (\forall int i, j; 0 <= i && i < j && j < levels.length; levels[i] != levels[j]);
 
     /*@ public normal_behavior
       @ requires priorities > 0;
@@ -24,6 +27,7 @@ public final class RunQueue {
         levels = new ThreadQueue[priorities < 1 ? 1 : priorities];
         /*@ loop_invariant 0 <= i && i <= levels.length;
           @ loop_invariant (\forall int j; 0 <= j && j < i; levels[j] != null && \invariant_for(levels[j]));
+          @ loop_invariant (\forall int j, k; 0 <= j && j < k && k < i; levels[j] != levels[k]);
           @ assignable levels[*];
           @ decreases levels.length - i;
           @*/
@@ -34,17 +38,24 @@ public final class RunQueue {
 
     /*@ public normal_behavior
       @ ensures \result == levels.length;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int priorities() {
         return levels.length;
     }
 
-    /** Adds {@code t} at the back of its priority ({@code front}: at the front, after preemption). */
+    /**
+     * Adds {@code t} at the back of its priority ({@code front}: at the front, after preemption).
+     * Writes that level's FIFO, {@code t}'s links and the link of the neighbour it goes next to
+     * (the level's last node, or its first when {@code front}).
+     */
     /*@ public normal_behavior
       @ requires !t.queued && 0 <= t.priority && t.priority < levels.length;
-      @ ensures t.queued;
-      @ assignable \all_fields(levels[t.priority]), t.next, t.prev, t.queued;
+      @ requires levels[t.priority].size() < Integer.MAX_VALUE;
+      @ ensures t.queued && t.inQueue == levels[t.priority];
+      @ assignable \all_fields(levels[t.priority]),
+      @     ((Tcb) levels[t.priority].nodes[levels[t.priority].size() - 1]).next,
+      @     ((Tcb) levels[t.priority].nodes[0]).prev, t.next, t.prev, t.queued, t.inQueue;
       @*/
     public void enqueue(Tcb t, boolean front) {
         int p = t.priority;
@@ -58,10 +69,16 @@ public final class RunQueue {
         }
     }
 
-    /** Takes {@code t} out, if it is queued here. */
+    /**
+     * Takes {@code t} out, if it is queued here. Writes the FIFO of {@code t}'s priority,
+     * {@code t}'s links and its two neighbours' links to it.
+     */
     /*@ public normal_behavior
-      @ ensures !t.queued || \old(!t.queued);
-      @ assignable \infinite_union(int i; 0 <= i && i < levels.length; \all_fields(levels[i])), t.next, t.prev, t.queued;
+      @ ensures \old(contains(t)) ==> !t.queued;
+      @ ensures !\old(contains(t)) ==> t.queued == \old(t.queued);
+      @ assignable \infinite_union(int i; 0 <= i && i < levels.length && i == t.priority;
+      @         \all_fields(levels[i])),
+      @     t.next, t.prev, t.queued, t.inQueue, t.prev.next, t.next.prev;
       @*/
     public void dequeue(Tcb t) {
         int p = t.priority;
@@ -73,11 +90,11 @@ public final class RunQueue {
     /** The highest priority with a ready thread, or -1 when none. */
     /*@ public normal_behavior
       @ ensures \result >= -1 && \result < levels.length;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int highestPriority() {
         /*@ loop_invariant -1 <= p && p < levels.length;
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @ decreases p + 1;
           @*/
         for (int p = levels.length - 1; p >= 0; p--) {
@@ -88,9 +105,17 @@ public final class RunQueue {
         return -1;
     }
 
-    /** Removes and returns the first thread of the highest priority, or null. */
+    /**
+     * Removes and returns the first thread of the highest priority, or null. Writes a level's
+     * FIFO, the first node's links and its successor's link back to it.
+     */
     /*@ public normal_behavior
-      @ assignable \infinite_union(int i; 0 <= i && i < levels.length; \all_fields(levels[i]));
+      @ ensures \result != null ==> !\result.queued;
+      @ assignable \infinite_union(int i; 0 <= i && i < levels.length;
+      @     \set_union(\all_fields(levels[i]),
+      @         \locset(((Tcb) levels[i].nodes[0]).next, ((Tcb) levels[i].nodes[0]).prev,
+      @             ((Tcb) levels[i].nodes[0]).queued, ((Tcb) levels[i].nodes[0]).inQueue,
+      @             ((Tcb) levels[i].nodes[0]).next.prev)));
       @*/
     /*@ nullable @*/ public @Nullable Tcb pollHighest() {
         int p = highestPriority();
@@ -103,19 +128,25 @@ public final class RunQueue {
     /** Ready threads over all priorities. */
     /*@ public normal_behavior
       @ ensures \result >= 0;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int size() {
         int n = 0;
+        /*@ loop_invariant 0 <= p && p <= levels.length && n >= 0;
+          @ assignable \strictly_nothing;
+          @ decreases levels.length - p;
+          @*/
         for (int p = 0; p < levels.length; p++) {
-            n += levels[p].size();
+            int s = levels[p].size();
+            // Saturates: no int bounds the sum of the levels' counts.
+            n = s > Integer.MAX_VALUE - n ? Integer.MAX_VALUE : n + s;
         }
         return n;
     }
 
     /** True when {@code t} is queued here. */
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean contains(Tcb t) {
         int p = t.priority;

@@ -37,8 +37,6 @@ public final class Scheduler {
      * until its period ends (allocated at boot, one per CPU and thread slot).
      */
     /*@ spec_public @*/ private final Lingering[][] lingering;
-    /** The table of a CPU that does not exist: empty. */
-    private static final Lingering[] NO_LINGERING = new Lingering[0];
 
     /** Writes each action to the trace line when tracing is on (off unless attached at boot). */
     private final SchedTrace trace;
@@ -48,6 +46,11 @@ public final class Scheduler {
     //@ public invariant (\forall int c; 0 <= c && c < cpus.length; cpus[c].index == c);
     // TLA+ IdleNeverQueued
     //@ public invariant (\forall int c; 0 <= c && c < cpus.length; !cpus[c].idle.queued);
+    // The pool keeps its invariant (the run queues keep theirs, but stating it here costs every
+    // scheduler proof the queues' invariants; the methods that call a queue are open for now).
+    //@ public invariant \invariant_for(threads);
+    // One row of lingering reservations per CPU.
+    //@ public invariant lingering.length == cpus.length;
 
     /*@ public normal_behavior
       @ requires cpuCount > 0 && priorities > 0 && timeslice > 0;
@@ -81,13 +84,22 @@ public final class Scheduler {
         return l;
     }
 
-    /** The lingering reservations of CPU {@code c}, by thread slot. */
-    private Lingering[] lingeringOn(PerCpu c) {
+    /** The lingering reservation of thread slot {@code id} on CPU {@code c}; null out of range. */
+    /*@ private normal_behavior
+      @ ensures 0 <= c.index && c.index < lingering.length && 0 <= id && id < lingering[c.index].length
+      @     ? \result == lingering[c.index][id] : \result == null;
+      @ assignable \nothing;
+      @*/
+    private /*@ pure @*/ @Nullable Lingering lingeringAt(PerCpu c, int id) {
         int i = c.index;
         if (i < 0 || i >= lingering.length) {
-            return NO_LINGERING;
+            return null;
         }
-        return lingering[i];
+        Lingering[] table = lingering[i];
+        if (id < 0 || id >= table.length) {
+            return null;
+        }
+        return table[id];
     }
 
     /**
@@ -99,11 +111,10 @@ public final class Scheduler {
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ @Nullable Lingering lingeringOf(PerCpu c, int id) {
-        Lingering[] table = lingeringOn(c);
-        if (id < 0 || id >= table.length) {
+        Lingering l = lingeringAt(c, id);
+        if (l == null) {
             return null;
         }
-        Lingering l = table[id];
         return l.holdsAt(c.ticks) ? l : null;
     }
 
@@ -138,6 +149,11 @@ public final class Scheduler {
       @ ensures \result == cpus[i];
       @ assignable \nothing;
       @*/
+    /*@ also public normal_behavior
+      @ requires i < 0 || i >= cpus.length;
+      @ ensures \result == boot;
+      @ assignable \nothing;
+      @*/
     public /*@ pure @*/ PerCpu cpu(int i) {
         if (i < 0 || i >= cpus.length) {
             return boot;
@@ -160,9 +176,13 @@ public final class Scheduler {
       @*/
     public /*@ pure @*/ int leastLoadedCpu() {
         int best = 0;
-        int bestLoad = load(boot);
+        long bestLoad = load(boot);
+        /*@ loop_invariant 1 <= i && i <= cpus.length && 0 <= best && best < cpus.length;
+          @ assignable \nothing;
+          @ decreases cpus.length - i;
+          @*/
         for (int i = 1; i < cpus.length; i++) {
-            int l = load(cpus[i]);
+            long l = load(cpus[i]);
             if (l < bestLoad) {
                 best = i;
                 bestLoad = l;
@@ -171,8 +191,9 @@ public final class Scheduler {
         return best;
     }
 
-    private int load(PerCpu c) {
-        return c.runQueue.size() + (c.isIdle() ? 0 : 1);
+    /** Ready threads of {@code c} plus its running one (a long: the run queue's size may be int's maximum). */
+    private long load(PerCpu c) {
+        return (long) c.runQueue.size() + (c.isIdle() ? 0 : 1);
     }
 
     /** Makes a new thread ready on {@code cpu} with {@code priority} and a full time slice. */
@@ -264,11 +285,10 @@ public final class Scheduler {
 
     /** Keeps {@code t}'s reservation on {@code c} until the end of its current period. */
     private void linger(PerCpu c, Tcb t) {
-        Lingering[] table = lingeringOn(c);
-        if (t.id < 0 || t.id >= table.length || t.period <= 0 || t.releaseAt <= c.ticks) {
+        Lingering l = lingeringAt(c, t.id);
+        if (l == null || t.period <= 0 || t.releaseAt <= c.ticks) {
             return;
         }
-        Lingering l = table[t.id];
         l.until = t.releaseAt;
         l.remaining = t.remaining;
         l.permille = (long) t.budget * 1000 / t.period;
@@ -423,7 +443,8 @@ public final class Scheduler {
             return Errors.ADMISSION;
         }
         long others = utilisation(t.cpu, t);
-        if (others + budget * 1000 / period > rtLimitPermille) {
+        // others + budget * 1000 / period > rtLimitPermille, without overflowing the sum.
+        if (others > rtLimitPermille - budget * 1000 / period) {
             return Errors.ADMISSION;
         }
         return Errors.OK;
@@ -441,21 +462,39 @@ public final class Scheduler {
       @*/
     public /*@ pure @*/ long utilisation(int cpu, Tcb except) {
         long sum = 0;
+        /*@ loop_invariant 0 <= i && i <= threads.size() && sum >= 0;
+          @ assignable \nothing;
+          @ decreases threads.size() - i;
+          @*/
         for (int i = 0; i < threads.size(); i++) {
             Tcb o = threads.at(i);
-            if (o != except && o.realtime && o.cpu == cpu && o.state != Tcb.FREE && o.period > 0) {
-                sum += (long) o.budget * 1000 / o.period;
+            if (o != except && o.realtime && o.cpu == cpu && o.state != Tcb.FREE && o.period > 0
+                    && o.budget > 0) {
+                sum = plus(sum, (long) o.budget * 1000 / o.period);
             }
         }
         PerCpu c = cpu(cpu);
-        Lingering[] table = lingeringOn(c);
-        for (int i = 0; i < table.length; i++) {
-            Lingering l = table[i];
-            if (i != except.id && l.holdsAt(c.ticks)) {
-                sum += l.permille;
+        /*@ loop_invariant 0 <= s && s <= threads.size() && sum >= 0;
+          @ assignable \nothing;
+          @ decreases threads.size() - s;
+          @*/
+        for (int s = 0; s < threads.size(); s++) {
+            Lingering l = lingeringAt(c, s);
+            if (l != null && s != except.id && l.holdsAt(c.ticks) && l.permille > 0) {
+                sum = plus(sum, l.permille);
             }
         }
         return sum;
+    }
+
+    /** {@code a + b} for non-negative terms, saturating: no bound on a sum of reservations is kept. */
+    /*@ private normal_behavior
+      @ requires a >= 0 && b >= 0;
+      @ ensures \result >= a && \result >= b;
+      @ assignable \nothing;
+      @*/
+    private static /*@ pure @*/ long plus(long a, long b) {
+        return b > Long.MAX_VALUE - a ? Long.MAX_VALUE : a + b;
     }
 
     /**
@@ -528,13 +567,21 @@ public final class Scheduler {
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ boolean invariantsHold() {
+        /*@ loop_invariant 0 <= i && i <= threads.size();
+          @ assignable \nothing;
+          @ decreases threads.size() - i;
+          @*/
         for (int i = 0; i < threads.size(); i++) {
             if (!threadPlaced(threads.at(i))) {
                 return false;
             }
         }
-        for (int i = 0; i < cpus.length; i++) {
-            PerCpu c = cpus[i];
+        /*@ loop_invariant 0 <= k && k <= cpus.length;
+          @ assignable \nothing;
+          @ decreases cpus.length - k;
+          @*/
+        for (int k = 0; k < cpus.length; k++) {
+            PerCpu c = cpus[k];
             if (!c.needResched && c.runQueue.highestPriority() > c.current.priority) {
                 return false;
             }

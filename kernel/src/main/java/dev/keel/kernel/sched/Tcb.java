@@ -39,6 +39,8 @@ public final class Tcb {
     /*@ nullable @*/ public @Nullable Tcb next;
     /*@ nullable @*/ public @Nullable Tcb prev;
     public boolean queued;
+    /** The queue whose nodes hold this thread while {@code queued} (proof state only). */
+    //@ public nullable ghost ThreadQueue inQueue;
 
     // Scheduler: real-time reservation (budget ticks every period ticks).
     public boolean realtime;
@@ -121,7 +123,9 @@ public final class Tcb {
     /** Clears everything but the id, for reuse from the pool. */
     /*@ public normal_behavior
       @ ensures state == FREE && owner == null && next == null && prev == null && !queued;
-      @ assignable \everything;
+      @ assignable state, priority, cpu, slice, next, prev, queued, realtime, budget, period,
+      @     remaining, releaseAt, throttled, owner, pc, sp, regs[*], blockedOn, waitPort, pending,
+      @     recvBuffer, recvMax, ioOp, ioSlot, replyCap, replyHolder, waitPid;
       @*/
     public void reset() {
         state = FREE;

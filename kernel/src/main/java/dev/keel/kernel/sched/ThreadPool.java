@@ -74,9 +74,14 @@ public final class ThreadPool {
     }
 
     /** Returns {@code t} to the pool. */
+    // reset() keeps regs.length == 4 (Tcb's invariant), so the caller must hand over a sound block.
     /*@ public normal_behavior
+      @ requires \invariant_for(t);
       @ ensures t.state == Tcb.FREE && t.owner == null;
-      @ assignable \everything;
+      @ assignable t.state, t.priority, t.cpu, t.slice, t.next, t.prev, t.queued, t.realtime,
+      @     t.budget, t.period, t.remaining, t.releaseAt, t.throttled, t.owner, t.pc, t.sp,
+      @     t.regs[*], t.blockedOn, t.waitPort, t.pending, t.recvBuffer, t.recvMax, t.ioOp,
+      @     t.ioSlot, t.replyCap, t.replyHolder, t.waitPid;
       @*/
     public void release(Tcb t) {
         t.reset();

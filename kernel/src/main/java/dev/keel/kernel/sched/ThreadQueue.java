@@ -5,6 +5,12 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * A FIFO of threads linked through {@link Tcb#next} and {@link Tcb#prev}, so it needs no memory of
  * its own. A thread is in at most one queue at a time ({@link Tcb#queued}).
+ *
+ * The proof sees the queue as the ghost sequence {@code nodes}, head first: head, tail and count
+ * are kept equal to it, and every node is a queued thread that names this queue in its ghost
+ * {@code inQueue}, so a node is in exactly one queue and changing one queue leaves the others'
+ * invariants alone. That the next/prev links walk {@code nodes} in order is true but not part of
+ * the invariant: KeY cannot re-establish it within the default step bound.
  */
 public final class ThreadQueue {
 
@@ -16,9 +22,32 @@ public final class ThreadQueue {
     //@ public invariant (count == 0) == (head == null);
     //@ public invariant (head == null) == (tail == null);
 
+    //@ public ghost \seq nodes;
+    //@ public invariant nodes.length == count;
+    //@ public invariant count > 0 ==> head == (Tcb) nodes[0] && tail == (Tcb) nodes[count - 1];
+    //@ public invariant count > 0 ==> head.prev == null && tail.next == null;
+    /*@ public invariant (\forall int i; 0 <= i && i < count;
+      @     nodes[i] instanceof Tcb && ((Tcb) nodes[i]).queued && ((Tcb) nodes[i]).inQueue == this);
+      @*/
+
+    // The invariant reads the queue's own fields and the fields of its nodes the queue owns.
+    /*@ public accessible \inv: \set_union(\all_fields(this),
+      @     \infinite_union(int i; 0 <= i && i < count;
+      @         \locset(((Tcb) nodes[i]).next, ((Tcb) nodes[i]).prev, ((Tcb) nodes[i]).queued,
+      @                 ((Tcb) nodes[i]).inQueue)));
+      @*/
+
+    /*@ public normal_behavior
+      @ ensures count == 0 && nodes == \seq_empty;
+      @ assignable \nothing;
+      @*/
+    public ThreadQueue() {
+        //@ set nodes = \seq_empty;
+    }
+
     /*@ public normal_behavior
       @ ensures \result == count;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int size() {
         return count;
@@ -26,7 +55,7 @@ public final class ThreadQueue {
 
     /*@ public normal_behavior
       @ ensures \result == (count == 0);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean isEmpty() {
         return head == null;
@@ -34,7 +63,7 @@ public final class ThreadQueue {
 
     /*@ public normal_behavior
       @ ensures \result == head;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     /*@ nullable @*/ public /*@ pure @*/ @Nullable Tcb first() {
         return head;
@@ -44,8 +73,9 @@ public final class ThreadQueue {
     /*@ public normal_behavior
       @ requires !t.queued;
       @ requires count < Integer.MAX_VALUE;
-      @ ensures t.queued && tail == t && count == \old(count) + 1;
-      @ assignable head, tail, count, t.next, t.prev, t.queued, tail.next;
+      @ ensures t.queued && t.inQueue == this && tail == t && count == \old(count) + 1;
+      @ ensures nodes == \seq_concat(\old(nodes), \seq_singleton(t));
+      @ assignable head, tail, count, nodes, t.next, t.prev, t.queued, t.inQueue, tail.next;
       @*/
     public void append(Tcb t) {
         Tcb last = tail;
@@ -58,6 +88,8 @@ public final class ThreadQueue {
         }
         tail = t;
         t.queued = true;
+        //@ set t.inQueue = this;
+        //@ set nodes = \seq_concat(nodes, \seq_singleton(t));
         count++;
     }
 
@@ -65,8 +97,9 @@ public final class ThreadQueue {
     /*@ public normal_behavior
       @ requires !t.queued;
       @ requires count < Integer.MAX_VALUE;
-      @ ensures t.queued && head == t && count == \old(count) + 1;
-      @ assignable head, tail, count, t.next, t.prev, t.queued, head.prev;
+      @ ensures t.queued && t.inQueue == this && head == t && count == \old(count) + 1;
+      @ ensures nodes == \seq_concat(\seq_singleton(t), \old(nodes));
+      @ assignable head, tail, count, nodes, t.next, t.prev, t.queued, t.inQueue, head.prev;
       @*/
     public void prepend(Tcb t) {
         Tcb first = head;
@@ -79,14 +112,19 @@ public final class ThreadQueue {
         }
         head = t;
         t.queued = true;
+        //@ set t.inQueue = this;
+        //@ set nodes = \seq_concat(\seq_singleton(t), nodes);
         count++;
     }
 
     /** Unlinks {@code t}, which must be in this queue. */
     /*@ public normal_behavior
-      @ requires t.queued;
-      @ ensures !t.queued && count == \old(count) - 1;
-      @ assignable head, tail, count, t.next, t.prev, t.queued, t.prev.next, t.next.prev;
+      @ requires (\exists int k; 0 <= k && k < count; nodes[k] == t);
+      @ ensures !t.queued && t.inQueue == null && count == \old(count) - 1;
+      @ ensures nodes == \seq_concat(\seq_sub(\old(nodes), 0, \old(\seq_indexOf(nodes, t))),
+      @     \seq_sub(\old(nodes), \old(\seq_indexOf(nodes, t)) + 1, \old(count)));
+      @ assignable head, tail, count, nodes, t.next, t.prev, t.queued, t.inQueue, t.prev.next,
+      @     t.next.prev;
       @*/
     public void remove(Tcb t) {
         Tcb p = t.prev;
@@ -104,13 +142,19 @@ public final class ThreadQueue {
         t.next = null;
         t.prev = null;
         t.queued = false;
+        //@ set t.inQueue = null;
+        /*@ set nodes = \seq_concat(\seq_sub(nodes, 0, \seq_indexOf(nodes, t)),
+          @     \seq_sub(nodes, \seq_indexOf(nodes, t) + 1, count));
+          @*/
         count = count > 0 ? count - 1 : 0;
     }
 
     /** Removes and returns the first thread, or null when empty. */
     /*@ public normal_behavior
       @ ensures \result == \old(head);
-      @ assignable head, tail, count, head.next, head.prev, head.queued, head.next.prev;
+      @ ensures \result != null ==> !\result.queued;
+      @ assignable head, tail, count, nodes, head.next, head.prev, head.queued, head.inQueue,
+      @     head.next.prev;
       @*/
     /*@ nullable @*/ public @Nullable Tcb poll() {
         Tcb t = head;
@@ -122,14 +166,14 @@ public final class ThreadQueue {
 
     /** True when {@code t} is linked in this queue (a scan; used by self-checks and tests). */
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean contains(Tcb t) {
         Tcb at = head;
         // At most count + 1 steps, counted down so the counter cannot overflow.
         /*@ loop_invariant -1 <= left && left <= count;
           @ decreases left + 1;
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @*/
         for (int left = count; left >= 0 && at != null; left--) {
             if (at == t) {
