@@ -67,6 +67,12 @@ public final class FrameAllocator {
     }
 
     private void markUsable(long base, long length) {
+        // A region at the top of the address space would wrap the sums below, and first would
+        // then be at or below 0 while end is huge: every frame, the kernel image's too, would
+        // become usable. Such a region, or one with a negative base, is ignored.
+        if (base < 0 || length <= 0 || base > Long.MAX_VALUE - length - Pte.PAGE) {
+            return;
+        }
         long first = (base + Pte.PAGE - 1) / Pte.PAGE;
         long end = (base + length) / Pte.PAGE;
         for (long f = first; f < end && f < usable.length; f++) {
