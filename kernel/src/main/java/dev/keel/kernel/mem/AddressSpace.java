@@ -33,6 +33,11 @@ public final class AddressSpace {
     // TLA+ TypeOK: parallel region arrays.
     //@ public invariant used.length == start.length && start.length == pages.length;
     //@ public invariant pages.length == writable.length && writable.length == memObject.length;
+    //@ public invariant mayWrite.length == used.length;
+    //@ public invariant root >= 0;
+    // RegionsInUserHalf, as the bounds every slot keeps (setRegion refuses others).
+    //@ public invariant (\forall int r; 0 <= r && r < start.length; 0 <= start[r] && start[r] <= PageTable.USER_TOP);
+    //@ public invariant (\forall int r; 0 <= r && r < pages.length; 0 <= pages[r] && pages[r] <= MemoryManager.MAX_PAGES);
 
     /*@ public normal_behavior
       @ requires regions > 0;
@@ -73,7 +78,13 @@ public final class AddressSpace {
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ int regionOf(long va) {
+        /*@ loop_invariant 0 <= r && r <= used.length;
+          @ assignable \nothing;
+          @ decreases used.length - r;
+          @*/
         for (int r = 0; r < used.length && r < start.length && r < pages.length; r++) {
+            //@ assert start[r] + (long) pages[r] * Pte.PAGE <= Long.MAX_VALUE;
+            //@ assert start[r] + (long) pages[r] * Pte.PAGE >= Long.MIN_VALUE;
             if (used[r] && va >= start[r] && va < start[r] + (long) pages[r] * Pte.PAGE) {
                 return r;
             }
@@ -99,13 +110,22 @@ public final class AddressSpace {
         return -1;
     }
 
-    /** True when [va, va + n pages) overlaps a used region. */
+    /** True when [va, va + n pages) overlaps a used region; the range is a checked user range. */
     /*@ public normal_behavior
+      @ requires 0 <= va && va <= PageTable.USER_TOP && 0 <= n && n <= MemoryManager.MAX_PAGES;
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ boolean overlaps(long va, long n) {
+        //@ assert va + n * Pte.PAGE <= Long.MAX_VALUE;
+        //@ assert va + n * Pte.PAGE >= Long.MIN_VALUE;
         long end = va + n * Pte.PAGE;
+        /*@ loop_invariant 0 <= r && r <= used.length;
+          @ assignable \nothing;
+          @ decreases used.length - r;
+          @*/
         for (int r = 0; r < used.length && r < start.length && r < pages.length; r++) {
+            //@ assert start[r] + (long) pages[r] * Pte.PAGE <= Long.MAX_VALUE;
+            //@ assert start[r] + (long) pages[r] * Pte.PAGE >= Long.MIN_VALUE;
             long rEnd = start[r] + (long) pages[r] * Pte.PAGE;
             if (used[r] && va < rEnd && start[r] < end) {
                 return true;
@@ -194,10 +214,16 @@ public final class AddressSpace {
         return r >= 0 && r < EXEC_SLOTS && ((executableMask >> r) & 1L) != 0;
     }
 
-    /** Records region {@code r}; executable only when {@code x} and r < EXEC_SLOTS. */
+    /**
+     * Records region {@code r}; executable only when {@code x} and r < EXEC_SLOTS. A region
+     * outside user space or longer than MAX_PAGES is refused (callers pass checked ranges).
+     */
     void setRegion(int r, long va, int n, boolean w, boolean x, int mem, boolean mayW) {
         if (r < 0 || r >= used.length || r >= start.length || r >= pages.length
                 || r >= writable.length || r >= memObject.length || r >= mayWrite.length) {
+            return;
+        }
+        if (va < 0 || va > PageTable.USER_TOP || n < 0 || n > MemoryManager.MAX_PAGES) {
             return;
         }
         mayWrite[r] = mayW;

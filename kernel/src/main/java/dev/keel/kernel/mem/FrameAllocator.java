@@ -24,17 +24,29 @@ public final class FrameAllocator {
     /*@ spec_public @*/ private final int[] stack;
     /*@ spec_public @*/ private int top;
 
+    /** Most frames managed: 4 GiB of physical memory. */
+    public static final int MAX_FRAMES = 1048576;
+    /**
+     * Most references a frame can have: one per leaf entry mapping it, and every leaf entry lies
+     * in a table frame of {@link Pte#ENTRIES} entries, so there are at most
+     * MAX_FRAMES * ENTRIES (2^29) of them.
+     */
+    public static final int MAX_REFS = 536870912;
+
     //@ public invariant free.length == refs.length && refs.length == usable.length;
+    //@ public invariant stack.length == free.length && free.length <= MAX_FRAMES;
     //@ public invariant 0 <= top && top <= stack.length;
-    // TLA+ FreeHasNoRefs
-    //@ public invariant (\forall int f; 0 <= f && f < free.length; free[f] ==> refs[f] == 0);
+    // TLA+ FreeHasNoRefs, and the counts' range.
+    /*@ public invariant (\forall int f; 0 <= f && f < free.length;
+      @         (free[f] ==> refs[f] == 0) && 0 <= refs[f] && refs[f] <= MAX_REFS);
+      @*/
 
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
     public FrameAllocator(PhysicalMemory memory, MemoryMap map) {
         this.memory = memory;
-        int n = (int) Math.min(memory.size() / Pte.PAGE, 1L << 20);
+        int n = (int) Math.min(memory.size() / Pte.PAGE, (long) MAX_FRAMES);
         n = n < 1 ? 1 : n;
         usable = new boolean[n];
         free = new boolean[n];
@@ -55,6 +67,12 @@ public final class FrameAllocator {
     }
 
     private void markUsable(long base, long length) {
+        // A region at the top of the address space would wrap the sums below, and first would
+        // then be at or below 0 while end is huge: every frame, the kernel image's too, would
+        // become usable. Such a region, or one with a negative base, is ignored.
+        if (base < 0 || length <= 0 || base > Long.MAX_VALUE - length - Pte.PAGE) {
+            return;
+        }
         long first = (base + Pte.PAGE - 1) / Pte.PAGE;
         long end = (base + length) / Pte.PAGE;
         for (long f = first; f < end && f < usable.length; f++) {
@@ -106,21 +124,32 @@ public final class FrameAllocator {
         return pa;
     }
 
+    /*@ private normal_behavior
+      @ requires 0 <= pa && pa <= memory.size() - Pte.PAGE;
+      @ assignable \nothing;
+      @*/
     private void zero(long pa) {
-        for (int i = 0; i < Pte.PAGE; i += 8) {
+        /*@ loop_invariant 0 <= i && i <= Pte.PAGE;
+          @ assignable \nothing;
+          @ decreases Pte.PAGE - i;
+          @*/
+        for (int i = 0; i <= Pte.PAGE - 8; i += 8) {
+            //@ assert pa + i <= Long.MAX_VALUE;
+            //@ assert pa + i >= Long.MIN_VALUE;
             memory.store64(pa + i, 0);
         }
     }
 
     /** Adds a reference to the used frame at {@code pa} (a new sharer). */
     /*@ public normal_behavior
-      @ requires isUsed(pa);
+      @ requires isUsed(pa) && refCount(pa) < MAX_REFS;
       @ ensures refCount(pa) == \old(refCount(pa)) + 1;
       @ assignable refs[*];
       @*/
     public void retain(long pa) {
         int f = frameOf(pa);
-        if (f >= 0 && f < refs.length && f < free.length && f < usable.length && !free[f] && usable[f]) {
+        if (f >= 0 && f < refs.length && f < free.length && f < usable.length && !free[f] && usable[f]
+                && refs[f] < MAX_REFS) {
             refs[f]++;
         }
     }
@@ -138,11 +167,13 @@ public final class FrameAllocator {
             return;
         }
         refs[f]--;
-        if (refs[f] <= 0 && top >= 0 && top < stack.length) {
+        if (refs[f] <= 0) {
             refs[f] = 0;
-            free[f] = true;
-            stack[top] = f;
-            top++;
+            if (top >= 0 && top < stack.length) {
+                free[f] = true;
+                stack[top] = f;
+                top++;
+            }
         }
     }
 

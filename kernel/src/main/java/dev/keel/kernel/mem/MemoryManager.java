@@ -112,7 +112,7 @@ public final class MemoryManager {
       @ requires s.root == 0;
       @ ensures \result == Errors.OK ==> s.root > 0;
       @ ensures \result == Errors.OK || \result == Errors.NO_MEMORY;
-      @ assignable \everything;
+      @ assignable s.root, frames.top, frames.free[*], frames.refs[*];
       @*/
     public int createSpace(AddressSpace s) {
         long root = tables.newRoot();
@@ -144,6 +144,7 @@ public final class MemoryManager {
 
     /** OK when [va, va + pages) can be mapped in {@code s} charging memory object {@code mem}. */
     /*@ public normal_behavior
+      @ requires \invariant_for(s);
       @ ensures \result == Errors.OK ==> s.freeRegion() >= 0 && !s.overlaps(va, pages);
       @ assignable \nothing;
       @*/
@@ -166,7 +167,9 @@ public final class MemoryManager {
 
     /** OK when [va, va + pages) is page aligned, non-empty and inside user space. */
     /*@ public normal_behavior
+      @ ensures \result == Errors.OK || \result == Errors.BAD_LENGTH || \result == Errors.BAD_ADDRESS;
       @ ensures \result == Errors.OK ==> va >= USER_BASE && pages > 0 && pages <= MAX_PAGES;
+      @ ensures \result == Errors.OK ==> va <= PageTable.USER_TOP - pages * Pte.PAGE;
       @ assignable \nothing;
       @*/
     public static /*@ pure @*/ int checkUserRange(long va, long pages) {
@@ -211,6 +214,7 @@ public final class MemoryManager {
 
     /** The region that is exactly [va, va + pages) in {@code s}, or an error. */
     /*@ public normal_behavior
+      @ requires \invariant_for(s);
       @ ensures \result >= 0 ==> s.isUsed(\result);
       @ assignable \nothing;
       @*/
@@ -364,9 +368,14 @@ public final class MemoryManager {
 
     /** OK when {@code src} can be duplicated: every region's quota can be charged again. */
     /*@ public normal_behavior
+      @ requires \invariant_for(src);
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ int checkFork(AddressSpace src) {
+        /*@ loop_invariant 0 <= r && r <= src.used.length;
+          @ assignable \nothing;
+          @ decreases src.used.length - r;
+          @*/
         for (int r = 0; r < src.regionSlots(); r++) {
             int m = src.regionMemory(r);
             if (src.isUsed(r) && quotas.checkCharge(m, pagesCharged(src, m)) != Errors.OK) {
@@ -378,13 +387,20 @@ public final class MemoryManager {
 
     /** Pages of {@code s}'s regions charged to memory object {@code m}. */
     /*@ public normal_behavior
+      @ requires \invariant_for(s);
       @ ensures \result >= 0;
       @ assignable \nothing;
       @*/
     public static /*@ pure @*/ long pagesCharged(AddressSpace s, int m) {
         long n = 0;
+        /*@ loop_invariant 0 <= r && r <= s.used.length && 0 <= n && n <= r * MAX_PAGES;
+          @ assignable \nothing;
+          @ decreases s.used.length - r;
+          @*/
         for (int r = 0; r < s.regionSlots(); r++) {
             if (s.isUsed(r) && s.regionMemory(r) == m) {
+                //@ assert n + s.pages[r] <= Long.MAX_VALUE;
+                //@ assert n + s.pages[r] >= Long.MIN_VALUE;
                 n += s.regionPages(r);
             }
         }
@@ -450,6 +466,7 @@ public final class MemoryManager {
      * present (it is present and NX).
      */
     /*@ public normal_behavior
+      @ requires \invariant_for(s);
       @ ensures \result ==> s.regionOf(va) >= 0;
       @ assignable \nothing;
       @*/
@@ -460,6 +477,7 @@ public final class MemoryManager {
 
     /** The leaf entry of {@code va} in {@code s}, 0 when not present. */
     /*@ public normal_behavior
+      @ requires \invariant_for(s);
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ long entry(AddressSpace s, long va) {

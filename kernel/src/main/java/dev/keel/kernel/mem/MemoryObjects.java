@@ -55,6 +55,8 @@ public final class MemoryObjects {
     /** OK when object {@code m} can be charged {@code pages} more. */
     /*@ public normal_behavior
       @ ensures \result == Errors.OK || \result == Errors.NO_MEMORY || \result == Errors.BAD_ARGUMENT;
+      @ ensures \result == Errors.OK <==> (0 <= m && m < live.length && live[m]
+      @         && pages <= limit[m] - used[m]);
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ int checkCharge(int m, long pages) {
@@ -76,6 +78,8 @@ public final class MemoryObjects {
       @*/
     public void charge(int m, long pages) {
         if (m >= 0 && m < used.length) {
+            //@ assert used[m] + pages <= Long.MAX_VALUE;
+            //@ assert used[m] + pages >= Long.MIN_VALUE;
             used[m] += pages;
         }
     }

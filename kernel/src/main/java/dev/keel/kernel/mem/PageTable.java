@@ -25,7 +25,8 @@ public final class PageTable {
 
     /** A new, empty top-level table; 0 when no frame is free. */
     /*@ public normal_behavior
-      @ assignable \everything;
+      @ ensures \result >= 0;
+      @ assignable frames.top, frames.free[*], frames.refs[*];
       @*/
     public long newRoot() {
         return frames.allocate();
@@ -73,8 +74,8 @@ public final class PageTable {
 
     /** Writes the leaf entry at physical address {@code at}. */
     /*@ public normal_behavior
-      @ requires at > 0;
-      @ assignable \everything;
+      @ requires at > 0 && at <= memory.size() - 8;
+      @ assignable \nothing;
       @*/
     public void store(long at, long entry) {
         memory.store64(at, entry);

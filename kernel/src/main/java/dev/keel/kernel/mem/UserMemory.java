@@ -32,6 +32,7 @@ public final class UserMemory {
      * BAD_LENGTH for a bad length; BAD_ADDRESS otherwise. A zero length is always OK.
      */
     /*@ public normal_behavior
+      @ requires \invariant_for(s);
       @ ensures \result == Errors.OK || \result == Errors.BAD_LENGTH || \result == Errors.BAD_ADDRESS;
       @ assignable \nothing;
       @*/
@@ -45,12 +46,23 @@ public final class UserMemory {
         if (va < MemoryManager.USER_BASE || va > PageTable.USER_TOP - len) {
             return Errors.BAD_ADDRESS;
         }
+        // Both halves of each overflow check, stated for the prover, which does not split them.
+        //@ assert va + len <= Long.MAX_VALUE;
+        //@ assert va + len >= Long.MIN_VALUE;
+        //@ assert va - va % Pte.PAGE <= Long.MAX_VALUE;
+        //@ assert va - va % Pte.PAGE >= Long.MIN_VALUE;
         long first = va - va % Pte.PAGE;
+        /*@ loop_invariant va - Pte.PAGE < p && p < va + len + Pte.PAGE;
+          @ assignable \nothing;
+          @ decreases va + len + Pte.PAGE - p;
+          @*/
         for (long p = first; p < va + len; p += Pte.PAGE) {
             int r = s.regionOf(p);
             if (r < 0 || (write && !s.regionWritable(r))) {
                 return Errors.BAD_ADDRESS;
             }
+            //@ assert p + Pte.PAGE <= Long.MAX_VALUE;
+            //@ assert p + Pte.PAGE >= Long.MIN_VALUE;
         }
         return Errors.OK;
     }
@@ -66,6 +78,9 @@ public final class UserMemory {
             return Errors.OK;
         }
         long first = va - va % Pte.PAGE;
+        /*@ loop_invariant va - Pte.PAGE < p && p < va + len + Pte.PAGE;
+          @ decreases va + len + Pte.PAGE - p;
+          @*/
         for (long p = first; p < va + len; p += Pte.PAGE) {
             if (!ready(s, p, write)) {
                 int e = mm.pageFault(s, p, write);
@@ -104,6 +119,10 @@ public final class UserMemory {
       @*/
     public void copyIn(AddressSpace s, long va, byte[] dst, int off, int len) {
         int done = 0;
+        /*@ loop_invariant 0 <= done && done <= len;
+          @ assignable dst[*];
+          @ decreases len - done;
+          @*/
         while (done < len) {
             int n = inPage(va + done, len - done);
             long pa = physical(s, va + done);
@@ -122,6 +141,10 @@ public final class UserMemory {
       @*/
     public void copyOut(AddressSpace s, long va, byte[] src, int off, int len) {
         int done = 0;
+        /*@ loop_invariant 0 <= done && done <= len;
+          @ assignable \nothing;
+          @ decreases len - done;
+          @*/
         while (done < len) {
             int n = inPage(va + done, len - done);
             long pa = physical(s, va + done);
@@ -139,6 +162,10 @@ public final class UserMemory {
       @*/
     public void copyFromPhysical(AddressSpace s, long va, long pa, long len) {
         long done = 0;
+        /*@ loop_invariant 0 <= done && (len < 0 || done <= len);
+          @ assignable \nothing;
+          @ decreases len - done;
+          @*/
         while (done < len) {
             int n = inPage(va + done, len - done);
             long to = physical(s, va + done);
