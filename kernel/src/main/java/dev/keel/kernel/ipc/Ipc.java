@@ -1,5 +1,7 @@
 package dev.keel.kernel.ipc;
 
+import org.checkerframework.checker.index.qual.GTENegativeOne;
+import org.checkerframework.checker.index.qual.LTLengthOf;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import dev.keel.hw.InterruptController;
@@ -24,7 +26,8 @@ import dev.keel.kernel.sched.ThreadPool;
  * {@link Tcb#replyCap}. Every {@code check...} method is pure and returns an {@link Errors} code;
  * the action it guards cannot fail. Invariants: NoMessageLost (per port, every message sent was
  * received, dropped with a dead port or is queued); ReplyCapsPaired (t.replyCap = c iff
- * c.replyHolder = t); CallsAcyclic (no cycle of threads blocked in call).
+ * c.replyHolder = t); CallsAcyclic (no set of threads blocked in call, each waiting only for
+ * threads of the set).
  */
 public final class Ipc {
 
@@ -39,6 +42,13 @@ public final class Ipc {
     /*@ spec_public @*/ private final CapabilitySpace caps;
     /*@ spec_public @*/ private final InterruptController interrupts;
     /*@ spec_public @*/ private final int bound;
+
+    // The deadlock search (closesCycle): a mark per thread of the pool, indexed by Tcb.id.
+    private static final byte UNSEEN = 0;
+    private static final byte REACHED = 1;
+    private static final byte EXPANDED = 2;
+    /*@ spec_public @*/ private final ThreadPool threads;
+    /*@ spec_public @*/ private final byte[] mark;
 
     // TLA+ TypeOK: ports are numbered by their index.
     //@ public invariant (\forall int i; 0 <= i && i < ports.length; ports[i].id == i);
@@ -64,6 +74,8 @@ public final class Ipc {
         this.caps = caps;
         this.interrupts = interrupts;
         this.bound = threadCount + pool.size() + 1;
+        this.threads = scheduler.threads();
+        this.mark = new byte[threadCount < 1 ? 1 : threadCount];
     }
 
     /*@ public normal_behavior
@@ -140,14 +152,28 @@ public final class Ipc {
     /**
      * OK when {@code caller} may send {@code len} bytes at {@code buf} to {@code p} now
      * ({@code block}: or block), and, for a call, take a reply of up to {@code replyMax} bytes
-     * into the same buffer without closing a cycle of calls.
+     * into the same buffer without closing a cycle of calls (DEADLOCK, see {@link #closesCycle}).
      */
+    /*@ public normal_behavior
+      @ ensures \result <= 0;
+      @ assignable mark[*];
+      @*/
+    public int checkSend(Tcb caller, Port p, long buf, long len, boolean block, boolean call,
+            long replyMax) {
+        int e = checkMessage(caller, p, buf, len, block, call, replyMax);
+        if (e != Errors.OK) {
+            return e;
+        }
+        return call && closesCycle(caller, p) ? Errors.DEADLOCK : Errors.OK;
+    }
+
+    /** checkSend but for the deadlock test: the buffers, a free message, room or a receiver. */
     /*@ public normal_behavior
       @ ensures \result <= 0;
       @ assignable \nothing;
       @*/
-    public /*@ pure @*/ int checkSend(Tcb caller, Port p, long buf, long len, boolean block, boolean call,
-            long replyMax) {
+    public /*@ pure @*/ int checkMessage(Tcb caller, Port p, long buf, long len, boolean block,
+            boolean call, long replyMax) {
         Process o = caller.owner;
         if (o == null || !p.live) {
             return Errors.DEAD_OBJECT;
@@ -162,10 +188,7 @@ public final class Ipc {
         if (pool.free() == 0) {
             return Errors.NO_RESOURCES;
         }
-        if (!block && p.receivers.isEmpty() && p.isFull()) {
-            return Errors.WOULD_BLOCK;
-        }
-        return call && closesCycle(caller, p) ? Errors.DEADLOCK : Errors.OK;
+        return !block && p.receivers.isEmpty() && p.isFull() ? Errors.WOULD_BLOCK : Errors.OK;
     }
 
     private int checkBuffer(AddressSpace s, long buf, long len, boolean write) {
@@ -198,7 +221,7 @@ public final class Ipc {
      * the reply. {@code capSource} is the global slot of a capability to transfer, or -1.
      */
     /*@ public normal_behavior
-      @ requires checkSend(caller, p, buf, len, true, call, replyMax) == Errors.OK;
+      @ requires checkMessage(caller, p, buf, len, true, call, replyMax) == Errors.OK;
       @ ensures p.sent == \old(p.sent) + 1;
       @ assignable \everything;
       @*/
@@ -228,7 +251,7 @@ public final class Ipc {
 
     /** TrySend: a send checked with {@code block} false, so it finds a receiver or room. */
     /*@ public normal_behavior
-      @ requires checkSend(caller, p, buf, len, false, false, 0) == Errors.OK;
+      @ requires checkMessage(caller, p, buf, len, false, false, 0) == Errors.OK;
       @ ensures p.sent == \old(p.sent) + 1 && caller.state == \old(caller.state);
       @ assignable \everything;
       @*/
@@ -242,7 +265,7 @@ public final class Ipc {
      * capability it gets with the message.
      */
     /*@ public normal_behavior
-      @ requires checkSend(caller, p, buf, len, true, true, replyMax) == Errors.OK;
+      @ requires checkMessage(caller, p, buf, len, true, true, replyMax) == Errors.OK;
       @ ensures caller.state == Tcb.BLOCKED;
       @ ensures caller.blockedOn == Tcb.ON_CALL || caller.blockedOn == Tcb.ON_REPLY;
       @ assignable \everything;
@@ -314,7 +337,6 @@ public final class Ipc {
         long slot = transferCap(o, m);
         r.setResult(m.length, m.badge, m.label, slot);
         p.received++;
-        p.server = r;
         Tcb c = m.caller;
         if (c != null) {
             takeReplyCap(r, c);
@@ -410,7 +432,6 @@ public final class Ipc {
     public void receive(Tcb caller, Port p, long buf, int max) {
         caller.recvBuffer = buf;
         caller.recvMax = Math.min(max, pool.messageBytes());
-        p.server = caller;
         Message m = p.poll();
         if (m == null) {
             caller.waitPort = p;
@@ -510,76 +531,197 @@ public final class Ipc {
 
     // ---- Deadlock detection ----
 
-    /** True when a call by {@code caller} to {@code p} would close a cycle of threads blocked in call. */
+    /**
+     * True when a call by {@code caller} to {@code p} would leave the caller blocked for ever
+     * (spec/Ipc.tla WouldDeadlock): some thread can receive from {@code p}, and every thread the
+     * caller would wait for, directly or through others, is the caller or is itself blocked in a
+     * call. A thread blocked in a call waits for every thread that can receive from its port until
+     * its message is received, then for the holder of its reply capability. A search from the
+     * caller along these waits that never meets a thread able to answer has found the spec's
+     * Stuck set with the caller in it. Each thread is expanded once; the marks live in
+     * {@link #mark}, so the search allocates nothing.
+     */
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ ensures \result ==> 0 <= caller.id && caller.id < mark.length;
+      @ assignable mark[*];
       @*/
-    public /*@ pure @*/ boolean closesCycle(Tcb caller, Port p) {
-        Tcb t = serverOf(p);
-        for (int i = 0; i < bound && t != null; i++) {
-            if (t == caller) {
+    public boolean closesCycle(Tcb caller, Port p) {
+        int n = threads.size();
+        int c = caller.id;
+        if (c < 0 || c >= mark.length || c >= n) {
+            return false;
+        }
+        clearMarks();
+        mark[c] = REACHED;
+        /*@ loop_invariant 0 <= round && round <= mark.length;
+          @ assignable mark[*];
+          @ decreases mark.length - round;
+          @*/
+        for (int round = 0; round < mark.length; round++) {
+            int u = nextReached();
+            if (u < 0) {
                 return true;
             }
-            t = waitsFor(t);
+            mark[u] = EXPANDED;
+            boolean stuck = u == c ? reachReceivers(p, c, n) : u < n && reachWaitedFor(threads.at(u), c, n);
+            if (!stuck) {
+                return false;
+            }
         }
-        return false;
+        // Every round expanded another thread, so all are expanded: none is left to follow.
+        return nextReached() < 0;
+    }
+
+    /*@ private normal_behavior
+      @ ensures (\forall int i; 0 <= i && i < mark.length; mark[i] == UNSEEN);
+      @ assignable mark[*];
+      @*/
+    private void clearMarks() {
+        /*@ loop_invariant 0 <= i && i <= mark.length;
+          @ loop_invariant (\forall int j; 0 <= j && j < i; mark[j] == UNSEEN);
+          @ assignable mark[*];
+          @ decreases mark.length - i;
+          @*/
+        for (int i = 0; i < mark.length; i++) {
+            mark[i] = UNSEEN;
+        }
+    }
+
+    /** The first thread reached by the search and not yet expanded, or -1. */
+    /*@ private normal_behavior
+      @ ensures -1 <= \result && \result < mark.length;
+      @ ensures \result >= 0 ==> mark[\result] == REACHED;
+      @ ensures \result == -1 ==> (\forall int i; 0 <= i && i < mark.length; mark[i] != REACHED);
+      @ assignable \nothing;
+      @*/
+    private /*@ pure @*/ @GTENegativeOne @LTLengthOf("this.mark") int nextReached() {
+        /*@ loop_invariant 0 <= i && i <= mark.length;
+          @ loop_invariant (\forall int j; 0 <= j && j < i; mark[j] != REACHED);
+          @ assignable \nothing;
+          @ decreases mark.length - i;
+          @*/
+        for (int i = 0; i < mark.length; i++) {
+            if (mark[i] == REACHED) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
-     * Whom a caller of {@code p} waits for: the first waiting receiver, else the thread that last
-     * received there, else, before anyone has, the one thread that can: a port's receive right may
-     * sit unused in a single-threaded process (its creator, or a server it was handed to), and a
-     * call to the port then waits for that thread.
+     * Expands {@code t}, blocked in a call: the holder of its reply capability, or, before its
+     * message is received, every thread that can receive from its port, joins the search. False
+     * when one of them may answer, or when there is none.
      */
-    private @Nullable Tcb serverOf(Port p) {
-        Tcb r = p.receivers.first();
-        if (r != null) {
-            return r;
-        }
-        return p.server != null ? p.server : soleReceiver(p);
-    }
-
-    /** The only live thread of the only process holding the receive right to {@code p}; null if none or several. */
-    private @Nullable Tcb soleReceiver(Port p) {
-        int per = caps.slotsPerProcess();
-        int holder = -1;
-        for (int g = 0; g < caps.size() && per > 0; g++) {
-            Capability c = caps.at(g);
-            if (!c.isEmpty() && c.type() == CapType.PORT && c.object() == p.id && c.canRead()) {
-                if (holder >= 0 && holder != g / per) {
-                    return null;
-                }
-                holder = g / per;
-            }
-        }
-        ThreadPool pool = scheduler.threads();
-        Tcb found = null;
-        for (int i = 0; holder >= 0 && i < pool.size(); i++) {
-            Tcb t = pool.at(i);
-            Process o = t.owner;
-            if (t.state != Tcb.FREE && o != null && o.index == holder) {
-                if (found != null) {
-                    return null;
-                }
-                found = t;
-            }
-        }
-        return found;
-    }
-
-    /** The thread {@code t} waits for, when blocked in a call; null otherwise. */
-    private @Nullable Tcb waitsFor(Tcb t) {
-        if (t.state != Tcb.BLOCKED) {
-            return null;
-        }
-        if (t.blockedOn == Tcb.ON_REPLY) {
-            return t.replyHolder;
+    /*@ private normal_behavior
+      @ requires n == threads.tcbs.length;
+      @ assignable mark[*];
+      @*/
+    private boolean reachWaitedFor(Tcb t, int c, int n) {
+        Tcb h = t.replyHolder;
+        if (h != null) {
+            return reach(h, c, n);
         }
         Port q = t.waitPort;
-        if (t.blockedOn == Tcb.ON_CALL && q != null) {
-            return serverOf(q);
+        return t.blockedOn == Tcb.ON_CALL && q != null && reachReceivers(q, c, n);
+    }
+
+    /**
+     * Every thread that can receive from {@code q} joins the search; false when one of them may
+     * answer (it is not blocked in a call), or when there is none.
+     */
+    /*@ private normal_behavior
+      @ requires n == threads.tcbs.length;
+      @ assignable mark[*];
+      @*/
+    private boolean reachReceivers(Port q, int c, int n) {
+        boolean any = false;
+        /*@ loop_invariant 0 <= v && v <= n;
+          @ assignable mark[*];
+          @ decreases n - v;
+          @*/
+        for (int v = 0; v < n; v++) {
+            Tcb r = threads.at(v);
+            if (canReceive(r, q)) {
+                if (!reach(r, c, n)) {
+                    return false;
+                }
+                any = true;
+            }
         }
-        return null;
+        return any;
+    }
+
+    /**
+     * {@code v}, whom a thread of the search waits for, joins it; false when v is neither the
+     * caller (number {@code c}) nor blocked in a call, so it may yet answer.
+     */
+    /*@ private normal_behavior
+      @ ensures \result == (0 <= v.id && v.id < mark.length && v.id < n && (v.id == c || inCall(v)));
+      @ ensures \result ==> mark[v.id] != UNSEEN;
+      @ assignable mark[*];
+      @*/
+    private boolean reach(Tcb v, int c, int n) {
+        int i = v.id;
+        if (i < 0 || i >= mark.length || i >= n || (i != c && !inCall(v))) {
+            return false;
+        }
+        if (mark[i] == UNSEEN) {
+            mark[i] = REACHED;
+        }
+        return true;
+    }
+
+    /** True when {@code t} is blocked in a call (spec: blockedOn[t].op = "call"). */
+    /*@ public normal_behavior
+      @ ensures \result == (t.state == Tcb.BLOCKED && (t.blockedOn == Tcb.ON_CALL || t.blockedOn == Tcb.ON_REPLY));
+      @ assignable \nothing;
+      @*/
+    public static /*@ pure @*/ boolean inCall(Tcb t) {
+        return t.state == Tcb.BLOCKED && (t.blockedOn == Tcb.ON_CALL || t.blockedOn == Tcb.ON_REPLY);
+    }
+
+    /**
+     * True when {@code t} can receive from {@code q} (spec Receivers): it waits there, or its
+     * process holds a capability to {@code q} with the receive right.
+     */
+    /*@ public normal_behavior
+      @ ensures \result ==> t.state != Tcb.FREE;
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ boolean canReceive(Tcb t, Port q) {
+        if (t.state == Tcb.FREE) {
+            return false;
+        }
+        if (t.state == Tcb.BLOCKED && t.blockedOn == Tcb.ON_RECEIVE && t.waitPort == q) {
+            return true;
+        }
+        Process o = t.owner;
+        return o != null && holdsReceiveRight(o.index, q);
+    }
+
+    /** True when process {@code proc} holds a capability to {@code q} with the receive (read) right. */
+    /*@ private normal_behavior
+      @ ensures \result ==> 0 <= proc && proc < caps.processCount;
+      @ assignable \nothing;
+      @*/
+    private /*@ pure @*/ boolean holdsReceiveRight(int proc, Port q) {
+        int per = caps.slotsPerProcess();
+        /*@ loop_invariant 0 <= s && s <= per;
+          @ assignable \nothing;
+          @ decreases per - s;
+          @*/
+        for (int s = 0; s < per; s++) {
+            int g = caps.globalSlot(proc, s);
+            if (g < 0 || g >= caps.size()) {
+                return false;
+            }
+            Capability c = caps.at(g);
+            if (c.type() == CapType.PORT && c.object() == q.id && c.canRead()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- Interrupt notifications ----
@@ -666,7 +808,6 @@ public final class Ipc {
         }
         drainQueue(p);
         irqs.unbindPort(p);
-        p.server = null;
     }
 
     private void dropPending(Port p, Tcb t) {
@@ -717,7 +858,6 @@ public final class Ipc {
             c.replyHolder = null;
             wake(c, Errors.DEAD_OBJECT);
         }
-        forgetServer(t);
         t.clearIpc();
     }
 
@@ -745,14 +885,6 @@ public final class Ipc {
             m = m.next;
         }
         return null;
-    }
-
-    private void forgetServer(Tcb t) {
-        for (int i = 0; i < ports.length; i++) {
-            if (ports[i].server == t) {
-                ports[i].server = null;
-            }
-        }
     }
 
     // ---- Self-check ----

@@ -25,8 +25,6 @@ public final class Port {
 
     public final ThreadQueue senders = new ThreadQueue();
     public final ThreadQueue receivers = new ThreadQueue();
-    /** The thread that last received here: whom a caller waits for (deadlock detection). */
-    /*@ nullable @*/ public @Nullable Tcb server;
 
     // Accounting for NoMessageLost.
     public long sent;
@@ -148,7 +146,6 @@ public final class Port {
         head = null;
         tail = null;
         count = 0;
-        server = null;
         sent = 0;
         received = 0;
         dropped = 0;
