@@ -1,7 +1,5 @@
 package dev.keel.kernel.ipc;
 
-import org.checkerframework.checker.index.qual.GTENegativeOne;
-import org.checkerframework.checker.index.qual.LTLengthOf;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import dev.keel.hw.InterruptController;
@@ -43,11 +41,12 @@ public final class Ipc {
     /*@ spec_public @*/ private final InterruptController interrupts;
     /*@ spec_public @*/ private final int bound;
 
-    // The deadlock search (closesCycle): a mark per thread of the pool, indexed by Tcb.id.
+    // The deadlock search (closesCycle): the thread pool's blocks, fixed at boot, and a mark for
+    // each, both indexed by Tcb.id.
     private static final byte UNSEEN = 0;
     private static final byte REACHED = 1;
     private static final byte EXPANDED = 2;
-    /*@ spec_public @*/ private final ThreadPool threads;
+    /*@ spec_public @*/ private final Tcb[] tcbs;
     /*@ spec_public @*/ private final byte[] mark;
 
     // TLA+ TypeOK: ports are numbered by their index.
@@ -64,6 +63,11 @@ public final class Ipc {
     public Ipc(int portCount, MessagePool pool, Scheduler scheduler, UserMemory user,
             CapabilitySpace caps, InterruptController interrupts, int threadCount) {
         ports = new Port[portCount < 1 ? 1 : portCount];
+        /*@ loop_invariant 0 <= i && i <= ports.length;
+          @ loop_invariant (\forall int j; 0 <= j && j < i; ports[j] != null && ports[j].id == j && !ports[j].live);
+          @ assignable ports[*];
+          @ decreases ports.length - i;
+          @*/
         for (int i = 0; i < ports.length; i++) {
             ports[i] = new Port(i);
         }
@@ -74,8 +78,18 @@ public final class Ipc {
         this.caps = caps;
         this.interrupts = interrupts;
         this.bound = threadCount + pool.size() + 1;
-        this.threads = scheduler.threads();
-        this.mark = new byte[threadCount < 1 ? 1 : threadCount];
+        ThreadPool all = scheduler.threads();
+        int n = all.size();
+        this.tcbs = new Tcb[n < 0 ? 0 : n];
+        /*@ loop_invariant 0 <= k && k <= tcbs.length;
+          @ loop_invariant (\forall int j; 0 <= j && j < k; tcbs[j] != null);
+          @ assignable tcbs[*];
+          @ decreases tcbs.length - k;
+          @*/
+        for (int k = 0; k < tcbs.length; k++) {
+            tcbs[k] = all.at(k);
+        }
+        this.mark = new byte[tcbs.length];
     }
 
     /*@ public normal_behavior
@@ -88,6 +102,7 @@ public final class Ipc {
 
     /** Port {@code i}, or null when out of range. */
     /*@ public normal_behavior
+      @ ensures \result == (0 <= i && i < ports.length ? ports[i] : null);
       @ assignable \nothing;
       @*/
     /*@ nullable @*/ public /*@ pure @*/ @Nullable Port port(int i) {
@@ -115,6 +130,8 @@ public final class Ipc {
     /** OK when a port of {@code capacity} messages can be created. */
     /*@ public normal_behavior
       @ ensures \result == Errors.OK || \result == Errors.BAD_ARGUMENT || \result == Errors.NO_RESOURCES;
+      @ ensures \result == Errors.OK ==> 1 <= capacity && capacity <= pool.messages.length;
+      @ ensures \result == Errors.OK ==> (\exists int i; 0 <= i && i < ports.length; !ports[i].live);
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ int checkPortCreate(long capacity) {
@@ -124,7 +141,19 @@ public final class Ipc {
         return freePort() < 0 ? Errors.NO_RESOURCES : Errors.OK;
     }
 
-    private int freePort() {
+    /** The first port that is not live, or -1. */
+    /*@ private normal_behavior
+      @ ensures -1 <= \result && \result < ports.length;
+      @ ensures \result >= 0 ==> !ports[\result].live;
+      @ ensures \result == -1 ==> (\forall int j; 0 <= j && j < ports.length; ports[j].live);
+      @ assignable \nothing;
+      @*/
+    private /*@ pure @*/ int freePort() {
+        /*@ loop_invariant 0 <= i && i <= ports.length;
+          @ loop_invariant (\forall int j; 0 <= j && j < i; ports[j].live);
+          @ assignable \nothing;
+          @ decreases ports.length - i;
+          @*/
         for (int i = 0; i < ports.length; i++) {
             if (!ports[i].live) {
                 return i;
@@ -155,6 +184,7 @@ public final class Ipc {
      * into the same buffer without closing a cycle of calls (DEADLOCK, see {@link #closesCycle}).
      */
     /*@ public normal_behavior
+      @ requires \invariant_for(caps);
       @ ensures \result <= 0;
       @ assignable mark[*];
       @*/
@@ -542,13 +572,13 @@ public final class Ipc {
      * {@link #mark}, so the search allocates nothing.
      */
     /*@ public normal_behavior
+      @ requires \invariant_for(caps);
       @ ensures \result ==> 0 <= caller.id && caller.id < mark.length;
       @ assignable mark[*];
       @*/
     public boolean closesCycle(Tcb caller, Port p) {
-        int n = threads.size();
         int c = caller.id;
-        if (c < 0 || c >= mark.length || c >= n) {
+        if (c < 0 || c >= mark.length || c >= tcbs.length) {
             return false;
         }
         clearMarks();
@@ -558,25 +588,24 @@ public final class Ipc {
           @ decreases mark.length - round;
           @*/
         for (int round = 0; round < mark.length; round++) {
-            int u = nextReached();
+            int u = expandNext();
             if (u < 0) {
                 return true;
             }
-            mark[u] = EXPANDED;
-            boolean stuck = u == c ? reachReceivers(p, c, n) : u < n && reachWaitedFor(threads.at(u), c, n);
+            boolean stuck = u == c ? reachReceivers(p, c) : u < tcbs.length && reachWaitedFor(tcbs[u], c);
             if (!stuck) {
                 return false;
             }
         }
         // Every round expanded another thread, so all are expanded: none is left to follow.
-        return nextReached() < 0;
+        return expandNext() < 0;
     }
 
     /*@ private normal_behavior
       @ ensures (\forall int i; 0 <= i && i < mark.length; mark[i] == UNSEEN);
       @ assignable mark[*];
       @*/
-    private void clearMarks() {
+    private /*@ helper @*/ void clearMarks() {
         /*@ loop_invariant 0 <= i && i <= mark.length;
           @ loop_invariant (\forall int j; 0 <= j && j < i; mark[j] == UNSEEN);
           @ assignable mark[*];
@@ -587,14 +616,14 @@ public final class Ipc {
         }
     }
 
-    /** The first thread reached by the search and not yet expanded, or -1. */
+    /** Marks the first thread reached and not yet expanded as expanded and returns it; -1 if none. */
     /*@ private normal_behavior
       @ ensures -1 <= \result && \result < mark.length;
-      @ ensures \result >= 0 ==> mark[\result] == REACHED;
+      @ ensures \result >= 0 ==> \old(mark[\result]) == REACHED && mark[\result] == EXPANDED;
       @ ensures \result == -1 ==> (\forall int i; 0 <= i && i < mark.length; mark[i] != REACHED);
-      @ assignable \nothing;
+      @ assignable mark[*];
       @*/
-    private /*@ pure @*/ @GTENegativeOne @LTLengthOf("this.mark") int nextReached() {
+    private /*@ helper @*/ int expandNext() {
         /*@ loop_invariant 0 <= i && i <= mark.length;
           @ loop_invariant (\forall int j; 0 <= j && j < i; mark[j] != REACHED);
           @ assignable \nothing;
@@ -602,6 +631,7 @@ public final class Ipc {
           @*/
         for (int i = 0; i < mark.length; i++) {
             if (mark[i] == REACHED) {
+                mark[i] = EXPANDED;
                 return i;
             }
         }
@@ -614,16 +644,16 @@ public final class Ipc {
      * when one of them may answer, or when there is none.
      */
     /*@ private normal_behavior
-      @ requires n == threads.tcbs.length;
+      @ requires \invariant_for(caps);
       @ assignable mark[*];
       @*/
-    private boolean reachWaitedFor(Tcb t, int c, int n) {
+    private /*@ helper @*/ boolean reachWaitedFor(Tcb t, int c) {
         Tcb h = t.replyHolder;
         if (h != null) {
-            return reach(h, c, n);
+            return reach(h, c);
         }
         Port q = t.waitPort;
-        return t.blockedOn == Tcb.ON_CALL && q != null && reachReceivers(q, c, n);
+        return t.blockedOn == Tcb.ON_CALL && q != null && reachReceivers(q, c);
     }
 
     /**
@@ -631,19 +661,19 @@ public final class Ipc {
      * answer (it is not blocked in a call), or when there is none.
      */
     /*@ private normal_behavior
-      @ requires n == threads.tcbs.length;
+      @ requires \invariant_for(caps);
       @ assignable mark[*];
       @*/
-    private boolean reachReceivers(Port q, int c, int n) {
+    private /*@ helper @*/ boolean reachReceivers(Port q, int c) {
         boolean any = false;
-        /*@ loop_invariant 0 <= v && v <= n;
+        /*@ loop_invariant 0 <= v && v <= tcbs.length && \invariant_for(caps);
           @ assignable mark[*];
-          @ decreases n - v;
+          @ decreases tcbs.length - v;
           @*/
-        for (int v = 0; v < n; v++) {
-            Tcb r = threads.at(v);
+        for (int v = 0; v < tcbs.length; v++) {
+            Tcb r = tcbs[v];
             if (canReceive(r, q)) {
-                if (!reach(r, c, n)) {
+                if (!reach(r, c)) {
                     return false;
                 }
                 any = true;
@@ -657,13 +687,13 @@ public final class Ipc {
      * caller (number {@code c}) nor blocked in a call, so it may yet answer.
      */
     /*@ private normal_behavior
-      @ ensures \result == (0 <= v.id && v.id < mark.length && v.id < n && (v.id == c || inCall(v)));
+      @ ensures \result == (0 <= v.id && v.id < mark.length && (v.id == c || inCall(v)));
       @ ensures \result ==> mark[v.id] != UNSEEN;
       @ assignable mark[*];
       @*/
-    private boolean reach(Tcb v, int c, int n) {
+    private /*@ helper @*/ boolean reach(Tcb v, int c) {
         int i = v.id;
-        if (i < 0 || i >= mark.length || i >= n || (i != c && !inCall(v))) {
+        if (i < 0 || i >= mark.length || (i != c && !inCall(v))) {
             return false;
         }
         if (mark[i] == UNSEEN) {
@@ -685,11 +715,12 @@ public final class Ipc {
      * True when {@code t} can receive from {@code q} (spec Receivers): it waits there, or its
      * process holds a capability to {@code q} with the receive right.
      */
-    /*@ public normal_behavior
+    /*@ private normal_behavior
+      @ requires \invariant_for(caps);
       @ ensures \result ==> t.state != Tcb.FREE;
       @ assignable \nothing;
       @*/
-    public /*@ pure @*/ boolean canReceive(Tcb t, Port q) {
+    private /*@ pure helper @*/ boolean canReceive(Tcb t, Port q) {
         if (t.state == Tcb.FREE) {
             return false;
         }
@@ -702,10 +733,11 @@ public final class Ipc {
 
     /** True when process {@code proc} holds a capability to {@code q} with the receive (read) right. */
     /*@ private normal_behavior
+      @ requires \invariant_for(caps);
       @ ensures \result ==> 0 <= proc && proc < caps.processCount;
       @ assignable \nothing;
       @*/
-    private /*@ pure @*/ boolean holdsReceiveRight(int proc, Port q) {
+    private /*@ pure helper @*/ boolean holdsReceiveRight(int proc, Port q) {
         int per = caps.slotsPerProcess();
         /*@ loop_invariant 0 <= s && s <= per;
           @ assignable \nothing;

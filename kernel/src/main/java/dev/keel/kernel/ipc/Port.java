@@ -138,7 +138,8 @@ public final class Port {
     /** Resets the counters and queues for a new life. */
     /*@ public normal_behavior
       @ ensures live && this.capacity == capacity && count == 0 && sent == 0;
-      @ assignable \everything;
+      @ ensures received == 0 && dropped == 0 && head == null && tail == null;
+      @ assignable live, this.capacity, head, tail, count, sent, received, dropped;
       @*/
     public void open(int capacity) {
         live = true;
