@@ -601,7 +601,10 @@ public final class Ipc {
         return expandNext() < 0;
     }
 
+    // Helpers of the search: Ipc's invariant is neither assumed nor needed, so the fields they
+    // use are named in their preconditions.
     /*@ private normal_behavior
+      @ requires mark != null;
       @ ensures (\forall int i; 0 <= i && i < mark.length; mark[i] == UNSEEN);
       @ assignable mark[*];
       @*/
@@ -618,6 +621,7 @@ public final class Ipc {
 
     /** Marks the first thread reached and not yet expanded as expanded and returns it; -1 if none. */
     /*@ private normal_behavior
+      @ requires mark != null;
       @ ensures -1 <= \result && \result < mark.length;
       @ ensures \result >= 0 ==> \old(mark[\result]) == REACHED && mark[\result] == EXPANDED;
       @ ensures \result == -1 ==> (\forall int i; 0 <= i && i < mark.length; mark[i] != REACHED);
@@ -644,7 +648,7 @@ public final class Ipc {
      * when one of them may answer, or when there is none.
      */
     /*@ private normal_behavior
-      @ requires \invariant_for(caps);
+      @ requires mark != null && tcbs != null && \nonnullelements(tcbs) && caps != null && \invariant_for(caps);
       @ assignable mark[*];
       @*/
     private /*@ helper @*/ boolean reachWaitedFor(Tcb t, int c) {
@@ -661,7 +665,7 @@ public final class Ipc {
      * answer (it is not blocked in a call), or when there is none.
      */
     /*@ private normal_behavior
-      @ requires \invariant_for(caps);
+      @ requires mark != null && tcbs != null && \nonnullelements(tcbs) && caps != null && \invariant_for(caps);
       @ assignable mark[*];
       @*/
     private /*@ helper @*/ boolean reachReceivers(Port q, int c) {
@@ -687,6 +691,7 @@ public final class Ipc {
      * caller (number {@code c}) nor blocked in a call, so it may yet answer.
      */
     /*@ private normal_behavior
+      @ requires mark != null;
       @ ensures \result == (0 <= v.id && v.id < mark.length && (v.id == c || inCall(v)));
       @ ensures \result ==> mark[v.id] != UNSEEN;
       @ assignable mark[*];
@@ -716,7 +721,7 @@ public final class Ipc {
      * process holds a capability to {@code q} with the receive right.
      */
     /*@ private normal_behavior
-      @ requires \invariant_for(caps);
+      @ requires caps != null && \invariant_for(caps);
       @ ensures \result ==> t.state != Tcb.FREE;
       @ assignable \nothing;
       @*/
@@ -733,7 +738,7 @@ public final class Ipc {
 
     /** True when process {@code proc} holds a capability to {@code q} with the receive (read) right. */
     /*@ private normal_behavior
-      @ requires \invariant_for(caps);
+      @ requires caps != null && \invariant_for(caps);
       @ ensures \result ==> 0 <= proc && proc < caps.processCount;
       @ assignable \nothing;
       @*/
