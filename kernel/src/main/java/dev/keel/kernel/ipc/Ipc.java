@@ -24,7 +24,8 @@ import dev.keel.kernel.sched.ThreadPool;
  * {@link Tcb#replyCap}. Every {@code check...} method is pure and returns an {@link Errors} code;
  * the action it guards cannot fail. Invariants: NoMessageLost (per port, every message sent was
  * received, dropped with a dead port or is queued); ReplyCapsPaired (t.replyCap = c iff
- * c.replyHolder = t); CallsAcyclic (no cycle of threads blocked in call).
+ * c.replyHolder = t); CallsAcyclic (no set of threads blocked in call, each waiting only for
+ * threads of the set).
  */
 public final class Ipc {
 
@@ -40,6 +41,14 @@ public final class Ipc {
     /*@ spec_public @*/ private final InterruptController interrupts;
     /*@ spec_public @*/ private final int bound;
 
+    // The deadlock search (closesCycle): the thread pool's blocks, fixed at boot, and a mark for
+    // each, both indexed by Tcb.id.
+    private static final byte UNSEEN = 0;
+    private static final byte REACHED = 1;
+    private static final byte EXPANDED = 2;
+    /*@ spec_public @*/ private final Tcb[] tcbs;
+    /*@ spec_public @*/ private final byte[] mark;
+
     // TLA+ TypeOK: ports are numbered by their index.
     //@ public invariant (\forall int i; 0 <= i && i < ports.length; ports[i].id == i);
     // TLA+ QueueBounded
@@ -54,6 +63,11 @@ public final class Ipc {
     public Ipc(int portCount, MessagePool pool, Scheduler scheduler, UserMemory user,
             CapabilitySpace caps, InterruptController interrupts, int threadCount) {
         ports = new Port[portCount < 1 ? 1 : portCount];
+        /*@ loop_invariant 0 <= i && i <= ports.length;
+          @ loop_invariant (\forall int j; 0 <= j && j < i; ports[j] != null && ports[j].id == j && !ports[j].live);
+          @ assignable ports[*];
+          @ decreases ports.length - i;
+          @*/
         for (int i = 0; i < ports.length; i++) {
             ports[i] = new Port(i);
         }
@@ -64,6 +78,18 @@ public final class Ipc {
         this.caps = caps;
         this.interrupts = interrupts;
         this.bound = threadCount + pool.size() + 1;
+        ThreadPool all = scheduler.threads();
+        int n = all.size();
+        this.tcbs = new Tcb[n < 0 ? 0 : n];
+        /*@ loop_invariant 0 <= k && k <= tcbs.length;
+          @ loop_invariant (\forall int j; 0 <= j && j < k; tcbs[j] != null);
+          @ assignable tcbs[*];
+          @ decreases tcbs.length - k;
+          @*/
+        for (int k = 0; k < tcbs.length; k++) {
+            tcbs[k] = all.at(k);
+        }
+        this.mark = new byte[tcbs.length];
     }
 
     /*@ public normal_behavior
@@ -76,6 +102,7 @@ public final class Ipc {
 
     /** Port {@code i}, or null when out of range. */
     /*@ public normal_behavior
+      @ ensures \result == (0 <= i && i < ports.length ? ports[i] : null);
       @ assignable \nothing;
       @*/
     /*@ nullable @*/ public /*@ pure @*/ @Nullable Port port(int i) {
@@ -103,6 +130,8 @@ public final class Ipc {
     /** OK when a port of {@code capacity} messages can be created. */
     /*@ public normal_behavior
       @ ensures \result == Errors.OK || \result == Errors.BAD_ARGUMENT || \result == Errors.NO_RESOURCES;
+      @ ensures \result == Errors.OK ==> 1 <= capacity && capacity <= pool.messages.length;
+      @ ensures \result == Errors.OK ==> (\exists int i; 0 <= i && i < ports.length; !ports[i].live);
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ int checkPortCreate(long capacity) {
@@ -112,7 +141,19 @@ public final class Ipc {
         return freePort() < 0 ? Errors.NO_RESOURCES : Errors.OK;
     }
 
-    private int freePort() {
+    /** The first port that is not live, or -1. */
+    /*@ private normal_behavior
+      @ ensures -1 <= \result && \result < ports.length;
+      @ ensures \result >= 0 ==> !ports[\result].live;
+      @ ensures \result == -1 ==> (\forall int j; 0 <= j && j < ports.length; ports[j].live);
+      @ assignable \nothing;
+      @*/
+    private /*@ pure @*/ int freePort() {
+        /*@ loop_invariant 0 <= i && i <= ports.length;
+          @ loop_invariant (\forall int j; 0 <= j && j < i; ports[j].live);
+          @ assignable \nothing;
+          @ decreases ports.length - i;
+          @*/
         for (int i = 0; i < ports.length; i++) {
             if (!ports[i].live) {
                 return i;
@@ -140,14 +181,29 @@ public final class Ipc {
     /**
      * OK when {@code caller} may send {@code len} bytes at {@code buf} to {@code p} now
      * ({@code block}: or block), and, for a call, take a reply of up to {@code replyMax} bytes
-     * into the same buffer without closing a cycle of calls.
+     * into the same buffer without closing a cycle of calls (DEADLOCK, see {@link #closesCycle}).
      */
+    /*@ public normal_behavior
+      @ requires \invariant_for(caps);
+      @ ensures \result <= 0;
+      @ assignable mark[*];
+      @*/
+    public int checkSend(Tcb caller, Port p, long buf, long len, boolean block, boolean call,
+            long replyMax) {
+        int e = checkMessage(caller, p, buf, len, block, call, replyMax);
+        if (e != Errors.OK) {
+            return e;
+        }
+        return call && closesCycle(caller, p) ? Errors.DEADLOCK : Errors.OK;
+    }
+
+    /** checkSend but for the deadlock test: the buffers, a free message, room or a receiver. */
     /*@ public normal_behavior
       @ ensures \result <= 0;
       @ assignable \nothing;
       @*/
-    public /*@ pure @*/ int checkSend(Tcb caller, Port p, long buf, long len, boolean block, boolean call,
-            long replyMax) {
+    public /*@ pure @*/ int checkMessage(Tcb caller, Port p, long buf, long len, boolean block,
+            boolean call, long replyMax) {
         Process o = caller.owner;
         if (o == null || !p.live) {
             return Errors.DEAD_OBJECT;
@@ -162,10 +218,7 @@ public final class Ipc {
         if (pool.free() == 0) {
             return Errors.NO_RESOURCES;
         }
-        if (!block && p.receivers.isEmpty() && p.isFull()) {
-            return Errors.WOULD_BLOCK;
-        }
-        return call && closesCycle(caller, p) ? Errors.DEADLOCK : Errors.OK;
+        return !block && p.receivers.isEmpty() && p.isFull() ? Errors.WOULD_BLOCK : Errors.OK;
     }
 
     private int checkBuffer(AddressSpace s, long buf, long len, boolean write) {
@@ -198,7 +251,7 @@ public final class Ipc {
      * the reply. {@code capSource} is the global slot of a capability to transfer, or -1.
      */
     /*@ public normal_behavior
-      @ requires checkSend(caller, p, buf, len, true, call, replyMax) == Errors.OK;
+      @ requires checkMessage(caller, p, buf, len, true, call, replyMax) == Errors.OK;
       @ ensures p.sent == \old(p.sent) + 1;
       @ assignable \everything;
       @*/
@@ -228,7 +281,7 @@ public final class Ipc {
 
     /** TrySend: a send checked with {@code block} false, so it finds a receiver or room. */
     /*@ public normal_behavior
-      @ requires checkSend(caller, p, buf, len, false, false, 0) == Errors.OK;
+      @ requires checkMessage(caller, p, buf, len, false, false, 0) == Errors.OK;
       @ ensures p.sent == \old(p.sent) + 1 && caller.state == \old(caller.state);
       @ assignable \everything;
       @*/
@@ -242,7 +295,7 @@ public final class Ipc {
      * capability it gets with the message.
      */
     /*@ public normal_behavior
-      @ requires checkSend(caller, p, buf, len, true, true, replyMax) == Errors.OK;
+      @ requires checkMessage(caller, p, buf, len, true, true, replyMax) == Errors.OK;
       @ ensures caller.state == Tcb.BLOCKED;
       @ ensures caller.blockedOn == Tcb.ON_CALL || caller.blockedOn == Tcb.ON_REPLY;
       @ assignable \everything;
@@ -314,7 +367,6 @@ public final class Ipc {
         long slot = transferCap(o, m);
         r.setResult(m.length, m.badge, m.label, slot);
         p.received++;
-        p.server = r;
         Tcb c = m.caller;
         if (c != null) {
             takeReplyCap(r, c);
@@ -410,7 +462,6 @@ public final class Ipc {
     public void receive(Tcb caller, Port p, long buf, int max) {
         caller.recvBuffer = buf;
         caller.recvMax = Math.min(max, pool.messageBytes());
-        p.server = caller;
         Message m = p.poll();
         if (m == null) {
             caller.waitPort = p;
@@ -510,76 +561,204 @@ public final class Ipc {
 
     // ---- Deadlock detection ----
 
-    /** True when a call by {@code caller} to {@code p} would close a cycle of threads blocked in call. */
+    /**
+     * True when a call by {@code caller} to {@code p} would leave the caller blocked for ever
+     * (spec/Ipc.tla WouldDeadlock): some thread can receive from {@code p}, and every thread the
+     * caller would wait for, directly or through others, is the caller or is itself blocked in a
+     * call. A thread blocked in a call waits for every thread that can receive from its port until
+     * its message is received, then for the holder of its reply capability. A search from the
+     * caller along these waits that never meets a thread able to answer has found the spec's
+     * Stuck set with the caller in it. Each thread is expanded once; the marks live in
+     * {@link #mark}, so the search allocates nothing.
+     */
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ requires \invariant_for(caps);
+      @ ensures \result ==> 0 <= caller.id && caller.id < mark.length;
+      @ assignable mark[*];
       @*/
-    public /*@ pure @*/ boolean closesCycle(Tcb caller, Port p) {
-        Tcb t = serverOf(p);
-        for (int i = 0; i < bound && t != null; i++) {
-            if (t == caller) {
+    public boolean closesCycle(Tcb caller, Port p) {
+        int c = caller.id;
+        if (c < 0 || c >= mark.length || c >= tcbs.length) {
+            return false;
+        }
+        clearMarks();
+        mark[c] = REACHED;
+        /*@ loop_invariant 0 <= round && round <= mark.length;
+          @ assignable mark[*];
+          @ decreases mark.length - round;
+          @*/
+        for (int round = 0; round < mark.length; round++) {
+            int u = expandNext();
+            if (u < 0) {
                 return true;
             }
-            t = waitsFor(t);
+            boolean stuck = u == c ? reachReceivers(p, c) : u < tcbs.length && reachWaitedFor(tcbs[u], c);
+            if (!stuck) {
+                return false;
+            }
         }
-        return false;
+        // Every round expanded another thread, so all are expanded: none is left to follow.
+        return expandNext() < 0;
+    }
+
+    // Helpers of the search: Ipc's invariant is neither assumed nor needed, so the fields they
+    // use are named in their preconditions.
+    /*@ private normal_behavior
+      @ requires mark != null;
+      @ ensures (\forall int i; 0 <= i && i < mark.length; mark[i] == UNSEEN);
+      @ assignable mark[*];
+      @*/
+    private /*@ helper @*/ void clearMarks() {
+        /*@ loop_invariant 0 <= i && i <= mark.length;
+          @ loop_invariant (\forall int j; 0 <= j && j < i; mark[j] == UNSEEN);
+          @ assignable mark[*];
+          @ decreases mark.length - i;
+          @*/
+        for (int i = 0; i < mark.length; i++) {
+            mark[i] = UNSEEN;
+        }
+    }
+
+    /** Marks the first thread reached and not yet expanded as expanded and returns it; -1 if none. */
+    /*@ private normal_behavior
+      @ requires mark != null;
+      @ ensures -1 <= \result && \result < mark.length;
+      @ ensures \result >= 0 ==> \old(mark[\result]) == REACHED && mark[\result] == EXPANDED;
+      @ ensures \result == -1 ==> (\forall int i; 0 <= i && i < mark.length; mark[i] != REACHED);
+      @ assignable mark[*];
+      @*/
+    private /*@ helper @*/ int expandNext() {
+        /*@ loop_invariant 0 <= i && i <= mark.length;
+          @ loop_invariant (\forall int j; 0 <= j && j < i; mark[j] != REACHED);
+          @ assignable \nothing;
+          @ decreases mark.length - i;
+          @*/
+        for (int i = 0; i < mark.length; i++) {
+            if (mark[i] == REACHED) {
+                mark[i] = EXPANDED;
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
-     * Whom a caller of {@code p} waits for: the first waiting receiver, else the thread that last
-     * received there, else, before anyone has, the one thread that can: a port's receive right may
-     * sit unused in a single-threaded process (its creator, or a server it was handed to), and a
-     * call to the port then waits for that thread.
+     * Expands {@code t}, blocked in a call: the holder of its reply capability, or, before its
+     * message is received, every thread that can receive from its port, joins the search. False
+     * when one of them may answer, or when there is none.
      */
-    private @Nullable Tcb serverOf(Port p) {
-        Tcb r = p.receivers.first();
-        if (r != null) {
-            return r;
-        }
-        return p.server != null ? p.server : soleReceiver(p);
-    }
-
-    /** The only live thread of the only process holding the receive right to {@code p}; null if none or several. */
-    private @Nullable Tcb soleReceiver(Port p) {
-        int per = caps.slotsPerProcess();
-        int holder = -1;
-        for (int g = 0; g < caps.size() && per > 0; g++) {
-            Capability c = caps.at(g);
-            if (!c.isEmpty() && c.type() == CapType.PORT && c.object() == p.id && c.canRead()) {
-                if (holder >= 0 && holder != g / per) {
-                    return null;
-                }
-                holder = g / per;
-            }
-        }
-        ThreadPool pool = scheduler.threads();
-        Tcb found = null;
-        for (int i = 0; holder >= 0 && i < pool.size(); i++) {
-            Tcb t = pool.at(i);
-            Process o = t.owner;
-            if (t.state != Tcb.FREE && o != null && o.index == holder) {
-                if (found != null) {
-                    return null;
-                }
-                found = t;
-            }
-        }
-        return found;
-    }
-
-    /** The thread {@code t} waits for, when blocked in a call; null otherwise. */
-    private @Nullable Tcb waitsFor(Tcb t) {
-        if (t.state != Tcb.BLOCKED) {
-            return null;
-        }
-        if (t.blockedOn == Tcb.ON_REPLY) {
-            return t.replyHolder;
+    /*@ private normal_behavior
+      @ requires mark != null && tcbs != null && \nonnullelements(tcbs) && caps != null && \invariant_for(caps);
+      @ assignable mark[*];
+      @*/
+    private /*@ helper @*/ boolean reachWaitedFor(Tcb t, int c) {
+        Tcb h = t.replyHolder;
+        if (h != null) {
+            return reach(h, c);
         }
         Port q = t.waitPort;
-        if (t.blockedOn == Tcb.ON_CALL && q != null) {
-            return serverOf(q);
+        return t.blockedOn == Tcb.ON_CALL && q != null && reachReceivers(q, c);
+    }
+
+    /**
+     * Every thread that can receive from {@code q} joins the search; false when one of them may
+     * answer (it is not blocked in a call), or when there is none.
+     */
+    /*@ private normal_behavior
+      @ requires mark != null && tcbs != null && \nonnullelements(tcbs) && caps != null && \invariant_for(caps);
+      @ assignable mark[*];
+      @*/
+    private /*@ helper @*/ boolean reachReceivers(Port q, int c) {
+        boolean any = false;
+        /*@ loop_invariant 0 <= v && v <= tcbs.length && \invariant_for(caps);
+          @ assignable mark[*];
+          @ decreases tcbs.length - v;
+          @*/
+        for (int v = 0; v < tcbs.length; v++) {
+            Tcb r = tcbs[v];
+            if (canReceive(r, q)) {
+                if (!reach(r, c)) {
+                    return false;
+                }
+                any = true;
+            }
         }
-        return null;
+        return any;
+    }
+
+    /**
+     * {@code v}, whom a thread of the search waits for, joins it; false when v is neither the
+     * caller (number {@code c}) nor blocked in a call, so it may yet answer.
+     */
+    /*@ private normal_behavior
+      @ requires mark != null;
+      @ ensures \result == (0 <= v.id && v.id < mark.length && (v.id == c || inCall(v)));
+      @ ensures \result ==> mark[v.id] != UNSEEN;
+      @ assignable mark[*];
+      @*/
+    private /*@ helper @*/ boolean reach(Tcb v, int c) {
+        int i = v.id;
+        if (i < 0 || i >= mark.length || (i != c && !inCall(v))) {
+            return false;
+        }
+        if (mark[i] == UNSEEN) {
+            mark[i] = REACHED;
+        }
+        return true;
+    }
+
+    /** True when {@code t} is blocked in a call (spec: blockedOn[t].op = "call"). */
+    /*@ public normal_behavior
+      @ ensures \result == (t.state == Tcb.BLOCKED && (t.blockedOn == Tcb.ON_CALL || t.blockedOn == Tcb.ON_REPLY));
+      @ assignable \nothing;
+      @*/
+    public static /*@ pure @*/ boolean inCall(Tcb t) {
+        return t.state == Tcb.BLOCKED && (t.blockedOn == Tcb.ON_CALL || t.blockedOn == Tcb.ON_REPLY);
+    }
+
+    /**
+     * True when {@code t} can receive from {@code q} (spec Receivers): it waits there, or its
+     * process holds a capability to {@code q} with the receive right.
+     */
+    /*@ private normal_behavior
+      @ requires caps != null && \invariant_for(caps);
+      @ ensures \result ==> t.state != Tcb.FREE;
+      @ assignable \nothing;
+      @*/
+    private /*@ pure helper @*/ boolean canReceive(Tcb t, Port q) {
+        if (t.state == Tcb.FREE) {
+            return false;
+        }
+        if (t.state == Tcb.BLOCKED && t.blockedOn == Tcb.ON_RECEIVE && t.waitPort == q) {
+            return true;
+        }
+        Process o = t.owner;
+        return o != null && holdsReceiveRight(o.index, q);
+    }
+
+    /** True when process {@code proc} holds a capability to {@code q} with the receive (read) right. */
+    /*@ private normal_behavior
+      @ requires caps != null && \invariant_for(caps);
+      @ ensures \result ==> 0 <= proc && proc < caps.processCount;
+      @ assignable \nothing;
+      @*/
+    private /*@ pure helper @*/ boolean holdsReceiveRight(int proc, Port q) {
+        int per = caps.slotsPerProcess();
+        /*@ loop_invariant 0 <= s && s <= per;
+          @ assignable \nothing;
+          @ decreases per - s;
+          @*/
+        for (int s = 0; s < per; s++) {
+            int g = caps.globalSlot(proc, s);
+            if (g < 0 || g >= caps.size()) {
+                return false;
+            }
+            Capability c = caps.at(g);
+            if (c.type() == CapType.PORT && c.object() == q.id && c.canRead()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- Interrupt notifications ----
@@ -666,7 +845,6 @@ public final class Ipc {
         }
         drainQueue(p);
         irqs.unbindPort(p);
-        p.server = null;
     }
 
     private void dropPending(Port p, Tcb t) {
@@ -717,7 +895,6 @@ public final class Ipc {
             c.replyHolder = null;
             wake(c, Errors.DEAD_OBJECT);
         }
-        forgetServer(t);
         t.clearIpc();
     }
 
@@ -745,14 +922,6 @@ public final class Ipc {
             m = m.next;
         }
         return null;
-    }
-
-    private void forgetServer(Tcb t) {
-        for (int i = 0; i < ports.length; i++) {
-            if (ports[i].server == t) {
-                ports[i].server = null;
-            }
-        }
     }
 
     // ---- Self-check ----

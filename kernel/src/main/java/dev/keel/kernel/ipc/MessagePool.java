@@ -48,8 +48,9 @@ public final class MessagePool {
     }
 
     /*@ public normal_behavior
-      @ ensures !m.inUse;
-      @ assignable \everything;
+      @ requires \invariant_for(m);
+      @ ensures !m.inUse && \invariant_for(m);
+      @ assignable m.length, m.label, m.badge, m.hasCap, m.capSource, m.capType, m.capObject, m.caller, m.next, m.inUse;
       @*/
     public void release(Message m) {
         m.reset();

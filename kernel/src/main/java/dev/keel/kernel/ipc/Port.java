@@ -25,8 +25,6 @@ public final class Port {
 
     public final ThreadQueue senders = new ThreadQueue();
     public final ThreadQueue receivers = new ThreadQueue();
-    /** The thread that last received here: whom a caller waits for (deadlock detection). */
-    /*@ nullable @*/ public @Nullable Tcb server;
 
     // Accounting for NoMessageLost.
     public long sent;
@@ -140,7 +138,8 @@ public final class Port {
     /** Resets the counters and queues for a new life. */
     /*@ public normal_behavior
       @ ensures live && this.capacity == capacity && count == 0 && sent == 0;
-      @ assignable \everything;
+      @ ensures received == 0 && dropped == 0 && head == null && tail == null;
+      @ assignable live, this.capacity, head, tail, count, sent, received, dropped;
       @*/
     public void open(int capacity) {
         live = true;
@@ -148,7 +147,6 @@ public final class Port {
         head = null;
         tail = null;
         count = 0;
-        server = null;
         sent = 0;
         received = 0;
         dropped = 0;

@@ -152,11 +152,62 @@ class IpcTest {
     }
 
     @Test
-    void callingYourOwnPortWhileItsOnlyServerIsADeadlock() {
+    void callingYourOwnPortIsADeadlockOnlyWhenNoOtherThreadCanReceive() {
+        // child holds the receive right to PORT too, so it may take init's call.
+        Tcb caller = Sim.main(init);
         assertEquals(0, s.as(init, Syscalls.SEND, PORT, 0, Sim.BUF, 0, -1));
-        assertEquals(0, s.as(init, Syscalls.RECEIVE, PORT, Sim.BUF, 8), "init now serves PORT");
-        assertEquals(Errors.DEADLOCK, s.as(init, Syscalls.CALL, PORT, 0, Sim.BUF, 0, -1, 0));
+        assertEquals(0, s.as(init, Syscalls.RECEIVE, PORT, Sim.BUF, 8), "init has received from PORT");
+        s.as(init, Syscalls.CALL, PORT, 1, Sim.BUF, 0, -1, 0);
+        assertEquals(Tcb.BLOCKED, caller.state, "accepted: child can receive");
+        s.as(child, Syscalls.RECEIVE, childPortSlot(), Sim.BUF, 8);
+        assertEquals(0, s.as(child, Syscalls.REPLY, 0, Sim.BUF, 0));
+        assertTrue(caller.state != Tcb.BLOCKED);
+        assertEquals(0, s.as(child, Syscalls.CAP_DELETE, childPortSlot()));
+        assertEquals(Errors.DEADLOCK, s.as(init, Syscalls.CALL, PORT, 2, Sim.BUF, 0, -1, 0),
+            "init is now the only thread that can receive from PORT");
         assertFalse(s.k.panic.panicked());
+        s.assertHealthy();
+    }
+
+    @Test
+    void callIntoAPortWhoseEveryReceiverWaitsForTheCallerIsADeadlock() {
+        // Generated trace 717: init creates port 25 and calls child through PORT, passing its
+        // whole capability to 25, receive right included. child receives the call, so it holds
+        // init's reply capability and the receive right to 25. Nobody has received from 25, and
+        // both its receivers wait for child: child itself, and init, which waits for its reply.
+        assertEquals(0, s.as(init, Syscalls.PORT_CREATE, Boot.SLOT_MEMORY, 25, 2));
+        Port p25 = s.k.ipc.port(s.k.caps.at(s.k.caps.globalSlot(init.index, 25)).object());
+        s.as(child, Syscalls.RECEIVE, childPortSlot(), Sim.BUF, 8);
+        s.as(init, Syscalls.CALL, PORT, 1, Sim.BUF, 0, 25, 0);
+        Tcb server = Sim.main(child);
+        assertEquals(Sim.main(init), server.replyCap);
+        long to25 = server.reg(3);
+        assertTrue(to25 >= 0, "the capability to 25 arrived");
+        assertEquals(CapType.PORT, s.as(child, Syscalls.CAP_IDENTIFY, to25));
+        assertEquals(Errors.DEADLOCK, s.as(child, Syscalls.CALL, to25, 2, Sim.BUF, 0, -1, 0));
+        assertEquals(Tcb.RUNNING, server.state);
+        assertEquals(0, p25.sent, "the refused call changed nothing");
+        assertEquals(0, s.as(child, Syscalls.REPLY, 0, Sim.BUF, 0));
+        s.assertHealthy();
+    }
+
+    @Test
+    void callIntoAPortWithOneReceiverFreeToAnswerIsAccepted() {
+        // As above, but a third process also holds the receive right to 25 and is not blocked in
+        // a call: it may take child's call, so nothing is stuck.
+        assertEquals(0, s.as(init, Syscalls.PORT_CREATE, Boot.SLOT_MEMORY, 25, 2));
+        Process third = s.spawn(init, "child", new long[] {Boot.SLOT_MEMORY, 25}, 10, -1);
+        s.mapScratch(third, 0);
+        s.as(child, Syscalls.RECEIVE, childPortSlot(), Sim.BUF, 8);
+        s.as(init, Syscalls.CALL, PORT, 1, Sim.BUF, 0, 25, 0);
+        Tcb server = Sim.main(child);
+        long to25 = server.reg(3);
+        s.as(child, Syscalls.CALL, to25, 2, Sim.BUF, 0, -1, 0);
+        assertEquals(Tcb.BLOCKED, server.state, "accepted");
+        s.as(third, Syscalls.RECEIVE, 1, Sim.BUF, 8);
+        assertEquals(server, Sim.main(third).replyCap);
+        assertFalse(s.k.panic.panicked());
+        s.assertHealthy();
     }
 
     @Test
