@@ -49,8 +49,12 @@ public final class Scheduler {
     // The pool keeps its invariant (the run queues keep theirs, but stating it here costs every
     // scheduler proof the queues' invariants; the methods that call a queue are open for now).
     //@ public invariant \invariant_for(threads);
-    // One row of lingering reservations per CPU.
+    // One row of lingering reservations per CPU, one entry per thread slot.
     //@ public invariant lingering.length == cpus.length;
+    /*@ public invariant (\forall int c; 0 <= c && c < lingering.length;
+      @     lingering[c] != null && lingering[c].length == threads.size()
+      @     && (\forall int i; 0 <= i && i < lingering[c].length; lingering[c][i] != null));
+      @*/
 
     /*@ public normal_behavior
       @ requires cpuCount > 0 && priorities > 0 && timeslice > 0;
