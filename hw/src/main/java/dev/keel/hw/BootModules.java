@@ -8,17 +8,45 @@ package dev.keel.hw;
  */
 public interface BootModules {
 
-    int count();
+    // The JML below states what the kernel assumes of the machine (KeY does not prove hw).
+    // Multiboot gives module addresses and ends as 32-bit numbers, and the simulated machine's
+    // memory is smaller than 4 GiB: hence the bounds on base and length.
+
+    /*@ public normal_behavior
+      @ ensures \result >= 0;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure @*/ int count();
 
     /** Physical address of module {@code i}'s file. */
-    long base(int i);
+    /*@ public normal_behavior
+      @ requires 0 <= i && i < count();
+      @ ensures 0 <= \result && \result <= 0xffffffffL;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure @*/ long base(int i);
 
     /** Length in bytes of module {@code i}'s file. */
-    long length(int i);
+    /*@ public normal_behavior
+      @ requires 0 <= i && i < count();
+      @ ensures 0 <= \result && \result <= 0xffffffffL;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure @*/ long length(int i);
 
     /** Physical address of module {@code i}'s name (bytes, not terminated). */
-    long nameBase(int i);
+    /*@ public normal_behavior
+      @ requires 0 <= i && i < count();
+      @ ensures 0 <= \result && \result <= 0xffffffffL;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure @*/ long nameBase(int i);
 
     /** Length in bytes of module {@code i}'s name. */
-    int nameLength(int i);
+    /*@ public normal_behavior
+      @ requires 0 <= i && i < count();
+      @ ensures \result >= 0;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure @*/ int nameLength(int i);
 }

@@ -6,9 +6,21 @@ package dev.keel.hw;
  */
 public interface Cpu {
 
+    // The JML below states what the kernel assumes of the machine (KeY does not prove hw).
+    // footprint: the device's own state, which its operations may change; the kernel never
+    // reads or writes it other than through these methods.
+    //@ public instance model \locset footprint;
+
     /** This core's number, 0 for the boot CPU. */
-    int id();
+    /*@ public normal_behavior
+      @ ensures \result >= 0;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure @*/ int id();
 
     /** Stops the core until the next interrupt (x86 {@code sti; hlt}). */
+    /*@ public normal_behavior
+      @ assignable footprint;
+      @*/
     void halt();
 }

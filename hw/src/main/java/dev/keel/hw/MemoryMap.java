@@ -6,14 +6,33 @@ package dev.keel.hw;
  */
 public interface MemoryMap {
 
-    int regionCount();
+    // The JML below states what the kernel assumes of the machine (KeY does not prove hw).
+
+    /*@ public normal_behavior
+      @ ensures \result >= 0;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure @*/ int regionCount();
 
     /** Physical base of region {@code i}, page aligned. */
-    long base(int i);
+    /*@ public normal_behavior
+      @ requires 0 <= i && i < regionCount();
+      @ ensures \result >= 0;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure @*/ long base(int i);
 
     /** Length in bytes of region {@code i}, a multiple of the page size. */
-    long length(int i);
+    /*@ public normal_behavior
+      @ requires 0 <= i && i < regionCount();
+      @ ensures \result >= 0;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure @*/ long length(int i);
 
     /** True when region {@code i} is free RAM; false for firmware, devices and the kernel image. */
-    boolean usable(int i);
+    /*@ public normal_behavior
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure @*/ boolean usable(int i);
 }

@@ -7,9 +7,23 @@ package dev.keel.hw;
  */
 public interface TraceSink {
 
+    // The JML below states what the kernel assumes of the machine (KeY does not prove hw).
+    // footprint: the device's own state, which its operations may change; the kernel never
+    // reads or writes it other than through these methods.
+    //@ public instance model \locset footprint;
+    // tracing: whether the line was switched on; fixed before the kernel boots.
+    //@ public instance model boolean tracing;
+
     /** Whether tracing was switched on for this run. */
-    boolean enabled();
+    /*@ public normal_behavior
+      @ ensures \result == tracing;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure @*/ boolean enabled();
 
     /** Sends one byte; blocks until the line accepts it. */
+    /*@ public normal_behavior
+      @ assignable footprint;
+      @*/
     void write(int b);
 }

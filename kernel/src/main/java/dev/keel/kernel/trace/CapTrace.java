@@ -37,13 +37,21 @@ public final class CapTrace {
     /** True when every capability action is written; the hooks test only this. */
     public boolean on;
 
-    private @Nullable TraceSink sink;
-    private @Nullable Ipc ipc;
+    /*@ spec_public nullable @*/ private @Nullable TraceSink sink;
+    /*@ spec_public nullable @*/ private @Nullable Ipc ipc;
 
     /** The original capability chosen for a DestroyObject, as a global slot, or -1. */
-    private int destroyWitness = -1;
+    /*@ spec_public @*/ private int destroyWitness = -1;
 
     /** Starts tracing when {@code s} is on; {@code ipc} tells which ports are live. */
+    /*@ public normal_behavior
+      @ requires s.tracing;
+      @ ensures on && sink == s && this.ipc == ipc;
+      @ assignable on, sink, this.ipc;
+      @ also public normal_behavior
+      @ requires !s.tracing;
+      @ assignable \nothing;
+      @*/
     public void attach(TraceSink s, Ipc ipc) {
         if (s.enabled()) {
             this.sink = s;
@@ -53,6 +61,14 @@ public final class CapTrace {
     }
 
     /** CreateObject: the capability to a new object went into (process, slot). */
+    /*@ public normal_behavior
+      @ requires sink == null;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires sink != null && \invariant_for(caps);
+      @ requires 0 <= process && process < caps.processCount && 0 <= slot && slot < caps.slotsPerProcess;
+      @ assignable sink.footprint;
+      @*/
     public void createObject(CapabilitySpace caps, int process, long slot) {
         TraceSink s = sink;
         if (s == null) {
@@ -71,6 +87,13 @@ public final class CapTrace {
     }
 
     /** Mint, Copy or Move ({@code action}) from (sp, src) to (dp, dst). */
+    /*@ public normal_behavior
+      @ requires sink == null;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires sink != null && \invariant_for(caps);
+      @ assignable sink.footprint;
+      @*/
     public void derive(CapabilitySpace caps, String action, int sp, long src, int dp, long dst) {
         TraceSink s = sink;
         if (s == null) {
@@ -88,6 +111,13 @@ public final class CapTrace {
     }
 
     /** Delete or Revoke ({@code action}) of (process, slot). */
+    /*@ public normal_behavior
+      @ requires sink == null;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires sink != null && \invariant_for(caps);
+      @ assignable sink.footprint;
+      @*/
     public void remove(CapabilitySpace caps, String action, int process, long slot) {
         TraceSink s = sink;
         if (s == null) {
@@ -101,6 +131,13 @@ public final class CapTrace {
     }
 
     /** Before DestroyObject of (type, object): picks the original capability that names it. */
+    /*@ public normal_behavior
+      @ requires \invariant_for(caps);
+      @ ensures -1 <= destroyWitness && destroyWitness < caps.slots.length;
+      @ ensures destroyWitness >= 0 ==> caps.parent[destroyWitness] == CapabilitySpace.NO_PARENT
+      @         && caps.slots[destroyWitness].type == type && caps.slots[destroyWitness].object == object;
+      @ assignable destroyWitness;
+      @*/
     public void destroying(CapabilitySpace caps, int type, int object) {
         destroyWitness = -1;
         for (int g = 0; g < caps.size(); g++) {
@@ -114,6 +151,15 @@ public final class CapTrace {
     }
 
     /** After DestroyObject: written only when a capability named the object. */
+    /*@ public normal_behavior
+      @ requires sink == null || destroyWitness < 0;
+      @ ensures destroyWitness == -1;
+      @ assignable destroyWitness;
+      @ also public normal_behavior
+      @ requires sink != null && destroyWitness >= 0 && \invariant_for(caps);
+      @ ensures destroyWitness == -1;
+      @ assignable destroyWitness, sink.footprint;
+      @*/
     public void destroyed(CapabilitySpace caps) {
         int g = destroyWitness;
         destroyWitness = -1;
