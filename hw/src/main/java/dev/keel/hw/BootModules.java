@@ -8,7 +8,7 @@ package dev.keel.hw;
  */
 public interface BootModules {
 
-    // The JML below states what the kernel assumes of the machine (KeY does not prove hw).
+    // The JML below is what the kernel's proofs assume of the machine; KeY does not prove it.
     // Multiboot gives module addresses and ends as 32-bit numbers, and the simulated machine's
     // memory is smaller than 4 GiB: hence the bounds on base and length.
 
@@ -16,7 +16,7 @@ public interface BootModules {
       @ ensures \result >= 0;
       @ assignable \strictly_nothing;
       @*/
-    /*@ pure @*/ int count();
+    /*@ helper pure @*/ int count();
 
     /** Physical address of module {@code i}'s file. */
     /*@ public normal_behavior
@@ -24,7 +24,7 @@ public interface BootModules {
       @ ensures 0 <= \result && \result <= 0xffffffffL;
       @ assignable \strictly_nothing;
       @*/
-    /*@ pure @*/ long base(int i);
+    /*@ helper pure @*/ long base(int i);
 
     /** Length in bytes of module {@code i}'s file. */
     /*@ public normal_behavior
@@ -32,7 +32,7 @@ public interface BootModules {
       @ ensures 0 <= \result && \result <= 0xffffffffL;
       @ assignable \strictly_nothing;
       @*/
-    /*@ pure @*/ long length(int i);
+    /*@ helper pure @*/ long length(int i);
 
     /** Physical address of module {@code i}'s name (bytes, not terminated). */
     /*@ public normal_behavior
@@ -40,7 +40,7 @@ public interface BootModules {
       @ ensures 0 <= \result && \result <= 0xffffffffL;
       @ assignable \strictly_nothing;
       @*/
-    /*@ pure @*/ long nameBase(int i);
+    /*@ helper pure @*/ long nameBase(int i);
 
     /** Length in bytes of module {@code i}'s name. */
     /*@ public normal_behavior
@@ -48,5 +48,5 @@ public interface BootModules {
       @ ensures \result >= 0;
       @ assignable \strictly_nothing;
       @*/
-    /*@ pure @*/ int nameLength(int i);
+    /*@ helper pure @*/ int nameLength(int i);
 }

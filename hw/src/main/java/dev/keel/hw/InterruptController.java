@@ -6,45 +6,45 @@ package dev.keel.hw;
  */
 public interface InterruptController {
 
-    // The JML below states what the kernel assumes of the machine (KeY does not prove hw).
-    // footprint: the device's own state, which its operations may change; the kernel never
-    // reads or writes it other than through these methods.
-    //@ public instance model \locset footprint;
+    // The JML below is what the kernel's proofs assume of the machine; KeY does not prove it.
+    // The device's state is not part of the Java heap the kernel's objects live in (on x86 it
+    // is the device itself, on the simulator private fields of the simulated device that no
+    // kernel code can reach), so its operations change no kernel object: assignable \nothing.
 
     /** The number of device interrupt lines. */
     /*@ public normal_behavior
       @ ensures \result >= 0;
       @ assignable \strictly_nothing;
       @*/
-    /*@ pure @*/ int lineCount();
+    /*@ helper pure @*/ int lineCount();
 
     /** Stops delivery of {@code line}. */
     /*@ public normal_behavior
-      @ assignable footprint;
+      @ assignable \nothing;
       @*/
-    void mask(int line);
+    /*@ helper @*/ void mask(int line);
 
     /** Resumes delivery of {@code line}. */
     /*@ public normal_behavior
-      @ assignable footprint;
+      @ assignable \nothing;
       @*/
-    void unmask(int line);
+    /*@ helper @*/ void unmask(int line);
 
     /** True while {@code line} is masked. */
     /*@ public normal_behavior
       @ assignable \strictly_nothing;
       @*/
-    /*@ pure @*/ boolean isMasked(int line);
+    /*@ helper pure @*/ boolean isMasked(int line);
 
     /** Signals the end of the interrupt being handled on {@code line}. */
     /*@ public normal_behavior
-      @ assignable footprint;
+      @ assignable \nothing;
       @*/
-    void endOfInterrupt(int line);
+    /*@ helper @*/ void endOfInterrupt(int line);
 
     /** Interrupts CPU {@code cpu} so that it enters the kernel and reschedules. */
     /*@ public normal_behavior
-      @ assignable footprint;
+      @ assignable \nothing;
       @*/
-    void sendIpi(int cpu);
+    /*@ helper @*/ void sendIpi(int cpu);
 }

@@ -6,7 +6,7 @@ package dev.keel.hw;
  */
 public interface Machine {
 
-    // The JML below states what the kernel assumes of the machine (KeY does not prove hw).
+    // The JML below is what the kernel's proofs assume of the machine; KeY does not prove it.
     // Each getter hands out the same device every time; they change nothing.
 
     /** The number of CPUs, at least the boot CPU. */
@@ -14,63 +14,63 @@ public interface Machine {
       @ ensures \result >= 1;
       @ assignable \strictly_nothing;
       @*/
-    /*@ pure @*/ int cpuCount();
+    /*@ helper pure @*/ int cpuCount();
 
     /** CPU {@code i}, for 0 <= i < cpuCount(). */
     /*@ public normal_behavior
       @ assignable \strictly_nothing;
       @*/
-    /*@ pure @*/ Cpu cpu(int i);
+    /*@ helper pure @*/ Cpu cpu(int i);
 
     /** The MMU of CPU {@code i}. */
     /*@ public normal_behavior
       @ assignable \strictly_nothing;
       @*/
-    /*@ pure @*/ Mmu mmu(int i);
+    /*@ helper pure @*/ Mmu mmu(int i);
 
     /*@ public normal_behavior
       @ assignable \strictly_nothing;
       @*/
-    /*@ pure @*/ Timer timer();
+    /*@ helper pure @*/ Timer timer();
 
     /*@ public normal_behavior
       @ assignable \strictly_nothing;
       @*/
-    /*@ pure @*/ InterruptController interrupts();
+    /*@ helper pure @*/ InterruptController interrupts();
 
     /*@ public normal_behavior
       @ assignable \strictly_nothing;
       @*/
-    /*@ pure @*/ Serial serial();
+    /*@ helper pure @*/ Serial serial();
 
     /*@ public normal_behavior
       @ assignable \strictly_nothing;
       @*/
-    /*@ pure @*/ PhysicalMemory memory();
+    /*@ helper pure @*/ PhysicalMemory memory();
 
     /*@ public normal_behavior
       @ assignable \strictly_nothing;
       @*/
-    /*@ pure @*/ MemoryMap memoryMap();
+    /*@ helper pure @*/ MemoryMap memoryMap();
 
     /*@ public normal_behavior
       @ assignable \strictly_nothing;
       @*/
-    /*@ pure @*/ BootModules modules();
+    /*@ helper pure @*/ BootModules modules();
 
     /*@ public normal_behavior
       @ assignable \strictly_nothing;
       @*/
-    /*@ pure @*/ Clock clock();
+    /*@ helper pure @*/ Clock clock();
 
     /*@ public normal_behavior
       @ assignable \strictly_nothing;
       @*/
-    /*@ pure @*/ IoPorts ioPorts();
+    /*@ helper pure @*/ IoPorts ioPorts();
 
     /** The trace line (disabled unless tracing was switched on). */
     /*@ public normal_behavior
       @ assignable \strictly_nothing;
       @*/
-    /*@ pure @*/ TraceSink trace();
+    /*@ helper pure @*/ TraceSink trace();
 }

@@ -6,13 +6,13 @@ package dev.keel.hw;
  */
 public interface MemoryMap {
 
-    // The JML below states what the kernel assumes of the machine (KeY does not prove hw).
+    // The JML below is what the kernel's proofs assume of the machine; KeY does not prove it.
 
     /*@ public normal_behavior
       @ ensures \result >= 0;
       @ assignable \strictly_nothing;
       @*/
-    /*@ pure @*/ int regionCount();
+    /*@ helper pure @*/ int regionCount();
 
     /** Physical base of region {@code i}, page aligned. */
     /*@ public normal_behavior
@@ -20,7 +20,7 @@ public interface MemoryMap {
       @ ensures \result >= 0;
       @ assignable \strictly_nothing;
       @*/
-    /*@ pure @*/ long base(int i);
+    /*@ helper pure @*/ long base(int i);
 
     /** Length in bytes of region {@code i}, a multiple of the page size. */
     /*@ public normal_behavior
@@ -28,11 +28,11 @@ public interface MemoryMap {
       @ ensures \result >= 0;
       @ assignable \strictly_nothing;
       @*/
-    /*@ pure @*/ long length(int i);
+    /*@ helper pure @*/ long length(int i);
 
     /** True when region {@code i} is free RAM; false for firmware, devices and the kernel image. */
     /*@ public normal_behavior
       @ assignable \strictly_nothing;
       @*/
-    /*@ pure @*/ boolean usable(int i);
+    /*@ helper pure @*/ boolean usable(int i);
 }

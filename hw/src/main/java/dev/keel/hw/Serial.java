@@ -6,21 +6,21 @@ package dev.keel.hw;
  */
 public interface Serial {
 
-    // The JML below states what the kernel assumes of the machine (KeY does not prove hw).
-    // footprint: the device's own state, which its operations may change; the kernel never
-    // reads or writes it other than through these methods.
-    //@ public instance model \locset footprint;
+    // The JML below is what the kernel's proofs assume of the machine; KeY does not prove it.
+    // The device's state is not part of the Java heap the kernel's objects live in (on x86 it
+    // is the device itself, on the simulator private fields of the simulated device that no
+    // kernel code can reach), so its operations change no kernel object: assignable \nothing.
 
     /** Sends one byte; blocks until the transmitter accepts it. */
     /*@ public normal_behavior
-      @ assignable footprint;
+      @ assignable \nothing;
       @*/
-    void write(int b);
+    /*@ helper @*/ void write(int b);
 
     /** Returns the next received byte, or -1 when none is waiting. Never blocks. */
     /*@ public normal_behavior
       @ ensures -1 <= \result && \result <= 255;
-      @ assignable footprint;
+      @ assignable \nothing;
       @*/
-    int read();
+    /*@ helper @*/ int read();
 }

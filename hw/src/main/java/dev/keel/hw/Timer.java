@@ -3,20 +3,20 @@ package dev.keel.hw;
 /** The periodic timer that drives preemption: one interrupt every {@code period} cycles. */
 public interface Timer {
 
-    // The JML below states what the kernel assumes of the machine (KeY does not prove hw).
-    // footprint: the device's own state, which its operations may change; the kernel never
-    // reads or writes it other than through these methods.
-    //@ public instance model \locset footprint;
+    // The JML below is what the kernel's proofs assume of the machine; KeY does not prove it.
+    // The device's state is not part of the Java heap the kernel's objects live in (on x86 it
+    // is the device itself, on the simulator private fields of the simulated device that no
+    // kernel code can reach), so its operations change no kernel object: assignable \nothing.
 
     /** Programs a periodic interrupt every {@code cycles} clock cycles; 0 stops the timer. */
     /*@ public normal_behavior
-      @ assignable footprint;
+      @ assignable \nothing;
       @*/
-    void setPeriod(long cycles);
+    /*@ helper @*/ void setPeriod(long cycles);
 
     /** The period programmed last, 0 when stopped. */
     /*@ public normal_behavior
       @ assignable \strictly_nothing;
       @*/
-    /*@ pure @*/ long period();
+    /*@ helper pure @*/ long period();
 }

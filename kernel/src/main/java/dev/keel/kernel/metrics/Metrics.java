@@ -18,7 +18,12 @@ public final class Metrics {
     /*@ spec_public @*/ private long restarts;
     /*@ spec_public @*/ private long faultKills;
 
-    //@ public invariant 0 <= restarts && 0 <= faultKills;
+    // Counters are never negative (they start at 0 and stop at the largest long).
+    //@ public invariant 0 <= restarts && restarts <= Long.MAX_VALUE && 0 <= faultKills && faultKills <= Long.MAX_VALUE;
+    //@ public invariant (\forall int j; 0 <= j && j < pageFaults.length; 0 <= pageFaults[j] && pageFaults[j] <= Long.MAX_VALUE);
+    //@ public invariant (\forall int j; 0 <= j && j < pageFaultLatency.length; 0 <= pageFaultLatency[j] && pageFaultLatency[j] <= Long.MAX_VALUE);
+    //@ public invariant (\forall int j; 0 <= j && j < syscallCount.length; 0 <= syscallCount[j] && syscallCount[j] <= Long.MAX_VALUE);
+    //@ public invariant (\forall int j; 0 <= j && j < syscallLatency.length; 0 <= syscallLatency[j] && syscallLatency[j] <= Long.MAX_VALUE);
     //@ public invariant pageFaults.length == 4 && pageFaultLatency.length == MetricKinds.BUCKETS;
     //@ public invariant syscallCount.length == Syscalls.COUNT && syscallLatency.length == Syscalls.COUNT * MetricKinds.BUCKETS;
     //@ public invariant pageFaults != pageFaultLatency && syscallCount != syscallLatency;

@@ -65,9 +65,9 @@ public final class CapTrace {
       @ requires sink == null;
       @ assignable \nothing;
       @ also public normal_behavior
-      @ requires sink != null && \invariant_for(caps);
+      @ requires sink != null && \invariant_for(caps) && caps.slotsPerProcess > 0;
       @ requires 0 <= process && process < caps.processCount && 0 <= slot && slot < caps.slotsPerProcess;
-      @ assignable sink.footprint;
+      @ assignable \nothing;
       @*/
     public void createObject(CapabilitySpace caps, int process, long slot) {
         TraceSink s = sink;
@@ -91,8 +91,10 @@ public final class CapTrace {
       @ requires sink == null;
       @ assignable \nothing;
       @ also public normal_behavior
-      @ requires sink != null && \invariant_for(caps);
-      @ assignable sink.footprint;
+      @ requires sink != null && \invariant_for(caps) && caps.slotsPerProcess > 0;
+      @ requires 0 <= sp && sp < caps.processCount && 0 <= src && src < caps.slotsPerProcess;
+      @ requires 0 <= dp && dp < caps.processCount && 0 <= dst && dst < caps.slotsPerProcess;
+      @ assignable \nothing;
       @*/
     public void derive(CapabilitySpace caps, String action, int sp, long src, int dp, long dst) {
         TraceSink s = sink;
@@ -115,8 +117,9 @@ public final class CapTrace {
       @ requires sink == null;
       @ assignable \nothing;
       @ also public normal_behavior
-      @ requires sink != null && \invariant_for(caps);
-      @ assignable sink.footprint;
+      @ requires sink != null && \invariant_for(caps) && caps.slotsPerProcess > 0;
+      @ requires 0 <= process && process < caps.processCount && 0 <= slot && slot < caps.slotsPerProcess;
+      @ assignable \nothing;
       @*/
     public void remove(CapabilitySpace caps, String action, int process, long slot) {
         TraceSink s = sink;
@@ -140,6 +143,13 @@ public final class CapTrace {
       @*/
     public void destroying(CapabilitySpace caps, int type, int object) {
         destroyWitness = -1;
+        /*@ loop_invariant 0 <= g && g <= caps.slots.length;
+          @ loop_invariant -1 <= destroyWitness && destroyWitness < g;
+          @ loop_invariant destroyWitness >= 0 ==> caps.parent[destroyWitness] == CapabilitySpace.NO_PARENT
+          @         && caps.slots[destroyWitness].type == type && caps.slots[destroyWitness].object == object;
+          @ decreases caps.slots.length - g;
+          @ assignable destroyWitness;
+          @*/
         for (int g = 0; g < caps.size(); g++) {
             Capability c = caps.at(g);
             boolean original = caps.parentOf(g) == CapabilitySpace.NO_PARENT;
@@ -158,7 +168,7 @@ public final class CapTrace {
       @ also public normal_behavior
       @ requires sink != null && destroyWitness >= 0 && \invariant_for(caps);
       @ ensures destroyWitness == -1;
-      @ assignable destroyWitness, sink.footprint;
+      @ assignable destroyWitness;
       @*/
     public void destroyed(CapabilitySpace caps) {
         int g = destroyWitness;
@@ -170,6 +180,10 @@ public final class CapTrace {
 
     /** The first slot of {@code process} other than {@code except} with a memory capability with write, or -1. */
     private static int untypedSlot(CapabilitySpace caps, int process, long except) {
+        /*@ loop_invariant 0 <= a && a <= caps.slotsPerProcess;
+          @ decreases caps.slotsPerProcess - a;
+          @ assignable \nothing;
+          @*/
         for (int a = 0; a < caps.slotsPerProcess(); a++) {
             Capability c = caps.at(caps.globalSlot(process, a));
             if (a != except && c.type() == CapType.MEMORY && c.canWrite()) {
@@ -189,6 +203,10 @@ public final class CapTrace {
     private void end(TraceSink s, CapabilitySpace caps) {
         TraceText.word(s, ">>, {");
         boolean first = true;
+        /*@ loop_invariant 0 <= g && g <= caps.slots.length;
+          @ decreases caps.slots.length - g;
+          @ assignable \nothing;
+          @*/
         for (int g = 0; g < caps.size(); g++) {
             if (!caps.at(g).isEmpty()) {
                 TraceText.word(s, first ? "" : ", ");
@@ -198,6 +216,10 @@ public final class CapTrace {
         }
         TraceText.word(s, "}, {");
         first = true;
+        /*@ loop_invariant 0 <= g && g <= caps.slots.length;
+          @ decreases caps.slots.length - g;
+          @ assignable \nothing;
+          @*/
         for (int g = 0; g < caps.size(); g++) {
             Capability c = caps.at(g);
             if (!c.isEmpty() && usable(c)) {

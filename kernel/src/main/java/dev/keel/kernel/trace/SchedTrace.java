@@ -138,7 +138,7 @@ public final class SchedTrace {
       @ also public normal_behavior
       @ requires sink != null && (ops != 0 || overflow) && \invariant_for(threads);
       @ ensures ops == 0 && !overflow;
-      @ assignable ops, overflow, sink.footprint;
+      @ assignable ops, overflow;
       @*/
     public void exit(ThreadPool threads, PerCpu c) {
         TraceSink s = sink;
@@ -148,6 +148,10 @@ public final class SchedTrace {
         TraceText.word(s, "@sched <<\"c");
         TraceText.number(s, c.index);
         TraceText.word(s, overflow ? "\", \"overflow\", {" : "\", <<");
+        /*@ loop_invariant 0 <= i && i <= ops;
+          @ decreases ops - i;
+          @ assignable \nothing;
+          @*/
         for (int i = 0; i < ops && i < opKind.length && i < opThread.length && i < opGeneration.length; i++) {
             TraceText.word(s, i == 0 ? "<<\"" : ", <<\"");
             TraceText.word(s, actionName(opKind[i]));
@@ -180,6 +184,10 @@ public final class SchedTrace {
     /** {@code <<thread, state, priority>>} for each thread of CPU c that is not free. */
     private void states(TraceSink s, ThreadPool threads, PerCpu c) {
         boolean first = true;
+        /*@ loop_invariant 0 <= i && i <= threads.tcbs.length;
+          @ decreases threads.tcbs.length - i;
+          @ assignable \nothing;
+          @*/
         for (int i = 0; i < threads.size(); i++) {
             Tcb t = threads.at(i);
             if (t != c.idle && t.cpu == c.index && t.state != Tcb.FREE) {
@@ -198,6 +206,10 @@ public final class SchedTrace {
     /** {@code <<priority, <<thread, ...>>>>} for each priority with queued threads, in queue order. */
     private void queues(TraceSink s, ThreadPool threads, PerCpu c) {
         boolean first = true;
+        /*@ loop_invariant 0 <= i && i <= threads.tcbs.length;
+          @ decreases threads.tcbs.length - i;
+          @ assignable \nothing;
+          @*/
         for (int i = 0; i < threads.size(); i++) {
             Tcb head = threads.at(i);
             // Blocked threads wait in the ports' queues, linked the same way: ready ones only.
@@ -206,6 +218,10 @@ public final class SchedTrace {
                 TraceText.number(s, head.priority);
                 TraceText.word(s, ", <<");
                 Tcb t = head;
+                /*@ loop_invariant 0 <= n && n <= threads.tcbs.length;
+                  @ decreases threads.tcbs.length - n;
+                  @ assignable \nothing;
+                  @*/
                 for (int n = 0; t != null && n < threads.size(); n++) {
                     TraceText.word(s, n == 0 ? "" : ", ");
                     thread(s, t.id, generationOf(t));

@@ -13,12 +13,12 @@ public final class TraceText {
 
     /** The characters of {@code text}, as they are. */
     /*@ public normal_behavior
-      @ assignable s.footprint;
+      @ assignable \nothing;
       @*/
     public static void word(TraceSink s, String text) {
         /*@ loop_invariant 0 <= i && i <= text.length();
           @ decreases text.length() - i;
-          @ assignable s.footprint;
+          @ assignable \nothing;
           @*/
         for (int i = 0; i < text.length(); i++) {
             s.write(text.charAt(i));
@@ -27,7 +27,7 @@ public final class TraceText {
 
     /** {@code text} as a TLA+ string (the kernel's names contain no quote or backslash). */
     /*@ public normal_behavior
-      @ assignable s.footprint;
+      @ assignable \nothing;
       @*/
     public static void string(TraceSink s, String text) {
         s.write('"');
@@ -37,7 +37,7 @@ public final class TraceText {
 
     /** A decimal number. */
     /*@ public normal_behavior
-      @ assignable s.footprint;
+      @ assignable \nothing;
       @*/
     public static void number(TraceSink s, long v) {
         if (v < 0) {
@@ -59,7 +59,7 @@ public final class TraceText {
 
     /** The spec's name of kernel process {@code p}: the string "p" followed by its index. */
     /*@ public normal_behavior
-      @ assignable s.footprint;
+      @ assignable \nothing;
       @*/
     public static void process(TraceSink s, int p) {
         s.write('"');
@@ -70,7 +70,8 @@ public final class TraceText {
 
     /** A slot reference {@code <<process, slot>>}; the spec numbers slots from 1. */
     /*@ public normal_behavior
-      @ assignable s.footprint;
+      @ requires slot < Long.MAX_VALUE;
+      @ assignable \nothing;
       @*/
     public static void ref(TraceSink s, int p, long slot) {
         word(s, "<<");
@@ -82,7 +83,7 @@ public final class TraceText {
 
     /** The spec's NoRef, the parent of an original capability. */
     /*@ public normal_behavior
-      @ assignable s.footprint;
+      @ assignable \nothing;
       @*/
     public static void noRef(TraceSink s) {
         word(s, "<<\"none\", 0>>");
@@ -90,7 +91,7 @@ public final class TraceText {
 
     /** The spec's name of an object: its type's name and its pool index, such as "Port3". */
     /*@ public normal_behavior
-      @ assignable s.footprint;
+      @ assignable \nothing;
       @*/
     public static void object(TraceSink s, int type, int index) {
         s.write('"');
@@ -121,7 +122,7 @@ public final class TraceText {
 
     /** A set of rights, in the order read, write, grant. */
     /*@ public normal_behavior
-      @ assignable s.footprint;
+      @ assignable \nothing;
       @*/
     public static void rights(TraceSink s, boolean read, boolean write, boolean grant) {
         s.write('{');
