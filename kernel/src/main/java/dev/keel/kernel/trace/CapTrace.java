@@ -216,12 +216,13 @@ public final class CapTrace {
         }
         TraceText.word(s, "}, {");
         first = true;
-        /*@ loop_invariant 0 <= g && g <= caps.slots.length;
-          @ decreases caps.slots.length - g;
+        // Not g again: KeY keeps one namespace for the loop variables of a method.
+        /*@ loop_invariant 0 <= h && h <= caps.slots.length;
+          @ decreases caps.slots.length - h;
           @ assignable \nothing;
           @*/
-        for (int g = 0; g < caps.size(); g++) {
-            Capability c = caps.at(g);
+        for (int h = 0; h < caps.size(); h++) {
+            Capability c = caps.at(h);
             if (!c.isEmpty() && usable(c)) {
                 TraceText.word(s, first ? "" : ", ");
                 TraceText.object(s, c.type(), c.object());
