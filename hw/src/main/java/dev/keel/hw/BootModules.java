@@ -8,17 +8,45 @@ package dev.keel.hw;
  */
 public interface BootModules {
 
-    int count();
+    // The JML below is what the kernel's proofs assume of the machine; KeY does not prove it.
+    // Multiboot gives module addresses and ends as 32-bit numbers, and the simulated machine's
+    // memory is smaller than 4 GiB: hence the bounds on base and length.
+
+    /*@ public normal_behavior
+      @ ensures \result >= 0;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ helper pure @*/ int count();
 
     /** Physical address of module {@code i}'s file. */
-    long base(int i);
+    /*@ public normal_behavior
+      @ requires 0 <= i && i < count();
+      @ ensures 0 <= \result && \result <= 0xffffffffL;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ helper pure @*/ long base(int i);
 
     /** Length in bytes of module {@code i}'s file. */
-    long length(int i);
+    /*@ public normal_behavior
+      @ requires 0 <= i && i < count();
+      @ ensures 0 <= \result && \result <= 0xffffffffL;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ helper pure @*/ long length(int i);
 
     /** Physical address of module {@code i}'s name (bytes, not terminated). */
-    long nameBase(int i);
+    /*@ public normal_behavior
+      @ requires 0 <= i && i < count();
+      @ ensures 0 <= \result && \result <= 0xffffffffL;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ helper pure @*/ long nameBase(int i);
 
     /** Length in bytes of module {@code i}'s name. */
-    int nameLength(int i);
+    /*@ public normal_behavior
+      @ requires 0 <= i && i < count();
+      @ ensures \result >= 0;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ helper pure @*/ int nameLength(int i);
 }

@@ -6,21 +6,45 @@ package dev.keel.hw;
  */
 public interface InterruptController {
 
+    // The JML below is what the kernel's proofs assume of the machine; KeY does not prove it.
+    // The device's state is not part of the Java heap the kernel's objects live in (on x86 it
+    // is the device itself, on the simulator private fields of the simulated device that no
+    // kernel code can reach), so its operations change no kernel object: assignable \nothing.
+
     /** The number of device interrupt lines. */
-    int lineCount();
+    /*@ public normal_behavior
+      @ ensures \result >= 0;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ helper pure @*/ int lineCount();
 
     /** Stops delivery of {@code line}. */
-    void mask(int line);
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    /*@ helper @*/ void mask(int line);
 
     /** Resumes delivery of {@code line}. */
-    void unmask(int line);
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    /*@ helper @*/ void unmask(int line);
 
     /** True while {@code line} is masked. */
-    boolean isMasked(int line);
+    /*@ public normal_behavior
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ helper pure @*/ boolean isMasked(int line);
 
     /** Signals the end of the interrupt being handled on {@code line}. */
-    void endOfInterrupt(int line);
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    /*@ helper @*/ void endOfInterrupt(int line);
 
     /** Interrupts CPU {@code cpu} so that it enters the kernel and reschedules. */
-    void sendIpi(int cpu);
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    /*@ helper @*/ void sendIpi(int cpu);
 }

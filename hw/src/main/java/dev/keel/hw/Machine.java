@@ -6,30 +6,71 @@ package dev.keel.hw;
  */
 public interface Machine {
 
-    int cpuCount();
+    // The JML below is what the kernel's proofs assume of the machine; KeY does not prove it.
+    // Each getter hands out the same device every time; they change nothing.
+
+    /** The number of CPUs, at least the boot CPU. */
+    /*@ public normal_behavior
+      @ ensures \result >= 1;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ helper pure @*/ int cpuCount();
 
     /** CPU {@code i}, for 0 <= i < cpuCount(). */
-    Cpu cpu(int i);
+    /*@ public normal_behavior
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ helper pure @*/ Cpu cpu(int i);
 
     /** The MMU of CPU {@code i}. */
-    Mmu mmu(int i);
+    /*@ public normal_behavior
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ helper pure @*/ Mmu mmu(int i);
 
-    Timer timer();
+    /*@ public normal_behavior
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ helper pure @*/ Timer timer();
 
-    InterruptController interrupts();
+    /*@ public normal_behavior
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ helper pure @*/ InterruptController interrupts();
 
-    Serial serial();
+    /*@ public normal_behavior
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ helper pure @*/ Serial serial();
 
-    PhysicalMemory memory();
+    /*@ public normal_behavior
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ helper pure @*/ PhysicalMemory memory();
 
-    MemoryMap memoryMap();
+    /*@ public normal_behavior
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ helper pure @*/ MemoryMap memoryMap();
 
-    BootModules modules();
+    /*@ public normal_behavior
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ helper pure @*/ BootModules modules();
 
-    Clock clock();
+    /*@ public normal_behavior
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ helper pure @*/ Clock clock();
 
-    IoPorts ioPorts();
+    /*@ public normal_behavior
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ helper pure @*/ IoPorts ioPorts();
 
     /** The trace line (disabled unless tracing was switched on). */
-    TraceSink trace();
+    /*@ public normal_behavior
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ helper pure @*/ TraceSink trace();
 }

@@ -6,14 +6,33 @@ package dev.keel.hw;
  */
 public interface MemoryMap {
 
-    int regionCount();
+    // The JML below is what the kernel's proofs assume of the machine; KeY does not prove it.
+
+    /*@ public normal_behavior
+      @ ensures \result >= 0;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ helper pure @*/ int regionCount();
 
     /** Physical base of region {@code i}, page aligned. */
-    long base(int i);
+    /*@ public normal_behavior
+      @ requires 0 <= i && i < regionCount();
+      @ ensures \result >= 0;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ helper pure @*/ long base(int i);
 
     /** Length in bytes of region {@code i}, a multiple of the page size. */
-    long length(int i);
+    /*@ public normal_behavior
+      @ requires 0 <= i && i < regionCount();
+      @ ensures \result >= 0;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ helper pure @*/ long length(int i);
 
     /** True when region {@code i} is free RAM; false for firmware, devices and the kernel image. */
-    boolean usable(int i);
+    /*@ public normal_behavior
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ helper pure @*/ boolean usable(int i);
 }

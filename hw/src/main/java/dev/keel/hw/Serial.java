@@ -6,9 +6,21 @@ package dev.keel.hw;
  */
 public interface Serial {
 
+    // The JML below is what the kernel's proofs assume of the machine; KeY does not prove it.
+    // The device's state is not part of the Java heap the kernel's objects live in (on x86 it
+    // is the device itself, on the simulator private fields of the simulated device that no
+    // kernel code can reach), so its operations change no kernel object: assignable \nothing.
+
     /** Sends one byte; blocks until the transmitter accepts it. */
-    void write(int b);
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    /*@ helper @*/ void write(int b);
 
     /** Returns the next received byte, or -1 when none is waiting. Never blocks. */
-    int read();
+    /*@ public normal_behavior
+      @ ensures -1 <= \result && \result <= 255;
+      @ assignable \nothing;
+      @*/
+    /*@ helper @*/ int read();
 }

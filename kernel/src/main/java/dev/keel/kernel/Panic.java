@@ -59,7 +59,8 @@ public final class Panic {
     /*@ public normal_behavior
       @ requires why != NONE;
       @ ensures reason == why || \old(reason) != NONE;
-      @ assignable \everything;
+      @ ensures \old(reason) != NONE ==> reason == \old(reason) && detail == \old(detail);
+      @ assignable reason, detail;
       @*/
     public void panic(int why, String where, long code) {
         if (reason != NONE) {
@@ -73,7 +74,12 @@ public final class Panic {
         print(s, ": ");
         print(s, where);
         s.write('\n');
-        for (int c = 0; c < machine.cpuCount(); c++) {
+        int cpus = machine.cpuCount();
+        /*@ loop_invariant 0 <= c && c <= cpus;
+          @ decreases cpus - c;
+          @ assignable \nothing;
+          @*/
+        for (int c = 0; c < cpus; c++) {
             machine.cpu(c).halt();
         }
     }
@@ -88,7 +94,14 @@ public final class Panic {
         return why == HARDWARE ? "hardware" : "deadlock";
     }
 
+    /*@ private normal_behavior
+      @ assignable \nothing;
+      @*/
     private static void print(Serial s, String text) {
+        /*@ loop_invariant 0 <= i && i <= text.length();
+          @ decreases text.length() - i;
+          @ assignable \nothing;
+          @*/
         for (int i = 0; i < text.length(); i++) {
             s.write(text.charAt(i));
         }

@@ -7,6 +7,8 @@ public final class IoRanges {
     /*@ spec_public @*/ private final int[] base;
     /*@ spec_public @*/ private final int[] count;
 
+    //@ public invariant base.length == live.length && count.length == live.length && base != count;
+
     /*@ public normal_behavior
       @ requires n > 0;
       @ assignable \nothing;
@@ -24,6 +26,10 @@ public final class IoRanges {
       @ assignable live[*], base[*], count[*];
       @*/
     public int create(int first, int n) {
+        /*@ loop_invariant 0 <= i && i <= live.length;
+          @ decreases live.length - i;
+          @ assignable live[*], base[*], count[*];
+          @*/
         for (int i = 0; i < live.length && i < base.length && i < count.length; i++) {
             if (!live[i]) {
                 live[i] = true;

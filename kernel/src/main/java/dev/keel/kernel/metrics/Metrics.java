@@ -18,6 +18,18 @@ public final class Metrics {
     /*@ spec_public @*/ private long restarts;
     /*@ spec_public @*/ private long faultKills;
 
+    // Counters are never negative (they start at 0 and stop at the largest long).
+    //@ public invariant 0 <= restarts && restarts <= Long.MAX_VALUE && 0 <= faultKills && faultKills <= Long.MAX_VALUE;
+    //@ public invariant (\forall int j; 0 <= j && j < pageFaults.length; 0 <= pageFaults[j] && pageFaults[j] <= Long.MAX_VALUE);
+    //@ public invariant (\forall int j; 0 <= j && j < pageFaultLatency.length; 0 <= pageFaultLatency[j] && pageFaultLatency[j] <= Long.MAX_VALUE);
+    //@ public invariant (\forall int j; 0 <= j && j < syscallCount.length; 0 <= syscallCount[j] && syscallCount[j] <= Long.MAX_VALUE);
+    //@ public invariant (\forall int j; 0 <= j && j < syscallLatency.length; 0 <= syscallLatency[j] && syscallLatency[j] <= Long.MAX_VALUE);
+    //@ public invariant pageFaults.length == 4 && pageFaultLatency.length == MetricKinds.BUCKETS;
+    //@ public invariant syscallCount.length == Syscalls.COUNT && syscallLatency.length == Syscalls.COUNT * MetricKinds.BUCKETS;
+    //@ public invariant pageFaults != pageFaultLatency && syscallCount != syscallLatency;
+    //@ public invariant pageFaults != syscallCount && pageFaults != syscallLatency;
+    //@ public invariant pageFaultLatency != syscallCount && pageFaultLatency != syscallLatency;
+
     /** The bucket of {@code cycles}: floor(log2(cycles)), at most BUCKETS - 1. */
     /*@ public normal_behavior
       @ ensures 0 <= \result && \result < MetricKinds.BUCKETS;
@@ -26,6 +38,10 @@ public final class Metrics {
     public static /*@ pure @*/ int bucket(long cycles) {
         int b = 0;
         long v = cycles;
+        /*@ loop_invariant 0 <= b && b <= MetricKinds.BUCKETS - 1;
+          @ decreases MetricKinds.BUCKETS - 1 - b;
+          @ assignable \nothing;
+          @*/
         while (v > 1 && b < MetricKinds.BUCKETS - 1) {
             v = v / 2;
             b++;
@@ -41,10 +57,10 @@ public final class Metrics {
         if (number < 0 || number >= syscallCount.length) {
             return;
         }
-        syscallCount[number]++;
+        syscallCount[number] = inc(syscallCount[number]);
         int at = number * MetricKinds.BUCKETS + bucket(cycles);
         if (at >= 0 && at < syscallLatency.length) {
-            syscallLatency[at]++;
+            syscallLatency[at] = inc(syscallLatency[at]);
         }
     }
 
@@ -54,28 +70,40 @@ public final class Metrics {
       @*/
     public void pageFault(int kind, long cycles) {
         if (kind >= 0 && kind < pageFaults.length) {
-            pageFaults[kind]++;
+            pageFaults[kind] = inc(pageFaults[kind]);
         }
         int b = bucket(cycles);
         if (b >= 0 && b < pageFaultLatency.length) {
-            pageFaultLatency[b]++;
+            pageFaultLatency[b] = inc(pageFaultLatency[b]);
         }
     }
 
     /*@ public normal_behavior
-      @ ensures restarts == \old(restarts) + 1;
+      @ ensures restarts == (\old(restarts) < Long.MAX_VALUE ? \old(restarts) + 1 : \old(restarts));
       @ assignable restarts;
       @*/
     public void restart() {
-        restarts++;
+        restarts = inc(restarts);
     }
 
     /*@ public normal_behavior
-      @ ensures faultKills == \old(faultKills) + 1;
+      @ ensures faultKills == (\old(faultKills) < Long.MAX_VALUE ? \old(faultKills) + 1 : \old(faultKills));
       @ assignable faultKills;
       @*/
     public void faultKill() {
-        faultKills++;
+        faultKills = inc(faultKills);
+    }
+
+    /**
+     * A counter plus one. Counters stop at the largest long instead of wrapping: a wrapped
+     * counter would read as a negative count.
+     */
+    /*@ private normal_behavior
+      @ ensures \result == (n < Long.MAX_VALUE ? n + 1 : n);
+      @ assignable \nothing;
+      @*/
+    private static /*@ pure @*/ long inc(long n) {
+        return n < Long.MAX_VALUE ? n + 1 : n;
     }
 
     /** The value of {@code index} in the array of {@code kind} kept here; -1 when out of range. */

@@ -22,11 +22,13 @@ public final class Process {
     /** Table index; also the row of the capability space and the address space number. */
     public final int index;
     public final AddressSpace space;
-    public final @Nullable Tcb[] threads;
+    // Slots of threads[] are null while free: the array is nullable for KeY only so that its
+    // elements may be; the invariant keeps the array itself.
+    /*@ nullable @*/ public final @Nullable Tcb[] threads;
 
     public int pid;
     public int state;
-    public @Nullable Process parent;
+    /*@ nullable @*/ public @Nullable Process parent;
     public long exitStatus;
 
     /** The memory object charged for the image and stack. */
@@ -38,9 +40,12 @@ public final class Process {
     /** Capabilities given at creation, in slots [0, initialCaps): what a restart gives again. */
     public int initialCaps;
 
+    //@ public invariant threads != null && threads.length >= 1 && \typeof(threads) == \type(Tcb[]);
+
     /*@ public normal_behavior
       @ requires threadsPerProcess > 0;
       @ ensures this.index == index && this.space == space && state == FREE;
+      @ ensures threads.length == (threadsPerProcess < 1 ? 1 : threadsPerProcess) && service == -1;
       @ assignable \nothing;
       @*/
     public Process(int index, AddressSpace space, int threadsPerProcess) {
@@ -53,11 +58,15 @@ public final class Process {
 
     /** Live threads of this process. */
     /*@ public normal_behavior
-      @ ensures \result >= 0;
+      @ ensures 0 <= \result && \result <= threads.length;
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ int threadCount() {
         int n = 0;
+        /*@ loop_invariant 0 <= i && i <= threads.length && 0 <= n && n <= i;
+          @ decreases threads.length - i;
+          @ assignable \nothing;
+          @*/
         for (int i = 0; i < threads.length; i++) {
             if (threads[i] != null) {
                 n++;
@@ -71,6 +80,10 @@ public final class Process {
       @ assignable threads[*];
       @*/
     public boolean addThread(Tcb t) {
+        /*@ loop_invariant 0 <= i && i <= threads.length;
+          @ decreases threads.length - i;
+          @ assignable threads[*];
+          @*/
         for (int i = 0; i < threads.length; i++) {
             if (threads[i] == null) {
                 threads[i] = t;
@@ -85,6 +98,10 @@ public final class Process {
       @ assignable threads[*];
       @*/
     public void removeThread(Tcb t) {
+        /*@ loop_invariant 0 <= i && i <= threads.length;
+          @ decreases threads.length - i;
+          @ assignable threads[*];
+          @*/
         for (int i = 0; i < threads.length; i++) {
             if (threads[i] == t) {
                 threads[i] = null;

@@ -48,8 +48,9 @@ public final class ProcessManager {
     /*@ spec_public @*/ private final PhysicalMemory memory;
     /*@ spec_public @*/ private final ElfImage elf;
     /*@ spec_public @*/ private final int stackPages;
+    //@ public invariant 1 <= stackPages && stackPages <= Integer.MAX_VALUE;
     /*@ spec_public @*/ private int nextPid;
-    /*@ spec_public @*/ private @Nullable Process init;
+    /*@ spec_public nullable @*/ private @Nullable Process init;
 
     // TLA+ TypeOK: entry 0 is the kernel's holding area; entry i is process row i.
     //@ public invariant table.length >= 2 && table[0] == holding;
@@ -59,6 +60,7 @@ public final class ProcessManager {
 
     /*@ public normal_behavior
       @ requires count > 1 && threadsPerProcess > 0 && stackPages > 0;
+      @ requires count <= mm.spaces.length;
       @ assignable \nothing;
       @*/
     public ProcessManager(int count, int threadsPerProcess, int stackPages, CapabilitySpace caps,
@@ -67,6 +69,12 @@ public final class ProcessManager {
         table = new Process[count < 2 ? 2 : count];
         holding = new Process(0, mm.space(0), threadsPerProcess);
         table[0] = holding;
+        /*@ loop_invariant 1 <= i && i <= table.length && table[0] == holding;
+          @ loop_invariant (\forall int j; 0 <= j && j < i; table[j] != null && table[j].index == j
+          @         && table[j].state == Process.FREE);
+          @ decreases table.length - i;
+          @ assignable table[*];
+          @*/
         for (int i = 1; i < table.length; i++) {
             table[i] = new Process(i, mm.space(i), threadsPerProcess);
         }
@@ -111,7 +119,11 @@ public final class ProcessManager {
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public /*@ pure @*/ @Nullable Process byPid(long pid) {
+    /*@ nullable @*/ public /*@ pure @*/ @Nullable Process byPid(long pid) {
+        /*@ loop_invariant 1 <= i && i <= table.length;
+          @ decreases table.length - i;
+          @ assignable \nothing;
+          @*/
         for (int i = 1; i < table.length; i++) {
             if (table[i].state != Process.FREE && table[i].pid == pid) {
                 return table[i];
@@ -123,7 +135,7 @@ public final class ProcessManager {
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
-    public /*@ pure @*/ @Nullable Process init() {
+    /*@ nullable @*/ public /*@ pure @*/ @Nullable Process init() {
         return init;
     }
 
@@ -213,7 +225,11 @@ public final class ProcessManager {
       @ ensures \result == null || \result.state == Process.FREE;
       @ assignable \nothing;
       @*/
-    public /*@ pure @*/ @Nullable Process freeEntry() {
+    /*@ nullable @*/ public /*@ pure @*/ @Nullable Process freeEntry() {
+        /*@ loop_invariant 1 <= i && i <= table.length;
+          @ decreases table.length - i;
+          @ assignable \nothing;
+          @*/
         for (int i = 1; i < table.length; i++) {
             if (table[i].state == Process.FREE && table[i].space.root() == 0) {
                 return table[i];
@@ -599,7 +615,14 @@ public final class ProcessManager {
         return findChild(p, pid, false) != null ? Errors.OK : Errors.NO_CHILD;
     }
 
-    private @Nullable Process findChild(Process p, long pid, boolean zombieOnly) {
+    /*@ private normal_behavior
+      @ assignable \nothing;
+      @*/
+    /*@ nullable @*/ private /*@ pure @*/ @Nullable Process findChild(Process p, long pid, boolean zombieOnly) {
+        /*@ loop_invariant 1 <= i && i <= table.length;
+          @ decreases table.length - i;
+          @ assignable \nothing;
+          @*/
         for (int i = 1; i < table.length; i++) {
             Process c = table[i];
             if (c.parent == p && c.state != Process.FREE && (pid == -1 || c.pid == pid)
@@ -642,6 +665,10 @@ public final class ProcessManager {
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ boolean invariantsHold() {
+        /*@ loop_invariant 1 <= i && i <= table.length;
+          @ decreases table.length - i;
+          @ assignable \nothing;
+          @*/
         for (int i = 1; i < table.length; i++) {
             Process p = table[i];
             if (p.state == Process.ZOMBIE && (p.threadCount() != 0 || p.space.root() != 0)) {

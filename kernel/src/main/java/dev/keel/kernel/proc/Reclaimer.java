@@ -54,7 +54,13 @@ public final class Reclaimer {
       @ assignable \everything;
       @*/
     public void clear(int process) {
-        for (int s = 0; s < caps.slotsPerProcess(); s++) {
+        // Deleting capabilities does not change how many slots a process has.
+        int n = caps.slotsPerProcess();
+        /*@ loop_invariant 0 <= s && s <= n && \invariant_for(this);
+          @ decreases n - s;
+          @ assignable \everything;
+          @*/
+        for (int s = 0; s < n; s++) {
             if (caps.checkCap(process, s, CapType.NONE, false, false, false) == Errors.OK) {
                 delete(process, s);
             }

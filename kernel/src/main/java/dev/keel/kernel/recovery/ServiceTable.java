@@ -25,6 +25,19 @@ public final class ServiceTable {
     /*@ spec_public @*/ private final byte[] none = new byte[0];
 
     //@ public invariant live.length == process.length && process.length == checkpoint.length;
+    //@ public invariant module.length == live.length && priority.length == live.length && memory.length == live.length;
+    //@ public invariant firstKept.length == live.length && keptCount.length == live.length;
+    //@ public invariant restarts.length == live.length && checkpointLength.length == live.length;
+    //@ public invariant none.length == 0;
+    // The int records are distinct arrays: writing one leaves the others as they were.
+    //@ public invariant process != module && process != priority && process != memory && process != firstKept && process != keptCount && process != restarts && process != checkpointLength;
+    //@ public invariant module != priority && module != memory && module != firstKept && module != keptCount && module != restarts && module != checkpointLength;
+    //@ public invariant priority != memory && priority != firstKept && priority != keptCount && priority != restarts && priority != checkpointLength;
+    //@ public invariant memory != firstKept && memory != keptCount && memory != restarts && memory != checkpointLength;
+    //@ public invariant firstKept != keptCount && firstKept != restarts && firstKept != checkpointLength;
+    //@ public invariant keptCount != restarts && keptCount != checkpointLength && restarts != checkpointLength;
+    // Recovery restarts a service at most MAX_RESTARTS times (it retires it instead).
+    //@ public invariant (\forall int j; 0 <= j && j < restarts.length; 0 <= restarts[j] && restarts[j] <= MAX_RESTARTS);
 
     /*@ public normal_behavior
       @ requires count > 0 && bytes >= 0;
@@ -82,7 +95,10 @@ public final class ServiceTable {
     /*@ public normal_behavior
       @ requires 0 <= i && i < live.length;
       @ ensures isLive(i) && processOf(i) == proc;
-      @ assignable \everything;
+      @ ensures live[i] && process[i] == proc && module[i] == mod && priority[i] == prio && memory[i] == mem;
+      @ ensures firstKept[i] == first && keptCount[i] == count && restarts[i] == 0 && checkpointLength[i] == 0;
+      @ assignable live[i], process[i], module[i], priority[i], memory[i], firstKept[i], keptCount[i],
+      @            restarts[i], checkpointLength[i];
       @*/
     public void register(int i, int proc, int mod, int prio, int mem, int first, int count) {
         if (i < 0 || i >= live.length || i >= process.length || i >= module.length
@@ -175,11 +191,17 @@ public final class ServiceTable {
         return i >= 0 && i < restarts.length ? restarts[i] : 0;
     }
 
+    /** Counts a restart of record {@code i}; the count stops at MAX_RESTARTS, Recovery's limit. */
     /*@ public normal_behavior
-      @ assignable restarts[*];
+      @ requires 0 <= i && i < restarts.length && restarts[i] < MAX_RESTARTS;
+      @ ensures restarts[i] == \old(restarts[i]) + 1;
+      @ assignable restarts[i];
+      @ also public normal_behavior
+      @ requires !(0 <= i && i < restarts.length && restarts[i] < MAX_RESTARTS);
+      @ assignable \nothing;
       @*/
     public void countRestart(int i) {
-        if (i >= 0 && i < restarts.length) {
+        if (i >= 0 && i < restarts.length && restarts[i] < MAX_RESTARTS) {
             restarts[i]++;
         }
     }
@@ -226,8 +248,13 @@ public final class ServiceTable {
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ boolean slotKept(int slot) {
+        /*@ loop_invariant 0 <= i && i <= live.length;
+          @ assignable \nothing;
+          @ decreases live.length - i;
+          @*/
         for (int i = 0; i < live.length && i < firstKept.length && i < keptCount.length; i++) {
-            if (live[i] && slot >= firstKept[i] && slot < firstKept[i] + keptCount[i]) {
+            // In long: first + count of a corrupted record must not wrap around.
+            if (live[i] && slot >= firstKept[i] && slot < (long) firstKept[i] + keptCount[i]) {
                 return true;
             }
         }

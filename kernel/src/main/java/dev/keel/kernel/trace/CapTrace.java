@@ -37,13 +37,21 @@ public final class CapTrace {
     /** True when every capability action is written; the hooks test only this. */
     public boolean on;
 
-    private @Nullable TraceSink sink;
-    private @Nullable Ipc ipc;
+    /*@ spec_public nullable @*/ private @Nullable TraceSink sink;
+    /*@ spec_public nullable @*/ private @Nullable Ipc ipc;
 
     /** The original capability chosen for a DestroyObject, as a global slot, or -1. */
-    private int destroyWitness = -1;
+    /*@ spec_public @*/ private int destroyWitness = -1;
 
     /** Starts tracing when {@code s} is on; {@code ipc} tells which ports are live. */
+    /*@ public normal_behavior
+      @ requires s.tracing;
+      @ ensures on && sink == s && this.ipc == ipc;
+      @ assignable on, sink, this.ipc;
+      @ also public normal_behavior
+      @ requires !s.tracing;
+      @ assignable \nothing;
+      @*/
     public void attach(TraceSink s, Ipc ipc) {
         if (s.enabled()) {
             this.sink = s;
@@ -53,6 +61,14 @@ public final class CapTrace {
     }
 
     /** CreateObject: the capability to a new object went into (process, slot). */
+    /*@ public normal_behavior
+      @ requires sink == null;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires sink != null && \invariant_for(caps) && caps.slotsPerProcess > 0;
+      @ requires 0 <= process && process < caps.processCount && 0 <= slot && slot < caps.slotsPerProcess;
+      @ assignable \nothing;
+      @*/
     public void createObject(CapabilitySpace caps, int process, long slot) {
         TraceSink s = sink;
         if (s == null) {
@@ -71,6 +87,15 @@ public final class CapTrace {
     }
 
     /** Mint, Copy or Move ({@code action}) from (sp, src) to (dp, dst). */
+    /*@ public normal_behavior
+      @ requires sink == null;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires sink != null && \invariant_for(caps) && caps.slotsPerProcess > 0;
+      @ requires 0 <= sp && sp < caps.processCount && 0 <= src && src < caps.slotsPerProcess;
+      @ requires 0 <= dp && dp < caps.processCount && 0 <= dst && dst < caps.slotsPerProcess;
+      @ assignable \nothing;
+      @*/
     public void derive(CapabilitySpace caps, String action, int sp, long src, int dp, long dst) {
         TraceSink s = sink;
         if (s == null) {
@@ -88,6 +113,14 @@ public final class CapTrace {
     }
 
     /** Delete or Revoke ({@code action}) of (process, slot). */
+    /*@ public normal_behavior
+      @ requires sink == null;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires sink != null && \invariant_for(caps) && caps.slotsPerProcess > 0;
+      @ requires 0 <= process && process < caps.processCount && 0 <= slot && slot < caps.slotsPerProcess;
+      @ assignable \nothing;
+      @*/
     public void remove(CapabilitySpace caps, String action, int process, long slot) {
         TraceSink s = sink;
         if (s == null) {
@@ -101,8 +134,22 @@ public final class CapTrace {
     }
 
     /** Before DestroyObject of (type, object): picks the original capability that names it. */
+    /*@ public normal_behavior
+      @ requires \invariant_for(caps);
+      @ ensures -1 <= destroyWitness && destroyWitness < caps.slots.length;
+      @ ensures destroyWitness >= 0 ==> caps.parent[destroyWitness] == CapabilitySpace.NO_PARENT
+      @         && caps.slots[destroyWitness].type == type && caps.slots[destroyWitness].object == object;
+      @ assignable destroyWitness;
+      @*/
     public void destroying(CapabilitySpace caps, int type, int object) {
         destroyWitness = -1;
+        /*@ loop_invariant 0 <= g && g <= caps.slots.length;
+          @ loop_invariant -1 <= destroyWitness && destroyWitness < g;
+          @ loop_invariant destroyWitness >= 0 ==> caps.parent[destroyWitness] == CapabilitySpace.NO_PARENT
+          @         && caps.slots[destroyWitness].type == type && caps.slots[destroyWitness].object == object;
+          @ decreases caps.slots.length - g;
+          @ assignable destroyWitness;
+          @*/
         for (int g = 0; g < caps.size(); g++) {
             Capability c = caps.at(g);
             boolean original = caps.parentOf(g) == CapabilitySpace.NO_PARENT;
@@ -114,6 +161,15 @@ public final class CapTrace {
     }
 
     /** After DestroyObject: written only when a capability named the object. */
+    /*@ public normal_behavior
+      @ requires sink == null || destroyWitness < 0;
+      @ ensures destroyWitness == -1;
+      @ assignable destroyWitness;
+      @ also public normal_behavior
+      @ requires sink != null && destroyWitness >= 0 && \invariant_for(caps);
+      @ ensures destroyWitness == -1;
+      @ assignable destroyWitness;
+      @*/
     public void destroyed(CapabilitySpace caps) {
         int g = destroyWitness;
         destroyWitness = -1;
@@ -124,6 +180,10 @@ public final class CapTrace {
 
     /** The first slot of {@code process} other than {@code except} with a memory capability with write, or -1. */
     private static int untypedSlot(CapabilitySpace caps, int process, long except) {
+        /*@ loop_invariant 0 <= a && a <= caps.slotsPerProcess;
+          @ decreases caps.slotsPerProcess - a;
+          @ assignable \nothing;
+          @*/
         for (int a = 0; a < caps.slotsPerProcess(); a++) {
             Capability c = caps.at(caps.globalSlot(process, a));
             if (a != except && c.type() == CapType.MEMORY && c.canWrite()) {
@@ -143,6 +203,10 @@ public final class CapTrace {
     private void end(TraceSink s, CapabilitySpace caps) {
         TraceText.word(s, ">>, {");
         boolean first = true;
+        /*@ loop_invariant 0 <= g && g <= caps.slots.length;
+          @ decreases caps.slots.length - g;
+          @ assignable \nothing;
+          @*/
         for (int g = 0; g < caps.size(); g++) {
             if (!caps.at(g).isEmpty()) {
                 TraceText.word(s, first ? "" : ", ");
@@ -152,8 +216,13 @@ public final class CapTrace {
         }
         TraceText.word(s, "}, {");
         first = true;
-        for (int g = 0; g < caps.size(); g++) {
-            Capability c = caps.at(g);
+        // Not g again: KeY keeps one namespace for the loop variables of a method.
+        /*@ loop_invariant 0 <= h && h <= caps.slots.length;
+          @ decreases caps.slots.length - h;
+          @ assignable \nothing;
+          @*/
+        for (int h = 0; h < caps.size(); h++) {
+            Capability c = caps.at(h);
             if (!c.isEmpty() && usable(c)) {
                 TraceText.word(s, first ? "" : ", ");
                 TraceText.object(s, c.type(), c.object());

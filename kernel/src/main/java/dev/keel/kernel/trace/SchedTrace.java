@@ -32,28 +32,48 @@ public final class SchedTrace {
     public static final int TICK = 6;
 
     /** More actions in one kernel entry than this is reported as an overflow. */
-    private static final int MAX_OPS = 32;
+    /*@ spec_public @*/ private static final int MAX_OPS = 32;
 
     /** True when the scheduler's actions are written; the hooks test only this. */
     public boolean on;
 
-    private @Nullable TraceSink sink;
+    /*@ spec_public nullable @*/ private @Nullable TraceSink sink;
 
     /** How many times each pool entry was started. */
-    private final int[] generation;
+    /*@ spec_public @*/ private final int[] generation;
 
     // The actions of the current kernel entry: kind, thread, the thread's generation.
-    private final int[] opKind = new int[MAX_OPS];
-    private final int[] opThread = new int[MAX_OPS];
-    private final int[] opGeneration = new int[MAX_OPS];
-    private int ops;
-    private boolean overflow;
+    /*@ spec_public @*/ private final int[] opKind = new int[MAX_OPS];
+    /*@ spec_public @*/ private final int[] opThread = new int[MAX_OPS];
+    /*@ spec_public @*/ private final int[] opGeneration = new int[MAX_OPS];
+    /*@ spec_public @*/ private int ops;
+    /*@ spec_public @*/ private boolean overflow;
 
+    //@ public invariant opKind.length == MAX_OPS && opThread.length == MAX_OPS && opGeneration.length == MAX_OPS;
+    //@ public invariant 0 <= ops && ops <= MAX_OPS;
+    //@ public invariant generation.length >= 1;
+    //@ public invariant (\forall int j; 0 <= j && j < generation.length; 0 <= generation[j]);
+    //@ public invariant opKind != opThread && opKind != opGeneration && opThread != opGeneration;
+    //@ public invariant generation != opKind && generation != opThread && generation != opGeneration;
+
+    /*@ public normal_behavior
+      @ ensures !on && sink == null && ops == 0 && !overflow;
+      @ ensures generation.length == (threads < 1 ? 1 : threads);
+      @ assignable \nothing;
+      @*/
     public SchedTrace(int threads) {
         generation = new int[threads < 1 ? 1 : threads];
     }
 
     /** Starts tracing when {@code s} is on. */
+    /*@ public normal_behavior
+      @ requires s.tracing;
+      @ ensures on && sink == s;
+      @ assignable on, sink;
+      @ also public normal_behavior
+      @ requires !s.tracing;
+      @ assignable \nothing;
+      @*/
     public void attach(TraceSink s) {
         if (s.enabled()) {
             sink = s;
@@ -62,6 +82,16 @@ public final class SchedTrace {
     }
 
     /** Action {@code kind} on thread {@code t} (for Tick and Yield, the CPU's current thread). */
+    /*@ public normal_behavior
+      @ requires ops < MAX_OPS;
+      @ ensures ops == \old(ops) + 1 && opKind[\old(ops)] == kind && opThread[\old(ops)] == t.id;
+      @ ensures overflow == \old(overflow);
+      @ assignable ops, opKind[ops], opThread[ops], opGeneration[ops];
+      @ also public normal_behavior
+      @ requires ops == MAX_OPS;
+      @ ensures overflow && ops == \old(ops);
+      @ assignable overflow;
+      @*/
     public void record(int kind, Tcb t) {
         int n = ops;
         if (n < 0 || n >= opKind.length || n >= opThread.length || n >= opGeneration.length) {
@@ -75,10 +105,24 @@ public final class SchedTrace {
     }
 
     /** {@code t} was started: the Unblock just recorded for it is the spec's Admit of a new thread. */
+    /*@ public normal_behavior
+      @ requires 0 <= t.id && t.id < generation.length && 0 < ops
+      @          && generation[t.id] < Integer.MAX_VALUE;
+      @ ensures generation[t.id] == \old(generation[t.id]) + 1;
+      @ ensures opKind[ops - 1] == ADMIT && opGeneration[ops - 1] == generation[t.id];
+      @ ensures ops == \old(ops) && overflow == \old(overflow);
+      @ assignable generation[t.id], opKind[ops - 1], opGeneration[ops - 1];
+      @ also public normal_behavior
+      @ requires !(0 <= t.id && t.id < generation.length && 0 < ops
+      @          && generation[t.id] < Integer.MAX_VALUE);
+      @ ensures overflow && ops == \old(ops);
+      @ assignable overflow;
+      @*/
     public void admitted(Tcb t) {
         int n = ops - 1;
+        // A generation that would wrap is reported as an overflow, not as a reused name.
         if (t.id < 0 || t.id >= generation.length || n < 0 || n >= opKind.length
-                || n >= opGeneration.length) {
+                || n >= opGeneration.length || generation[t.id] >= Integer.MAX_VALUE) {
             overflow = true;
             return;
         }
@@ -88,6 +132,14 @@ public final class SchedTrace {
     }
 
     /** On the way out of the kernel on CPU {@code c}: the entry's actions and the state after them. */
+    /*@ public normal_behavior
+      @ requires sink == null || (ops == 0 && !overflow);
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires sink != null && (ops != 0 || overflow) && \invariant_for(threads);
+      @ ensures ops == 0 && !overflow;
+      @ assignable ops, overflow;
+      @*/
     public void exit(ThreadPool threads, PerCpu c) {
         TraceSink s = sink;
         if (s == null || (ops == 0 && !overflow)) {
@@ -96,6 +148,10 @@ public final class SchedTrace {
         TraceText.word(s, "@sched <<\"c");
         TraceText.number(s, c.index);
         TraceText.word(s, overflow ? "\", \"overflow\", {" : "\", <<");
+        /*@ loop_invariant 0 <= i && i <= ops;
+          @ decreases ops - i;
+          @ assignable \nothing;
+          @*/
         for (int i = 0; i < ops && i < opKind.length && i < opThread.length && i < opGeneration.length; i++) {
             TraceText.word(s, i == 0 ? "<<\"" : ", <<\"");
             TraceText.word(s, actionName(opKind[i]));
@@ -128,6 +184,10 @@ public final class SchedTrace {
     /** {@code <<thread, state, priority>>} for each thread of CPU c that is not free. */
     private void states(TraceSink s, ThreadPool threads, PerCpu c) {
         boolean first = true;
+        /*@ loop_invariant 0 <= i && i <= threads.tcbs.length;
+          @ decreases threads.tcbs.length - i;
+          @ assignable \nothing;
+          @*/
         for (int i = 0; i < threads.size(); i++) {
             Tcb t = threads.at(i);
             if (t != c.idle && t.cpu == c.index && t.state != Tcb.FREE) {
@@ -146,6 +206,10 @@ public final class SchedTrace {
     /** {@code <<priority, <<thread, ...>>>>} for each priority with queued threads, in queue order. */
     private void queues(TraceSink s, ThreadPool threads, PerCpu c) {
         boolean first = true;
+        /*@ loop_invariant 0 <= i && i <= threads.tcbs.length;
+          @ decreases threads.tcbs.length - i;
+          @ assignable \nothing;
+          @*/
         for (int i = 0; i < threads.size(); i++) {
             Tcb head = threads.at(i);
             // Blocked threads wait in the ports' queues, linked the same way: ready ones only.
@@ -154,6 +218,10 @@ public final class SchedTrace {
                 TraceText.number(s, head.priority);
                 TraceText.word(s, ", <<");
                 Tcb t = head;
+                /*@ loop_invariant 0 <= n && n <= threads.tcbs.length;
+                  @ decreases threads.tcbs.length - n;
+                  @ assignable \nothing;
+                  @*/
                 for (int n = 0; t != null && n < threads.size(); n++) {
                     TraceText.word(s, n == 0 ? "" : ", ");
                     thread(s, t.id, generationOf(t));

@@ -12,13 +12,23 @@ public final class TraceText {
     }
 
     /** The characters of {@code text}, as they are. */
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
     public static void word(TraceSink s, String text) {
+        /*@ loop_invariant 0 <= i && i <= text.length();
+          @ decreases text.length() - i;
+          @ assignable \nothing;
+          @*/
         for (int i = 0; i < text.length(); i++) {
             s.write(text.charAt(i));
         }
     }
 
     /** {@code text} as a TLA+ string (the kernel's names contain no quote or backslash). */
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
     public static void string(TraceSink s, String text) {
         s.write('"');
         word(s, text);
@@ -26,6 +36,9 @@ public final class TraceText {
     }
 
     /** A decimal number. */
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
     public static void number(TraceSink s, long v) {
         if (v < 0) {
             s.write('-');
@@ -45,6 +58,9 @@ public final class TraceText {
     }
 
     /** The spec's name of kernel process {@code p}: the string "p" followed by its index. */
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
     public static void process(TraceSink s, int p) {
         s.write('"');
         s.write('p');
@@ -53,6 +69,10 @@ public final class TraceText {
     }
 
     /** A slot reference {@code <<process, slot>>}; the spec numbers slots from 1. */
+    /*@ public normal_behavior
+      @ requires slot < Long.MAX_VALUE;
+      @ assignable \nothing;
+      @*/
     public static void ref(TraceSink s, int p, long slot) {
         word(s, "<<");
         process(s, p);
@@ -62,11 +82,17 @@ public final class TraceText {
     }
 
     /** The spec's NoRef, the parent of an original capability. */
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
     public static void noRef(TraceSink s) {
         word(s, "<<\"none\", 0>>");
     }
 
     /** The spec's name of an object: its type's name and its pool index, such as "Port3". */
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
     public static void object(TraceSink s, int type, int index) {
         s.write('"');
         word(s, typeName(type));
@@ -75,7 +101,10 @@ public final class TraceText {
     }
 
     /** The spec's name of a capability type (spec CapTypes), "None" for an empty slot. */
-    public static String typeName(int type) {
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
+    public static /*@ pure @*/ String typeName(int type) {
         if (type == dev.keel.kernel.cap.CapType.MEMORY) {
             return "Memory";
         }
@@ -92,6 +121,9 @@ public final class TraceText {
     }
 
     /** A set of rights, in the order read, write, grant. */
+    /*@ public normal_behavior
+      @ assignable \nothing;
+      @*/
     public static void rights(TraceSink s, boolean read, boolean write, boolean grant) {
         s.write('{');
         boolean first = true;
