@@ -98,14 +98,25 @@ class MemoryTest {
         s.assertHealthy();
     }
 
-    @Test
-    void writeToAReadOnlyMappingKillsOnlyTheFaultingProcess() {
+    /** Two children of init, each with the memory capability; the victim has {@code data} at VA. */
+    private record FaultScene(Sim s, Process victim, Process bystander) {}
+
+    private static FaultScene faultScene(String data) {
         Sim s = new Sim();
         Process init = s.init();
         Process victim = s.spawn(init, "child", new long[] {Boot.SLOT_MEMORY}, 10, -1);
         Process bystander = s.spawn(init, "child", new long[] {Boot.SLOT_MEMORY}, 10, -1);
         s.as(victim, Syscalls.MMAP, 0, VA, 2, 1);
-        s.poke(victim, VA, Sim.bytes("data"));
+        s.poke(victim, VA, Sim.bytes(data));
+        return new FaultScene(s, victim, bystander);
+    }
+
+    @Test
+    void writeToAReadOnlyMappingKillsOnlyTheFaultingProcess() {
+        FaultScene f = faultScene("data");
+        Sim s = f.s();
+        Process victim = f.victim();
+        Process bystander = f.bystander();
         assertEquals(0, s.as(victim, Syscalls.MPROTECT, VA, 2, 0));
         assertFalse(Pte.writable(s.k.memory.entry(victim.space, VA)));
         int cpu = s.runAs(Sim.main(victim));
@@ -119,12 +130,10 @@ class MemoryTest {
 
     @Test
     void anInstructionFetchFromADataPageKillsOnlyTheFaultingProcessEvenWhenPresent() {
-        Sim s = new Sim();
-        Process init = s.init();
-        Process victim = s.spawn(init, "child", new long[] {Boot.SLOT_MEMORY}, 10, -1);
-        Process bystander = s.spawn(init, "child", new long[] {Boot.SLOT_MEMORY}, 10, -1);
-        s.as(victim, Syscalls.MMAP, 0, VA, 2, 1);
-        s.poke(victim, VA, Sim.bytes("code?"));
+        FaultScene f = faultScene("code?");
+        Sim s = f.s();
+        Process victim = f.victim();
+        Process bystander = f.bystander();
         long e = s.k.memory.entry(victim.space, VA);
         assertTrue(Pte.present(e));
         assertFalse(Pte.executable(e), "an mmap page is NX");

@@ -215,18 +215,23 @@ class KernelBootTest {
                 entryToKmain, resetToKmain));
     }
 
+    /** Boots on QEMU CPU model {@code cpu} and stops at the first line on the serial port. */
+    private static QemuResult bootUntilFirstLine(String cpu, String log) throws Exception {
+        return Qemu.kernel(KERNEL)
+                .memory("32M")
+                .timeout(TIMEOUT)
+                .serialLog(BuildDir.resolve("qemu/" + log))
+                .extraArgs("-cpu", cpu)
+                .until("\n")
+                .run();
+    }
+
     @Test
     @Timeout(60)
     void aCpuWithoutLongModeGetsTheFixedMessageAndHalts() throws Exception {
         // head.S's check_long_mode fails on a 32-bit CPU model; boot_fail prints and halts
         // forever, so the run is stopped at the message.
-        QemuResult r = Qemu.kernel(KERNEL)
-                .memory("32M")
-                .timeout(TIMEOUT)
-                .serialLog(BuildDir.resolve("qemu/no-long-mode.log"))
-                .extraArgs("-cpu", "qemu32")
-                .until("\n")
-                .run();
+        QemuResult r = bootUntilFirstLine("qemu32", "no-long-mode.log");
         assertTrue(r.stoppedAtMarker(), r::report);
         assertEquals("keel: boot failed: CPU lacks long mode (x86-64)\n", r.serial(), r::report);
     }
@@ -236,13 +241,7 @@ class KernelBootTest {
     void aCpuWithoutNoExecuteGetsTheFixedMessageAndHalts() throws Exception {
         // A 64-bit CPU model with NX taken away: check_nx refuses it, because user data and
         // stacks could not be kept from being executed (and PTE bit 63 would be reserved).
-        QemuResult r = Qemu.kernel(KERNEL)
-                .memory("32M")
-                .timeout(TIMEOUT)
-                .serialLog(BuildDir.resolve("qemu/no-nx.log"))
-                .extraArgs("-cpu", "qemu64,-nx")
-                .until("\n")
-                .run();
+        QemuResult r = bootUntilFirstLine("qemu64,-nx", "no-nx.log");
         assertTrue(r.stoppedAtMarker(), r::report);
         assertEquals("keel: boot failed: CPU lacks no-execute (NX) page protection\n", r.serial(), r::report);
     }
