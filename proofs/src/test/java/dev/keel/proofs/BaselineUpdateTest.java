@@ -70,6 +70,15 @@ class BaselineUpdateTest {
     }
 
     @Test
+    void savedResultsOfOneClassRewriteOnlyThatClass() {
+        BaselineUpdate u = BaselineUpdate.of(baseline(A + " | open | timeout", C + " | open | loop without invariant"),
+                List.of(closed(A)), UpdateBaseline.scopeOf(List.of(closed(A))));
+        assertTrue(u.baseline().get(A).closed());
+        assertTrue(u.dropped().isEmpty());
+        assertEquals("loop without invariant", u.baseline().get(C).reason());
+    }
+
+    @Test
     void writtenBaselineParsesBackToTheSameEntries() {
         BaselineUpdate u = BaselineUpdate.of(baseline(), List.of(closed(A), open(B)), ClassFilter.parse(""));
         String text = u.baseline().format();
