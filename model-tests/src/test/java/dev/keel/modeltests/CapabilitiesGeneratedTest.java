@@ -1,31 +1,20 @@
 package dev.keel.modeltests;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
 import dev.keel.kernel.abi.Errors;
 import dev.keel.modeltests.drive.CapReplayer;
 import dev.keel.modeltests.tla.Value;
-import dev.keel.modeltests.trace.Differ;
-import dev.keel.modeltests.trace.Step;
-import dev.keel.modeltests.trace.Tlc;
 import dev.keel.modeltests.trace.TlcOutput;
 import dev.keel.modeltests.trace.TraceChecker;
 
@@ -88,8 +77,7 @@ class CapabilitiesGeneratedTest {
         CapReplayer k = new CapReplayer(untyped, port);
         Map<String, Value> spec0 = specVars(trace.get(0));
         if (!spec0.equals(k.state())) {
-            failures.add(failure(t, 0, Value.tuple(Value.str("Init")), "differs-" + differing(spec0, k.state()),
-                diff(spec0, k.state())));
+            failures.add(SpecStep.differs("Capabilities", t, 0, Value.tuple(Value.str("Init")), VARS, spec0, k.state()));
             return 0;
         }
         covered.add(Value.tuple(List.copyOf(spec0.values())));
@@ -98,12 +86,12 @@ class CapabilitiesGeneratedTest {
             CapReplayer.Result res = k.apply(act);
             Map<String, Value> spec = specVars(trace.get(i));
             if (res.check() != Errors.OK) {
-                failures.add(failure(t, i, act, "refused-but-enabled",
+                failures.add(SpecStep.failure("Capabilities", t, i, act, "refused-but-enabled",
                     "  the kernel's check refused it with " + res.check() + "\n"));
                 return i;
             }
             if (!spec.equals(res.state())) {
-                failures.add(failure(t, i, act, "differs-" + differing(spec, res.state()), diff(spec, res.state())));
+                failures.add(SpecStep.differs("Capabilities", t, i, act, VARS, spec, res.state()));
                 return i;
             }
             covered.add(Value.tuple(List.copyOf(spec.values())));
@@ -111,39 +99,11 @@ class CapabilitiesGeneratedTest {
         return trace.size() - 1;
     }
 
-    private static TraceChecker.Failure failure(int t, int i, Value act, String kind, String detail) {
-        String name = ((Value.Str) act.at(1)).s;
-        List<Value> args = new ArrayList<>();
-        for (int n = 2; n <= ((Value.Fn) act).map.size(); n++) {
-            args.add(act.at(n));
-        }
-        Step s = new Step(name, args, true, true, 0, Map.of());
-        return new TraceChecker.Failure(t, i, s, "Capabilities:" + name + ":" + kind, detail);
-    }
 
-    private static String differing(Map<String, Value> spec, Map<String, Value> kernel) {
-        List<String> d = new ArrayList<>();
-        for (String v : VARS) {
-            if (!spec.get(v).equals(kernel.get(v))) {
-                d.add(v);
-            }
-        }
-        return String.join("+", d);
-    }
 
-    private static String diff(Map<String, Value> spec, Map<String, Value> kernel) {
-        StringBuilder b = new StringBuilder("  after the step, kernel and spec differ:\n");
-        for (String v : VARS) {
-            if (!spec.get(v).equals(kernel.get(v))) {
-                b.append("  - ").append(v).append(Differ.describe(spec.get(v), kernel.get(v))).append('\n');
-            }
-        }
-        return b.toString();
-    }
 
     /** slots, parent and objects of a simulated state; slots and parent rebuilt from their views. */
     private static Map<String, Value> specVars(TlcOutput.State s) {
-        Map<String, Value> m = new LinkedHashMap<>();
         java.util.TreeMap<Value, java.util.TreeMap<Value, Value>> sl = new java.util.TreeMap<>();
         for (Value x : ((Value.SetV) s.vars().get("slotsV")).members) {
             sl.computeIfAbsent(x.at(1), k -> new java.util.TreeMap<>()).put(x.at(2), x.at(3));
@@ -157,14 +117,6 @@ class CapabilitiesGeneratedTest {
         Map<String, Value> vars = new LinkedHashMap<>(s.vars());
         vars.put("slots", Value.fn(slots));
         vars.put("parent", Value.fn(parent));
-        s = new TlcOutput.State(s.number(), s.header(), vars);
-        for (String v : VARS) {
-            Value x = s.vars().get(v);
-            if (x == null) {
-                throw new IllegalStateException("state " + s.number() + " has no " + v);
-            }
-            m.put(v, x);
-        }
-        return m;
+        return SpecStep.vars(VARS, new TlcOutput.State(s.number(), s.header(), vars));
     }
 }

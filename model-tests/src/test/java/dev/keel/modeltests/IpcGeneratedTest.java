@@ -16,8 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.keel.modeltests.drive.IpcReplayer;
 import dev.keel.modeltests.tla.Value;
-import dev.keel.modeltests.trace.Differ;
-import dev.keel.modeltests.trace.Step;
 import dev.keel.modeltests.trace.TlcOutput;
 import dev.keel.modeltests.trace.TraceChecker;
 
@@ -119,82 +117,33 @@ class IpcGeneratedTest {
             Set<Value> covered) {
         IpcReplayer k = new IpcReplayer(m.threads(), m.ports(), m.initPorts(), m.badges(), m.initCaps(),
             m.queueLen(), m.maxSends());
-        Map<String, Value> spec0 = specVars(trace.get(0));
+        Map<String, Value> spec0 = SpecStep.vars(VARS, trace.get(0));
         if (!spec0.equals(k.state())) {
-            failures.add(failure(t, 0, Value.tuple(Value.str("Init")), "differs-" + differing(spec0, k.state()),
-                diff(spec0, k.state())));
+            failures.add(SpecStep.differs("Ipc", t, 0, Value.tuple(Value.str("Init")), VARS, spec0, k.state()));
             return 0;
         }
-        covered.add(whole(trace.get(0)));
+        covered.add(SpecStep.whole(trace.get(0)));
         for (int i = 1; i < trace.size(); i++) {
             Value act = trace.get(i).vars().get("act");
             IpcReplayer.Result res = k.apply(act);
-            Map<String, Value> spec = specVars(trace.get(i));
+            Map<String, Value> spec = SpecStep.vars(VARS, trace.get(i));
             if (!res.asExpected()) {
                 String kind = res.expected() == 0 ? "refused-but-enabled" : "not-refused";
-                failures.add(failure(t, i, act, kind, "  the kernel returned " + res.code() + ", the spec's outcome is "
+                failures.add(SpecStep.failure("Ipc", t, i, act, kind, "  the kernel returned " + res.code() + ", the spec's outcome is "
                     + res.expected() + "\n"));
                 return i;
             }
             if (!spec.equals(res.state())) {
-                failures.add(failure(t, i, act, "differs-" + differing(spec, res.state()), diff(spec, res.state())));
+                failures.add(SpecStep.differs("Ipc", t, i, act, VARS, spec, res.state()));
                 return i;
             }
-            covered.add(whole(trace.get(i)));
+            covered.add(SpecStep.whole(trace.get(i)));
         }
         return trace.size() - 1;
     }
 
-    /** The spec's whole state (every variable but act), as the small model's state count counts it. */
-    private static Value whole(TlcOutput.State s) {
-        TreeMap<Value, Value> m = new TreeMap<>();
-        s.vars().forEach((k, v) -> {
-            if (!k.equals("act")) {
-                m.put(Value.str(k), v);
-            }
-        });
-        return Value.fn(m);
-    }
 
-    private static TraceChecker.Failure failure(int t, int i, Value act, String kind, String detail) {
-        String name = ((Value.Str) act.at(1)).s;
-        List<Value> args = new ArrayList<>();
-        for (int n = 2; n <= ((Value.Fn) act).map.size(); n++) {
-            args.add(act.at(n));
-        }
-        Step s = new Step(name, args, true, true, 0, Map.of());
-        return new TraceChecker.Failure(t, i, s, "Ipc:" + name + ":" + kind, detail);
-    }
 
-    private static String differing(Map<String, Value> spec, Map<String, Value> kernel) {
-        List<String> d = new ArrayList<>();
-        for (String v : VARS) {
-            if (!spec.get(v).equals(kernel.get(v))) {
-                d.add(v);
-            }
-        }
-        return String.join("+", d);
-    }
 
-    private static String diff(Map<String, Value> spec, Map<String, Value> kernel) {
-        StringBuilder b = new StringBuilder("  after the step, kernel and spec differ:\n");
-        for (String v : VARS) {
-            if (!spec.get(v).equals(kernel.get(v))) {
-                b.append("  - ").append(v).append(Differ.describe(spec.get(v), kernel.get(v))).append('\n');
-            }
-        }
-        return b.toString();
-    }
 
-    private static Map<String, Value> specVars(TlcOutput.State s) {
-        Map<String, Value> m = new LinkedHashMap<>();
-        for (String v : VARS) {
-            Value x = s.vars().get(v);
-            if (x == null) {
-                throw new IllegalStateException("state " + s.number() + " has no " + v);
-            }
-            m.put(v, x);
-        }
-        return m;
-    }
 }

@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -17,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import dev.keel.kernel.abi.Errors;
 import dev.keel.modeltests.drive.MemoryReplayer;
 import dev.keel.modeltests.tla.Value;
-import dev.keel.modeltests.trace.Differ;
-import dev.keel.modeltests.trace.Step;
 import dev.keel.modeltests.trace.TlcOutput;
 import dev.keel.modeltests.trace.TraceChecker;
 
@@ -83,85 +79,37 @@ class MemoryGeneratedTest {
     /** Replays one trace; returns the steps replayed; stops at the first difference. */
     private static int replay(MemoryReplayer k, int t, List<TlcOutput.State> trace, List<TraceChecker.Failure> failures,
             List<TraceChecker.Failure> choices, Set<Value> covered) {
-        Map<String, Value> spec0 = specVars(trace.get(0));
+        Map<String, Value> spec0 = SpecStep.vars(VARS, trace.get(0));
         if (!spec0.equals(k.state())) {
-            failures.add(failure(t, 0, Value.tuple(Value.str("Init")), "differs-" + differing(spec0, k.state()),
-                diff(spec0, k.state())));
+            failures.add(SpecStep.differs("Memory", t, 0, Value.tuple(Value.str("Init")), VARS, spec0, k.state()));
             return 0;
         }
-        covered.add(whole(trace.get(0)));
+        covered.add(SpecStep.whole(trace.get(0)));
         boolean aligned = false;
         for (int i = 1; i < trace.size(); i++) {
             Value act = trace.get(i).vars().get("act");
-            Map<String, Value> spec = specVars(trace.get(i));
+            Map<String, Value> spec = SpecStep.vars(VARS, trace.get(i));
             MemoryReplayer.Result res = k.apply(act, trace.get(i - 1).vars().get("free"), spec.get("free"));
             if (res.otherFrame() && !aligned) {
                 aligned = true;
-                choices.add(failure(t, i, act, "frame-choice",
+                choices.add(SpecStep.failure("Memory", t, i, act, "frame-choice",
                     "  the allocator would have handed out another frame than the spec's\n"));
             }
             if (res.code() != Errors.OK) {
-                failures.add(failure(t, i, act, "refused-but-enabled", "  the kernel refused it with " + res.code() + "\n"));
+                failures.add(SpecStep.failure("Memory", t, i, act, "refused-but-enabled", "  the kernel refused it with " + res.code() + "\n"));
                 return i;
             }
             if (!spec.equals(res.state())) {
-                failures.add(failure(t, i, act, "differs-" + differing(spec, res.state()), diff(spec, res.state())));
+                failures.add(SpecStep.differs("Memory", t, i, act, VARS, spec, res.state()));
                 return i;
             }
-            covered.add(whole(trace.get(i)));
+            covered.add(SpecStep.whole(trace.get(i)));
         }
         return trace.size() - 1;
     }
 
-    private static Value whole(TlcOutput.State s) {
-        TreeMap<Value, Value> m = new TreeMap<>();
-        s.vars().forEach((k, v) -> {
-            if (!k.equals("act")) {
-                m.put(Value.str(k), v);
-            }
-        });
-        return Value.fn(m);
-    }
 
-    private static TraceChecker.Failure failure(int t, int i, Value act, String kind, String detail) {
-        String name = ((Value.Str) act.at(1)).s;
-        List<Value> args = new ArrayList<>();
-        for (int n = 2; n <= ((Value.Fn) act).map.size(); n++) {
-            args.add(act.at(n));
-        }
-        Step s = new Step(name, args, true, true, 0, Map.of());
-        return new TraceChecker.Failure(t, i, s, "Memory:" + name + ":" + kind, detail);
-    }
 
-    private static String differing(Map<String, Value> spec, Map<String, Value> kernel) {
-        List<String> d = new ArrayList<>();
-        for (String v : VARS) {
-            if (!spec.get(v).equals(kernel.get(v))) {
-                d.add(v);
-            }
-        }
-        return String.join("+", d);
-    }
 
-    private static String diff(Map<String, Value> spec, Map<String, Value> kernel) {
-        StringBuilder b = new StringBuilder("  after the step, kernel and spec differ:\n");
-        for (String v : VARS) {
-            if (!spec.get(v).equals(kernel.get(v))) {
-                b.append("  - ").append(v).append(Differ.describe(spec.get(v), kernel.get(v))).append('\n');
-            }
-        }
-        return b.toString();
-    }
 
-    private static Map<String, Value> specVars(TlcOutput.State s) {
-        Map<String, Value> m = new LinkedHashMap<>();
-        for (String v : VARS) {
-            Value x = s.vars().get(v);
-            if (x == null) {
-                throw new IllegalStateException("state " + s.number() + " has no " + v);
-            }
-            m.put(v, x);
-        }
-        return m;
-    }
 }

@@ -16,8 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.keel.modeltests.drive.SchedReplayer;
 import dev.keel.modeltests.tla.Value;
-import dev.keel.modeltests.trace.Differ;
-import dev.keel.modeltests.trace.Step;
 import dev.keel.modeltests.trace.TlcOutput;
 import dev.keel.modeltests.trace.TraceChecker;
 
@@ -213,20 +211,9 @@ class SchedulerGeneratedTest {
     /** {@code steps}: the spec actions since the last settled state that matched. */
     private static TraceChecker.Failure failure(int t, int i, Value act, String steps, Map<String, Value> spec,
             Map<String, Value> kernel) {
-        List<String> vars = new ArrayList<>();
-        StringBuilder b = new StringBuilder("  after " + steps + " from the last matching state, kernel and spec differ:\n");
-        for (String v : VARS) {
-            if (!spec.get(v).equals(kernel.get(v))) {
-                vars.add(v);
-                b.append("  - ").append(v).append(Differ.describe(spec.get(v), kernel.get(v))).append('\n');
-            }
-        }
-        String name = ((Value.Str) act.at(1)).s;
-        List<Value> args = new ArrayList<>();
-        for (int n = 2; n <= ((Value.Fn) act).map.size(); n++) {
-            args.add(act.at(n));
-        }
-        Step s = new Step(name, args, true, true, 0, Map.of());
-        return new TraceChecker.Failure(t, i, s, "Scheduler:" + steps + ":differs-" + String.join("+", vars), b.toString());
+        return new TraceChecker.Failure(t, i, SpecStep.step(act),
+            "Scheduler:" + steps + ":differs-" + SpecStep.differing(VARS, spec, kernel),
+            "  after " + steps + " from the last matching state, kernel and spec differ:\n"
+                + SpecStep.describe(VARS, spec, kernel));
     }
 }

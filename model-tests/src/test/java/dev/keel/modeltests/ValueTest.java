@@ -47,6 +47,14 @@ class ValueTest {
     }
 
     @Test
+    void readsTheMembersOfASetAndTheItemsOfATuple() {
+        assertEquals(List.of(Value.of(1), Value.of(2)), List.copyOf(ValueParser.parse("{2, 1}").members()));
+        assertEquals(List.of(Value.str("b"), Value.str("a")), ValueParser.parse("<<\"b\", \"a\">>").items());
+        assertEquals(List.of(), ValueParser.parse("<<>>").items());
+        assertThrows(IllegalArgumentException.class, () -> ValueParser.parse("<<1>>").members());
+    }
+
+    @Test
     void rejectsTrailingText() {
         assertThrows(IllegalArgumentException.class, () -> ValueParser.parse("{1, 2} 3"));
         assertThrows(IllegalArgumentException.class, () -> ValueParser.parse("[a |-> 1"));

@@ -95,6 +95,23 @@ public abstract sealed class Value implements Comparable<Value> {
         return apply(of(index));
     }
 
+    /** The members of a set; error when this is not a set. */
+    public TreeSet<Value> members() {
+        if (this instanceof SetV s) {
+            return s.members;
+        }
+        throw new IllegalArgumentException("not a set: " + abbreviate(tla()));
+    }
+
+    /** The items 1..n of a tuple, in order; the empty list for anything that has no item 1. */
+    public List<Value> items() {
+        List<Value> out = new ArrayList<>();
+        for (int i = 1; this instanceof Fn f && f.map.containsKey(of(i)); i++) {
+            out.add(f.map.get(of(i)));
+        }
+        return out;
+    }
+
     static String abbreviate(String s) {
         return s.length() <= 120 ? s : s.substring(0, 117) + "...";
     }

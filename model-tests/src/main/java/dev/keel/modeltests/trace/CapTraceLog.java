@@ -59,12 +59,12 @@ public final class CapTraceLog {
         }
         Map<Value, Value> caps = new TreeMap<>();
         Map<Value, Value> parents = new TreeMap<>();
-        for (Value entry : members(v.at(3))) {
+        for (Value entry : v.at(3).members()) {
             caps.put(entry.at(1), entry.at(2));
             parents.put(entry.at(1), entry.at(3));
         }
         String action = ((Value.Str) v.at(1)).s;
-        return new Event(line, action, items(v.at(2)), caps, parents, v.at(4));
+        return new Event(line, action, v.at(2).items(), caps, parents, v.at(4));
     }
 
     /** The steps and constants of the trace {@code events}. */
@@ -79,8 +79,8 @@ public final class CapTraceLog {
                 + ": the first event must create the root's memory capability, not " + init.action());
         }
         Map<String, Value> constants = constants(events);
-        TreeSet<Value> procs = members(constants.get("TrProcs"));
-        TreeSet<Value> slots = members(constants.get("TrSlots"));
+        TreeSet<Value> procs = constants.get("TrProcs").members();
+        TreeSet<Value> slots = constants.get("TrSlots").members();
         List<Step> steps = new ArrayList<>();
         steps.add(new Step("Init", List.of(), true, true, 0, state(init, procs, slots)));
         for (int i = 1; i < events.size(); i++) {
@@ -102,7 +102,7 @@ public final class CapTraceLog {
             a.add(minted.get("badge"));
         } else if (e.action().equals("Delete")) {
             Value gone = before.caps().get(Value.tuple(a.get(0), a.get(1)));
-            boolean destroyed = gone != null && !members(e.objects()).contains(gone.get("obj"));
+            boolean destroyed = gone != null && !e.objects().members().contains(gone.get("obj"));
             a.add(Value.of(destroyed));
         }
         return a;
@@ -124,7 +124,7 @@ public final class CapTraceLog {
         Map<String, Value> vars = new LinkedHashMap<>();
         vars.put("slots", Value.fn(slotsFn));
         vars.put("parent", Value.fn(parentFn));
-        vars.put("objects", Value.set(members(e.objects())));
+        vars.put("objects", Value.set(e.objects().members()));
         return vars;
     }
 
@@ -163,20 +163,5 @@ public final class CapTraceLog {
     private static void addRef(Value ref, TreeSet<Value> procs, TreeSet<Value> slots) {
         procs.add(ref.at(1));
         slots.add(ref.at(2));
-    }
-
-    private static TreeSet<Value> members(Value set) {
-        if (!(set instanceof Value.SetV s)) {
-            throw new IllegalArgumentException("not a set: " + set.tla());
-        }
-        return s.members;
-    }
-
-    private static List<Value> items(Value tuple) {
-        List<Value> out = new ArrayList<>();
-        for (int i = 1; tuple instanceof Value.Fn f && f.map.containsKey(Value.of(i)); i++) {
-            out.add(tuple.at(i));
-        }
-        return out;
     }
 }

@@ -58,7 +58,7 @@ public final class SchedTraceLog {
         TreeSet<Value> cpus = new TreeSet<>();
         for (Value r : records) {
             cpus.add(r.at(1));
-            for (Value th : members(r.at(3))) {
+            for (Value th : r.at(3).members()) {
                 Value old = priority.put(th.at(1), th.at(3));
                 if (old != null && !old.equals(th.at(3))) {
                     throw new IllegalArgumentException("thread " + th.at(1).tla() + " changes priority");
@@ -94,14 +94,14 @@ public final class SchedTraceLog {
 
     private static Step step(Value r, java.util.Set<Value> threads, TreeSet<Value> cpus, Map<Value, Value> priority) {
         Map<Value, Value> listed = new TreeMap<>();
-        for (Value th : members(r.at(3))) {
+        for (Value th : r.at(3).members()) {
             listed.put(th.at(1), th.at(2));
         }
         TreeMap<Value, List<Value>> queues = new TreeMap<>();
-        for (Value q : members(r.at(5))) {
-            queues.put(q.at(1), items(q.at(2)));
+        for (Value q : r.at(5).members()) {
+            queues.put(q.at(1), q.at(2).items());
         }
-        List<Value> ops = items(r.at(2));
+        List<Value> ops = r.at(2).items();
         List<String> names = new ArrayList<>();
         for (Value o : ops) {
             names.add(((Value.Str) o.at(1)).s);
@@ -138,20 +138,5 @@ public final class SchedTraceLog {
         vars.put("rq", Value.fn(rqC));
         vars.put("budget", Value.fn(new TreeMap<>()));
         return vars;
-    }
-
-    private static TreeSet<Value> members(Value set) {
-        if (!(set instanceof Value.SetV s)) {
-            throw new IllegalArgumentException("not a set: " + set.tla());
-        }
-        return s.members;
-    }
-
-    private static List<Value> items(Value tuple) {
-        List<Value> out = new ArrayList<>();
-        for (int i = 1; tuple instanceof Value.Fn f && f.map.containsKey(Value.of(i)); i++) {
-            out.add(tuple.at(i));
-        }
-        return out;
     }
 }
