@@ -49,6 +49,7 @@ public final class CapabilitySpace {
 
     /*@ public normal_behavior
       @ requires processCount > 0 && slotsPerProcess > 0;
+      @ requires processCount * slotsPerProcess <= 2147483647;
       @ ensures this.processCount == processCount && this.slotsPerProcess == slotsPerProcess;
       @ assignable \nothing;
       @*/
@@ -57,13 +58,25 @@ public final class CapabilitySpace {
         int s = slotsPerProcess < 1 ? 1 : slotsPerProcess;
         this.processCount = p;
         this.slotsPerProcess = s;
+        //@ assert p * s >= s && p * s >= p;
         slots = new Capability[p * s];
         parent = new int[p * s];
+        /*@ loop_invariant 0 <= g && g <= slots.length;
+          @ loop_invariant (\forall int i; 0 <= i && i < g; slots[i] != null && slots[i].type == CapType.NONE);
+          @ assignable slots[*];
+          @ decreases slots.length - g;
+          @*/
         for (int g = 0; g < slots.length; g++) {
             slots[g] = new Capability();
         }
-        for (int g = 0; g < parent.length; g++) {
-            parent[g] = NO_PARENT;
+        // Not g again: KeY keeps one namespace for the loop variables of a method.
+        /*@ loop_invariant 0 <= h && h <= parent.length;
+          @ loop_invariant (\forall int i; 0 <= i && i < h; parent[i] == NO_PARENT);
+          @ assignable parent[*];
+          @ decreases parent.length - h;
+          @*/
+        for (int h = 0; h < parent.length; h++) {
+            parent[h] = NO_PARENT;
         }
     }
 
@@ -86,7 +99,9 @@ public final class CapabilitySpace {
     /** The global number of (process, slot), or -1 when either is out of range. */
     /*@ public normal_behavior
       @ requires 0 <= process && process < processCount && 0 <= slot && slot < slotsPerProcess;
+      @ requires slots.length == slotsPerProcess * processCount;
       @ ensures \result == process * slotsPerProcess + slot;
+      @ ensures 0 <= \result && \result < slots.length;
       @ assignable \strictly_nothing;
       @ also public normal_behavior
       @ requires !(0 <= process && process < processCount && 0 <= slot && slot < slotsPerProcess);
@@ -97,6 +112,10 @@ public final class CapabilitySpace {
         if (process < 0 || process >= processCount || slot < 0 || slot >= slotsPerProcess) {
             return -1;
         }
+        // A helper sees no invariant: the product bound comes from the precondition.
+        //@ assert process * slotsPerProcess >= 0;
+        //@ assert (processCount - 1 - process) * slotsPerProcess >= 0;
+        //@ assert process * slotsPerProcess + slotsPerProcess <= slots.length;
         return process * slotsPerProcess + (int) slot;
     }
 
@@ -173,10 +192,20 @@ public final class CapabilitySpace {
         if (type != CapType.NONE && c.type != type) {
             return Errors.WRONG_TYPE;
         }
-        if ((needRead && !c.read) || (needWrite && !c.write) || (needGrant && !c.grant)) {
+        if (!holdsRights(c, needRead, needWrite, needGrant)) {
             return Errors.NO_RIGHTS;
         }
         return Errors.OK;
+    }
+
+    /** True when {@code c} has every right asked for (one step, so checkCap's proof stays small). */
+    /*@ private normal_behavior
+      @ ensures \result == ((!needRead || c.read) && (!needWrite || c.write) && (!needGrant || c.grant));
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ boolean holdsRights(Capability c, boolean needRead, boolean needWrite,
+            boolean needGrant) {
+        return !((needRead && !c.read) || (needWrite && !c.write) || (needGrant && !c.grant));
     }
 
     /** OK when (process, slot) is a valid, empty slot. */
@@ -247,9 +276,32 @@ public final class CapabilitySpace {
         if (g < 0 || g >= slots.length || g >= parent.length) {
             return;
         }
-        slots[g].set(type, object, 0, read, write, grant);
-        parent[g] = NO_PARENT;
+        install(g, type, object, 0, read, write, grant, NO_PARENT);
         if (trace.on) { trace.createObject(this, process, slot); }
+    }
+
+    /**
+     * Fills the empty global slot {@code g} and links it under {@code p} (or makes it an original).
+     * The one step that grows the derivation tree: CreateObject, Mint and Copy go through it, so
+     * the tree invariants are re-proved here once.
+     */
+    /*@ private normal_behavior
+      @ requires 0 <= g && g < slots.length && slots[g].type == CapType.NONE && type != CapType.NONE;
+      @ requires p == NO_PARENT || (0 <= p && p < slots.length && slots[p].type == type && slots[p].object == object
+      @          && (!read || slots[p].read) && (!write || slots[p].write) && (!grant || slots[p].grant));
+      @ ensures slots[g].type == type && slots[g].object == object && slots[g].badge == badge;
+      @ ensures slots[g].read == read && slots[g].write == write && slots[g].grant == grant;
+      @ ensures parent[g] == p;
+      @ assignable slots[g].type, slots[g].object, slots[g].badge, slots[g].read, slots[g].write, slots[g].grant,
+      @            parent[g];
+      @*/
+    private void install(int g, int type, int object, long badge, boolean read, boolean write, boolean grant,
+            int p) {
+        if (g < 0 || g >= slots.length || g >= parent.length) {
+            return;
+        }
+        slots[g].set(type, object, badge, read, write, grant);
+        parent[g] = p;
     }
 
     /**
@@ -274,8 +326,7 @@ public final class CapabilitySpace {
         }
         Capability c = slots[s];
         long b = c.badge != 0 ? c.badge : badge;
-        slots[d].set(c.type, c.object, b, read && c.read, write && c.write, grant && c.grant);
-        parent[d] = s;
+        install(d, c.type, c.object, b, read && c.read, write && c.write, grant && c.grant, s);
         if (trace.on) { trace.derive(this, "Mint", sp, src, dp, dst); }
     }
 
@@ -294,8 +345,8 @@ public final class CapabilitySpace {
         if (s < 0 || s >= slots.length || d < 0 || d >= slots.length || d >= parent.length) {
             return;
         }
-        slots[d].set(slots[s]);
-        parent[d] = s;
+        Capability c = slots[s];
+        install(d, c.type, c.object, c.badge, c.read, c.write, c.grant, s);
         if (trace.on) { trace.derive(this, "Copy", sp, src, dp, dst); }
     }
 
@@ -317,20 +368,25 @@ public final class CapabilitySpace {
                 || s >= parent.length || d >= parent.length) {
             return;
         }
-        slots[d].set(slots[s]);
-        parent[d] = parent[s];
+        Capability c = slots[s];
+        install(d, c.type, c.object, c.badge, c.read, c.write, c.grant, parent[s]);
         relink(s, d);
         slots[s].clear();
         parent[s] = NO_PARENT;
         if (trace.on) { trace.derive(this, "Move", sp, src, dp, dst); }
     }
 
-    /** Points every child of global slot {@code from} at {@code to}. */
+    /**
+     * Points every child of global slot {@code from} at {@code to}; the other links stay. A helper:
+     * the tree is whole again only once the caller has emptied {@code from}.
+     */
     /*@ private normal_behavior
+      @ requires parent != null;
       @ ensures (\forall int g; 0 <= g && g < parent.length; \old(parent[g]) == from ==> parent[g] == to);
+      @ ensures (\forall int g; 0 <= g && g < parent.length; \old(parent[g]) != from ==> parent[g] == \old(parent[g]));
       @ assignable parent[*];
       @*/
-    private void relink(int from, int to) {
+    private /*@ helper @*/ void relink(int from, int to) {
         /*@ loop_invariant 0 <= g && g <= parent.length;
           @ loop_invariant (\forall int h; 0 <= h && h < g; \old(parent[h]) == from ==> parent[h] == to);
           @ loop_invariant (\forall int h; 0 <= h && h < g; \old(parent[h]) != from ==> parent[h] == \old(parent[h]));
@@ -361,6 +417,12 @@ public final class CapabilitySpace {
         return last;
     }
 
+    /** Empties global slot {@code g}; true when no capability names its object any more. */
+    /*@ private normal_behavior
+      @ requires 0 <= g && g < slots.length;
+      @ ensures slots[g].type == CapType.NONE;
+      @ assignable \all_fields(slots[g]), parent[*];
+      @*/
     private boolean deleteGlobal(int g) {
         if (g < 0 || g >= slots.length || g >= parent.length) {
             return false;
@@ -423,11 +485,17 @@ public final class CapabilitySpace {
 
     /** DestroyObject: deletes every capability that names (type, object). */
     /*@ public normal_behavior
+      @ requires CapType.isObjectType(type);
       @ ensures references(type, object) == 0;
       @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \all_fields(slots[i])), parent[*];
       @*/
     public void destroyObject(int type, int object) {
         if (trace.on) { trace.destroying(this, type, object); }
+        /*@ loop_invariant 0 <= g && g <= slots.length && \invariant_for(this);
+          @ loop_invariant (\forall int h; 0 <= h && h < g; !(slots[h].type == type && slots[h].object == object));
+          @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \all_fields(slots[i])), parent[*];
+          @ decreases slots.length - g;
+          @*/
         for (int g = 0; g < slots.length; g++) {
             if (slots[g].type == type && slots[g].object == object) {
                 deleteGlobal(g);
@@ -443,6 +511,11 @@ public final class CapabilitySpace {
       @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \all_fields(slots[i])), parent[*];
       @*/
     public void clearProcess(int process) {
+        /*@ loop_invariant 0 <= s && s <= slotsPerProcess && \invariant_for(this);
+          @ loop_invariant (\forall int t; 0 <= t && t < s; slots[process * slotsPerProcess + t].type == CapType.NONE);
+          @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \all_fields(slots[i])), parent[*];
+          @ decreases slotsPerProcess - s;
+          @*/
         for (int s = 0; s < slotsPerProcess; s++) {
             int g = globalSlot(process, s);
             if (g >= 0 && g < slots.length && !slots[g].isEmpty()) {
@@ -454,11 +527,13 @@ public final class CapabilitySpace {
     /** How many slots name (type, object). */
     /*@ public normal_behavior
       @ ensures \result >= 0;
+      @ ensures (\forall int g; 0 <= g && g < slots.length; !(slots[g].type == type && slots[g].object == object)) ==> \result == 0;
       @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int references(int type, int object) {
         int n = 0;
         /*@ loop_invariant 0 <= g && g <= slots.length && 0 <= n && n <= g;
+          @ loop_invariant (\forall int h; 0 <= h && h < g; !(slots[h].type == type && slots[h].object == object)) ==> n == 0;
           @ assignable \strictly_nothing;
           @ decreases slots.length - g;
           @*/

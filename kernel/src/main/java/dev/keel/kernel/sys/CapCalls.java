@@ -23,6 +23,7 @@ public final class CapCalls {
     }
 
     /*@ public normal_behavior
+      @ requires \invariant_for(k.caps);
       @ ensures \result <= 0;
       @ assignable \everything;
       @*/
@@ -40,6 +41,7 @@ public final class CapCalls {
     }
 
     /*@ public normal_behavior
+      @ requires \invariant_for(k.caps);
       @ ensures \result <= 0;
       @ assignable \everything;
       @*/
@@ -53,6 +55,7 @@ public final class CapCalls {
     }
 
     /*@ public normal_behavior
+      @ requires \invariant_for(k.caps);
       @ ensures \result <= 0;
       @ assignable \everything;
       @*/
@@ -79,6 +82,7 @@ public final class CapCalls {
     }
 
     /*@ public normal_behavior
+      @ requires \invariant_for(k.caps);
       @ ensures \result <= 0;
       @ assignable \everything;
       @*/
@@ -93,6 +97,7 @@ public final class CapCalls {
 
     /** r0 = type, r1 = rights (read 1 + write 2 + grant 4), r2 = badge, r3 = object. */
     /*@ public normal_behavior
+      @ requires \invariant_for(k.caps) && \invariant_for(t);
       @ assignable t.regs[*];
       @*/
     public static long identify(Kernel k, Tcb t, Process p, long slot) {

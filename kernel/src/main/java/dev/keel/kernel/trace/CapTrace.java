@@ -143,7 +143,7 @@ public final class CapTrace {
       @*/
     public void destroying(CapabilitySpace caps, int type, int object) {
         destroyWitness = -1;
-        /*@ loop_invariant 0 <= g && g <= caps.slots.length;
+        /*@ loop_invariant 0 <= g && g <= caps.slots.length && \invariant_for(caps);
           @ loop_invariant -1 <= destroyWitness && destroyWitness < g;
           @ loop_invariant destroyWitness >= 0 ==> caps.parent[destroyWitness] == CapabilitySpace.NO_PARENT
           @         && caps.slots[destroyWitness].type == type && caps.slots[destroyWitness].object == object;
@@ -162,11 +162,12 @@ public final class CapTrace {
 
     /** After DestroyObject: written only when a capability named the object. */
     /*@ public normal_behavior
-      @ requires sink == null || destroyWitness < 0;
+      @ requires (sink == null || destroyWitness < 0) && \invariant_for(caps);
       @ ensures destroyWitness == -1;
       @ assignable destroyWitness;
       @ also public normal_behavior
       @ requires sink != null && destroyWitness >= 0 && \invariant_for(caps);
+      @ requires destroyWitness < caps.slots.length;
       @ ensures destroyWitness == -1;
       @ assignable destroyWitness;
       @*/
