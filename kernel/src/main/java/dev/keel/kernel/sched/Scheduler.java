@@ -39,7 +39,7 @@ public final class Scheduler {
     /*@ spec_public @*/ private final Lingering[][] lingering;
 
     /** Writes each action to the trace line when tracing is on (off unless attached at boot). */
-    private final SchedTrace trace;
+    /*@ spec_public @*/ private final SchedTrace trace;
 
     // TLA+ TypeOK: one state per CPU, each with its own run queue and idle thread.
     //@ public invariant cpus.length > 0 && cpus[0] == boot;
@@ -204,7 +204,12 @@ public final class Scheduler {
     /*@ public normal_behavior
       @ requires t.state == Tcb.FREE && 0 <= priority && priority < priorities();
       @ ensures t.state == Tcb.READY && t.priority == priority;
-      @ assignable \everything;
+      @ assignable t.priority, t.cpu, t.slice, t.state, t.blockedOn, t.next, t.prev, t.queued,
+      @     t.inQueue, \all_fields(cpu(cpu).runQueue.level(priority)),
+      @     ((Tcb) cpu(cpu).runQueue.level(priority).nodes[cpu(cpu).runQueue.level(priority).size() - 1]).next,
+      @     cpu(cpu).needResched, trace.ops, trace.overflow,
+      @     trace.opKind[trace.ops], trace.opThread[trace.ops], trace.opGeneration[trace.ops],
+      @     trace.opKind[trace.ops - 1], trace.opGeneration[trace.ops - 1], trace.generation[t.id];
       @*/
     public void start(Tcb t, int priority, int cpu) {
         t.priority = priority;
@@ -219,7 +224,11 @@ public final class Scheduler {
     /*@ public normal_behavior
       @ requires t.state == Tcb.BLOCKED;
       @ ensures t.state == Tcb.READY;
-      @ assignable \everything;
+      @ assignable t.state, t.blockedOn, t.next, t.prev, t.queued, t.inQueue,
+      @     \all_fields(cpu(t.cpu).runQueue.level(t.priority)),
+      @     ((Tcb) cpu(t.cpu).runQueue.level(t.priority).nodes[cpu(t.cpu).runQueue.level(t.priority).size() - 1]).next,
+      @     cpu(t.cpu).needResched, trace.ops, trace.overflow,
+      @     trace.opKind[trace.ops], trace.opThread[trace.ops], trace.opGeneration[trace.ops];
       @*/
     public void unblock(Tcb t) {
         if (trace.on) { trace.record(SchedTrace.UNBLOCK, t); }
@@ -243,7 +252,10 @@ public final class Scheduler {
     /*@ public normal_behavior
       @ requires t.state == Tcb.RUNNING || t.state == Tcb.READY;
       @ ensures t.state == Tcb.BLOCKED && t.blockedOn == reason;
-      @ assignable \everything;
+      @ assignable t.state, t.blockedOn, t.next, t.prev, t.queued, t.inQueue, t.prev.next,
+      @     t.next.prev, \all_fields(cpu(t.cpu).runQueue.level(t.priority)),
+      @     cpu(t.cpu).needResched, trace.ops, trace.overflow,
+      @     trace.opKind[trace.ops], trace.opThread[trace.ops], trace.opGeneration[trace.ops];
       @*/
     public void block(Tcb t, int reason) {
         if (trace.on) { trace.record(SchedTrace.BLOCK, t); }
@@ -274,7 +286,12 @@ public final class Scheduler {
      */
     /*@ public normal_behavior
       @ ensures !t.queued && !t.realtime;
-      @ assignable \everything;
+      @ assignable t.state, t.throttled, t.realtime, t.next, t.prev, t.queued, t.inQueue,
+      @     t.prev.next, t.next.prev, \all_fields(cpu(t.cpu).runQueue.level(t.priority)),
+      @     cpu(t.cpu).needResched, trace.ops, trace.overflow,
+      @     trace.opKind[trace.ops], trace.opThread[trace.ops], trace.opGeneration[trace.ops],
+      @     lingering[cpu(t.cpu).index][t.id].until, lingering[cpu(t.cpu).index][t.id].remaining,
+      @     lingering[cpu(t.cpu).index][t.id].permille, lingering[cpu(t.cpu).index][t.id].period;
       @*/
     public void remove(Tcb t) {
         if (trace.on) { trace.record(SchedTrace.RETIRE, t); }
@@ -310,7 +327,8 @@ public final class Scheduler {
     /** Yield: the current thread of {@code c} gives up the rest of its time slice. */
     /*@ public normal_behavior
       @ ensures c.needResched;
-      @ assignable c.current.slice, c.needResched;
+      @ assignable c.current.slice, c.needResched, trace.ops, trace.overflow,
+      @     trace.opKind[trace.ops], trace.opThread[trace.ops], trace.opGeneration[trace.ops];
       @*/
     public void yieldCurrent(PerCpu c) {
         if (trace.on) { trace.record(SchedTrace.YIELD, c.current); }
@@ -548,7 +566,11 @@ public final class Scheduler {
     /*@ public normal_behavior
       @ requires 0 <= priority && priority < priorities();
       @ ensures t.priority == priority;
-      @ assignable \everything;
+      @ assignable t.priority, t.next, t.prev, t.queued, t.inQueue, t.prev.next, t.next.prev,
+      @     \all_fields(cpu(t.cpu).runQueue.level(t.priority)),
+      @     \all_fields(cpu(t.cpu).runQueue.level(priority)),
+      @     ((Tcb) cpu(t.cpu).runQueue.level(priority).nodes[cpu(t.cpu).runQueue.level(priority).size() - 1]).next,
+      @     cpu(t.cpu).needResched;
       @*/
     public void setPriority(Tcb t, int priority) {
         PerCpu c = cpu(t.cpu);
