@@ -56,9 +56,12 @@ public final class Scheduler {
       @     && (\forall int i; 0 <= i && i < lingering[c].length; lingering[c][i] != null));
       @*/
 
+    // Each CPU's idle thread is pool entry i (the first entry when the pool is smaller): boot
+    // sets its state, priority and CPU.
     /*@ public normal_behavior
       @ requires cpuCount > 0 && priorities > 0 && timeslice > 0;
-      @ assignable \nothing;
+      @ assignable \infinite_union(int i; 0 <= i && i < cpuCount;
+      @     \locset(threads.at(i).state, threads.at(i).priority, threads.at(i).cpu));
       @*/
     public Scheduler(Machine machine, ThreadPool threads, int cpuCount, int priorities,
             int timeslice, int rtLimitPermille) {
@@ -343,7 +346,17 @@ public final class Scheduler {
      */
     /*@ public normal_behavior
       @ ensures c.ticks == \old(c.ticks) + 1;
-      @ assignable \everything;
+      @ assignable c.ticks, c.needResched, c.current.slice, c.current.remaining, c.current.throttled,
+      @     trace.ops, trace.overflow,
+      @     trace.opKind[trace.ops], trace.opThread[trace.ops], trace.opGeneration[trace.ops],
+      @     \infinite_union(int i; 0 <= i && i < threads.size() && threads.at(i).realtime
+      @             && threads.at(i).cpu == c.index && threads.at(i).state != Tcb.FREE;
+      @         \locset(threads.at(i).remaining, threads.at(i).releaseAt, threads.at(i).throttled,
+      @             threads.at(i).next, threads.at(i).prev, threads.at(i).queued,
+      @             threads.at(i).inQueue)),
+      @     \infinite_union(int p; 0 <= p && p < c.runQueue.priorities();
+      @         \set_union(\all_fields(c.runQueue.level(p)),
+      @             \locset(((Tcb) c.runQueue.level(p).nodes[c.runQueue.level(p).size() - 1]).next)));
       @*/
     public void tick(PerCpu c) {
         if (trace.on) { trace.record(SchedTrace.TICK, c.current); }
@@ -373,7 +386,15 @@ public final class Scheduler {
 
     /** Replenish: real-time threads of {@code c} whose period began get their budget back. */
     /*@ public normal_behavior
-      @ assignable \everything;
+      @ assignable c.needResched,
+      @     \infinite_union(int i; 0 <= i && i < threads.size() && threads.at(i).realtime
+      @             && threads.at(i).cpu == c.index && threads.at(i).state != Tcb.FREE;
+      @         \locset(threads.at(i).remaining, threads.at(i).releaseAt, threads.at(i).throttled,
+      @             threads.at(i).next, threads.at(i).prev, threads.at(i).queued,
+      @             threads.at(i).inQueue)),
+      @     \infinite_union(int p; 0 <= p && p < c.runQueue.priorities();
+      @         \set_union(\all_fields(c.runQueue.level(p)),
+      @             \locset(((Tcb) c.runQueue.level(p).nodes[c.runQueue.level(p).size() - 1]).next)));
       @*/
     public void replenish(PerCpu c) {
         for (int i = 0; i < threads.size(); i++) {
@@ -404,7 +425,18 @@ public final class Scheduler {
      */
     /*@ public normal_behavior
       @ ensures \result == c.current && c.current.state == Tcb.RUNNING && !c.needResched;
-      @ assignable \everything;
+      @ assignable c.current, c.needResched, c.contextSwitches, c.idleEntries, c.wakeups,
+      @     c.idle.state, c.current.state, c.current.slice, c.current.next, c.current.prev,
+      @     c.current.queued, c.current.inQueue,
+      @     \infinite_union(int p; 0 <= p && p < c.runQueue.priorities();
+      @         \set_union(\all_fields(c.runQueue.level(p)),
+      @             \locset(((Tcb) c.runQueue.level(p).nodes[0]).state,
+      @                 ((Tcb) c.runQueue.level(p).nodes[0]).next,
+      @                 ((Tcb) c.runQueue.level(p).nodes[0]).prev,
+      @                 ((Tcb) c.runQueue.level(p).nodes[0]).queued,
+      @                 ((Tcb) c.runQueue.level(p).nodes[0]).inQueue,
+      @                 ((Tcb) c.runQueue.level(p).nodes[1]).prev,
+      @                 ((Tcb) c.runQueue.level(p).nodes[c.runQueue.level(p).size() - 1]).next)));
       @*/
     public Tcb schedule(PerCpu c) {
         Tcb prev = c.current;
@@ -530,7 +562,11 @@ public final class Scheduler {
       @ ensures t.realtime && t.budget == budget && t.period == period;
       @ ensures 0 <= t.remaining && t.remaining <= budget;
       @ ensures t.releaseAt > cpu(t.cpu).ticks;
-      @ assignable \everything;
+      @ assignable t.realtime, t.budget, t.period, t.remaining, t.releaseAt, t.throttled,
+      @     t.next, t.prev, t.queued, t.inQueue, t.prev.next, t.next.prev,
+      @     \all_fields(cpu(t.cpu).runQueue.level(t.priority)), cpu(t.cpu).needResched,
+      @     lingering[cpu(t.cpu).index][t.id].until, lingering[cpu(t.cpu).index][t.id].remaining,
+      @     lingering[cpu(t.cpu).index][t.id].permille, lingering[cpu(t.cpu).index][t.id].period;
       @*/
     public void setRealtime(Tcb t, int budget, int period) {
         PerCpu c = cpu(t.cpu);
