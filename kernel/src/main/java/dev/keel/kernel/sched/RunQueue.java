@@ -45,6 +45,21 @@ public final class RunQueue {
     }
 
     /**
+     * The FIFO of priority {@code p}, or null out of range; for the frames of the scheduler's
+     * contracts, which cannot name {@code levels}.
+     */
+    /*@ public normal_behavior
+      @ ensures 0 <= p && p < levels.length ? \result == levels[p] : \result == null;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ nullable @*/ public /*@ pure @*/ @Nullable ThreadQueue level(int p) {
+        if (p < 0 || p >= levels.length) {
+            return null;
+        }
+        return levels[p];
+    }
+
+    /**
      * Adds {@code t} at the back of its priority ({@code front}: at the front, after preemption).
      * Writes that level's FIFO, {@code t}'s links and the link of the neighbour it goes next to
      * (the level's last node, or its first when {@code front}).
@@ -52,10 +67,21 @@ public final class RunQueue {
     /*@ public normal_behavior
       @ requires !t.queued && 0 <= t.priority && t.priority < levels.length;
       @ requires levels[t.priority].size() < Integer.MAX_VALUE;
+      @ requires !front;
       @ ensures t.queued && t.inQueue == levels[t.priority];
       @ assignable \all_fields(levels[t.priority]),
       @     ((Tcb) levels[t.priority].nodes[levels[t.priority].size() - 1]).next,
-      @     ((Tcb) levels[t.priority].nodes[0]).prev, t.next, t.prev, t.queued, t.inQueue;
+      @     t.next, t.prev, t.queued, t.inQueue;
+      @ also public normal_behavior
+      @ requires !t.queued && 0 <= t.priority && t.priority < levels.length;
+      @ requires levels[t.priority].size() < Integer.MAX_VALUE;
+      @ requires front;
+      @ ensures t.queued && t.inQueue == levels[t.priority];
+      @ assignable \all_fields(levels[t.priority]), ((Tcb) levels[t.priority].nodes[0]).prev,
+      @     t.next, t.prev, t.queued, t.inQueue;
+      @ also public normal_behavior
+      @ requires t.queued || t.priority < 0 || t.priority >= levels.length;
+      @ assignable \nothing;
       @*/
     public void enqueue(Tcb t, boolean front) {
         int p = t.priority;

@@ -39,7 +39,7 @@ public final class Scheduler {
     /*@ spec_public @*/ private final Lingering[][] lingering;
 
     /** Writes each action to the trace line when tracing is on (off unless attached at boot). */
-    private final SchedTrace trace;
+    /*@ spec_public @*/ private final SchedTrace trace;
 
     // TLA+ TypeOK: one state per CPU, each with its own run queue and idle thread.
     //@ public invariant cpus.length > 0 && cpus[0] == boot;
@@ -56,9 +56,12 @@ public final class Scheduler {
       @     && (\forall int i; 0 <= i && i < lingering[c].length; lingering[c][i] != null));
       @*/
 
+    // Each CPU's idle thread is pool entry i (the first entry when the pool is smaller): boot
+    // sets its state, priority and CPU.
     /*@ public normal_behavior
       @ requires cpuCount > 0 && priorities > 0 && timeslice > 0;
-      @ assignable \nothing;
+      @ assignable \infinite_union(int i; 0 <= i && i < cpuCount;
+      @     \locset(threads.at(i).state, threads.at(i).priority, threads.at(i).cpu));
       @*/
     public Scheduler(Machine machine, ThreadPool threads, int cpuCount, int priorities,
             int timeslice, int rtLimitPermille) {
@@ -204,7 +207,12 @@ public final class Scheduler {
     /*@ public normal_behavior
       @ requires t.state == Tcb.FREE && 0 <= priority && priority < priorities();
       @ ensures t.state == Tcb.READY && t.priority == priority;
-      @ assignable \everything;
+      @ assignable t.priority, t.cpu, t.slice, t.state, t.blockedOn, t.next, t.prev, t.queued,
+      @     t.inQueue, \all_fields(cpu(cpu).runQueue.level(priority)),
+      @     ((Tcb) cpu(cpu).runQueue.level(priority).nodes[cpu(cpu).runQueue.level(priority).size() - 1]).next,
+      @     cpu(cpu).needResched, trace.ops, trace.overflow,
+      @     trace.opKind[trace.ops], trace.opThread[trace.ops], trace.opGeneration[trace.ops],
+      @     trace.opKind[trace.ops - 1], trace.opGeneration[trace.ops - 1], trace.generation[t.id];
       @*/
     public void start(Tcb t, int priority, int cpu) {
         t.priority = priority;
@@ -219,7 +227,11 @@ public final class Scheduler {
     /*@ public normal_behavior
       @ requires t.state == Tcb.BLOCKED;
       @ ensures t.state == Tcb.READY;
-      @ assignable \everything;
+      @ assignable t.state, t.blockedOn, t.next, t.prev, t.queued, t.inQueue,
+      @     \all_fields(cpu(t.cpu).runQueue.level(t.priority)),
+      @     ((Tcb) cpu(t.cpu).runQueue.level(t.priority).nodes[cpu(t.cpu).runQueue.level(t.priority).size() - 1]).next,
+      @     cpu(t.cpu).needResched, trace.ops, trace.overflow,
+      @     trace.opKind[trace.ops], trace.opThread[trace.ops], trace.opGeneration[trace.ops];
       @*/
     public void unblock(Tcb t) {
         if (trace.on) { trace.record(SchedTrace.UNBLOCK, t); }
@@ -243,7 +255,10 @@ public final class Scheduler {
     /*@ public normal_behavior
       @ requires t.state == Tcb.RUNNING || t.state == Tcb.READY;
       @ ensures t.state == Tcb.BLOCKED && t.blockedOn == reason;
-      @ assignable \everything;
+      @ assignable t.state, t.blockedOn, t.next, t.prev, t.queued, t.inQueue, t.prev.next,
+      @     t.next.prev, \all_fields(cpu(t.cpu).runQueue.level(t.priority)),
+      @     cpu(t.cpu).needResched, trace.ops, trace.overflow,
+      @     trace.opKind[trace.ops], trace.opThread[trace.ops], trace.opGeneration[trace.ops];
       @*/
     public void block(Tcb t, int reason) {
         if (trace.on) { trace.record(SchedTrace.BLOCK, t); }
@@ -274,7 +289,12 @@ public final class Scheduler {
      */
     /*@ public normal_behavior
       @ ensures !t.queued && !t.realtime;
-      @ assignable \everything;
+      @ assignable t.state, t.throttled, t.realtime, t.next, t.prev, t.queued, t.inQueue,
+      @     t.prev.next, t.next.prev, \all_fields(cpu(t.cpu).runQueue.level(t.priority)),
+      @     cpu(t.cpu).needResched, trace.ops, trace.overflow,
+      @     trace.opKind[trace.ops], trace.opThread[trace.ops], trace.opGeneration[trace.ops],
+      @     lingering[cpu(t.cpu).index][t.id].until, lingering[cpu(t.cpu).index][t.id].remaining,
+      @     lingering[cpu(t.cpu).index][t.id].permille, lingering[cpu(t.cpu).index][t.id].period;
       @*/
     public void remove(Tcb t) {
         if (trace.on) { trace.record(SchedTrace.RETIRE, t); }
@@ -310,7 +330,8 @@ public final class Scheduler {
     /** Yield: the current thread of {@code c} gives up the rest of its time slice. */
     /*@ public normal_behavior
       @ ensures c.needResched;
-      @ assignable c.current.slice, c.needResched;
+      @ assignable c.current.slice, c.needResched, trace.ops, trace.overflow,
+      @     trace.opKind[trace.ops], trace.opThread[trace.ops], trace.opGeneration[trace.ops];
       @*/
     public void yieldCurrent(PerCpu c) {
         if (trace.on) { trace.record(SchedTrace.YIELD, c.current); }
@@ -325,7 +346,17 @@ public final class Scheduler {
      */
     /*@ public normal_behavior
       @ ensures c.ticks == \old(c.ticks) + 1;
-      @ assignable \everything;
+      @ assignable c.ticks, c.needResched, c.current.slice, c.current.remaining, c.current.throttled,
+      @     trace.ops, trace.overflow,
+      @     trace.opKind[trace.ops], trace.opThread[trace.ops], trace.opGeneration[trace.ops],
+      @     \infinite_union(int i; 0 <= i && i < threads.size() && threads.at(i).realtime
+      @             && threads.at(i).cpu == c.index && threads.at(i).state != Tcb.FREE;
+      @         \locset(threads.at(i).remaining, threads.at(i).releaseAt, threads.at(i).throttled,
+      @             threads.at(i).next, threads.at(i).prev, threads.at(i).queued,
+      @             threads.at(i).inQueue)),
+      @     \infinite_union(int p; 0 <= p && p < c.runQueue.priorities();
+      @         \set_union(\all_fields(c.runQueue.level(p)),
+      @             \locset(((Tcb) c.runQueue.level(p).nodes[c.runQueue.level(p).size() - 1]).next)));
       @*/
     public void tick(PerCpu c) {
         if (trace.on) { trace.record(SchedTrace.TICK, c.current); }
@@ -355,7 +386,15 @@ public final class Scheduler {
 
     /** Replenish: real-time threads of {@code c} whose period began get their budget back. */
     /*@ public normal_behavior
-      @ assignable \everything;
+      @ assignable c.needResched,
+      @     \infinite_union(int i; 0 <= i && i < threads.size() && threads.at(i).realtime
+      @             && threads.at(i).cpu == c.index && threads.at(i).state != Tcb.FREE;
+      @         \locset(threads.at(i).remaining, threads.at(i).releaseAt, threads.at(i).throttled,
+      @             threads.at(i).next, threads.at(i).prev, threads.at(i).queued,
+      @             threads.at(i).inQueue)),
+      @     \infinite_union(int p; 0 <= p && p < c.runQueue.priorities();
+      @         \set_union(\all_fields(c.runQueue.level(p)),
+      @             \locset(((Tcb) c.runQueue.level(p).nodes[c.runQueue.level(p).size() - 1]).next)));
       @*/
     public void replenish(PerCpu c) {
         for (int i = 0; i < threads.size(); i++) {
@@ -386,7 +425,18 @@ public final class Scheduler {
      */
     /*@ public normal_behavior
       @ ensures \result == c.current && c.current.state == Tcb.RUNNING && !c.needResched;
-      @ assignable \everything;
+      @ assignable c.current, c.needResched, c.contextSwitches, c.idleEntries, c.wakeups,
+      @     c.idle.state, c.current.state, c.current.slice, c.current.next, c.current.prev,
+      @     c.current.queued, c.current.inQueue,
+      @     \infinite_union(int p; 0 <= p && p < c.runQueue.priorities();
+      @         \set_union(\all_fields(c.runQueue.level(p)),
+      @             \locset(((Tcb) c.runQueue.level(p).nodes[0]).state,
+      @                 ((Tcb) c.runQueue.level(p).nodes[0]).next,
+      @                 ((Tcb) c.runQueue.level(p).nodes[0]).prev,
+      @                 ((Tcb) c.runQueue.level(p).nodes[0]).queued,
+      @                 ((Tcb) c.runQueue.level(p).nodes[0]).inQueue,
+      @                 ((Tcb) c.runQueue.level(p).nodes[1]).prev,
+      @                 ((Tcb) c.runQueue.level(p).nodes[c.runQueue.level(p).size() - 1]).next)));
       @*/
     public Tcb schedule(PerCpu c) {
         Tcb prev = c.current;
@@ -512,7 +562,11 @@ public final class Scheduler {
       @ ensures t.realtime && t.budget == budget && t.period == period;
       @ ensures 0 <= t.remaining && t.remaining <= budget;
       @ ensures t.releaseAt > cpu(t.cpu).ticks;
-      @ assignable \everything;
+      @ assignable t.realtime, t.budget, t.period, t.remaining, t.releaseAt, t.throttled,
+      @     t.next, t.prev, t.queued, t.inQueue, t.prev.next, t.next.prev,
+      @     \all_fields(cpu(t.cpu).runQueue.level(t.priority)), cpu(t.cpu).needResched,
+      @     lingering[cpu(t.cpu).index][t.id].until, lingering[cpu(t.cpu).index][t.id].remaining,
+      @     lingering[cpu(t.cpu).index][t.id].permille, lingering[cpu(t.cpu).index][t.id].period;
       @*/
     public void setRealtime(Tcb t, int budget, int period) {
         PerCpu c = cpu(t.cpu);
@@ -548,7 +602,11 @@ public final class Scheduler {
     /*@ public normal_behavior
       @ requires 0 <= priority && priority < priorities();
       @ ensures t.priority == priority;
-      @ assignable \everything;
+      @ assignable t.priority, t.next, t.prev, t.queued, t.inQueue, t.prev.next, t.next.prev,
+      @     \all_fields(cpu(t.cpu).runQueue.level(t.priority)),
+      @     \all_fields(cpu(t.cpu).runQueue.level(priority)),
+      @     ((Tcb) cpu(t.cpu).runQueue.level(priority).nodes[cpu(t.cpu).runQueue.level(priority).size() - 1]).next,
+      @     cpu(t.cpu).needResched;
       @*/
     public void setPriority(Tcb t, int priority) {
         PerCpu c = cpu(t.cpu);

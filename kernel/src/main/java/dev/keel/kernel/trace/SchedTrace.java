@@ -39,15 +39,18 @@ public final class SchedTrace {
 
     /*@ spec_public nullable @*/ private @Nullable TraceSink sink;
 
+    // Public, but written only here: the scheduler's contracts name what a hook writes, and JML
+    // cannot name another class's private fields.
+
     /** How many times each pool entry was started. */
-    /*@ spec_public @*/ private final int[] generation;
+    public final int[] generation;
 
     // The actions of the current kernel entry: kind, thread, the thread's generation.
-    /*@ spec_public @*/ private final int[] opKind = new int[MAX_OPS];
-    /*@ spec_public @*/ private final int[] opThread = new int[MAX_OPS];
-    /*@ spec_public @*/ private final int[] opGeneration = new int[MAX_OPS];
-    /*@ spec_public @*/ private int ops;
-    /*@ spec_public @*/ private boolean overflow;
+    public final int[] opKind = new int[MAX_OPS];
+    public final int[] opThread = new int[MAX_OPS];
+    public final int[] opGeneration = new int[MAX_OPS];
+    public int ops;
+    public boolean overflow;
 
     //@ public invariant opKind.length == MAX_OPS && opThread.length == MAX_OPS && opGeneration.length == MAX_OPS;
     //@ public invariant 0 <= ops && ops <= MAX_OPS;
