@@ -55,9 +55,12 @@ public final class Ipc {
     //@ public invariant (\forall int i; 0 <= i && i < ports.length; ports[i].live ==> 0 <= ports[i].count && ports[i].count <= ports[i].capacity);
     // TLA+ NoMessageLost (messages held by blocked senders are counted by the self-check)
     //@ public invariant (\forall int i; 0 <= i && i < ports.length; ports[i].live ==> ports[i].sent >= ports[i].received + ports[i].dropped + ports[i].count);
+    // The message pool and the user-memory access the checks use keep their own invariants.
+    //@ public invariant \invariant_for(pool) && \invariant_for(user);
 
     /*@ public normal_behavior
       @ requires portCount > 0 && threadCount > 0;
+      @ requires \invariant_for(pool) && \invariant_for(user);
       @ assignable \nothing;
       @*/
     public Ipc(int portCount, MessagePool pool, Scheduler scheduler, UserMemory user,
@@ -146,12 +149,12 @@ public final class Ipc {
       @ ensures -1 <= \result && \result < ports.length;
       @ ensures \result >= 0 ==> !ports[\result].live;
       @ ensures \result == -1 ==> (\forall int j; 0 <= j && j < ports.length; ports[j].live);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     private /*@ pure @*/ int freePort() {
         /*@ loop_invariant 0 <= i && i <= ports.length;
           @ loop_invariant (\forall int j; 0 <= j && j < i; ports[j].live);
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @ decreases ports.length - i;
           @*/
         for (int i = 0; i < ports.length; i++) {
@@ -184,6 +187,7 @@ public final class Ipc {
      * into the same buffer without closing a cycle of calls (DEADLOCK, see {@link #closesCycle}).
      */
     /*@ public normal_behavior
+      @ requires caller.owner != null ==> \invariant_for(caller.owner.space);
       @ requires \invariant_for(caps);
       @ ensures \result <= 0;
       @ assignable mark[*];
@@ -199,6 +203,7 @@ public final class Ipc {
 
     /** checkSend but for the deadlock test: the buffers, a free message, room or a receiver. */
     /*@ public normal_behavior
+      @ requires caller.owner != null ==> \invariant_for(caller.owner.space);
       @ ensures \result <= 0;
       @ assignable \nothing;
       @*/
@@ -221,7 +226,12 @@ public final class Ipc {
         return !block && p.receivers.isEmpty() && p.isFull() ? Errors.WOULD_BLOCK : Errors.OK;
     }
 
-    private int checkBuffer(AddressSpace s, long buf, long len, boolean write) {
+    /*@ private normal_behavior
+      @ requires \invariant_for(s);
+      @ ensures \result == Errors.OK || \result == Errors.BAD_LENGTH || \result == Errors.BAD_ADDRESS;
+      @ assignable \nothing;
+      @*/
+    private /*@ pure @*/ int checkBuffer(AddressSpace s, long buf, long len, boolean write) {
         if (len < 0 || len > pool.messageBytes()) {
             return Errors.BAD_LENGTH;
         }
@@ -419,6 +429,7 @@ public final class Ipc {
 
     /** OK when {@code caller} may receive from {@code p} into {@code max} bytes at {@code buf}. */
     /*@ public normal_behavior
+      @ requires caller.owner != null ==> \invariant_for(caller.owner.space);
       @ ensures \result <= 0;
       @ assignable \nothing;
       @*/
@@ -506,6 +517,7 @@ public final class Ipc {
 
     /** OK when {@code replier} holds a reply capability and {@code len} bytes at {@code buf} are readable. */
     /*@ public normal_behavior
+      @ requires replier.owner != null ==> \invariant_for(replier.owner.space);
       @ ensures \result == Errors.OK ==> replier.replyCap != null;
       @ assignable \nothing;
       @*/
@@ -583,7 +595,7 @@ public final class Ipc {
         }
         clearMarks();
         mark[c] = REACHED;
-        /*@ loop_invariant 0 <= round && round <= mark.length;
+        /*@ loop_invariant 0 <= round && round <= mark.length && \invariant_for(caps);
           @ assignable mark[*];
           @ decreases mark.length - round;
           @*/
@@ -733,19 +745,24 @@ public final class Ipc {
             return true;
         }
         Process o = t.owner;
-        return o != null && holdsReceiveRight(o.index, q);
+        if (o == null) {
+            return false;
+        }
+        // The prover knows no range for an int field: the process number is bounded here.
+        int proc = o.index;
+        return proc >= 0 && proc < caps.processCount() && holdsReceiveRight(proc, q);
     }
 
     /** True when process {@code proc} holds a capability to {@code q} with the receive (read) right. */
     /*@ private normal_behavior
       @ requires caps != null && \invariant_for(caps);
       @ ensures \result ==> 0 <= proc && proc < caps.processCount;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     private /*@ pure helper @*/ boolean holdsReceiveRight(int proc, Port q) {
         int per = caps.slotsPerProcess();
         /*@ loop_invariant 0 <= s && s <= per;
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @ decreases per - s;
           @*/
         for (int s = 0; s < per; s++) {
@@ -753,12 +770,21 @@ public final class Ipc {
             if (g < 0 || g >= caps.size()) {
                 return false;
             }
-            Capability c = caps.at(g);
-            if (c.type() == CapType.PORT && c.object() == q.id && c.canRead()) {
+            if (receiveRightAt(g, q)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** True when global slot {@code g} holds a capability to {@code q} with the receive (read) right. */
+    /*@ private normal_behavior
+      @ requires caps != null && \invariant_for(caps) && 0 <= g && g < caps.size();
+      @ assignable \strictly_nothing;
+      @*/
+    private /*@ pure helper @*/ boolean receiveRightAt(int g, Port q) {
+        Capability c = caps.at(g);
+        return c.type() == CapType.PORT && c.object() == q.id && c.canRead();
     }
 
     // ---- Interrupt notifications ----
@@ -832,6 +858,11 @@ public final class Ipc {
       @*/
     public void destroyPort(Port p) {
         p.live = false;
+        // No frame for this loop yet: the wake-up goes through Scheduler.unblock, whose contract
+        // may still write anything.
+        /*@ loop_invariant 0 <= i && (i == 0 || i <= bound) && !p.live;
+          @ decreases bound - i;
+          @*/
         for (int i = 0; i < bound; i++) {
             Tcb t = p.senders.poll();
             if (t == null) {
@@ -931,6 +962,10 @@ public final class Ipc {
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ boolean invariantsHold() {
+        /*@ loop_invariant 0 <= i && i <= ports.length;
+          @ assignable \nothing;
+          @ decreases ports.length - i;
+          @*/
         for (int i = 0; i < ports.length; i++) {
             Port p = ports[i];
             if (p.live && (p.count > p.capacity || p.sent != p.received + p.dropped + p.count
@@ -942,9 +977,17 @@ public final class Ipc {
     }
 
     /** Messages held by threads blocked sending to {@code p}: sent, not yet queued. */
-    private long blockedSenders(Port p) {
+    /*@ private normal_behavior
+      @ ensures 0 <= \result && (bound >= 0 ==> \result <= bound);
+      @ assignable \strictly_nothing;
+      @*/
+    private /*@ pure @*/ long blockedSenders(Port p) {
         long n = 0;
         Tcb t = p.senders.first();
+        /*@ loop_invariant 0 <= i && 0 <= n && n <= i && (i == 0 || i <= bound);
+          @ assignable \strictly_nothing;
+          @ decreases bound - i;
+          @*/
         for (int i = 0; i < bound && t != null; i++) {
             if (t.pending != null) {
                 n++;

@@ -58,12 +58,12 @@ public final class MessagePool {
 
     /*@ public normal_behavior
       @ ensures \result >= 0;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int free() {
         int n = 0;
         /*@ loop_invariant 0 <= i && i <= messages.length && 0 <= n && n <= i;
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @ decreases messages.length - i;
           @*/
         for (int i = 0; i < messages.length; i++) {
@@ -76,7 +76,7 @@ public final class MessagePool {
 
     /*@ public normal_behavior
       @ ensures \result == messages.length;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int size() {
         return messages.length;
@@ -85,7 +85,7 @@ public final class MessagePool {
     /** Payload bytes of every message. */
     /*@ public normal_behavior
       @ ensures \result >= 0;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int messageBytes() {
         return messages.length > 0 ? messages[0].data.length : 0;
