@@ -210,6 +210,7 @@ public final class UserMemory {
      * lies in one page: one walk, one load. A byte of a page that is not present reads as 0.
      */
     /*@ public normal_behavior
+      @ requires s.root >= 0 && MemoryManager.USER_BASE <= va && va <= PageTable.USER_TOP - 8;
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ long readLong(AddressSpace s, long va) {
