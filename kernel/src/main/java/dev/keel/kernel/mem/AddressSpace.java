@@ -38,9 +38,6 @@ public final class AddressSpace {
     // RegionsInUserHalf, as the bounds every slot keeps (setRegion refuses others).
     //@ public invariant (\forall int r; 0 <= r && r < start.length; 0 <= start[r] && start[r] <= PageTable.USER_TOP);
     //@ public invariant (\forall int r; 0 <= r && r < pages.length; 0 <= pages[r] && pages[r] <= MemoryManager.MAX_PAGES);
-    // The invariant reads the space's own fields and its start and page-count arrays, nothing else:
-    // page-table and frame changes leave it alone.
-    //@ public accessible \inv: \set_union(\all_fields(this), \set_union(\all_fields(start), \all_fields(pages)));
 
     /*@ public normal_behavior
       @ requires regions > 0;
@@ -210,12 +207,11 @@ public final class AddressSpace {
     }
 
     /*@ public normal_behavior
-      @ ensures \result == (0 <= r && r < EXEC_SLOTS && ((executableMask >>> r) & 1L) != 0);
+      @ ensures \result == (0 <= r && r < EXEC_SLOTS && ((executableMask >> r) & 1L) != 0);
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ boolean regionExecutable(int r) {
-        // >>> rather than >>: for 0 <= r < 64 both bring bit r down to bit 0.
-        return r >= 0 && r < EXEC_SLOTS && ((executableMask >>> r) & 1L) != 0;
+        return r >= 0 && r < EXEC_SLOTS && ((executableMask >> r) & 1L) != 0;
     }
 
     /**
