@@ -103,6 +103,7 @@ public final class FrameAllocator {
     /*@ public normal_behavior
       @ requires top > 0;
       @ ensures \result > 0 && top == \old(top) - 1;
+      @ assignable top, free[*], refs[*];
       @ also public normal_behavior
       @ requires top == 0;
       @ ensures \result == 0;

@@ -41,8 +41,15 @@ public final class MemoryManager {
     /*@ spec_public @*/ private final AddressSpace first;
     /*@ spec_public @*/ private final int[] scratch;
 
+    // The parts this manager is built from keep their own invariants, and the tables take their
+    // frames from the same allocator and memory the manager uses.
+    //@ public invariant \invariant_for(frames) && \invariant_for(tables) && \invariant_for(quotas);
+    //@ public invariant tables.frames == frames && tables.memory == memory;
+
     /*@ public normal_behavior
       @ requires spaceCount > 0 && regions > 0;
+      @ requires \invariant_for(frames) && \invariant_for(quotas);
+      @ ensures spaces.length == spaceCount;
       @ assignable \nothing;
       @*/
     public MemoryManager(Machine machine, FrameAllocator frames, MemoryObjects quotas,
@@ -55,6 +62,10 @@ public final class MemoryManager {
         spaces = new AddressSpace[spaceCount < 1 ? 1 : spaceCount];
         first = new AddressSpace(0, regions);
         spaces[0] = first;
+        /*@ loop_invariant 1 <= i && i <= spaces.length && spaces[0] == first;
+          @ assignable spaces[1 .. spaces.length - 1];
+          @ decreases spaces.length - i;
+          @*/
         for (int i = 1; i < spaces.length; i++) {
             spaces[i] = new AddressSpace(i, regions);
         }
@@ -126,7 +137,8 @@ public final class MemoryManager {
     /** Unmaps every region of {@code s}, frees its tables, and leaves it unbuilt. */
     /*@ public normal_behavior
       @ ensures s.root == 0;
-      @ assignable \everything;
+      @ assignable s.root, s.used[*], quotas.used[*], frames.top, frames.free[*], frames.refs[*], frames.stack[*];
+      @ assignable tables.frames.top, tables.frames.free[*], tables.frames.refs[*], tables.frames.stack[*];
       @*/
     public void destroySpace(AddressSpace s) {
         for (int r = 0; r < s.regionSlots(); r++) {
@@ -189,7 +201,7 @@ public final class MemoryManager {
     /*@ public normal_behavior
       @ requires checkMap(s, va, pages, mem) == Errors.OK;
       @ ensures s.regionOf(va) == \result;
-      @ assignable \everything;
+      @ assignable quotas.used[*], s.used[*], s.start[*], s.pages[*], s.writable[*], s.memObject[*], s.mayWrite[*], s.executableMask;
       @*/
     public int map(AddressSpace s, long va, int pages, boolean writable, int mem,
             boolean mayWrite) {
@@ -200,7 +212,7 @@ public final class MemoryManager {
     /*@ public normal_behavior
       @ requires checkMap(s, va, pages, mem) == Errors.OK;
       @ ensures s.regionOf(va) == \result;
-      @ assignable \everything;
+      @ assignable quotas.used[*], s.used[*], s.start[*], s.pages[*], s.writable[*], s.memObject[*], s.mayWrite[*], s.executableMask;
       @*/
     public int map(AddressSpace s, long va, int pages, boolean writable, boolean executable,
             int mem, boolean mayWrite) {
@@ -231,7 +243,8 @@ public final class MemoryManager {
     /*@ public normal_behavior
       @ requires s.isUsed(r);
       @ ensures !s.isUsed(r);
-      @ assignable \everything;
+      @ assignable s.used[*], quotas.used[*], frames.top, frames.free[*], frames.refs[*], frames.stack[*];
+      @ assignable tables.frames.top, tables.frames.free[*], tables.frames.refs[*];
       @*/
     public void unmap(AddressSpace s, int r) {
         long va = s.regionStart(r);
@@ -274,7 +287,7 @@ public final class MemoryManager {
     /*@ public normal_behavior
       @ requires s.isUsed(r);
       @ ensures s.regionWritable(r) == writable;
-      @ assignable \everything;
+      @ assignable s.writable[*], tables.frames.top, tables.frames.free[*], tables.frames.refs[*];
       @*/
     public void protect(AddressSpace s, int r, boolean writable) {
         s.setWritable(r, writable);
@@ -307,9 +320,10 @@ public final class MemoryManager {
      * read-only region), or NO_MEMORY.
      */
     /*@ public normal_behavior
-      @ requires s.root > 0;
+      @ requires s.root >= 0;
       @ ensures s.regionOf(va) < 0 ==> \result == Errors.BAD_ADDRESS;
-      @ assignable \everything;
+      @ assignable frames.top, frames.free[*], frames.refs[*], frames.stack[*];
+      @ assignable tables.frames.top, tables.frames.free[*], tables.frames.refs[*];
       @*/
     public int pageFault(AddressSpace s, long va, boolean write) {
         int r = s.regionOf(va);
@@ -415,7 +429,9 @@ public final class MemoryManager {
     /*@ public normal_behavior
       @ requires checkFork(src) == Errors.OK && dst.root > 0 && dst != src;
       @ ensures \result == Errors.OK || \result == Errors.NO_MEMORY;
-      @ assignable \everything;
+      @ assignable quotas.used[*], dst.used[*], dst.start[*], dst.pages[*], dst.writable[*], dst.memObject[*], dst.mayWrite[*], dst.executableMask, dst.root;
+      @ assignable frames.top, frames.free[*], frames.refs[*], frames.stack[*];
+      @ assignable tables.frames.top, tables.frames.free[*], tables.frames.refs[*], tables.frames.stack[*];
       @*/
     public int forkSpace(AddressSpace src, AddressSpace dst) {
         for (int r = 0; r < src.regionSlots(); r++) {
@@ -477,7 +493,7 @@ public final class MemoryManager {
 
     /** The leaf entry of {@code va} in {@code s}, 0 when not present. */
     /*@ public normal_behavior
-      @ requires \invariant_for(s);
+      @ requires s.root >= 0;
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ long entry(AddressSpace s, long va) {

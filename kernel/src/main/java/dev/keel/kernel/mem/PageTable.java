@@ -15,7 +15,12 @@ public final class PageTable {
     /*@ spec_public @*/ private final PhysicalMemory memory;
     /*@ spec_public @*/ private final FrameAllocator frames;
 
+    // Tables are allocated from the allocator: its invariant must hold whenever one is taken.
+    //@ public invariant \invariant_for(frames);
+
     /*@ public normal_behavior
+      @ requires \invariant_for(frames);
+      @ ensures this.memory == memory && this.frames == frames;
       @ assignable \nothing;
       @*/
     public PageTable(PhysicalMemory memory, FrameAllocator frames) {
@@ -34,22 +39,35 @@ public final class PageTable {
 
     /**
      * The physical address of the leaf entry for {@code va}, creating missing tables when
-     * {@code create}; 0 when a table is missing and not created, or no frame was free.
+     * {@code create}; 0 when a table is missing and not created, or no frame was free. An entry
+     * that points outside physical memory (or at frame 0, which is never a table) counts as a
+     * missing table and is never followed: page tables are not trusted to be intact.
      */
     /*@ public normal_behavior
-      @ requires root > 0 && 0 <= va && va < USER_TOP;
-      @ ensures !create ==> \result == 0 || \result > 0;
-      @ assignable \everything;
+      @ requires root > 0 && 0 <= va && va < USER_TOP && !create;
+      @ ensures \result >= 0;
+      @ assignable \nothing;
+      @ also public normal_behavior
+      @ requires root > 0 && 0 <= va && va < USER_TOP && create;
+      @ ensures \result >= 0;
+      @ assignable frames.top, frames.free[*], frames.refs[*];
       @*/
     public long entryAddress(long root, long va, boolean create) {
+        if (!create) {
+            return find(root, va);
+        }
         long table = root;
+        /*@ loop_invariant 0 <= level && level <= 3;
+          @ assignable frames.top, frames.free[*], frames.refs[*];
+          @ decreases level;
+          @*/
         for (int level = 3; level > 0; level--) {
-            long at = table + 8L * Pte.index(va, level);
+            long at = slot(table, va, level);
+            if (at == 0) {
+                return 0;
+            }
             long e = memory.load64(at);
             if (!Pte.present(e)) {
-                if (!create) {
-                    return 0;
-                }
                 long f = frames.allocate();
                 if (f == 0) {
                     return 0;
@@ -59,15 +77,60 @@ public final class PageTable {
             }
             table = Pte.frame(e);
         }
-        return table + 8L * Pte.index(va, 0);
+        return slot(table, va, 0);
     }
 
-    /** The leaf entry for {@code va}, or 0 when no table covers it. */
+    /** entryAddress without creating: 0 when a table on the way is missing. */
+    /*@ private normal_behavior
+      @ requires 0 <= va;
+      @ ensures \result >= 0;
+      @ assignable \nothing;
+      @*/
+    private long find(long root, long va) {
+        long table = root;
+        /*@ loop_invariant 0 <= walk && walk <= 3;
+          @ assignable \nothing;
+          @ decreases walk;
+          @*/
+        for (int walk = 3; walk > 0; walk--) {
+            long at = slot(table, va, walk);
+            if (at == 0) {
+                return 0;
+            }
+            long e = memory.load64(at);
+            if (!Pte.present(e)) {
+                return 0;
+            }
+            table = Pte.frame(e);
+        }
+        return slot(table, va, 0);
+    }
+
+    /**
+     * The address of {@code va}'s entry at {@code level} in the table at {@code table}; 0 when
+     * that table does not lie inside physical memory.
+     */
+    /*@ private normal_behavior
+      @ requires 0 <= va && 0 <= level && level <= 3;
+      @ ensures \result == 0 || (0 < \result && \result <= memory.size() - 8);
+      @ assignable \nothing;
+      @*/
+    private /*@ pure @*/ long slot(long table, long va, int level) {
+        if (table <= 0 || table > memory.size() - Pte.PAGE) {
+            return 0;
+        }
+        return table + 8L * Pte.index(va, level);
+    }
+
+    /** The leaf entry for {@code va}, or 0 when no table covers it (or it is not a user address). */
     /*@ public normal_behavior
       @ requires root > 0;
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ long lookup(long root, long va) {
+        if (va < 0 || va >= USER_TOP) {
+            return 0;
+        }
         long at = entryAddress(root, va, false);
         return at == 0 ? 0 : memory.load64(at);
     }
@@ -84,7 +147,7 @@ public final class PageTable {
     /** Frees every table frame under {@code root}, the root included; leaves must be unmapped first. */
     /*@ public normal_behavior
       @ requires root > 0;
-      @ assignable \everything;
+      @ assignable frames.top, frames.free[*], frames.refs[*], frames.stack[*];
       @*/
     public void destroy(long root) {
         freeLevel(root, 3);

@@ -101,13 +101,24 @@ public final class Pte {
         return e & FRAME_MASK;
     }
 
-    /** The table index of {@code va} at {@code level} (3 = PML4, 0 = page table). */
+    /** Bytes one entry covers at each level: 4 KiB, 2 MiB, 1 GiB, 512 GiB. */
+    private static final long SPAN0 = 1L << 12;
+    private static final long SPAN1 = 1L << 21;
+    private static final long SPAN2 = 1L << 30;
+    private static final long SPAN3 = 1L << 39;
+
+    /**
+     * The table index of {@code va} at {@code level} (3 = PML4, 0 = page table): bits
+     * 12 + 9 * level and up, nine of them. Division and remainder rather than shift and mask,
+     * which agree on a non-negative {@code va}, the only kind the tables hold.
+     */
     /*@ public normal_behavior
-      @ requires 0 <= level && level <= 3;
+      @ requires 0 <= va && 0 <= level && level <= 3;
       @ ensures 0 <= \result && \result < ENTRIES;
       @ assignable \nothing;
       @*/
     public static /*@ pure @*/ int index(long va, int level) {
-        return (int) ((va >> (12 + 9 * level)) & 511L);
+        long span = level == 3 ? SPAN3 : level == 2 ? SPAN2 : level == 1 ? SPAN1 : SPAN0;
+        return (int) (va / span % ENTRIES);
     }
 }

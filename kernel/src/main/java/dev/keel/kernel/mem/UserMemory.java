@@ -19,7 +19,11 @@ public final class UserMemory {
     /*@ spec_public @*/ private final MemoryManager mm;
     /*@ spec_public @*/ private final PhysicalMemory memory;
 
+    // Every copy walks the manager's tables, and prepare may page in through it.
+    //@ public invariant \invariant_for(mm);
+
     /*@ public normal_behavior
+      @ requires \invariant_for(mm);
       @ assignable \nothing;
       @*/
     public UserMemory(MemoryManager mm, PhysicalMemory memory) {
@@ -34,6 +38,8 @@ public final class UserMemory {
     /*@ public normal_behavior
       @ requires \invariant_for(s);
       @ ensures \result == Errors.OK || \result == Errors.BAD_LENGTH || \result == Errors.BAD_ADDRESS;
+      @ ensures \result == Errors.OK ==> 0 <= len && len <= MAX_LENGTH;
+      @ ensures \result == Errors.OK && len > 0 ==> MemoryManager.USER_BASE <= va && va <= PageTable.USER_TOP - len;
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ int check(AddressSpace s, long va, long len, boolean write) {
@@ -69,16 +75,19 @@ public final class UserMemory {
 
     /** Makes every page of a checked range present (and private when {@code write}). */
     /*@ public normal_behavior
-      @ requires check(s, va, len, write) == Errors.OK;
+      @ requires \invariant_for(s) && check(s, va, len, write) == Errors.OK;
       @ ensures \result == Errors.OK || \result == Errors.NO_MEMORY;
-      @ assignable \everything;
+      @ assignable mm.frames.top, mm.frames.free[*], mm.frames.refs[*], mm.frames.stack[*];
+      @ assignable mm.tables.frames.top, mm.tables.frames.free[*], mm.tables.frames.refs[*];
       @*/
     public int prepare(AddressSpace s, long va, long len, boolean write) {
         if (len <= 0) {
             return Errors.OK;
         }
         long first = va - va % Pte.PAGE;
-        /*@ loop_invariant va - Pte.PAGE < p && p < va + len + Pte.PAGE;
+        /*@ loop_invariant va - Pte.PAGE < p && p < va + len + Pte.PAGE && \invariant_for(mm);
+          @ assignable mm.frames.top, mm.frames.free[*], mm.frames.refs[*], mm.frames.stack[*];
+          @ assignable mm.tables.frames.top, mm.tables.frames.free[*], mm.tables.frames.refs[*];
           @ decreases va + len + Pte.PAGE - p;
           @*/
         for (long p = first; p < va + len; p += Pte.PAGE) {
@@ -97,29 +106,48 @@ public final class UserMemory {
         return Pte.present(e) && (!write || Pte.writable(e));
     }
 
-    /** The physical address of user address {@code va}, or -1 when not present. */
+    /**
+     * The physical address of user address {@code va}, or -1 when not present. A leaf whose frame
+     * lies outside physical memory can only come from a corrupted table; it counts as not present,
+     * so no copy ever leaves physical memory.
+     */
+    /*@ private normal_behavior
+      @ requires s.root >= 0 && 0 <= va;
+      @ ensures \result == -1 || (0 <= \result && \result <= memory.size() - (Pte.PAGE - va % Pte.PAGE));
+      @ assignable \nothing;
+      @*/
     private long physical(AddressSpace s, long va) {
         long e = mm.entry(s, va);
         if (!Pte.present(e)) {
             return -1;
         }
-        return Pte.frame(e) + va % Pte.PAGE;
+        long frame = Pte.frame(e);
+        if (frame < 0 || frame > memory.size() - Pte.PAGE) {
+            return -1;
+        }
+        return frame + va % Pte.PAGE;
     }
 
     /** Bytes from {@code va} to the end of its page, at most {@code rest} (both positive). */
-    private static int inPage(long va, long rest) {
+    /*@ private normal_behavior
+      @ requires 0 <= va && 0 < rest;
+      @ ensures 0 < \result && \result <= rest && \result <= Pte.PAGE - va % Pte.PAGE;
+      @ assignable \nothing;
+      @*/
+    private static /*@ pure @*/ int inPage(long va, long rest) {
         long n = Pte.PAGE - va % Pte.PAGE;
         return (int) (rest < n ? rest : n);
     }
 
     /** Copies {@code len} user bytes at {@code va} into {@code dst[off..]}; range prepared. */
     /*@ public normal_behavior
-      @ requires 0 <= off && 0 <= len && off + len <= dst.length;
+      @ requires 0 <= off && 0 <= len && off + len <= dst.length && s.root >= 0;
+      @ requires len == 0 || (MemoryManager.USER_BASE <= va && va <= PageTable.USER_TOP - len);
       @ assignable dst[*];
       @*/
     public void copyIn(AddressSpace s, long va, byte[] dst, int off, int len) {
         int done = 0;
-        /*@ loop_invariant 0 <= done && done <= len;
+        /*@ loop_invariant 0 <= done && done <= len && \invariant_for(this);
           @ assignable dst[*];
           @ decreases len - done;
           @*/
@@ -136,8 +164,9 @@ public final class UserMemory {
 
     /** Copies {@code src[off..off+len)} to user address {@code va}; range prepared for writing. */
     /*@ public normal_behavior
-      @ requires 0 <= off && 0 <= len && off + len <= src.length;
-      @ assignable \everything;
+      @ requires 0 <= off && 0 <= len && off + len <= src.length && s.root >= 0;
+      @ requires len == 0 || (MemoryManager.USER_BASE <= va && va <= PageTable.USER_TOP - len);
+      @ assignable \nothing;
       @*/
     public void copyOut(AddressSpace s, long va, byte[] src, int off, int len) {
         int done = 0;
@@ -158,7 +187,7 @@ public final class UserMemory {
 
     /** Copies {@code len} bytes of physical memory at {@code pa} to user address {@code va}. */
     /*@ public normal_behavior
-      @ assignable \everything;
+      @ assignable \nothing;
       @*/
     public void copyFromPhysical(AddressSpace s, long va, long pa, long len) {
         long done = 0;
@@ -181,6 +210,7 @@ public final class UserMemory {
      * lies in one page: one walk, one load. A byte of a page that is not present reads as 0.
      */
     /*@ public normal_behavior
+      @ requires s.root >= 0 && MemoryManager.USER_BASE <= va && va <= PageTable.USER_TOP - 8;
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ long readLong(AddressSpace s, long va) {
@@ -198,7 +228,7 @@ public final class UserMemory {
 
     /** Stores {@code v} little-endian at user address {@code va}; range prepared for writing. */
     /*@ public normal_behavior
-      @ assignable \everything;
+      @ assignable \nothing;
       @*/
     public void writeLong(AddressSpace s, long va, long v) {
         if (va % 8 == 0) {

@@ -36,6 +36,7 @@ public final class MemCalls {
     }
 
     /*@ public normal_behavior
+      @ requires k.memory != null && \invariant_for(k.memory) && p.space != null && \invariant_for(p.space);
       @ ensures \result <= 0;
       @ assignable \everything;
       @*/
@@ -49,6 +50,7 @@ public final class MemCalls {
     }
 
     /*@ public normal_behavior
+      @ requires k.memory != null && \invariant_for(k.memory) && p.space != null && \invariant_for(p.space);
       @ ensures \result <= 0;
       @ assignable \everything;
       @*/

@@ -16,6 +16,7 @@ public final class UserArgs {
 
     /** Copies {@code len} bytes (at most {@code max} and dst.length) at {@code va} into {@code dst}. */
     /*@ public normal_behavior
+      @ requires k.user != null && \invariant_for(k.user) && p.space != null && \invariant_for(p.space);
       @ ensures \result == Errors.OK || \result == Errors.BAD_LENGTH || \result == Errors.BAD_ADDRESS || \result == Errors.NO_MEMORY;
       @ assignable \everything;
       @*/
@@ -36,6 +37,8 @@ public final class UserArgs {
 
     /** Copies {@code n} 64-bit words at {@code va} into {@code dst[0..n)}. */
     /*@ public normal_behavior
+      @ requires k.user != null && \invariant_for(k.user) && p.space != null && \invariant_for(p.space);
+      @ ensures \result == Errors.OK || \result == Errors.BAD_LENGTH || \result == Errors.BAD_ADDRESS || \result == Errors.NO_MEMORY;
       @ assignable \everything;
       @*/
     public static int readWords(Kernel k, Process p, long va, int n, long[] dst) {
@@ -49,6 +52,10 @@ public final class UserArgs {
         if (e != Errors.OK) {
             return e;
         }
+        /*@ loop_invariant 0 <= i && i <= n && \invariant_for(k.user);
+          @ assignable dst[*];
+          @ decreases n - i;
+          @*/
         for (int i = 0; i < n && i < dst.length; i++) {
             dst[i] = k.user.readLong(p.space, va + 8L * i);
         }
