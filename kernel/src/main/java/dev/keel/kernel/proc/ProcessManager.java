@@ -57,13 +57,6 @@ public final class ProcessManager {
     //@ public invariant (\forall int i; 0 <= i && i < table.length; table[i].index == i);
     // TLA+ ZombieHasNoThreads
     //@ public invariant (\forall int i; 1 <= i && i < table.length; table[i].state == Process.ZOMBIE ==> table[i].space.root == 0);
-    // Every address space is kept consistent by MemoryManager between operations; the queries
-    // here read them (root, regions) and rely on that.
-    //@ public invariant (\forall int i; 0 <= i && i < table.length; \invariant_for(table[i]) && \invariant_for(table[i].space));
-    // Likewise the parts this class only asks: the image reader, the thread pool, the memory
-    // manager and its frame and quota tables.
-    //@ public invariant \invariant_for(elf) && \invariant_for(threads) && \invariant_for(mm);
-    //@ public invariant \invariant_for(mm.frames()) && \invariant_for(mm.quotas());
 
     /*@ public normal_behavior
       @ requires count > 1 && threadsPerProcess > 0 && stackPages > 0;
