@@ -58,9 +58,10 @@ public final class Metrics {
             return;
         }
         syscallCount[number] = inc(syscallCount[number]);
-        int at = number * MetricKinds.BUCKETS + bucket(cycles);
+        // In long: the index is checked against the array below, the sum must not wrap first.
+        long at = (long) number * (long) MetricKinds.BUCKETS + (long) bucket(cycles);
         if (at >= 0 && at < syscallLatency.length) {
-            syscallLatency[at] = inc(syscallLatency[at]);
+            syscallLatency[(int) at] = inc(syscallLatency[(int) at]);
         }
     }
 

@@ -17,12 +17,17 @@ import dev.keel.kernel.mem.Pte;
  * space below {@code limit} (the stack), none overlapping another; the entry point inside an
  * executable segment. A PT_LOAD with memsz 0 is ignored. Sizes are unsigned in the file: a
  * value with the top bit set reads as negative here and is refused, so no sum overflows.
+ *
+ * Every read goes through {@link #load8} .. {@link #load64}, which read 0 outside physical
+ * memory instead of touching it: the accessors are called with what the file says, and physical
+ * memory gives no guarantee that two reads of one address agree, so a check done earlier cannot
+ * vouch for a later read. For an image that passed {@link #check} the guards never trigger.
  */
 public final class ElfImage {
 
     /** The image is loadable. */
     public static final int OK = 0;
-    /** Shorter than an ELF header. */
+    /** Shorter than an ELF header, or not inside physical memory. */
     public static final int TOO_SHORT = -1;
     /** Does not start with 0x7f 'E' 'L' 'F'. */
     public static final int BAD_MAGIC = -2;
@@ -103,8 +108,12 @@ public final class ElfImage {
         return e;
     }
 
-    private int checkHeader(long base, long length) {
-        if (length < HEADER_SIZE) {
+    /*@ private normal_behavior
+      @ ensures \result <= OK && \result >= BAD_PROGRAM_HEADERS;
+      @ assignable \nothing;
+      @*/
+    private /*@ pure @*/ int checkHeader(long base, long length) {
+        if (length < HEADER_SIZE || base < 0 || base > memory.size() - length) {
             return TOO_SHORT;
         }
         if (u8(base) != 0x7f || u8(base + 1) != 'E' || u8(base + 2) != 'L' || u8(base + 3) != 'F') {
@@ -128,21 +137,34 @@ public final class ElfImage {
         return checkHeaderTable(base, length);
     }
 
-    private int checkHeaderTable(long base, long length) {
-        long phoff = memory.load64(base + 32);
-        int n = u16(base + 56);
-        if (u16(base + 54) != PHDR_SIZE || n < 1 || n > MAX_PHDRS) {
+    /*@ private normal_behavior
+      @ ensures \result == OK || \result == BAD_PROGRAM_HEADERS;
+      @ assignable \nothing;
+      @*/
+    private /*@ pure @*/ int checkHeaderTable(long base, long length) {
+        long phoff = load64(header(base, 32));
+        int n = u16(header(base, 56));
+        if (u16(header(base, 54)) != PHDR_SIZE || n < 1 || n > MAX_PHDRS) {
             return BAD_PROGRAM_HEADERS;
         }
+        //@ assert 0 <= (long) n * PHDR_SIZE && (long) n * PHDR_SIZE <= (long) MAX_PHDRS * PHDR_SIZE;
         if (phoff < 0 || phoff % 8 != 0 || phoff > length || (long) n * PHDR_SIZE > length - phoff) {
             return BAD_PROGRAM_HEADERS;
         }
         return OK;
     }
 
-    private int checkSegments(long base, long length, long limit) {
+    /*@ private normal_behavior
+      @ ensures \result <= OK && \result >= BAD_SEGMENT_COUNT;
+      @ assignable \nothing;
+      @*/
+    private /*@ pure @*/ int checkSegments(long base, long length, long limit) {
         int n = headers(base);
         int loads = 0;
+        /*@ loop_invariant 0 <= i && i <= n && 0 <= loads && loads <= i && \invariant_for(this);
+          @ decreases n - i;
+          @ assignable \nothing;
+          @*/
         for (int i = 0; i < n; i++) {
             int type = type(base, i);
             if (type == PT_INTERP || type == PT_DYNAMIC) {
@@ -162,7 +184,12 @@ public final class ElfImage {
         return loads < 1 || loads > MAX_SEGMENTS ? BAD_SEGMENT_COUNT : OK;
     }
 
-    private int checkSegment(long base, long length, long limit, int i) {
+    /*@ private normal_behavior
+      @ requires 0 <= i && i < MAX_PHDRS;
+      @ ensures \result == OK || (\result <= SEGMENT_OUTSIDE_FILE && \result >= OUTSIDE_USER);
+      @ assignable \nothing;
+      @*/
+    private /*@ pure @*/ int checkSegment(long base, long length, long limit, int i) {
         long off = fileOffset(base, i);
         long filesz = fileSize(base, i);
         long memsz = memorySize(base, i);
@@ -176,20 +203,36 @@ public final class ElfImage {
         if (va % Pte.PAGE != 0) {
             return NOT_ALIGNED;
         }
-        if (va < MemoryManager.USER_BASE || va > limit - (long) pages(base, i) * Pte.PAGE) {
+        long span = (long) pages(base, i) * Pte.PAGE;
+        if (va < MemoryManager.USER_BASE || limit < Long.MIN_VALUE + span || va > limit - span) {
             return OUTSIDE_USER;
         }
         return OK;
     }
 
     /** True when loadable segment {@code i} shares a page with a loadable segment before it. */
-    private boolean overlapsEarlier(long base, int i) {
+    /*@ private normal_behavior
+      @ requires 0 <= i && i < MAX_PHDRS;
+      @ assignable \nothing;
+      @*/
+    private /*@ pure @*/ boolean overlapsEarlier(long base, int i) {
         long start = vaddr(base, i);
-        long end = start + (long) pages(base, i) * Pte.PAGE;
+        long span = (long) pages(base, i) * Pte.PAGE;
+        // checkSegment has put the segment inside user space; a value read now may differ.
+        if (start < 0 || start > Long.MAX_VALUE - span) {
+            return true;
+        }
+        long end = start + span;
+        /*@ loop_invariant 0 <= j && j <= i && \invariant_for(this);
+          @ decreases i - j;
+          @ assignable \nothing;
+          @*/
         for (int j = 0; j < i; j++) {
             if (isLoad(base, j)) {
                 long s = vaddr(base, j);
-                if (start < s + (long) pages(base, j) * Pte.PAGE && s < end) {
+                long sspan = (long) pages(base, j) * Pte.PAGE;
+                if (s < 0 || s > Long.MAX_VALUE - sspan
+                        || (start < s + sspan && s < end)) {
                     return true;
                 }
             }
@@ -197,12 +240,23 @@ public final class ElfImage {
         return false;
     }
 
-    private int checkEntry(long base) {
+    /*@ private normal_behavior
+      @ ensures \result == OK || \result == BAD_ENTRY;
+      @ assignable \nothing;
+      @*/
+    private /*@ pure @*/ int checkEntry(long base) {
         long entry = entry(base);
-        for (int i = 0; i < headers(base); i++) {
-            if (isLoad(base, i) && (flags(base, i) & PF_X) != 0 && entry >= vaddr(base, i)
-                    && entry - vaddr(base, i) < memorySize(base, i)) {
-                return OK;
+        int n = headers(base);
+        /*@ loop_invariant 0 <= i && i <= n && \invariant_for(this);
+          @ decreases n - i;
+          @ assignable \nothing;
+          @*/
+        for (int i = 0; i < n; i++) {
+            if (isLoad(base, i) && (flags(base, i) & PF_X) != 0) {
+                long va = vaddr(base, i);
+                if (entry >= va && va >= 0 && entry - va < memorySize(base, i)) {
+                    return OK;
+                }
             }
         }
         return BAD_ENTRY;
@@ -214,7 +268,7 @@ public final class ElfImage {
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ long entry(long base) {
-        return memory.load64(base + 24);
+        return load64(header(base, 24));
     }
 
     /** Number of program headers, at most MAX_PHDRS. */
@@ -223,38 +277,49 @@ public final class ElfImage {
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ int headers(long base) {
-        int n = u16(base + 56);
-        return n < 0 ? 0 : Math.min(n, MAX_PHDRS);
+        int n = u16(header(base, 56));
+        return n < 0 ? 0 : n > MAX_PHDRS ? MAX_PHDRS : n;
     }
 
     /** Pages of every loadable segment together (1 when there is none). */
     /*@ public normal_behavior
-      @ ensures \result >= 1;
+      @ ensures \result >= 1 && \result <= MemoryManager.MAX_PAGES;
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ int totalPages(long base) {
         long sum = 0;
-        for (int i = 0; i < headers(base); i++) {
+        int n = headers(base);
+        /*@ loop_invariant 0 <= i && i <= n && n <= MAX_PHDRS && \invariant_for(this);
+          @ loop_invariant 0 <= sum && sum <= i * MemoryManager.MAX_PAGES;
+          @ decreases n - i;
+          @ assignable \nothing;
+          @*/
+        for (int i = 0; i < n; i++) {
             if (isLoad(base, i)) {
-                sum += pages(base, i);
+                sum = sum + (long) pages(base, i);
             }
         }
-        return sum < 1 ? 1 : (int) Math.min(sum, MemoryManager.MAX_PAGES);
+        return sum < 1 ? 1 : sum > MemoryManager.MAX_PAGES ? (int) MemoryManager.MAX_PAGES : (int) sum;
     }
 
     /** Number of loadable segments. */
     /*@ public normal_behavior
-      @ ensures \result >= 0;
+      @ ensures \result >= 0 && \result <= MAX_PHDRS;
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ int loadCount(long base) {
-        int n = 0;
-        for (int i = 0; i < headers(base); i++) {
+        int loads = 0;
+        int n = headers(base);
+        /*@ loop_invariant 0 <= i && i <= n && n <= MAX_PHDRS && 0 <= loads && loads <= i && \invariant_for(this);
+          @ decreases n - i;
+          @ assignable \nothing;
+          @*/
+        for (int i = 0; i < n; i++) {
             if (isLoad(base, i)) {
-                n++;
+                loads++;
             }
         }
-        return n;
+        return loads;
     }
 
     // ---- Program header i (valid after check) ----
@@ -271,14 +336,14 @@ public final class ElfImage {
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ int type(long base, int i) {
-        return memory.load32(phdr(base, i));
+        return load32(phdr(base, i, 0, 4));
     }
 
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ int flags(long base, int i) {
-        return memory.load32(phdr(base, i) + 4);
+        return load32(phdr(base, i, 4, 4));
     }
 
     /** True when segment {@code i} is to be mapped writable (PF_W). */
@@ -303,33 +368,33 @@ public final class ElfImage {
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ long fileOffset(long base, int i) {
-        return memory.load64(phdr(base, i) + 8);
+        return load64(phdr(base, i, 8, 8));
     }
 
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ long vaddr(long base, int i) {
-        return memory.load64(phdr(base, i) + 16);
+        return load64(phdr(base, i, 16, 8));
     }
 
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ long fileSize(long base, int i) {
-        return memory.load64(phdr(base, i) + 32);
+        return load64(phdr(base, i, 32, 8));
     }
 
     /*@ public normal_behavior
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ long memorySize(long base, int i) {
-        return memory.load64(phdr(base, i) + 40);
+        return load64(phdr(base, i, 40, 8));
     }
 
     /** Pages segment {@code i} spans from its (aligned) virtual address; 0 when memsz is bad. */
     /*@ public normal_behavior
-      @ ensures \result >= 0;
+      @ ensures \result >= 0 && \result <= MemoryManager.MAX_PAGES;
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ int pages(long base, int i) {
@@ -340,19 +405,78 @@ public final class ElfImage {
         return (int) ((m + Pte.PAGE - 1) / Pte.PAGE);
     }
 
-    private long phdr(long base, int i) {
-        return base + memory.load64(base + 32) + (long) i * PHDR_SIZE;
+    // ---- Reads ----
+
+    /** Physical address of byte {@code at} of the ELF header; -1 when the header is not in memory. */
+    /*@ private normal_behavior
+      @ requires 0 <= at && at < HEADER_SIZE;
+      @ ensures \result == -1 || (0 <= \result && \result <= memory.size() - HEADER_SIZE + at);
+      @ assignable \nothing;
+      @*/
+    private /*@ pure @*/ long header(long base, int at) {
+        if (base < 0 || base > memory.size() - (long) HEADER_SIZE) {
+            return -1;
+        }
+        return base + (long) at;
     }
 
-    private int u8(long pa) {
-        return memory.load8(pa) & 0xff;
+    /**
+     * Physical address of the {@code width} bytes at {@code at} in program header {@code i}; -1
+     * when they are not in physical memory (the table's position is what the file says).
+     */
+    /*@ private normal_behavior
+      @ requires 0 <= at && at <= PHDR_SIZE - width && 0 < width && width <= 8;
+      @ ensures \result == -1 || (0 <= \result && \result <= memory.size() - width);
+      @ assignable \nothing;
+      @*/
+    private /*@ pure @*/ long phdr(long base, int i, int at, int width) {
+        long table = load64(header(base, 32));
+        if (i < 0 || i >= MAX_PHDRS || base < 0 || base > memory.size() || table < 0 || table > memory.size() - base) {
+            return -1;
+        }
+        long rel = (long) i * (long) PHDR_SIZE + (long) at;
+        if (rel > memory.size() - base - table - (long) width) {
+            return -1;
+        }
+        return base + table + rel;
     }
 
-    private int u16(long pa) {
-        return memory.load16(pa) & 0xffff;
+    /*@ private normal_behavior
+      @ ensures 0 <= \result && \result <= 0xff;
+      @ assignable \nothing;
+      @*/
+    private /*@ pure @*/ int u8(long pa) {
+        return pa >= 0 && pa <= memory.size() - 1 ? memory.load8(pa) & 0xff : 0;
     }
 
-    private long u32(long pa) {
-        return memory.load32(pa) & 0xffffffffL;
+    /*@ private normal_behavior
+      @ ensures 0 <= \result && \result <= 0xffff;
+      @ assignable \nothing;
+      @*/
+    private /*@ pure @*/ int u16(long pa) {
+        return pa >= 0 && pa <= memory.size() - 2 ? memory.load16(pa) & 0xffff : 0;
+    }
+
+    /*@ private normal_behavior
+      @ assignable \nothing;
+      @*/
+    private /*@ pure @*/ long u32(long pa) {
+        return load32(pa) & 0xffffffffL;
+    }
+
+    /** The 32-bit word at {@code pa}; 0 outside physical memory. */
+    /*@ private normal_behavior
+      @ assignable \nothing;
+      @*/
+    private /*@ pure @*/ int load32(long pa) {
+        return pa >= 0 && pa <= memory.size() - 4 ? memory.load32(pa) : 0;
+    }
+
+    /** The 64-bit word at {@code pa}; 0 outside physical memory. */
+    /*@ private normal_behavior
+      @ assignable \nothing;
+      @*/
+    private /*@ pure @*/ long load64(long pa) {
+        return pa >= 0 && pa <= memory.size() - 8 ? memory.load64(pa) : 0;
     }
 }

@@ -152,6 +152,10 @@ public final class ProcessManager {
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ int findModule(byte[] name, int len) {
+        /*@ loop_invariant 0 <= m && m <= modules.count() && \invariant_for(this);
+          @ decreases modules.count() - m;
+          @ assignable \nothing;
+          @*/
         for (int m = 0; m < modules.count(); m++) {
             if (modules.nameLength(m) == len && nameEquals(m, name, len)) {
                 return checkModule(m) == ElfImage.OK ? m : Errors.BAD_EXECUTABLE;
@@ -165,7 +169,28 @@ public final class ProcessManager {
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ int checkModule(int m) {
-        return elf.check(modules.base(m), modules.length(m), stackBase());
+        return elf.check(moduleBase(m), moduleLength(m), stackBase());
+    }
+
+    /**
+     * Physical address of module {@code m}; -1 when there is no module {@code m}, where
+     * ElfImage reads nothing and finds no image.
+     */
+    /*@ private normal_behavior
+      @ ensures \result >= -1;
+      @ assignable \nothing;
+      @*/
+    private /*@ pure @*/ long moduleBase(int m) {
+        return m >= 0 && m < modules.count() ? modules.base(m) : -1;
+    }
+
+    /** Length of module {@code m}; 0 when there is no module {@code m}. */
+    /*@ private normal_behavior
+      @ ensures \result >= 0;
+      @ assignable \nothing;
+      @*/
+    private /*@ pure @*/ long moduleLength(int m) {
+        return m >= 0 && m < modules.count() ? modules.length(m) : 0;
     }
 
     /** Lowest address of every process's stack; images must end at or below it. */
@@ -177,10 +202,19 @@ public final class ProcessManager {
         return ProcessSpec.STACK_TOP - (long) stackPages * Pte.PAGE;
     }
 
-    private boolean nameEquals(int m, byte[] name, int len) {
+    /*@ private normal_behavior
+      @ requires 0 <= m && m < modules.count();
+      @ assignable \nothing;
+      @*/
+    private /*@ pure @*/ boolean nameEquals(int m, byte[] name, int len) {
         long at = modules.nameBase(m);
+        /*@ loop_invariant 0 <= i && i <= name.length && \invariant_for(this);
+          @ decreases name.length - i;
+          @ assignable \nothing;
+          @*/
         for (int i = 0; i < len && i < name.length; i++) {
-            if ((byte) memory.load8(at + i) != name[i]) {
+            // A name outside physical memory matches nothing (the loader gave a bad address).
+            if (at + (long) i > memory.size() - 1 || (byte) memory.load8(at + (long) i) != name[i]) {
                 return false;
             }
         }
@@ -189,11 +223,11 @@ public final class ProcessManager {
 
     /** Pages of the loadable segments of module {@code m}, bss included. */
     /*@ public normal_behavior
-      @ ensures \result >= 1;
+      @ ensures \result >= 1 && \result <= MemoryManager.MAX_PAGES;
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ int imagePages(int m) {
-        return elf.totalPages(modules.base(m));
+        return elf.totalPages(moduleBase(m));
     }
 
     /**
@@ -206,7 +240,7 @@ public final class ProcessManager {
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ int framesForImage(int m) {
-        int more = elf.loadCount(modules.base(m)) - 1;
+        int more = elf.loadCount(moduleBase(m)) - 1;
         return 1 + 6 + 3 * (more < 0 ? 0 : more) + imagePages(m) + 1 + imagePages(m) / Pte.ENTRIES;
     }
 
@@ -215,7 +249,7 @@ public final class ProcessManager {
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ long pagesForImage(int m) {
-        return (long) imagePages(m) + stackPages;
+        return (long) imagePages(m) + (long) stackPages;
     }
 
     // ---- CreateProcess ----
@@ -370,6 +404,7 @@ public final class ProcessManager {
 
     /** OK when {@code caller}'s process can be forked now. */
     /*@ public normal_behavior
+      @ requires caller.owner != null ==> \invariant_for(caller.owner) && \invariant_for(caller.owner.space);
       @ ensures \result == Errors.OK || \result == Errors.NO_RESOURCES || \result == Errors.NO_MEMORY;
       @ assignable \nothing;
       @*/
@@ -378,7 +413,9 @@ public final class ProcessManager {
         if (p == null || freeEntry() == null || threads.allocate() == null) {
             return Errors.NO_RESOURCES;
         }
-        if (mm.checkFork(p.space) != Errors.OK || mm.frames().freeCount() < 1 + 3 * p.space.regionSlots()) {
+        // In long: three frames per region slot, however many slots there are.
+        if (mm.checkFork(p.space) != Errors.OK
+                || mm.frames().freeCount() < 1L + 3L * (long) p.space.regionSlots()) {
             return Errors.NO_MEMORY;
         }
         return Errors.OK;
@@ -429,6 +466,7 @@ public final class ProcessManager {
 
     /** OK when the caller's process can replace its image with module {@code module}. */
     /*@ public normal_behavior
+      @ requires caller.owner != null ==> \invariant_for(caller.owner) && \invariant_for(caller.owner.space);
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ int checkExec(Tcb caller, int module) {
@@ -436,7 +474,7 @@ public final class ProcessManager {
         if (p == null) {
             return Errors.DEAD_OBJECT;
         }
-        if (module < 0) {
+        if (module < 0 || module >= modules.count()) {
             return Errors.NOT_FOUND;
         }
         if (mm.frames().freeCount() < framesForImage(module)) {
@@ -480,6 +518,7 @@ public final class ProcessManager {
 
     /** OK when {@code p} can have one more thread. */
     /*@ public normal_behavior
+      @ requires \invariant_for(p);
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ int checkThreadCreate(Process p) {

@@ -77,6 +77,8 @@ public final class Recovery {
 
     /** OK when {@code target} can be registered as a service now; the first kept slot otherwise. */
     /*@ public normal_behavior
+      @ requires \invariant_for(k) && \invariant_for(k.caps) && \invariant_for(k.services);
+      @ requires \invariant_for(target);
       @ assignable \nothing;
       @*/
     public static /*@ pure @*/ int checkRegister(Kernel k, Process target) {
@@ -90,17 +92,40 @@ public final class Recovery {
     }
 
     /** The first of {@code n} consecutive free kernel slots not kept for a service, or -1. */
-    private static int keptRun(Kernel k, int n) {
+    /*@ private normal_behavior
+      @ requires \invariant_for(k) && \invariant_for(k.caps) && \invariant_for(k.services);
+      @ ensures \result >= -1;
+      @ assignable \nothing;
+      @*/
+    private static /*@ pure @*/ int keptRun(Kernel k, int n) {
         int per = k.caps.slotsPerProcess();
-        for (int first = 0; first + n <= per; first++) {
-            if (runFree(k, first, n)) {
+        // A negative count asks for no slots; compared as first <= per - need, nothing wraps.
+        int need = n < 0 ? 0 : n;
+        if (need > per) {
+            return -1;
+        }
+        /*@ loop_invariant 0 <= first && first <= per - need + 1;
+          @ decreases per - need + 1 - first;
+          @ assignable \nothing;
+          @*/
+        for (int first = 0; first <= per - need; first++) {
+            if (runFree(k, first, need)) {
                 return first;
             }
         }
         return -1;
     }
 
-    private static boolean runFree(Kernel k, int first, int n) {
+    /*@ private normal_behavior
+      @ requires \invariant_for(k) && \invariant_for(k.caps) && \invariant_for(k.services);
+      @ requires 0 <= first && 0 <= n && first <= k.caps.slotsPerProcess() - n;
+      @ assignable \nothing;
+      @*/
+    private static /*@ pure @*/ boolean runFree(Kernel k, int first, int n) {
+        /*@ loop_invariant first <= i && i <= first + n;
+          @ decreases first + n - i;
+          @ assignable \nothing;
+          @*/
         for (int i = first; i < first + n; i++) {
             if (k.caps.checkEmpty(0, i) != Errors.OK || k.services.slotKept(i)) {
                 return false;

@@ -1,5 +1,7 @@
 package dev.keel.kernel.recovery;
 
+import org.checkerframework.checker.index.qual.NonNegative;
+
 /**
  * Processes registered as services: restarted automatically, with their initial capabilities,
  * when they die; each has a checkpoint area that survives the restart. The initial capabilities
@@ -54,15 +56,27 @@ public final class ServiceTable {
         keptCount = new int[n];
         restarts = new int[n];
         checkpointLength = new int[n];
-        checkpoint = new byte[n][];
-        /*@ loop_invariant 0 <= i && i <= n && checkpoint.length == n;
-          @ loop_invariant (\forall int j; 0 <= j && j < i; checkpoint[j] != null);
-          @ assignable checkpoint[*];
+        checkpoint = areas(n, bytes < 0 ? 0 : bytes);
+    }
+
+    /** {@code n} checkpoint areas of {@code bytes} bytes each. */
+    /*@ private normal_behavior
+      @ requires n > 0 && bytes >= 0;
+      @ ensures \result.length == n && \fresh(\result);
+      @ ensures (\forall int j; 0 <= j && j < n; \result[j] != null && \result[j].length == bytes);
+      @ assignable \nothing;
+      @*/
+    private static byte[][] areas(@NonNegative int n, @NonNegative int bytes) {
+        byte[][] a = new byte[n][];
+        /*@ loop_invariant 0 <= i && i <= n && a.length == n && \fresh(a);
+          @ loop_invariant (\forall int j; 0 <= j && j < i; a[j] != null && a[j].length == bytes);
+          @ assignable a[*];
           @ decreases n - i;
           @*/
         for (int i = 0; i < n; i++) {
-            checkpoint[i] = new byte[bytes < 0 ? 0 : bytes];
+            a[i] = new byte[bytes];
         }
+        return a;
     }
 
     /*@ public normal_behavior
@@ -248,13 +262,21 @@ public final class ServiceTable {
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ boolean slotKept(int slot) {
+        return kept(live, firstKept, keptCount, slot);
+    }
+
+    /** True when some live record among {@code live} keeps {@code slot}. */
+    /*@ private normal_behavior
+      @ assignable \nothing;
+      @*/
+    private static /*@ pure helper @*/ boolean kept(boolean[] live, int[] first, int[] count, int slot) {
         /*@ loop_invariant 0 <= i && i <= live.length;
           @ assignable \nothing;
           @ decreases live.length - i;
           @*/
-        for (int i = 0; i < live.length && i < firstKept.length && i < keptCount.length; i++) {
+        for (int i = 0; i < live.length && i < first.length && i < count.length; i++) {
             // In long: first + count of a corrupted record must not wrap around.
-            if (live[i] && slot >= firstKept[i] && slot < (long) firstKept[i] + keptCount[i]) {
+            if (live[i] && slot >= first[i] && slot < (long) first[i] + (long) count[i]) {
                 return true;
             }
         }

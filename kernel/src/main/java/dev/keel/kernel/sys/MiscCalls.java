@@ -48,6 +48,8 @@ public final class MiscCalls {
 
     /** metrics_read(kind, index); see MetricKinds. Per-CPU kinds take -1 for the sum. */
     /*@ public normal_behavior
+      @ requires \invariant_for(k) && \invariant_for(k.memory) && \invariant_for(k.memory.frames());
+      @ requires \invariant_for(k.scheduler) && \invariant_for(k.metrics);
       @ assignable \nothing;
       @*/
     public static /*@ pure @*/ long metricsRead(Kernel k, long kind, long index) {
@@ -62,20 +64,50 @@ public final class MiscCalls {
         return v < 0 ? Errors.BAD_ARGUMENT : v;
     }
 
-    private static long perCpu(Kernel k, int kind, long index) {
-        if (index < -1 || index >= k.scheduler.cpuCount()) {
+    /** The counter {@code kind} of CPU {@code index}, or of all CPUs for -1. */
+    /*@ private normal_behavior
+      @ requires \invariant_for(k) && \invariant_for(k.scheduler);
+      @ ensures \result >= 0 || \result == Errors.BAD_ARGUMENT;
+      @ assignable \nothing;
+      @*/
+    private static /*@ pure @*/ long perCpu(Kernel k, int kind, long index) {
+        int n = k.scheduler.cpuCount();
+        if (index < -1 || index >= n) {
             return Errors.BAD_ARGUMENT;
         }
         long sum = 0;
-        for (int i = 0; i < k.scheduler.cpuCount(); i++) {
-            if (index == -1 || index == i) {
-                sum += counter(k.scheduler.cpu(i), kind);
+        /*@ loop_invariant 0 <= i && i <= n && 0 <= sum && \invariant_for(k.scheduler);
+          @ decreases n - i;
+          @ assignable \nothing;
+          @*/
+        for (int i = 0; i < n; i++) {
+            if (index == -1 || index == (long) i) {
+                sum = add(sum, counter(k.scheduler.cpu(i), kind));
             }
         }
         return sum;
     }
 
-    private static long counter(PerCpu c, int kind) {
+    /**
+     * {@code sum + v} for a count {@code v}, stopping at the largest long like the counters
+     * themselves: the sum over every CPU must not wrap to a negative count.
+     */
+    /*@ private normal_behavior
+      @ requires sum >= 0;
+      @ ensures \result >= 0;
+      @ assignable \nothing;
+      @*/
+    private static /*@ pure @*/ long add(long sum, long v) {
+        if (v <= 0) {
+            return sum;
+        }
+        return v > Long.MAX_VALUE - sum ? Long.MAX_VALUE : sum + v;
+    }
+
+    /*@ private normal_behavior
+      @ assignable \nothing;
+      @*/
+    private static /*@ pure @*/ long counter(PerCpu c, int kind) {
         if (kind == MetricKinds.CONTEXT_SWITCHES) {
             return c.contextSwitches;
         }

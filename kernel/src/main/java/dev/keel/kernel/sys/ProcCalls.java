@@ -72,6 +72,7 @@ public final class ProcCalls {
     }
 
     /*@ public normal_behavior
+      @ requires p.state == Process.ALIVE;
       @ assignable \everything;
       @*/
     public static long exit(Kernel k, Process p, long status) {
@@ -80,6 +81,7 @@ public final class ProcCalls {
     }
 
     /*@ public normal_behavior
+      @ requires \invariant_for(k) && \invariant_for(k.processes) && t.owner == p;
       @ assignable \everything;
       @*/
     public static long waitChild(Kernel k, Tcb t, Process p, long pid) {
@@ -156,6 +158,7 @@ public final class ProcCalls {
     }
 
     /*@ public normal_behavior
+      @ requires \invariant_for(k) && \invariant_for(k.scheduler);
       @ ensures \result == Errors.OK;
       @ assignable \everything;
       @*/
@@ -165,6 +168,7 @@ public final class ProcCalls {
     }
 
     /*@ public normal_behavior
+      @ requires \invariant_for(k) && \invariant_for(k.scheduler);
       @ ensures \result <= 0;
       @ assignable \everything;
       @*/

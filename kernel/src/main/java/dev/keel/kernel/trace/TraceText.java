@@ -48,12 +48,34 @@ public final class TraceText {
             }
             v = -v;
         }
+        // div: the largest power of ten not above v (1 for v < 10). div <= v / 10 is v / div >= 10
+        // without the product that could overflow.
         long div = 1;
-        while (v / div >= 10) {
+        /*@ loop_invariant 1 <= div && (div == 1 || div <= v) && 0 <= v;
+          @ decreases v - div;
+          @ assignable \nothing;
+          @*/
+        while (div <= v / 10) {
             div = div * 10;
         }
+        // Each digit by subtraction: rest < 10 * div holds on entry to every step, so a digit
+        // never passes 9; no division by a variable, which the prover handles badly.
+        long rest = v;
+        /*@ loop_invariant 0 <= div && 0 <= rest;
+          @ decreases div;
+          @ assignable \nothing;
+          @*/
         for (; div > 0; div = div / 10) {
-            s.write((int) ('0' + v / div % 10));
+            int d = 0;
+            /*@ loop_invariant 0 <= d && d <= 9 && 0 <= rest;
+              @ decreases 9 - d;
+              @ assignable \nothing;
+              @*/
+            while (d < 9 && rest >= div) {
+                rest = rest - div;
+                d++;
+            }
+            s.write('0' + d);
         }
     }
 
