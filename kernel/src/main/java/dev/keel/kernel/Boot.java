@@ -41,11 +41,18 @@ public final class Boot {
     private Boot() {
     }
 
-    /** Builds the kernel on {@code machine}; null when there is no {@code init} module or no memory. */
+    /**
+     * Builds the kernel on {@code machine}; null when the configuration's capability table does not
+     * fit, or there is no {@code init} module or no memory.
+     */
     /*@ public normal_behavior
       @ assignable \everything;
       @*/
     public static @Nullable Kernel boot(Machine machine, KernelConfig c, boolean selfCheck) {
+        if (!c.capabilityTableFits()) {
+            new Panic(machine).panic(Panic.CORRUPTION, "Boot.boot: capability table larger than an int", 0);
+            return null;
+        }
         Kernel k = build(machine, c, selfCheck);
         if (!startInit(k)) {
             k.panic.panic(Panic.CORRUPTION, "Boot.boot: no init module or no memory", 0);

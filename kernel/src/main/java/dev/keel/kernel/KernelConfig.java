@@ -71,6 +71,18 @@ public final class KernelConfig {
         this.histogramBuckets = 32;
     }
 
+    /**
+     * True when the capability table these sizes ask for (every process's slots, in one array)
+     * can be allocated: its length must fit an int. Boot refuses a configuration without it.
+     */
+    /*@ public normal_behavior
+      @ ensures \result == ((long) maxProcesses * slotsPerProcess <= Integer.MAX_VALUE);
+      @ assignable \strictly_nothing;
+      @*/
+    public /*@ pure @*/ boolean capabilityTableFits() {
+        return (long) maxProcesses * slotsPerProcess <= Integer.MAX_VALUE;
+    }
+
     /** The sizes used by the tests and the image: small enough to check exhaustively. */
     /*@ public normal_behavior
       @ ensures \fresh(\result);

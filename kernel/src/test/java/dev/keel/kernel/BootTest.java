@@ -2,6 +2,7 @@ package dev.keel.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,11 +35,27 @@ class BootTest {
     void bootWithoutInitModulePanicsInsteadOfRunning() {
         SimMachine m = new SimMachine(1, Sim.RAM);
         assertNull(Boot.boot(m, KernelConfig.standard(), true));
+        String out = serial(m);
+        assertTrue(out.startsWith("PANIC corruption"), out);
+    }
+
+    private static String serial(SimMachine m) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < m.simSerial().outputLength(); i++) {
             out.append((char) m.simSerial().outputAt(i));
         }
-        assertTrue(out.toString().startsWith("PANIC corruption"), out.toString());
+        return out.toString();
+    }
+
+    @Test
+    void bootRefusesACapabilityTableLargerThanAnInt() {
+        SimMachine m = new SimMachine(1, Sim.RAM);
+        KernelConfig huge = new KernelConfig(65536, 32768, 48, 4, 32, 64, 256, 8, 16, 32, 5, 900, 4, 256, 4);
+        assertTrue(KernelConfig.standard().capabilityTableFits());
+        assertFalse(huge.capabilityTableFits());
+        assertNull(Boot.boot(m, huge, true));
+        String out = serial(m);
+        assertTrue(out.startsWith("PANIC corruption") && out.contains("capability table"), out);
     }
 
     @Test
