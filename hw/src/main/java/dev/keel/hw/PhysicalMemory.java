@@ -11,7 +11,8 @@ package dev.keel.hw;
  * assumption behind every {@code assignable}: physical memory is not part of the Java heap the
  * kernel's objects live in. On the simulator it is a private array of the simulator (plus a
  * private error counter); on x86 it is RAM outside the kernel image, the only RAM the memory map
- * calls usable. So a store changes no kernel object, and a load returns a value the proofs know
+ * calls usable. So a store changes no kernel object and no access allocates one (the accesses
+ * other than {@link #read} are {@code \strictly_nothing}), and a load returns a value the proofs know
  * nothing about beyond its width (a byte or halfword load is zero-extended): two loads of the
  * same address are not assumed equal. The preconditions are the range only: x86 takes any
  * alignment, and the simulator turns a misaligned access into a counted bus error, which changes
@@ -37,50 +38,50 @@ public interface PhysicalMemory {
     /*@ public normal_behavior
       @ requires 0 <= pa && pa <= memSize - 1;
       @ ensures 0 <= \result && \result <= 255;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     /*@ helper @*/ int load8(long pa);
 
     /*@ public normal_behavior
       @ requires 0 <= pa && pa <= memSize - 2;
       @ ensures 0 <= \result && \result <= 65535;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     /*@ helper @*/ int load16(long pa);
 
     /*@ public normal_behavior
       @ requires 0 <= pa && pa <= memSize - 4;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     /*@ helper @*/ int load32(long pa);
 
     /*@ public normal_behavior
       @ requires 0 <= pa && pa <= memSize - 8;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     /*@ helper @*/ long load64(long pa);
 
     /*@ public normal_behavior
       @ requires 0 <= pa && pa <= memSize - 1;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     /*@ helper @*/ void store8(long pa, int value);
 
     /*@ public normal_behavior
       @ requires 0 <= pa && pa <= memSize - 2;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     /*@ helper @*/ void store16(long pa, int value);
 
     /*@ public normal_behavior
       @ requires 0 <= pa && pa <= memSize - 4;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     /*@ helper @*/ void store32(long pa, int value);
 
     /*@ public normal_behavior
       @ requires 0 <= pa && pa <= memSize - 8;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     /*@ helper @*/ void store64(long pa, long value);
 
@@ -96,14 +97,14 @@ public interface PhysicalMemory {
     /*@ public normal_behavior
       @ requires 0 <= len && 0 <= pa && pa <= memSize - len;
       @ requires 0 <= off && off <= src.length - len;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     /*@ helper @*/ void write(long pa, byte[] src, int off, int len);
 
     /** Copies the {@code len} bytes at {@code from} to {@code to}; the ranges do not overlap. */
     /*@ public normal_behavior
       @ requires 0 <= len && 0 <= to && to <= memSize - len && 0 <= from && from <= memSize - len;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     /*@ helper @*/ void copy(long to, long from, long len);
 }

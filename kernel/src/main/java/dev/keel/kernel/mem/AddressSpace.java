@@ -58,7 +58,7 @@ public final class AddressSpace {
     /** Physical address of the top-level table, 0 while the space is not built. */
     /*@ public normal_behavior
       @ ensures \result == root;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ long root() {
         return root;
@@ -66,7 +66,7 @@ public final class AddressSpace {
 
     /*@ public normal_behavior
       @ ensures \result == used.length;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int regionSlots() {
         return used.length;
@@ -75,11 +75,11 @@ public final class AddressSpace {
     /** The region containing {@code va}, or -1. */
     /*@ public normal_behavior
       @ ensures \result == -1 || (0 <= \result && \result < used.length && used[\result]);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int regionOf(long va) {
         /*@ loop_invariant 0 <= r && r <= used.length;
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @ decreases used.length - r;
           @*/
         for (int r = 0; r < used.length && r < start.length && r < pages.length; r++) {
@@ -95,11 +95,11 @@ public final class AddressSpace {
     /** The used region starting exactly at {@code va} with exactly {@code n} pages, or -1. */
     /*@ public normal_behavior
       @ ensures \result == -1 || (0 <= \result && \result < used.length && used[\result]);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int regionExactly(long va, long n) {
         /*@ loop_invariant 0 <= r && r <= used.length;
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @ decreases used.length - r;
           @*/
         for (int r = 0; r < used.length && r < start.length && r < pages.length; r++) {
@@ -113,14 +113,14 @@ public final class AddressSpace {
     /** True when [va, va + n pages) overlaps a used region; the range is a checked user range. */
     /*@ public normal_behavior
       @ requires 0 <= va && va <= PageTable.USER_TOP && 0 <= n && n <= MemoryManager.MAX_PAGES;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean overlaps(long va, long n) {
         //@ assert va + n * Pte.PAGE <= Long.MAX_VALUE;
         //@ assert va + n * Pte.PAGE >= Long.MIN_VALUE;
         long end = va + n * Pte.PAGE;
         /*@ loop_invariant 0 <= r && r <= used.length;
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @ decreases used.length - r;
           @*/
         for (int r = 0; r < used.length && r < start.length && r < pages.length; r++) {
@@ -137,11 +137,11 @@ public final class AddressSpace {
     /** A free region slot, or -1. */
     /*@ public normal_behavior
       @ ensures \result == -1 || (0 <= \result && \result < used.length && !used[\result]);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int freeRegion() {
         /*@ loop_invariant 0 <= r && r <= used.length;
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @ decreases used.length - r;
           @*/
         for (int r = 0; r < used.length; r++) {
@@ -155,7 +155,7 @@ public final class AddressSpace {
     /*@ public normal_behavior
       @ requires 0 <= r && r < used.length;
       @ ensures \result == used[r];
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean isUsed(int r) {
         return r >= 0 && r < used.length && used[r];
@@ -164,7 +164,7 @@ public final class AddressSpace {
     /*@ public normal_behavior
       @ requires 0 <= r && r < start.length;
       @ ensures \result == start[r];
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ long regionStart(int r) {
         return r >= 0 && r < start.length ? start[r] : 0;
@@ -173,7 +173,7 @@ public final class AddressSpace {
     /*@ public normal_behavior
       @ requires 0 <= r && r < pages.length;
       @ ensures \result == pages[r];
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int regionPages(int r) {
         return r >= 0 && r < pages.length ? pages[r] : 0;
@@ -182,7 +182,7 @@ public final class AddressSpace {
     /*@ public normal_behavior
       @ requires 0 <= r && r < writable.length;
       @ ensures \result == writable[r];
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean regionWritable(int r) {
         return r >= 0 && r < writable.length && writable[r];
@@ -191,7 +191,7 @@ public final class AddressSpace {
     /*@ public normal_behavior
       @ requires 0 <= r && r < memObject.length;
       @ ensures \result == memObject[r];
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int regionMemory(int r) {
         return r >= 0 && r < memObject.length ? memObject[r] : 0;
@@ -200,7 +200,7 @@ public final class AddressSpace {
     /*@ public normal_behavior
       @ requires 0 <= r && r < mayWrite.length;
       @ ensures \result == mayWrite[r];
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean regionMayWrite(int r) {
         return r >= 0 && r < mayWrite.length && mayWrite[r];
@@ -208,7 +208,7 @@ public final class AddressSpace {
 
     /*@ public normal_behavior
       @ ensures \result == (0 <= r && r < EXEC_SLOTS && ((executableMask >> r) & 1L) != 0);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean regionExecutable(int r) {
         return r >= 0 && r < EXEC_SLOTS && ((executableMask >> r) & 1L) != 0;

@@ -75,7 +75,7 @@ public final class MemoryManager {
 
     /*@ public normal_behavior
       @ ensures \result == spaces.length;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int spaceCount() {
         return spaces.length;
@@ -85,7 +85,7 @@ public final class MemoryManager {
     /*@ public normal_behavior
       @ requires 0 <= i && i < spaces.length;
       @ ensures \result == spaces[i];
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ AddressSpace space(int i) {
         if (i < 0 || i >= spaces.length) {
@@ -96,7 +96,7 @@ public final class MemoryManager {
 
     /*@ public normal_behavior
       @ ensures \result == frames;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ FrameAllocator frames() {
         return frames;
@@ -104,7 +104,7 @@ public final class MemoryManager {
 
     /*@ public normal_behavior
       @ ensures \result == quotas;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ MemoryObjects quotas() {
         return quotas;
@@ -112,7 +112,7 @@ public final class MemoryManager {
 
     /*@ public normal_behavior
       @ ensures \result == tables;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ PageTable tables() {
         return tables;
@@ -136,11 +136,17 @@ public final class MemoryManager {
 
     /** Unmaps every region of {@code s}, frees its tables, and leaves it unbuilt. */
     /*@ public normal_behavior
+      @ requires \invariant_for(s);
       @ ensures s.root == 0;
       @ assignable s.root, s.used[*], quotas.used[*], frames.top, frames.free[*], frames.refs[*], frames.stack[*];
       @ assignable tables.frames.top, tables.frames.free[*], tables.frames.refs[*], tables.frames.stack[*];
       @*/
     public void destroySpace(AddressSpace s) {
+        /*@ loop_invariant 0 <= r && r <= s.used.length && \invariant_for(s);
+          @ assignable s.used[*], quotas.used[*], frames.top, frames.free[*], frames.refs[*], frames.stack[*];
+          @ assignable tables.frames.top, tables.frames.free[*], tables.frames.refs[*], tables.frames.stack[*];
+          @ decreases s.used.length - r;
+          @*/
         for (int r = 0; r < s.regionSlots(); r++) {
             if (s.isUsed(r)) {
                 unmap(s, r);
@@ -182,7 +188,7 @@ public final class MemoryManager {
       @ ensures \result == Errors.OK || \result == Errors.BAD_LENGTH || \result == Errors.BAD_ADDRESS;
       @ ensures \result == Errors.OK ==> va >= USER_BASE && pages > 0 && pages <= MAX_PAGES;
       @ ensures \result == Errors.OK ==> va <= PageTable.USER_TOP - pages * Pte.PAGE;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ int checkUserRange(long va, long pages) {
         if (pages <= 0 || pages > MAX_PAGES) {
@@ -227,8 +233,8 @@ public final class MemoryManager {
     /** The region that is exactly [va, va + pages) in {@code s}, or an error. */
     /*@ public normal_behavior
       @ requires \invariant_for(s);
-      @ ensures \result >= 0 ==> s.isUsed(\result);
-      @ assignable \nothing;
+      @ ensures \result >= 0 ==> \result < s.regionSlots() && s.isUsed(\result);
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int checkRegion(AddressSpace s, long va, long pages) {
         int e = checkUserRange(va, pages);
@@ -241,7 +247,7 @@ public final class MemoryManager {
 
     /** Unmap: removes region {@code r} of {@code s}, releasing its frames and its quota. */
     /*@ public normal_behavior
-      @ requires s.isUsed(r);
+      @ requires \invariant_for(s) && 0 <= r && r < s.regionSlots() && s.isUsed(r);
       @ ensures !s.isUsed(r);
       @ assignable s.used[*], quotas.used[*], frames.top, frames.free[*], frames.refs[*], frames.stack[*];
       @ assignable tables.frames.top, tables.frames.free[*], tables.frames.refs[*];
@@ -249,6 +255,11 @@ public final class MemoryManager {
     public void unmap(AddressSpace s, int r) {
         long va = s.regionStart(r);
         int n = s.regionPages(r);
+        /*@ loop_invariant 0 <= i && i <= n && \invariant_for(s);
+          @ assignable frames.top, frames.free[*], frames.refs[*], frames.stack[*];
+          @ assignable tables.frames.top, tables.frames.free[*], tables.frames.refs[*];
+          @ decreases n - i;
+          @*/
         for (int i = 0; i < n; i++) {
             unmapPage(s, va + (long) i * Pte.PAGE);
         }
@@ -285,13 +296,18 @@ public final class MemoryManager {
      * copy-on-write pages, which stay read-only until their first write fault.
      */
     /*@ public normal_behavior
-      @ requires s.isUsed(r);
+      @ requires \invariant_for(s) && 0 <= r && r < s.regionSlots() && s.isUsed(r);
       @ ensures s.regionWritable(r) == writable;
       @ assignable s.writable[*], tables.frames.top, tables.frames.free[*], tables.frames.refs[*];
       @*/
     public void protect(AddressSpace s, int r, boolean writable) {
         s.setWritable(r, writable);
         long va = s.regionStart(r);
+        // Only the entries change below, and they are not Java objects: the loop writes no field.
+        /*@ loop_invariant 0 <= i && i <= s.pages[r] && s.writable[r] == writable;
+          @ assignable \nothing;
+          @ decreases s.pages[r] - i;
+          @*/
         for (int i = 0; i < s.regionPages(r); i++) {
             reprotectPage(s, va + (long) i * Pte.PAGE, writable);
         }
@@ -403,12 +419,12 @@ public final class MemoryManager {
     /*@ public normal_behavior
       @ requires \invariant_for(s);
       @ ensures \result >= 0;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ long pagesCharged(AddressSpace s, int m) {
         long n = 0;
         /*@ loop_invariant 0 <= r && r <= s.used.length && 0 <= n && n <= r * MAX_PAGES;
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @ decreases s.used.length - r;
           @*/
         for (int r = 0; r < s.regionSlots(); r++) {
@@ -427,13 +443,19 @@ public final class MemoryManager {
      * {@code src} means the same as before (some of its pages may now be copy-on-write).
      */
     /*@ public normal_behavior
-      @ requires checkFork(src) == Errors.OK && dst.root > 0 && dst != src;
+      @ requires checkFork(src) == Errors.OK && dst.root > 0 && dst != src && \invariant_for(dst);
       @ ensures \result == Errors.OK || \result == Errors.NO_MEMORY;
       @ assignable quotas.used[*], dst.used[*], dst.start[*], dst.pages[*], dst.writable[*], dst.memObject[*], dst.mayWrite[*], dst.executableMask, dst.root;
       @ assignable frames.top, frames.free[*], frames.refs[*], frames.stack[*];
       @ assignable tables.frames.top, tables.frames.free[*], tables.frames.refs[*], tables.frames.stack[*];
       @*/
     public int forkSpace(AddressSpace src, AddressSpace dst) {
+        /*@ loop_invariant 0 <= r && r <= src.used.length && \invariant_for(src) && \invariant_for(dst);
+          @ assignable quotas.used[*], dst.used[*], dst.start[*], dst.pages[*], dst.writable[*], dst.memObject[*], dst.mayWrite[*], dst.executableMask;
+          @ assignable frames.top, frames.free[*], frames.refs[*], frames.stack[*];
+          @ assignable tables.frames.top, tables.frames.free[*], tables.frames.refs[*], tables.frames.stack[*];
+          @ decreases src.used.length - r;
+          @*/
         for (int r = 0; r < src.regionSlots(); r++) {
             if (src.isUsed(r) && forkRegion(src, dst, r) != Errors.OK) {
                 destroySpace(dst);
@@ -449,6 +471,11 @@ public final class MemoryManager {
         quotas.charge(src.regionMemory(r), n);
         dst.setRegion(r, va, n, src.regionWritable(r), src.regionExecutable(r),
                 src.regionMemory(r), src.regionMayWrite(r));
+        /*@ loop_invariant 0 <= i && i <= n;
+          @ assignable frames.top, frames.free[*], frames.refs[*], frames.stack[*];
+          @ assignable tables.frames.top, tables.frames.free[*], tables.frames.refs[*];
+          @ decreases n - i;
+          @*/
         for (int i = 0; i < n; i++) {
             if (sharePage(src, dst, va + (long) i * Pte.PAGE) != Errors.OK) {
                 return Errors.NO_MEMORY;
@@ -484,7 +511,7 @@ public final class MemoryManager {
     /*@ public normal_behavior
       @ requires \invariant_for(s);
       @ ensures \result ==> s.regionOf(va) >= 0;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean executable(AddressSpace s, long va) {
         int r = s.regionOf(va);
@@ -494,7 +521,7 @@ public final class MemoryManager {
     /** The leaf entry of {@code va} in {@code s}, 0 when not present. */
     /*@ public normal_behavior
       @ requires s.root >= 0;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ long entry(AddressSpace s, long va) {
         return s.root == 0 ? 0 : tables.lookup(s.root, va);

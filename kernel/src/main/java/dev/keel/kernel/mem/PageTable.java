@@ -45,11 +45,11 @@ public final class PageTable {
      */
     /*@ public normal_behavior
       @ requires root > 0 && 0 <= va && va < USER_TOP && !create;
-      @ ensures \result >= 0;
-      @ assignable \nothing;
+      @ ensures \result == 0 || (0 < \result && \result <= memory.memSize - 8);
+      @ assignable \strictly_nothing;
       @ also public normal_behavior
       @ requires root > 0 && 0 <= va && va < USER_TOP && create;
-      @ ensures \result >= 0;
+      @ ensures \result == 0 || (0 < \result && \result <= memory.memSize - 8);
       @ assignable frames.top, frames.free[*], frames.refs[*];
       @*/
     public long entryAddress(long root, long va, boolean create) {
@@ -57,7 +57,7 @@ public final class PageTable {
             return find(root, va);
         }
         long table = root;
-        /*@ loop_invariant 0 <= level && level <= 3;
+        /*@ loop_invariant 0 <= level && level <= 3 && \invariant_for(frames);
           @ assignable frames.top, frames.free[*], frames.refs[*];
           @ decreases level;
           @*/
@@ -83,13 +83,13 @@ public final class PageTable {
     /** entryAddress without creating: 0 when a table on the way is missing. */
     /*@ private normal_behavior
       @ requires 0 <= va;
-      @ ensures \result >= 0;
-      @ assignable \nothing;
+      @ ensures \result == 0 || (0 < \result && \result <= memory.memSize - 8);
+      @ assignable \strictly_nothing;
       @*/
     private long find(long root, long va) {
         long table = root;
         /*@ loop_invariant 0 <= walk && walk <= 3;
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @ decreases walk;
           @*/
         for (int walk = 3; walk > 0; walk--) {
@@ -112,33 +112,37 @@ public final class PageTable {
      */
     /*@ private normal_behavior
       @ requires 0 <= va && 0 <= level && level <= 3;
-      @ ensures \result == 0 || (0 < \result && \result <= memory.size() - 8);
-      @ assignable \nothing;
+      @ ensures \result == 0 || (0 < \result && \result <= memory.memSize - 8);
+      @ assignable \strictly_nothing;
       @*/
     private /*@ pure @*/ long slot(long table, long va, int level) {
         if (table <= 0 || table > memory.size() - Pte.PAGE) {
             return 0;
         }
-        return table + 8L * Pte.index(va, level);
+        int i = Pte.index(va, level);
+        // Both halves of the overflow check, stated for the prover, which does not split them.
+        //@ assert table + 8L * i <= Long.MAX_VALUE;
+        //@ assert table + 8L * i >= Long.MIN_VALUE;
+        return table + 8L * i;
     }
 
     /** The leaf entry for {@code va}, or 0 when no table covers it (or it is not a user address). */
     /*@ public normal_behavior
       @ requires root > 0;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ long lookup(long root, long va) {
         if (va < 0 || va >= USER_TOP) {
             return 0;
         }
-        long at = entryAddress(root, va, false);
+        long at = find(root, va);
         return at == 0 ? 0 : memory.load64(at);
     }
 
     /** Writes the leaf entry at physical address {@code at}. */
     /*@ public normal_behavior
-      @ requires at > 0 && at <= memory.size() - 8;
-      @ assignable \nothing;
+      @ requires at > 0 && at <= memory.memSize - 8;
+      @ assignable \strictly_nothing;
       @*/
     public void store(long at, long entry) {
         memory.store64(at, entry);
@@ -153,8 +157,26 @@ public final class PageTable {
         freeLevel(root, 3);
     }
 
+    /**
+     * Frees the table at {@code table} (a table of {@code level}) and every table under it. Only
+     * the user half of the top level is the process's; the kernel half is shared. A table that
+     * does not lie inside physical memory is not walked, nor released as a table: it can only be
+     * the mark of a corrupted entry.
+     */
+    /*@ private normal_behavior
+      @ requires 0 <= level && level <= 3;
+      @ assignable frames.top, frames.free[*], frames.refs[*], frames.stack[*];
+      @ measured_by level;
+      @*/
     private void freeLevel(long table, int level) {
+        if (table <= 0 || table > memory.size() - Pte.PAGE) {
+            return;
+        }
         if (level > 0) {
+            /*@ loop_invariant 0 <= i && i <= Pte.ENTRIES && \invariant_for(frames);
+              @ assignable frames.top, frames.free[*], frames.refs[*], frames.stack[*];
+              @ decreases Pte.ENTRIES - i;
+              @*/
             for (int i = 0; i < Pte.ENTRIES / 2 || (level < 3 && i < Pte.ENTRIES); i++) {
                 long e = memory.load64(table + 8L * i);
                 if (Pte.present(e)) {
@@ -162,26 +184,50 @@ public final class PageTable {
                 }
             }
         }
-        frames.release(table);
+        if (frames.isUsed(table)) {
+            frames.release(table);
+        }
     }
 
-    /** Adds 1 to {@code counts[f]} for every table frame under {@code root} (self-checks). */
+    /**
+     * Adds 1 to {@code counts[f]} for every table frame under {@code root} (self-checks); the
+     * counts are the caller's, never the allocator's own reference counts.
+     */
     /*@ public normal_behavior
-      @ requires root > 0;
+      @ requires root > 0 && counts != frames.refs;
       @ assignable counts[*];
       @*/
     public void countTables(long root, int[] counts) {
         countLevel(root, 3, counts);
     }
 
+    /**
+     * Counts the table at {@code table} (of {@code level}) and every table under it. A count that
+     * has reached the int range stays there, and a table outside physical memory is counted (when
+     * it has a frame number) but not walked: either is the mark of corrupted tables, which the
+     * self-check then reports as counts that do not match.
+     */
+    /*@ private normal_behavior
+      @ requires 0 <= level && level <= 3 && counts != frames.refs;
+      @ assignable counts[*];
+      @ measured_by level;
+      @*/
     private void countLevel(long table, int level, int[] counts) {
         long f = table / Pte.PAGE;
         if (f >= 0 && f < counts.length) {
-            counts[(int) f]++;
+            //@ assert 0 <= f && f < Integer.MAX_VALUE;
+            int at = (int) f;
+            if (counts[at] < Integer.MAX_VALUE) {
+                counts[at]++;
+            }
         }
-        if (level == 0) {
+        if (level == 0 || table <= 0 || table > memory.size() - Pte.PAGE) {
             return;
         }
+        /*@ loop_invariant 0 <= i && i <= Pte.ENTRIES;
+          @ assignable counts[*];
+          @ decreases Pte.ENTRIES - i;
+          @*/
         for (int i = 0; i < Pte.ENTRIES / 2 || (level < 3 && i < Pte.ENTRIES); i++) {
             long e = memory.load64(table + 8L * i);
             if (Pte.present(e)) {

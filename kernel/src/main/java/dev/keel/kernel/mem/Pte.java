@@ -31,7 +31,7 @@ public final class Pte {
     /*@ public normal_behavior
       @ ensures present(\result) && frame(\result) == (pa & FRAME_MASK);
       @ ensures writable(\result) == w && executable(\result) == x && cow(\result) == c;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ long leaf(long pa, boolean w, boolean x, boolean c) {
         long e = (pa & FRAME_MASK) | PRESENT | USER;
@@ -54,7 +54,7 @@ public final class Pte {
     /*@ public normal_behavior
       @ ensures present(\result) && frame(\result) == (pa & FRAME_MASK);
       @ ensures executable(\result);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ long table(long pa) {
         return (pa & FRAME_MASK) | PRESENT | WRITABLE | USER;
@@ -62,7 +62,7 @@ public final class Pte {
 
     /*@ public normal_behavior
       @ ensures \result == ((e & PRESENT) != 0);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ boolean present(long e) {
         return (e & PRESENT) != 0;
@@ -70,7 +70,7 @@ public final class Pte {
 
     /*@ public normal_behavior
       @ ensures \result == ((e & WRITABLE) != 0);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ boolean writable(long e) {
         return (e & WRITABLE) != 0;
@@ -79,7 +79,7 @@ public final class Pte {
     /** True when a fetch through {@code e} is allowed: NX clear. */
     /*@ public normal_behavior
       @ ensures \result == ((e & NX) == 0);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ boolean executable(long e) {
         return (e & NX) == 0;
@@ -87,7 +87,7 @@ public final class Pte {
 
     /*@ public normal_behavior
       @ ensures \result == ((e & COW) != 0);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ boolean cow(long e) {
         return (e & COW) != 0;
@@ -95,7 +95,7 @@ public final class Pte {
 
     /*@ public normal_behavior
       @ ensures \result == (e & FRAME_MASK);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ long frame(long e) {
         return e & FRAME_MASK;
@@ -115,10 +115,12 @@ public final class Pte {
     /*@ public normal_behavior
       @ requires 0 <= va && 0 <= level && level <= 3;
       @ ensures 0 <= \result && \result < ENTRIES;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ int index(long va, int level) {
         long span = level == 3 ? SPAN3 : level == 2 ? SPAN2 : level == 1 ? SPAN1 : SPAN0;
-        return (int) (va / span % ENTRIES);
+        long i = va / span % ENTRIES;
+        //@ assert 0 <= i && i < ENTRIES;
+        return (int) i;
     }
 }

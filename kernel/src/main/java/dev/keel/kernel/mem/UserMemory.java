@@ -113,8 +113,8 @@ public final class UserMemory {
      */
     /*@ private normal_behavior
       @ requires s.root >= 0 && 0 <= va;
-      @ ensures \result == -1 || (0 <= \result && \result <= memory.size() - (Pte.PAGE - va % Pte.PAGE));
-      @ assignable \nothing;
+      @ ensures \result == -1 || (0 <= \result && \result <= memory.memSize - (Pte.PAGE - va % Pte.PAGE));
+      @ assignable \strictly_nothing;
       @*/
     private long physical(AddressSpace s, long va) {
         long e = mm.entry(s, va);
@@ -125,6 +125,9 @@ public final class UserMemory {
         if (frame < 0 || frame > memory.size() - Pte.PAGE) {
             return -1;
         }
+        //@ assert 0 <= va % Pte.PAGE && va % Pte.PAGE < Pte.PAGE;
+        //@ assert frame + va % Pte.PAGE <= Long.MAX_VALUE;
+        //@ assert frame + va % Pte.PAGE >= Long.MIN_VALUE;
         return frame + va % Pte.PAGE;
     }
 
@@ -132,11 +135,13 @@ public final class UserMemory {
     /*@ private normal_behavior
       @ requires 0 <= va && 0 < rest;
       @ ensures 0 < \result && \result <= rest && \result <= Pte.PAGE - va % Pte.PAGE;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     private static /*@ pure @*/ int inPage(long va, long rest) {
         long n = Pte.PAGE - va % Pte.PAGE;
-        return (int) (rest < n ? rest : n);
+        long m = rest < n ? rest : n;
+        //@ assert 0 < m && m <= Pte.PAGE;
+        return (int) m;
     }
 
     /** Copies {@code len} user bytes at {@code va} into {@code dst[off..]}; range prepared. */
@@ -211,24 +216,59 @@ public final class UserMemory {
      */
     /*@ public normal_behavior
       @ requires s.root >= 0 && MemoryManager.USER_BASE <= va && va <= PageTable.USER_TOP - 8;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ long readLong(AddressSpace s, long va) {
         if (va % 8 == 0) {
             long pa = physical(s, va);
             return pa >= 0 ? memory.load64(pa) : 0;
         }
+        // Bytes 6 down to 0 first: seven bytes make less than 2^56, so no step overflows (the
+        // invariant names the bound after each byte). The top byte then adds its weight as a
+        // two's-complement digit, t - 256 when its sign bit is set: the same value as the
+        // wrapping v * 256 + byte over all eight bytes, without a wrap.
         long v = 0;
-        for (int i = 7; i >= 0; i--) {
-            long pa = physical(s, va + i);
-            v = v * 256 + (pa >= 0 ? memory.load8(pa) : 0);
+        /*@ loop_invariant -1 <= b && b <= 6 && 0 <= v && \invariant_for(this)
+          @     && (b == 6 ==> v < 1L) && (b == 5 ==> v < 256L) && (b == 4 ==> v < 65536L)
+          @     && (b == 3 ==> v < 16777216L) && (b == 2 ==> v < 4294967296L)
+          @     && (b == 1 ==> v < 1099511627776L) && (b == 0 ==> v < 281474976710656L)
+          @     && (b == -1 ==> v < 72057594037927936L);
+          @ assignable \strictly_nothing;
+          @ decreases b + 1;
+          @*/
+        for (int b = 6; b >= 0; b--) {
+            //@ assert va + b <= Long.MAX_VALUE;
+            //@ assert va + b >= Long.MIN_VALUE;
+            int x = byteAt(s, va + b);
+            //@ assert v * 256 + x <= Long.MAX_VALUE;
+            //@ assert v * 256 + x >= Long.MIN_VALUE;
+            v = v * 256 + x;
         }
-        return v;
+        //@ assert va + 7 <= Long.MAX_VALUE;
+        //@ assert va + 7 >= Long.MIN_VALUE;
+        int t = byteAt(s, va + 7);
+        long top = t >= 128 ? t - 256 : t;
+        //@ assert -128 <= top && top <= 127;
+        //@ assert top * 72057594037927936L + v <= Long.MAX_VALUE;
+        //@ assert top * 72057594037927936L + v >= Long.MIN_VALUE;
+        return top * 72057594037927936L + v;
+    }
+
+    /** The byte at user address {@code va}, 0 when its page is not present. */
+    /*@ private normal_behavior
+      @ requires s.root >= 0 && 0 <= va;
+      @ ensures 0 <= \result && \result <= 255;
+      @ assignable \strictly_nothing;
+      @*/
+    private /*@ pure @*/ int byteAt(AddressSpace s, long va) {
+        long pa = physical(s, va);
+        return pa >= 0 ? memory.load8(pa) : 0;
     }
 
     /** Stores {@code v} little-endian at user address {@code va}; range prepared for writing. */
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ requires s.root >= 0 && MemoryManager.USER_BASE <= va && va <= PageTable.USER_TOP - 8;
+      @ assignable \strictly_nothing;
       @*/
     public void writeLong(AddressSpace s, long va, long v) {
         if (va % 8 == 0) {
@@ -238,13 +278,33 @@ public final class UserMemory {
             }
             return;
         }
+        // The bytes of v's low 63 bits by division, which needs no shift of a negative value;
+        // the sign bit is the top bit of the last byte.
         long rest = v;
+        if (v < 0) {
+            //@ assert v - Long.MIN_VALUE <= Long.MAX_VALUE;
+            //@ assert v - Long.MIN_VALUE >= Long.MIN_VALUE;
+            rest = v - Long.MIN_VALUE;
+        }
+        /*@ loop_invariant 0 <= i && i <= 8 && 0 <= rest && \invariant_for(this);
+          @ assignable \strictly_nothing;
+          @ decreases 8 - i;
+          @*/
         for (int i = 0; i < 8; i++) {
+            //@ assert va + i <= Long.MAX_VALUE;
+            //@ assert va + i >= Long.MIN_VALUE;
             long pa = physical(s, va + i);
-            if (pa >= 0) {
-                memory.store8(pa, (int) (rest & 0xff));
+            //@ assert 0 <= rest % 256 && rest % 256 < 256;
+            int b = (int) (rest % 256);
+            if (i == 7 && v < 0) {
+                //@ assert b + 128 <= Integer.MAX_VALUE;
+                //@ assert b + 128 >= Integer.MIN_VALUE;
+                b = b + 128;
             }
-            rest = rest >> 8;
+            if (pa >= 0) {
+                memory.store8(pa, b);
+            }
+            rest = rest / 256;
         }
     }
 }

@@ -109,6 +109,41 @@ class UserMemoryTest {
         s.assertHealthy();
     }
 
+    /** How readLong assembled an unaligned value before: wrapping products, top byte first. */
+    private static long wrappingLittleEndian(byte[] b) {
+        long v = 0;
+        for (int i = 7; i >= 0; i--) {
+            v = v * 256 + (b[i] & 0xff);
+        }
+        return v;
+    }
+
+    @Test
+    void anUnalignedLongReadsAsTheWrappingFormulaAndWritesItsBytes() {
+        Sim s = mapped(2);
+        Process init = s.init();
+        long[] values = {0L, 1L, -1L, Long.MIN_VALUE, Long.MAX_VALUE, 0x8000000000000001L,
+            0x7f00000000000000L, 0x80ffffffffffffffL, 0x00ffffffffffffffL, 0xff00000000000000L,
+            0x0100000000000000L, 0xfeffffffffffffffL, 0x0123456789abcdefL, 0xfedcba9876543210L, 255L, 256L};
+        for (long at : new long[] {VA + 13, VA + Pte.PAGE - 1, VA + Pte.PAGE - 7}) {
+            for (long v : values) {
+                byte[] b = new byte[8];
+                for (int i = 0; i < 8; i++) {
+                    b[i] = (byte) (v >>> (8 * i));
+                }
+                s.poke(init, at, b);
+                assertEquals(wrappingLittleEndian(b), s.k.user.readLong(init.space, at), "read " + v + " at " + at);
+                assertEquals(v, s.k.user.readLong(init.space, at));
+                s.poke(init, at, new byte[8]);
+                s.k.user.writeLong(init.space, at, v);
+                for (int i = 0; i < 8; i++) {
+                    assertEquals(b[i] & 0xff, byteAt(s, init, at + i), "byte " + i + " of " + v + " at " + at);
+                }
+            }
+        }
+        s.assertHealthy();
+    }
+
     @Test
     void theBulkCopiesOfSimulatedMemoryRefuseRangesOutsideMemoryOrTheArray() {
         Sim s = new Sim();
