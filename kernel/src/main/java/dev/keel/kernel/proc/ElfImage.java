@@ -113,9 +113,16 @@ public final class ElfImage {
       @ assignable \nothing;
       @*/
     private /*@ pure @*/ int checkHeader(long base, long length) {
-        if (length < HEADER_SIZE || base < 0 || base > memory.size() - length) {
+        if (length < HEADER_SIZE || base < 0) {
             return TOO_SHORT;
         }
+        long size = memory.size();
+        //@ assert -Long.MAX_VALUE <= size - length && size - length <= Long.MAX_VALUE - HEADER_SIZE;
+        if (base > size - length) {
+            return TOO_SHORT;
+        }
+        // The header lies below size: the offsets read below do not wrap.
+        //@ assert 0 <= base && base <= Long.MAX_VALUE - HEADER_SIZE;
         if (u8(base) != 0x7f || u8(base + 1) != 'E' || u8(base + 2) != 'L' || u8(base + 3) != 'F') {
             return BAD_MAGIC;
         }
@@ -296,7 +303,9 @@ public final class ElfImage {
           @*/
         for (int i = 0; i < n; i++) {
             if (isLoad(base, i)) {
-                sum = sum + (long) pages(base, i);
+                long p = (long) pages(base, i);
+                //@ assert 0 <= sum + p && sum + p <= (i + 1) * MemoryManager.MAX_PAGES && sum + p <= Long.MAX_VALUE;
+                sum = sum + p;
             }
         }
         return sum < 1 ? 1 : sum > MemoryManager.MAX_PAGES ? (int) MemoryManager.MAX_PAGES : (int) sum;

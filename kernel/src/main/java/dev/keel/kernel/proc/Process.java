@@ -111,7 +111,7 @@ public final class Process {
 
     /** True when a thread slot is free. */
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean hasThreadRoom() {
         return threadCount() < threads.length;
@@ -119,7 +119,7 @@ public final class Process {
 
     /*@ public normal_behavior
       @ ensures \result == (state == ALIVE);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean isAlive() {
         return state == ALIVE;

@@ -40,6 +40,9 @@ public final class ServiceTable {
     //@ public invariant keptCount != restarts && keptCount != checkpointLength && restarts != checkpointLength;
     // Recovery restarts a service at most MAX_RESTARTS times (it retires it instead).
     //@ public invariant (\forall int j; 0 <= j && j < restarts.length; 0 <= restarts[j] && restarts[j] <= MAX_RESTARTS);
+    // Java ints, stated because the prover knows no range of an int array's elements.
+    //@ public invariant (\forall int j; 0 <= j && j < firstKept.length; Integer.MIN_VALUE <= firstKept[j] && firstKept[j] <= Integer.MAX_VALUE);
+    //@ public invariant (\forall int j; 0 <= j && j < keptCount.length; Integer.MIN_VALUE <= keptCount[j] && keptCount[j] <= Integer.MAX_VALUE);
 
     /*@ public normal_behavior
       @ requires count > 0 && bytes >= 0;
@@ -81,7 +84,7 @@ public final class ServiceTable {
 
     /*@ public normal_behavior
       @ ensures \result == live.length;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int size() {
         return live.length;
@@ -132,7 +135,8 @@ public final class ServiceTable {
     }
 
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ ensures \result == (i >= 0 && i < live.length && live[i]);
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean isLive(int i) {
         return i >= 0 && i < live.length && live[i];
@@ -148,7 +152,8 @@ public final class ServiceTable {
     }
 
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ ensures \result == (i >= 0 && i < process.length ? process[i] : -1);
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int processOf(int i) {
         return i >= 0 && i < process.length ? process[i] : -1;
@@ -164,42 +169,48 @@ public final class ServiceTable {
     }
 
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ ensures \result == (i >= 0 && i < module.length ? module[i] : -1);
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int moduleOf(int i) {
         return i >= 0 && i < module.length ? module[i] : -1;
     }
 
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ ensures \result == (i >= 0 && i < priority.length ? priority[i] : 0);
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int priorityOf(int i) {
         return i >= 0 && i < priority.length ? priority[i] : 0;
     }
 
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ ensures \result == (i >= 0 && i < memory.length ? memory[i] : 0);
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int memoryOf(int i) {
         return i >= 0 && i < memory.length ? memory[i] : 0;
     }
 
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ ensures \result == (i >= 0 && i < firstKept.length ? firstKept[i] : 0);
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int firstKept(int i) {
         return i >= 0 && i < firstKept.length ? firstKept[i] : 0;
     }
 
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ ensures \result == (i >= 0 && i < keptCount.length ? keptCount[i] : 0);
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int keptCount(int i) {
         return i >= 0 && i < keptCount.length ? keptCount[i] : 0;
     }
 
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ ensures \result == (i >= 0 && i < restarts.length ? restarts[i] : 0);
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int restarts(int i) {
         return i >= 0 && i < restarts.length ? restarts[i] : 0;
@@ -223,7 +234,8 @@ public final class ServiceTable {
     /** The checkpoint buffer of record {@code i} (fixed size). */
     /*@ public normal_behavior
       @ requires 0 <= i && i < checkpoint.length;
-      @ assignable \nothing;
+      @ ensures \result == checkpoint[i];
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ byte[] checkpoint(int i) {
         if (i < 0 || i >= checkpoint.length) {
@@ -234,15 +246,16 @@ public final class ServiceTable {
 
     /** An empty byte array, allocated at boot. */
     /*@ public normal_behavior
-      @ ensures \result.length == 0;
-      @ assignable \nothing;
+      @ ensures \result == none && \result.length == 0;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ byte[] none() {
         return none;
     }
 
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ ensures \result == (i >= 0 && i < checkpointLength.length ? checkpointLength[i] : 0);
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int checkpointLength(int i) {
         return i >= 0 && i < checkpointLength.length ? checkpointLength[i] : 0;
@@ -267,6 +280,8 @@ public final class ServiceTable {
 
     /** True when some live record among {@code live} keeps {@code slot}. */
     /*@ private normal_behavior
+      @ requires (\forall int j; 0 <= j && j < first.length; Integer.MIN_VALUE <= first[j] && first[j] <= Integer.MAX_VALUE);
+      @ requires (\forall int j; 0 <= j && j < count.length; Integer.MIN_VALUE <= count[j] && count[j] <= Integer.MAX_VALUE);
       @ assignable \nothing;
       @*/
     private static /*@ pure helper @*/ boolean kept(boolean[] live, int[] first, int[] count, int slot) {
@@ -276,7 +291,10 @@ public final class ServiceTable {
           @*/
         for (int i = 0; i < live.length && i < first.length && i < count.length; i++) {
             // In long: first + count of a corrupted record must not wrap around.
-            if (live[i] && slot >= first[i] && slot < (long) first[i] + (long) count[i]) {
+            int f = first[i];
+            int c = count[i];
+            //@ assert Long.MIN_VALUE <= (long) f + c && (long) f + c <= Long.MAX_VALUE;
+            if (live[i] && slot >= f && slot < (long) f + (long) c) {
                 return true;
             }
         }
