@@ -126,7 +126,7 @@ public final class FrameAllocator {
     }
 
     /*@ private normal_behavior
-      @ requires 0 <= pa && pa <= memory.size() - Pte.PAGE;
+      @ requires 0 <= pa && pa <= memory.memSize - Pte.PAGE;
       @ assignable \nothing;
       @*/
     private void zero(long pa) {
