@@ -111,7 +111,7 @@ public final class Process {
 
     /** True when a thread slot is free. */
     /*@ public normal_behavior
-      @ assignable \strictly_nothing;
+      @ assignable \nothing;
       @*/
     public /*@ pure @*/ boolean hasThreadRoom() {
         return threadCount() < threads.length;

@@ -205,19 +205,29 @@ public final class ProcessManager {
         return ProcessSpec.STACK_TOP - (long) stackPages * Pte.PAGE;
     }
 
+    // A helper: it reads only the machine, so it neither needs nor keeps the class invariant.
     /*@ private normal_behavior
-      @ requires 0 <= m && m < modules.moduleCount;
+      @ requires 0 <= m && m < modules.moduleCount && modules != null && memory != null;
       @ assignable \nothing;
       @*/
-    private /*@ pure @*/ boolean nameEquals(int m, byte[] name, int len) {
+    private /*@ pure helper @*/ boolean nameEquals(int m, byte[] name, int len) {
         long at = modules.nameBase(m);
-        /*@ loop_invariant 0 <= i && i <= name.length && \invariant_for(this);
+        /*@ loop_invariant 0 <= i && i <= name.length;
           @ decreases name.length - i;
           @ assignable \nothing;
           @*/
         for (int i = 0; i < len && i < name.length; i++) {
+            //@ assert 0 <= at + i && at + i <= 0xffffffffL + Integer.MAX_VALUE;
             // A name outside physical memory matches nothing (the loader gave a bad address).
-            if (at + (long) i > memory.size() - 1 || (byte) memory.load8(at + (long) i) != name[i]) {
+            if (at + (long) i > memory.size() - 1) {
+                return false;
+            }
+            // The loaded byte as Java holds a byte, without a narrowing cast: the machine
+            // zero-extends (0..255), so above 127 it is the negative byte; the mask is for a
+            // machine that would not.
+            int v = memory.load8(at + (long) i);
+            int u = v >= 0 && v <= 0xff ? v : v & 0xff;
+            if ((u > 127 ? u - 256 : u) != name[i]) {
                 return false;
             }
         }

@@ -40,9 +40,6 @@ public final class ServiceTable {
     //@ public invariant keptCount != restarts && keptCount != checkpointLength && restarts != checkpointLength;
     // Recovery restarts a service at most MAX_RESTARTS times (it retires it instead).
     //@ public invariant (\forall int j; 0 <= j && j < restarts.length; 0 <= restarts[j] && restarts[j] <= MAX_RESTARTS);
-    // Java ints, stated because the prover knows no range of an int array's elements.
-    //@ public invariant (\forall int j; 0 <= j && j < firstKept.length; Integer.MIN_VALUE <= firstKept[j] && firstKept[j] <= Integer.MAX_VALUE);
-    //@ public invariant (\forall int j; 0 <= j && j < keptCount.length; Integer.MIN_VALUE <= keptCount[j] && keptCount[j] <= Integer.MAX_VALUE);
 
     /*@ public normal_behavior
       @ requires count > 0 && bytes >= 0;
@@ -280,8 +277,6 @@ public final class ServiceTable {
 
     /** True when some live record among {@code live} keeps {@code slot}. */
     /*@ private normal_behavior
-      @ requires (\forall int j; 0 <= j && j < first.length; Integer.MIN_VALUE <= first[j] && first[j] <= Integer.MAX_VALUE);
-      @ requires (\forall int j; 0 <= j && j < count.length; Integer.MIN_VALUE <= count[j] && count[j] <= Integer.MAX_VALUE);
       @ assignable \nothing;
       @*/
     private static /*@ pure helper @*/ boolean kept(boolean[] live, int[] first, int[] count, int slot) {
@@ -291,10 +286,7 @@ public final class ServiceTable {
           @*/
         for (int i = 0; i < live.length && i < first.length && i < count.length; i++) {
             // In long: first + count of a corrupted record must not wrap around.
-            int f = first[i];
-            int c = count[i];
-            //@ assert Long.MIN_VALUE <= (long) f + c && (long) f + c <= Long.MAX_VALUE;
-            if (live[i] && slot >= f && slot < (long) f + (long) c) {
+            if (live[i] && slot >= first[i] && slot < (long) first[i] + (long) count[i]) {
                 return true;
             }
         }
