@@ -1,5 +1,6 @@
 package dev.keel.kernel.recovery;
 
+import org.checkerframework.checker.index.qual.IndexFor;
 import org.checkerframework.checker.index.qual.NonNegative;
 
 /**
@@ -286,10 +287,33 @@ public final class ServiceTable {
           @*/
         for (int i = 0; i < live.length && i < first.length && i < count.length; i++) {
             // In long: first + count of a corrupted record must not wrap around.
-            if (live[i] && slot >= first[i] && slot < (long) first[i] + (long) count[i]) {
+            if (live[i] && slot >= element(first, i) && slot < end(element(first, i), element(count, i))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** first + count, in long: the sum of two ints does not wrap there. */
+    /*@ private normal_behavior
+      @ ensures \result == (long) first + (long) count;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ long end(int first, int count) {
+        //@ assert Long.MIN_VALUE <= (long) first + count && (long) first + count <= Long.MAX_VALUE;
+        return (long) first + (long) count;
+    }
+
+    /**
+     * {@code a[i]}, read through a call: the prover knows the range of an int result, not of an
+     * int array's element.
+     */
+    /*@ private normal_behavior
+      @ requires 0 <= i && i < a.length;
+      @ ensures \result == a[i];
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ int element(int[] a, @IndexFor("#1") int i) {
+        return a[i];
     }
 }
