@@ -59,7 +59,10 @@ public final class Metrics {
         }
         syscallCount[number] = inc(syscallCount[number]);
         // In long: the index is checked against the array below, the sum must not wrap first.
-        long at = (long) number * (long) MetricKinds.BUCKETS + (long) bucket(cycles);
+        int b = bucket(cycles);
+        // The product of the two bounds, spelled out: the prover does not multiply inequalities.
+        //@ assert 0 <= number * MetricKinds.BUCKETS + b && number * MetricKinds.BUCKETS + b < Syscalls.COUNT * MetricKinds.BUCKETS;
+        long at = (long) number * (long) MetricKinds.BUCKETS + (long) b;
         if (at >= 0 && at < syscallLatency.length) {
             syscallLatency[(int) at] = inc(syscallLatency[(int) at]);
         }

@@ -113,9 +113,16 @@ public final class ElfImage {
       @ assignable \nothing;
       @*/
     private /*@ pure @*/ int checkHeader(long base, long length) {
-        if (length < HEADER_SIZE || base < 0 || base > memory.size() - length) {
+        if (length < HEADER_SIZE || base < 0) {
             return TOO_SHORT;
         }
+        long size = memory.size();
+        //@ assert -Long.MAX_VALUE <= size - length && size - length <= Long.MAX_VALUE - HEADER_SIZE;
+        if (base > size - length) {
+            return TOO_SHORT;
+        }
+        // The header lies below size: the offsets read below do not wrap.
+        //@ assert 0 <= base && base <= Long.MAX_VALUE - HEADER_SIZE;
         if (u8(base) != 0x7f || u8(base + 1) != 'E' || u8(base + 2) != 'L' || u8(base + 3) != 'F') {
             return BAD_MAGIC;
         }
@@ -296,7 +303,9 @@ public final class ElfImage {
           @*/
         for (int i = 0; i < n; i++) {
             if (isLoad(base, i)) {
-                sum = sum + (long) pages(base, i);
+                long p = (long) pages(base, i);
+                //@ assert 0 <= sum + p && sum + p <= (i + 1) * MemoryManager.MAX_PAGES && sum + p <= Long.MAX_VALUE;
+                sum = sum + p;
             }
         }
         return sum < 1 ? 1 : sum > MemoryManager.MAX_PAGES ? (int) MemoryManager.MAX_PAGES : (int) sum;
@@ -410,13 +419,15 @@ public final class ElfImage {
     /** Physical address of byte {@code at} of the ELF header; -1 when the header is not in memory. */
     /*@ private normal_behavior
       @ requires 0 <= at && at < HEADER_SIZE;
-      @ ensures \result == -1 || (0 <= \result && \result <= memory.size() - HEADER_SIZE + at);
+      @ ensures \result == -1 || (0 <= \result && \result <= memory.memSize - HEADER_SIZE + at);
       @ assignable \nothing;
       @*/
     private /*@ pure @*/ long header(long base, int at) {
-        if (base < 0 || base > memory.size() - (long) HEADER_SIZE) {
+        long size = memory.size();
+        if (base < 0 || base > size - (long) HEADER_SIZE) {
             return -1;
         }
+        //@ assert 0 <= base + at && base + at <= size - HEADER_SIZE + at && base + at <= Long.MAX_VALUE;
         return base + (long) at;
     }
 
@@ -426,18 +437,29 @@ public final class ElfImage {
      */
     /*@ private normal_behavior
       @ requires 0 <= at && at <= PHDR_SIZE - width && 0 < width && width <= 8;
-      @ ensures \result == -1 || (0 <= \result && \result <= memory.size() - width);
+      @ ensures \result == -1 || (0 <= \result && \result <= memory.memSize - width);
       @ assignable \nothing;
       @*/
     private /*@ pure @*/ long phdr(long base, int i, int at, int width) {
         long table = load64(header(base, 32));
-        if (i < 0 || i >= MAX_PHDRS || base < 0 || base > memory.size() || table < 0 || table > memory.size() - base) {
+        long size = memory.size();
+        if (i < 0 || i >= MAX_PHDRS || base < 0 || base > size) {
             return -1;
         }
+        // Each difference and sum below is bounded by size; spelled out for the prover.
+        //@ assert 0 <= size - base && size - base <= size;
+        long room = size - base;
+        if (table < 0 || table > room) {
+            return -1;
+        }
+        //@ assert 0 <= room - table && room - table <= room && -8 <= room - table - width && room - table - width <= room;
+        //@ assert 0 <= (long) i * PHDR_SIZE && (long) i * PHDR_SIZE <= (long) MAX_PHDRS * PHDR_SIZE;
+        //@ assert 0 <= (long) i * PHDR_SIZE + at && (long) i * PHDR_SIZE + at <= (long) MAX_PHDRS * PHDR_SIZE;
         long rel = (long) i * (long) PHDR_SIZE + (long) at;
-        if (rel > memory.size() - base - table - (long) width) {
+        if (rel > room - table - (long) width) {
             return -1;
         }
+        //@ assert 0 <= base + table && base + table <= size && 0 <= base + table + rel && base + table + rel <= size - width;
         return base + table + rel;
     }
 
@@ -446,7 +468,13 @@ public final class ElfImage {
       @ assignable \nothing;
       @*/
     private /*@ pure @*/ int u8(long pa) {
-        return pa >= 0 && pa <= memory.size() - 1 ? memory.load8(pa) & 0xff : 0;
+        if (pa < 0 || pa > memory.size() - 1) {
+            return 0;
+        }
+        // The machine zero-extends a byte load (PhysicalMemory's contract); the mask stays
+        // for a machine that would not, and is taken only then.
+        int v = memory.load8(pa);
+        return v >= 0 && v <= 0xff ? v : v & 0xff;
     }
 
     /*@ private normal_behavior
@@ -454,7 +482,11 @@ public final class ElfImage {
       @ assignable \nothing;
       @*/
     private /*@ pure @*/ int u16(long pa) {
-        return pa >= 0 && pa <= memory.size() - 2 ? memory.load16(pa) & 0xffff : 0;
+        if (pa < 0 || pa > memory.size() - 2) {
+            return 0;
+        }
+        int v = memory.load16(pa);
+        return v >= 0 && v <= 0xffff ? v : v & 0xffff;
     }
 
     /*@ private normal_behavior

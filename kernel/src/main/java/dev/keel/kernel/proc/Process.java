@@ -119,7 +119,7 @@ public final class Process {
 
     /*@ public normal_behavior
       @ ensures \result == (state == ALIVE);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean isAlive() {
         return state == ALIVE;

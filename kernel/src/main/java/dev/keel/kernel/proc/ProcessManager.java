@@ -57,6 +57,8 @@ public final class ProcessManager {
     //@ public invariant (\forall int i; 0 <= i && i < table.length; table[i].index == i);
     // TLA+ ZombieHasNoThreads
     //@ public invariant (\forall int i; 1 <= i && i < table.length; table[i].state == Process.ZOMBIE ==> table[i].space.root == 0);
+    // The image reader's invariant (its memory is not null) is small: every proof may carry it.
+    //@ public invariant \invariant_for(elf);
 
     /*@ public normal_behavior
       @ requires count > 1 && threadsPerProcess > 0 && stackPages > 0;
@@ -96,7 +98,7 @@ public final class ProcessManager {
 
     /*@ public normal_behavior
       @ ensures \result == table.length;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int count() {
         return table.length;
@@ -106,7 +108,7 @@ public final class ProcessManager {
     /*@ public normal_behavior
       @ requires 0 <= i && i < table.length;
       @ ensures \result == table[i];
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ Process at(int i) {
         if (i < 0 || i >= table.length) {
@@ -133,7 +135,8 @@ public final class ProcessManager {
     }
 
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ ensures \result == init;
+      @ assignable \strictly_nothing;
       @*/
     /*@ nullable @*/ public /*@ pure @*/ @Nullable Process init() {
         return init;
@@ -152,8 +155,8 @@ public final class ProcessManager {
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ int findModule(byte[] name, int len) {
-        /*@ loop_invariant 0 <= m && m <= modules.count() && \invariant_for(this);
-          @ decreases modules.count() - m;
+        /*@ loop_invariant 0 <= m && m <= modules.moduleCount && \invariant_for(this);
+          @ decreases modules.moduleCount - m;
           @ assignable \nothing;
           @*/
         for (int m = 0; m < modules.count(); m++) {
@@ -177,8 +180,8 @@ public final class ProcessManager {
      * ElfImage reads nothing and finds no image.
      */
     /*@ private normal_behavior
-      @ ensures \result >= -1;
-      @ assignable \nothing;
+      @ ensures \result >= -1 && \result <= 0xffffffffL;
+      @ assignable \strictly_nothing;
       @*/
     private /*@ pure @*/ long moduleBase(int m) {
         return m >= 0 && m < modules.count() ? modules.base(m) : -1;
@@ -186,8 +189,8 @@ public final class ProcessManager {
 
     /** Length of module {@code m}; 0 when there is no module {@code m}. */
     /*@ private normal_behavior
-      @ ensures \result >= 0;
-      @ assignable \nothing;
+      @ ensures \result >= 0 && \result <= 0xffffffffL;
+      @ assignable \strictly_nothing;
       @*/
     private /*@ pure @*/ long moduleLength(int m) {
         return m >= 0 && m < modules.count() ? modules.length(m) : 0;
@@ -196,25 +199,35 @@ public final class ProcessManager {
     /** Lowest address of every process's stack; images must end at or below it. */
     /*@ public normal_behavior
       @ ensures \result == ProcessSpec.STACK_TOP - (long) stackPages * Pte.PAGE;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ long stackBase() {
         return ProcessSpec.STACK_TOP - (long) stackPages * Pte.PAGE;
     }
 
+    // A helper: it reads only the machine, so it neither needs nor keeps the class invariant.
     /*@ private normal_behavior
-      @ requires 0 <= m && m < modules.count();
+      @ requires 0 <= m && m < modules.moduleCount && modules != null && memory != null;
       @ assignable \nothing;
       @*/
-    private /*@ pure @*/ boolean nameEquals(int m, byte[] name, int len) {
+    private /*@ pure helper @*/ boolean nameEquals(int m, byte[] name, int len) {
         long at = modules.nameBase(m);
-        /*@ loop_invariant 0 <= i && i <= name.length && \invariant_for(this);
+        /*@ loop_invariant 0 <= i && i <= name.length;
           @ decreases name.length - i;
           @ assignable \nothing;
           @*/
         for (int i = 0; i < len && i < name.length; i++) {
+            //@ assert 0 <= at + i && at + i <= 0xffffffffL + Integer.MAX_VALUE;
             // A name outside physical memory matches nothing (the loader gave a bad address).
-            if (at + (long) i > memory.size() - 1 || (byte) memory.load8(at + (long) i) != name[i]) {
+            if (at + (long) i > memory.size() - 1) {
+                return false;
+            }
+            // The loaded byte as Java holds a byte, without a narrowing cast: the machine
+            // zero-extends (0..255), so above 127 it is the negative byte; the mask is for a
+            // machine that would not.
+            int v = memory.load8(at + (long) i);
+            int u = v >= 0 && v <= 0xff ? v : v & 0xff;
+            if ((u > 127 ? u - 256 : u) != name[i]) {
                 return false;
             }
         }
@@ -241,7 +254,15 @@ public final class ProcessManager {
       @*/
     public /*@ pure @*/ int framesForImage(int m) {
         int more = elf.loadCount(moduleBase(m)) - 1;
-        return 1 + 6 + 3 * (more < 0 ? 0 : more) + imagePages(m) + 1 + imagePages(m) / Pte.ENTRIES;
+        int further = more < 0 ? 0 : more;
+        int pages = imagePages(m);
+        int tables = pages / Pte.ENTRIES;
+        // The sums spelled out, so that each addition below meets a stated bound.
+        //@ assert 0 <= further && further < ElfImage.MAX_PHDRS && 0 <= 3 * further && 3 * further < 3 * ElfImage.MAX_PHDRS;
+        //@ assert 0 <= tables && tables <= pages;
+        //@ assert 1 <= 3 * further + pages && 3 * further + pages <= 3 * ElfImage.MAX_PHDRS + MemoryManager.MAX_PAGES;
+        //@ assert 1 <= 3 * further + pages + tables && 3 * further + pages + tables <= 3 * ElfImage.MAX_PHDRS + 2 * MemoryManager.MAX_PAGES;
+        return 1 + 6 + 3 * further + pages + 1 + tables;
     }
 
     /** Pages charged to the memory object for an image of module {@code m} and its stack. */
@@ -249,7 +270,9 @@ public final class ProcessManager {
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ long pagesForImage(int m) {
-        return (long) imagePages(m) + (long) stackPages;
+        int pages = imagePages(m);
+        //@ assert 0 <= (long) pages + stackPages && (long) pages + stackPages <= Long.MAX_VALUE;
+        return (long) pages + (long) stackPages;
     }
 
     // ---- CreateProcess ----
@@ -518,7 +541,7 @@ public final class ProcessManager {
 
     /** OK when {@code p} can have one more thread. */
     /*@ public normal_behavior
-      @ requires \invariant_for(p);
+      @ requires \invariant_for(p) && \invariant_for(threads);
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ int checkThreadCreate(Process p) {

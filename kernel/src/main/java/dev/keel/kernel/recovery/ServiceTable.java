@@ -1,5 +1,6 @@
 package dev.keel.kernel.recovery;
 
+import org.checkerframework.checker.index.qual.IndexFor;
 import org.checkerframework.checker.index.qual.NonNegative;
 
 /**
@@ -81,7 +82,7 @@ public final class ServiceTable {
 
     /*@ public normal_behavior
       @ ensures \result == live.length;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int size() {
         return live.length;
@@ -132,7 +133,8 @@ public final class ServiceTable {
     }
 
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ ensures \result == (i >= 0 && i < live.length && live[i]);
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean isLive(int i) {
         return i >= 0 && i < live.length && live[i];
@@ -148,7 +150,8 @@ public final class ServiceTable {
     }
 
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ ensures \result == (i >= 0 && i < process.length ? process[i] : -1);
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int processOf(int i) {
         return i >= 0 && i < process.length ? process[i] : -1;
@@ -164,42 +167,48 @@ public final class ServiceTable {
     }
 
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ ensures \result == (i >= 0 && i < module.length ? module[i] : -1);
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int moduleOf(int i) {
         return i >= 0 && i < module.length ? module[i] : -1;
     }
 
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ ensures \result == (i >= 0 && i < priority.length ? priority[i] : 0);
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int priorityOf(int i) {
         return i >= 0 && i < priority.length ? priority[i] : 0;
     }
 
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ ensures \result == (i >= 0 && i < memory.length ? memory[i] : 0);
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int memoryOf(int i) {
         return i >= 0 && i < memory.length ? memory[i] : 0;
     }
 
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ ensures \result == (i >= 0 && i < firstKept.length ? firstKept[i] : 0);
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int firstKept(int i) {
         return i >= 0 && i < firstKept.length ? firstKept[i] : 0;
     }
 
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ ensures \result == (i >= 0 && i < keptCount.length ? keptCount[i] : 0);
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int keptCount(int i) {
         return i >= 0 && i < keptCount.length ? keptCount[i] : 0;
     }
 
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ ensures \result == (i >= 0 && i < restarts.length ? restarts[i] : 0);
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int restarts(int i) {
         return i >= 0 && i < restarts.length ? restarts[i] : 0;
@@ -223,7 +232,8 @@ public final class ServiceTable {
     /** The checkpoint buffer of record {@code i} (fixed size). */
     /*@ public normal_behavior
       @ requires 0 <= i && i < checkpoint.length;
-      @ assignable \nothing;
+      @ ensures \result == checkpoint[i];
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ byte[] checkpoint(int i) {
         if (i < 0 || i >= checkpoint.length) {
@@ -234,15 +244,16 @@ public final class ServiceTable {
 
     /** An empty byte array, allocated at boot. */
     /*@ public normal_behavior
-      @ ensures \result.length == 0;
-      @ assignable \nothing;
+      @ ensures \result == none && \result.length == 0;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ byte[] none() {
         return none;
     }
 
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ ensures \result == (i >= 0 && i < checkpointLength.length ? checkpointLength[i] : 0);
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int checkpointLength(int i) {
         return i >= 0 && i < checkpointLength.length ? checkpointLength[i] : 0;
@@ -276,10 +287,33 @@ public final class ServiceTable {
           @*/
         for (int i = 0; i < live.length && i < first.length && i < count.length; i++) {
             // In long: first + count of a corrupted record must not wrap around.
-            if (live[i] && slot >= first[i] && slot < (long) first[i] + (long) count[i]) {
+            if (live[i] && slot >= element(first, i) && slot < end(element(first, i), element(count, i))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** first + count, in long: the sum of two ints does not wrap there. */
+    /*@ private normal_behavior
+      @ ensures \result == (long) first + (long) count;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ long end(int first, int count) {
+        //@ assert Long.MIN_VALUE <= (long) first + count && (long) first + count <= Long.MAX_VALUE;
+        return (long) first + (long) count;
+    }
+
+    /**
+     * {@code a[i]}, read through a call: the prover knows the range of an int result, not of an
+     * int array's element.
+     */
+    /*@ private normal_behavior
+      @ requires 0 <= i && i < a.length;
+      @ ensures \result == a[i];
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ int element(int[] a, @IndexFor("#1") int i) {
+        return a[i];
     }
 }
