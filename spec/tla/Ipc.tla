@@ -7,11 +7,12 @@
 (* Send blocks while the queue is full, Receive blocks while it is empty;  *)
 (* TrySend and TryReceive return an error instead.  A message sent to a    *)
 (* port with a blocked receiver is handed over at once.  A message         *)
-(* carries its sender's badge and may carry one capability to a port,      *)
-(* which needs the grant right on the port it is sent through and never    *)
-(* carries more rights than the sender holds.  The receive right travels   *)
-(* like the others, so a port may have several receivers (fork gives a    *)
-(* child its parent's too).                                                *)
+(* carries the badge of the send capability it went through and may       *)
+(* carry one capability to a port, as the sender holds it (rights and      *)
+(* badge); that needs the grant right on the send capability.  Fewer       *)
+(* rights are passed by minting a diminished copy first (Capabilities).    *)
+(* The receive right travels like the others, so a port may have several  *)
+(* receivers (fork gives a child its parent's too).                        *)
 (*                                                                         *)
 (* Call sends and blocks until the receiver answers with Reply, through a  *)
 (* one-shot reply capability the receiver gets with the message.          *)
@@ -32,8 +33,7 @@ CONSTANTS
     Threads,    \* the threads that send and receive
     Ports,      \* the ports that may come to exist
     InitPorts,  \* the ports created at boot
-    InitCaps,   \* InitCaps[t][p] is the set of rights thread t holds to port p at boot
-    Badge,      \* Badge[t] is the badge on thread t's send capabilities
+    InitCaps,   \* InitCaps[t][p] is the set of capabilities thread t holds to port p at boot
     QueueLen,   \* the capacity of every port's queue
     MaxSends,   \* bound on the messages one thread sends to one port (model bound)
     None,       \* marks "no thread", "no port"
@@ -42,22 +42,26 @@ CONSTANTS
 \* The rights a port capability may carry: read is the receive right.
 Rights == {"read", "write", "grant"}
 
+\* A capability to a port: its rights and its badge (0: unbadged).  Which
+\* port it names is where it is held: caps[t][p] are thread t's capabilities
+\* to port p.  Two capabilities with the same rights and badge are one here.
+Caps == [rights : SUBSET Rights, badge : Nat]
+
 \* The names of the weakened guards used as vacuity mutants.
 Mutants == {"none", "trySendDrops", "receiveKeepsHead", "receiveAnySlot", "noReadCheck",
             "noGrantCheck", "replyKeepsCap", "noDeadlockCheck", "anonymous"}
 
 ASSUME /\ InitPorts \subseteq Ports
-       /\ InitCaps \in [Threads -> [Ports -> SUBSET Rights]]
-       /\ Badge \in [Threads -> Nat \ {0}]
+       /\ InitCaps \in [Threads -> [Ports -> SUBSET Caps]]
        /\ QueueLen \in Nat \ {0} /\ MaxSends \in Nat \ {0}
        /\ None \notin Threads
        /\ Mutant \in Mutants
 
-\* The capability a message may carry: a port and rights to it.
-Xfers == [port : Ports, rights : SUBSET Rights]
+\* The capability a message may carry: a port, rights to it and a badge.
+Xfers == [port : Ports, rights : SUBSET Rights, badge : Nat]
 
 \* A message that carries no capability.
-NoXfer == [port |-> None, rights |-> {}]
+NoXfer == [port |-> None, rights |-> {}, badge |-> 0]
 
 \* The blocking state of a thread that is not blocked in IPC.
 NotBlocked == [op |-> "none", port |-> None]
@@ -66,7 +70,7 @@ VARIABLES
     queue,      \* queue[p] is the sequence of messages waiting in port p, oldest first
     blockedOn,  \* blockedOn[t] is NotBlocked, or [op |-> "recv" or "call", port |-> p]
     replyCap,   \* replyCap[t] is the caller thread t may answer with Reply, or None
-    caps,       \* caps[t][p] is the set of rights thread t holds to port p
+    caps,       \* caps[t][p] is the set of capabilities thread t holds to port p
     ports,      \* the set of created ports
     sent,       \* sent[t][p] counts the messages t sent to p (numbers each message)
     delivered   \* delivered[p] is the sequence [from, seq, to] of messages received from p
@@ -80,8 +84,14 @@ Elems(s) == {s[i] : i \in 1..Len(s)}
 \* Sequence s without its i-th element.
 Drop(s, i) == SubSeq(s, 1, i - 1) \o SubSeq(s, i + 1, Len(s))
 
+\* The rights thread t holds to port p, through any of its capabilities.
+Held(t, p) == UNION {c.rights : c \in caps[t][p]}
+
+\* Thread t's capabilities to port p that it may send through.
+SendCaps(t, p) == {c \in caps[t][p] : "write" \in c.rights}
+
 \* The threads that hold the receive right to port p.
-Receivers(p) == {u \in Threads : "read" \in caps[u][p]}
+Receivers(p) == {u \in Threads : "read" \in Held(u, p)}
 
 \* True if thread t is running, so that it can make a system call.
 Running(t) == blockedOn[t] = NotBlocked
@@ -116,23 +126,29 @@ WouldDeadlock(t, p) ==
     /\ t \in Stuck({u \in CallBlocked : WaitsFor(u) # {}} \cup {t},
                   [WaitsForFn EXCEPT ![t] = Receivers(p)])
 
-\* The capabilities thread t may put into a message to port p: none, or rights
-\* it holds to some port (the receive right too), and those only with grant on p.
-XfersFrom(t, p) ==
+\* The capabilities to port q that thread t may pass on: each of its own with
+\* some right, as it is.
+XfersOf(t, q) ==
+    {[port |-> q, rights |-> d.rights, badge |-> d.badge] : d \in {e \in caps[t][q] : e.rights # {}}}
+
+\* The capabilities thread t may put into a message it sends through its send
+\* capability c: none, or, if c has grant, one it holds to some port (one with
+\* the receive right too).
+XfersFrom(t, c) ==
     {NoXfer} \cup
-    IF Mutant # "noGrantCheck" /\ "grant" \notin caps[t][p] THEN {}
-    ELSE {x \in [port : ports, rights : SUBSET Rights] :
-             x.rights # {} /\ x.rights \subseteq caps[t][x.port]}
+    IF Mutant # "noGrantCheck" /\ "grant" \notin c.rights THEN {}
+    ELSE UNION {XfersOf(t, q) : q \in ports}
 
-\* The message thread t sends to p next, carrying capability x; call marks a Call.
-NewMsg(t, p, x, call) ==
+\* The message thread t sends to p next through its send capability c,
+\* carrying capability x; call marks a Call.
+NewMsg(t, p, c, x, call) ==
     [from |-> t, seq |-> sent[t][p] + 1,
-     badge |-> IF Mutant = "anonymous" THEN 0 ELSE Badge[t], call |-> call, xfer |-> x]
+     badge |-> IF Mutant = "anonymous" THEN 0 ELSE c.badge, call |-> call, xfer |-> x]
 
-\* The rights thread r holds after receiving message m.
+\* The capabilities thread r holds after receiving message m.
 Gain(r, m) ==
     IF m.xfer = NoXfer THEN caps[r]
-    ELSE [caps[r] EXCEPT ![m.xfer.port] = @ \cup m.xfer.rights]
+    ELSE [caps[r] EXCEPT ![m.xfer.port] = @ \cup {[rights |-> m.xfer.rights, badge |-> m.xfer.badge]}]
 
 \* The caller whose call fails when thread r receives message m: a call handed
 \* to a thread that still holds a reply capability replaces it, and the
@@ -169,7 +185,7 @@ Post(t, p, m, senderBlock) ==
 \* True if thread t may send to port p: it runs, holds write, and is within the model bound.
 CanSend(t, p) ==
     /\ Running(t) /\ p \in ports
-    /\ "write" \in caps[t][p]
+    /\ SendCaps(t, p) # {}
     /\ sent[t][p] < MaxSends
 
 -----------------------------------------------------------------------------
@@ -181,7 +197,7 @@ TypeOK ==
     /\ \A p \in Ports : Len(queue[p]) <= QueueLen
     /\ blockedOn \in [Threads -> {NotBlocked} \cup [op : {"recv", "call"}, port : Ports]]
     /\ replyCap \in [Threads -> Threads \cup {None}]
-    /\ caps \in [Threads -> [Ports -> SUBSET Rights]]
+    /\ caps \in [Threads -> [Ports -> SUBSET Caps]]
     /\ sent \in [Threads -> [Ports -> 0..MaxSends]]
 
 \* At boot the initial ports exist, empty, and threads hold their initial rights.
@@ -195,28 +211,29 @@ Init ==
     /\ delivered = [p \in Ports |-> <<>>]
 
 -----------------------------------------------------------------------------
-\* Thread t creates port p and receives every right to it.
+\* Thread t creates port p and receives an unbadged capability with every right to it.
 PortCreate(t, p) ==
     /\ Running(t) /\ p \notin ports
     /\ ports' = ports \cup {p}
-    /\ caps' = [caps EXCEPT ![t][p] = Rights]
+    /\ caps' = [caps EXCEPT ![t][p] = {[rights |-> Rights, badge |-> 0]}]
     /\ UNCHANGED <<queue, blockedOn, replyCap, sent, delivered>>
 
-\* Thread t sends to port p, carrying capability x; it waits while the queue is full.
-Send(t, p, x) ==
-    /\ CanSend(t, p) /\ x \in XfersFrom(t, p)
-    /\ Post(t, p, NewMsg(t, p, x, FALSE), NotBlocked)
+\* Thread t sends to port p through its send capability c, carrying capability
+\* x; it waits while the queue is full.
+Send(t, p, c, x) ==
+    /\ CanSend(t, p) /\ c \in SendCaps(t, p) /\ x \in XfersFrom(t, c)
+    /\ Post(t, p, NewMsg(t, p, c, x, FALSE), NotBlocked)
     /\ UNCHANGED ports
 
 \* Thread t sends to port p without waiting; on a full queue the call fails with
 \* FULL and changes nothing (see TrySendFails).
-TrySend(t, p, x) ==
-    /\ CanSend(t, p) /\ x \in XfersFrom(t, p)
+TrySend(t, p, c, x) ==
+    /\ CanSend(t, p) /\ c \in SendCaps(t, p) /\ x \in XfersFrom(t, c)
     /\ IF Len(queue[p]) = QueueLen /\ Waiting(p) = {}
        THEN /\ Mutant = "trySendDrops"
             /\ sent' = [sent EXCEPT ![t][p] = @ + 1]
             /\ UNCHANGED <<queue, blockedOn, replyCap, caps, delivered>>
-       ELSE Post(t, p, NewMsg(t, p, x, FALSE), NotBlocked)
+       ELSE Post(t, p, NewMsg(t, p, c, x, FALSE), NotBlocked)
     /\ UNCHANGED ports
 
 \* TrySend on a full queue: the error FULL, no change.
@@ -228,7 +245,7 @@ TrySendFails(t, p) ==
 \* server may receive again before it replies (see Dropped).
 Receive(t, p) ==
     /\ Running(t) /\ p \in ports
-    /\ Mutant # "noReadCheck" => "read" \in caps[t][p]
+    /\ Mutant # "noReadCheck" => "read" \in Held(t, p)
     /\ IF queue[p] = <<>>
        THEN /\ blockedOn' = [blockedOn EXCEPT ![t] = [op |-> "recv", port |-> p]]
             /\ UNCHANGED <<queue, replyCap, caps, delivered>>
@@ -248,15 +265,15 @@ TryReceive(t, p) ==
 
 \* TryReceive on an empty queue: the error EMPTY, no change.
 TryReceiveFails(t, p) ==
-    /\ Running(t) /\ p \in ports /\ "read" \in caps[t][p] /\ queue[p] = <<>>
+    /\ Running(t) /\ p \in ports /\ "read" \in Held(t, p) /\ queue[p] = <<>>
     /\ UNCHANGED vars
 
 \* Thread t sends a call to port p and blocks until the receiver replies; a call
 \* that would close a cycle of callers is refused (see CallFails).
-Call(t, p, x) ==
-    /\ CanSend(t, p) /\ x \in XfersFrom(t, p)
+Call(t, p, c, x) ==
+    /\ CanSend(t, p) /\ c \in SendCaps(t, p) /\ x \in XfersFrom(t, c)
     /\ Mutant # "noDeadlockCheck" => ~WouldDeadlock(t, p)
-    /\ Post(t, p, NewMsg(t, p, x, TRUE), [op |-> "call", port |-> p])
+    /\ Post(t, p, NewMsg(t, p, c, x, TRUE), [op |-> "call", port |-> p])
     /\ UNCHANGED ports
 
 \* A call that would close a cycle: the error DEADLOCK, no change.
@@ -282,7 +299,8 @@ Next ==
         \/ \E p \in Ports :
               \/ PortCreate(t, p)
               \/ Receive(t, p) \/ TryReceive(t, p)
-              \/ \E x \in XfersFrom(t, p) : Send(t, p, x) \/ TrySend(t, p, x) \/ Call(t, p, x)
+              \/ \E c \in SendCaps(t, p) : \E x \in XfersFrom(t, c) :
+                    Send(t, p, c, x) \/ TrySend(t, p, c, x) \/ Call(t, p, c, x)
 
 \* IPC: boot state, then any sequence of operations.
 Spec == Init /\ [][Next]_vars
@@ -318,17 +336,18 @@ FifoPerSender ==
 
 \* A thread receives only from ports it holds the receive right to.
 ReceiverHoldsReadCap ==
-    /\ \A p \in Ports : \A i \in 1..Len(delivered[p]) : "read" \in caps[delivered[p][i].to][p]
+    /\ \A p \in Ports : \A i \in 1..Len(delivered[p]) : "read" \in Held(delivered[p][i].to, p)
     /\ \A t \in Threads : blockedOn[t].op = "recv"
-                              => "read" \in caps[t][blockedOn[t].port]
+                              => "read" \in Held(t, blockedOn[t].port)
 
-\* A transferred capability goes through a port the sender may grant on, and
-\* carries no more than the sender holds.
+\* A transferred capability goes through a send capability with grant (the one
+\* whose badge the message carries), and carries no more than one capability
+\* the sender holds, with its badge.
 TransferRespectsRights ==
     \A p \in Ports : \A m \in Elems(queue[p]) :
         m.xfer # NoXfer =>
-            /\ "grant" \in caps[m.from][p]
-            /\ m.xfer.rights \subseteq caps[m.from][m.xfer.port]
+            /\ \E c \in SendCaps(m.from, p) : "grant" \in c.rights /\ c.badge = m.badge
+            /\ \E d \in caps[m.from][m.xfer.port] : m.xfer.rights \subseteq d.rights /\ d.badge = m.xfer.badge
 
 \* A reply capability is held only for a caller still blocked in call, by one thread.
 ReplyCapOneShot ==
@@ -340,17 +359,19 @@ ReplyCapOneShot ==
 NoCallCycle ==
     Stuck({u \in CallBlocked : WaitsFor(u) # {}}, WaitsForFn) = {}
 
-\* Every message carries its sender's badge, so receivers can tell senders apart.
-BadgeIdentifiesSender ==
-    \A p \in Ports : \A m \in Elems(queue[p]) : m.badge = Badge[m.from]
+\* Every message carries the badge of a send capability its sender holds to
+\* the port: a receiver tells senders apart by the badges it handed out, and
+\* no thread sends with a badge it was not given.
+BadgeNamesSendCap ==
+    \A p \in Ports : \A m \in Elems(queue[p]) : m.badge \in {c.badge : c \in SendCaps(m.from, p)}
 
 \* The invariants, numbered so that TLC names the one that fails.
 Inv1 == NoLoss
 Inv2 == NoDuplication
 Inv3 == FifoPerSender
 Inv4 == ReceiverHoldsReadCap
-Inv5 == TransferRespectsRights
+Inv5 == BadgeNamesSendCap
 Inv6 == ReplyCapOneShot
 Inv7 == NoCallCycle
-Inv8 == BadgeIdentifiesSender
+Inv8 == TransferRespectsRights
 =============================================================================

@@ -112,21 +112,21 @@ C == INSTANCE Capabilities WITH Objects <- {Untyped} \cup Ports,
                                 Root <- InitProc, Badges <- {0}, Rights <- AllRights,
                                 Mutant <- "none"
 
-\* The rights process t holds to port o: those of every capability to o in its
-\* space.  (IPC steps fix the capability variables first, so that TLC evaluates
-\* PortRights' in a state where they are known.)
-PortRights == TLCEval([t \in Procs |-> [o \in Ports |->
-                  UNION {slots[t][x].rights : x \in {y \in Slots : slots[t][y].obj = o}}]])
+\* The capabilities process t holds to port o, as Ipc sees them (rights and
+\* badge) from every capability to o in its space.  (IPC steps fix the
+\* capability variables first, so that TLC evaluates PortCaps' in a state where
+\* they are known.)
+PortCaps == TLCEval([t \in Procs |-> [o \in Ports |->
+                {[rights |-> slots[t][x].rights, badge |-> slots[t][x].badge] :
+                     x \in {y \in Slots : slots[t][y].obj = o}}]])
 
 \* The live ports.
 LivePorts == objects \cap Ports
 
-\* IPC, one thread per process, with the rights of the capability spaces.  No
-\* port exists at boot; every process's messages carry the same badge, as no
-\* capability here is badged.
-I == INSTANCE Ipc WITH Threads <- Procs, InitPorts <- {}, caps <- PortRights, ports <- LivePorts,
-                       InitCaps <- [t \in Procs |-> [o \in Ports |-> {}]],
-                       Badge <- [t \in Procs |-> 1], Mutant <- "none"
+\* IPC, one thread per process, with the capabilities of the capability spaces.
+\* No port exists at boot; no capability here is badged.
+I == INSTANCE Ipc WITH Threads <- Procs, InitPorts <- {}, caps <- PortCaps, ports <- LivePorts,
+                       InitCaps <- [t \in Procs |-> [o \in Ports |-> {}]], Mutant <- "none"
 
 \* The process running on the CPU, which makes the system calls.
 Caller == current[Cpu]
@@ -289,7 +289,7 @@ Send(o) ==
     LET p == Caller IN
     /\ p # None
     /\ UNCHANGED capVars
-    /\ I!Send(p, o, I!NoXfer)
+    /\ \E c \in I!SendCaps(p, o) : I!Send(p, o, c, I!NoXfer)
     /\ UNCHANGED <<procVars, schedVars, memVars>>
 
 \* The caller receives from port o, and blocks in the scheduler while the queue
@@ -313,7 +313,7 @@ Call(o) ==
     LET p == Caller IN
     /\ p # None
     /\ UNCHANGED capVars
-    /\ I!Call(p, o, I!NoXfer)
+    /\ \E c \in I!SendCaps(p, o) : I!Call(p, o, c, I!NoXfer)
     /\ IF Mutant = "ipcBlockKeepsRunning" THEN UNCHANGED schedVars ELSE S!Block(Cpu)
     /\ UNCHANGED <<procVars, memVars>>
 
@@ -417,16 +417,19 @@ MemoryInv == M!Inv1 /\ M!Inv2 /\ M!Inv3 /\ M!Inv4 /\ M!Inv5
 \* The capability system's invariants still hold inside the kernel.
 CapabilitiesInv == C!Inv1 /\ C!Inv2 /\ C!Inv3 /\ C!Inv4 /\ C!Inv5
 
-\* IPC's invariants still hold inside the kernel, but for two.  Of
+\* IPC's invariants still hold inside the kernel, but for three.  Of
 \* ReceiverHoldsReadCap only the part about waiting receivers: a process that
 \* received a message may later exit and lose its capabilities, and its table
 \* entry may be reused.  NoCallCycle is no invariant here: the exit of the last
 \* other receiver of a port leaves a caller waiting for none but itself, though
 \* no call closed a cycle; that every call is refused that would close one is
-\* part of IpcRefined (Ipc's Call requires ~WouldDeadlock).
+\* part of IpcRefined (Ipc's Call requires ~WouldDeadlock).  BadgeNamesSendCap
+\* neither: a sender may exit while its message waits, and lose the capability
+\* whose badge the message carries; that every message is sent through a send
+\* capability the sender holds, with its badge, is part of IpcRefined.
 IpcInv ==
-    /\ I!Inv1 /\ I!Inv2 /\ I!Inv3 /\ I!Inv5 /\ I!Inv6 /\ I!Inv8
-    /\ \A t \in Procs : blockedOn[t].op = "recv" => "read" \in PortRights[t][blockedOn[t].port]
+    /\ I!Inv1 /\ I!Inv2 /\ I!Inv3 /\ I!Inv6 /\ I!Inv8
+    /\ \A t \in Procs : blockedOn[t].op = "recv" => "read" \in I!Held(t, blockedOn[t].port)
 
 \* The kernel refines the scheduler (S!SafetySpec): Init implies S!Init by its
 \* definition, and every step is a scheduler step or leaves the scheduler alone.

@@ -22,10 +22,10 @@ LNext ==
               \/ PortCreate(t, p) /\ act' = <<"PortCreate", t, p>>
               \/ Receive(t, p) /\ act' = <<"Receive", t, p>>
               \/ TryReceive(t, p) /\ act' = <<"TryReceive", t, p>>
-              \/ \E x \in XfersFrom(t, p) :
-                    \/ Send(t, p, x) /\ act' = <<"Send", t, p, x>>
-                    \/ TrySend(t, p, x) /\ act' = <<"TrySend", t, p, x>>
-                    \/ Call(t, p, x) /\ act' = <<"Call", t, p, x>>
+              \/ \E c \in SendCaps(t, p) : \E x \in XfersFrom(t, c) :
+                    \/ Send(t, p, c, x) /\ act' = <<"Send", t, p, c, x>>
+                    \/ TrySend(t, p, c, x) /\ act' = <<"TrySend", t, p, c, x>>
+                    \/ Call(t, p, c, x) /\ act' = <<"Call", t, p, c, x>>
               \/ TrySendFails(t, p) /\ act' = <<"TrySendFails", t, p>>
               \/ TryReceiveFails(t, p) /\ act' = <<"TryReceiveFails", t, p>>
               \/ CallFails(t, p) /\ act' = <<"CallFails", t, p>>

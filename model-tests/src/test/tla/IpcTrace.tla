@@ -41,9 +41,9 @@ A(l, n) == l.args[n]
 Refused(l) == ~l.ok /\ UNCHANGED vars
 
 IsPortCreate(l) == l.ev = "PortCreate" /\ IF l.ok THEN PortCreate(A(l, 1), A(l, 2)) ELSE Refused(l)
-IsSend(l) == l.ev = "Send" /\ IF l.ok THEN Send(A(l, 1), A(l, 2), A(l, 3)) ELSE Refused(l)
-IsTrySend(l) == l.ev = "TrySend" /\ IF l.ok THEN TrySend(A(l, 1), A(l, 2), A(l, 3)) ELSE Refused(l)
-IsCall(l) == l.ev = "Call" /\ IF l.ok THEN Call(A(l, 1), A(l, 2), A(l, 3)) ELSE Refused(l)
+IsSend(l) == l.ev = "Send" /\ IF l.ok THEN Send(A(l, 1), A(l, 2), A(l, 3), A(l, 4)) ELSE Refused(l)
+IsTrySend(l) == l.ev = "TrySend" /\ IF l.ok THEN TrySend(A(l, 1), A(l, 2), A(l, 3), A(l, 4)) ELSE Refused(l)
+IsCall(l) == l.ev = "Call" /\ IF l.ok THEN Call(A(l, 1), A(l, 2), A(l, 3), A(l, 4)) ELSE Refused(l)
 IsReceive(l) == l.ev = "Receive" /\ IF l.ok THEN Receive(A(l, 1), A(l, 2)) ELSE Refused(l)
 IsTryReceive(l) == l.ev = "TryReceive" /\ IF l.ok THEN TryReceive(A(l, 1), A(l, 2)) ELSE Refused(l)
 IsReply(l) == l.ev = "Reply" /\ IF l.ok THEN Reply(A(l, 1)) ELSE Refused(l)
@@ -57,9 +57,9 @@ IsEvent(l) ==
 \* kernel picks the port of a create, so any port.
 SpecEnables(l) ==
     CASE l.ev = "PortCreate" -> ENABLED \E p \in Ports : PortCreate(A(l, 1), p)
-      [] l.ev = "Send" -> ENABLED Send(A(l, 1), A(l, 2), A(l, 3))
-      [] l.ev = "TrySend" -> ENABLED TrySend(A(l, 1), A(l, 2), A(l, 3))
-      [] l.ev = "Call" -> ENABLED Call(A(l, 1), A(l, 2), A(l, 3))
+      [] l.ev = "Send" -> ENABLED Send(A(l, 1), A(l, 2), A(l, 3), A(l, 4))
+      [] l.ev = "TrySend" -> ENABLED TrySend(A(l, 1), A(l, 2), A(l, 3), A(l, 4))
+      [] l.ev = "Call" -> ENABLED Call(A(l, 1), A(l, 2), A(l, 3), A(l, 4))
       [] l.ev = "Receive" -> ENABLED Receive(A(l, 1), A(l, 2))
       [] l.ev = "TryReceive" -> ENABLED TryReceive(A(l, 1), A(l, 2))
       [] l.ev = "Reply" -> ENABLED Reply(A(l, 1))

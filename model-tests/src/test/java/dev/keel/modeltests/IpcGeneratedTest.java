@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -66,8 +64,8 @@ class IpcGeneratedTest {
     }
 
     /** The small model's constants: from spec/tla/MCIpc.cfg, its first state, and its messages. */
-    record Model(List<String> threads, List<String> ports, int initPorts, List<Long> badges,
-            Map<String, Map<String, Set<String>>> initCaps, int queueLen, int maxSends) { }
+    record Model(List<String> threads, List<String> ports, int initPorts, Value initCaps, int queueLen,
+            int maxSends) { }
 
     static Model model(List<List<TlcOutput.State>> traces) throws Exception {
         List<String> threads = names(Simulation.constant("Ipc", "Threads"));
@@ -78,28 +76,9 @@ class IpcGeneratedTest {
                 ports.add(p);
             }
         }
-        Map<String, Map<String, Set<String>>> caps = new LinkedHashMap<>();
-        ((Value.Fn) traces.get(0).get(0).vars().get("caps")).map.forEach((t, perPort) -> {
-            Map<String, Set<String>> m = new LinkedHashMap<>();
-            ((Value.Fn) perPort).map.forEach((p, r) -> m.put(((Value.Str) p).s, Set.copyOf(names(r))));
-            caps.put(((Value.Str) t).s, m);
-        });
-        // Badge[t] is a definition of MCIpc.tla, not a state variable: read off the queued messages.
-        Map<String, Long> badge = new TreeMap<>();
-        for (List<TlcOutput.State> tr : traces) {
-            for (TlcOutput.State s : tr) {
-                for (Value q : ((Value.Fn) s.vars().get("queue")).map.values()) {
-                    for (Value msg : ((Value.Fn) q).map.values()) {
-                        badge.put(((Value.Str) msg.get("from")).s, ((Value.Int) msg.get("badge")).n);
-                    }
-                }
-            }
-        }
-        List<Long> badges = new ArrayList<>();
-        for (int i = 0; i < threads.size(); i++) {
-            badges.add(badge.getOrDefault(threads.get(i), (long) i + 1));
-        }
-        return new Model(threads, ports, init.size(), badges, caps,
+        // InitCaps is a definition of MCIpc.tla: the first state's caps.
+        Value caps = traces.get(0).get(0).vars().get("caps");
+        return new Model(threads, ports, init.size(), caps,
             (int) ((Value.Int) Simulation.constant("Ipc", "QueueLen")).n,
             (int) ((Value.Int) Simulation.constant("Ipc", "MaxSends")).n);
     }
@@ -115,7 +94,7 @@ class IpcGeneratedTest {
     /** Replays one trace; returns the steps replayed; stops at the first difference. */
     private static int replay(Model m, int t, List<TlcOutput.State> trace, List<TraceChecker.Failure> failures,
             Set<Value> covered) {
-        IpcReplayer k = new IpcReplayer(m.threads(), m.ports(), m.initPorts(), m.badges(), m.initCaps(),
+        IpcReplayer k = new IpcReplayer(m.threads(), m.ports(), m.initPorts(), m.initCaps(),
             m.queueLen(), m.maxSends());
         Map<String, Value> spec0 = SpecStep.vars(VARS, trace.get(0));
         if (!spec0.equals(k.state())) {

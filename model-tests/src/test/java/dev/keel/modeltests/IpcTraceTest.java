@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import dev.keel.modeltests.drive.IpcDriver;
 import dev.keel.modeltests.drive.IpcOp;
@@ -34,15 +33,31 @@ class IpcTraceTest {
 
     static final List<String> THREADS = List.of("a", "b", "c");
     static final List<String> PORTS = List.of("p0", "p1", "p2");
-    static final List<Long> BADGES = List.of(1L, 2L, 3L);
     static final int QUEUE = 2;
     static final int MAX_SENDS = 3;
     static final int TRACES = 40;
 
-    static Map<String, Map<String, Set<String>>> initCaps() {
-        return Map.of("a", Map.of("p0", Set.of("read", "write", "grant")),
-            "b", Map.of("p0", Set.of("write", "grant")),
-            "c", Map.of("p0", Set.of("write", "grant")));
+    /**
+     * InitCaps: a holds every right to p0, unbadged; b and c may send to it with grant, through
+     * capabilities badged 2 and 3, and b without grant through one badged 4.
+     */
+    static Value initCaps() {
+        Map<String, Value> boot = Map.of("a", Value.set(cap(0, "read", "write", "grant")),
+            "b", Value.set(cap(2, "write", "grant"), cap(4, "write")), "c", Value.set(cap(3, "write", "grant")));
+        java.util.TreeMap<Value, Value> caps = new java.util.TreeMap<>();
+        for (String t : THREADS) {
+            java.util.TreeMap<Value, Value> per = new java.util.TreeMap<>();
+            for (String p : PORTS) {
+                per.put(Value.str(p), p.equals(PORTS.get(0)) ? boot.get(t) : Value.set());
+            }
+            caps.put(Value.str(t), Value.fn(per));
+        }
+        return Value.fn(caps);
+    }
+
+    private static Value cap(long badge, String... rights) {
+        return Value.record("rights", Value.set(java.util.Arrays.stream(rights).map(Value::str).toList()),
+            "badge", Value.of(badge));
     }
 
     @Property(tries = 1, seed = "20261125", shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
@@ -54,7 +69,7 @@ class IpcTraceTest {
         long t0 = System.nanoTime();
         List<List<Step>> traces = new ArrayList<>();
         for (List<IpcOp> program : programs) {
-            IpcDriver d = new IpcDriver(THREADS, PORTS, 1, BADGES, initCaps(), QUEUE, MAX_SENDS);
+            IpcDriver d = new IpcDriver(THREADS, PORTS, 1, initCaps(), QUEUE, MAX_SENDS);
             for (IpcOp op : program) {
                 d.apply(op);
             }
@@ -82,19 +97,7 @@ class IpcTraceTest {
         c.put("TrThreads", Value.set(THREADS.stream().map(Value::str).toList()));
         c.put("TrPorts", Value.set(PORTS.stream().map(Value::str).toList()));
         c.put("TrInitPorts", Value.set(Value.str(PORTS.get(0))));
-        java.util.TreeMap<Value, Value> caps = new java.util.TreeMap<>();
-        java.util.TreeMap<Value, Value> badge = new java.util.TreeMap<>();
-        for (int i = 0; i < THREADS.size(); i++) {
-            java.util.TreeMap<Value, Value> per = new java.util.TreeMap<>();
-            for (String p : PORTS) {
-                per.put(Value.str(p), Value.set(initCaps().get(THREADS.get(i)).getOrDefault(p, Set.of())
-                    .stream().map(Value::str).toList()));
-            }
-            caps.put(Value.str(THREADS.get(i)), Value.fn(per));
-            badge.put(Value.str(THREADS.get(i)), Value.of(BADGES.get(i)));
-        }
-        c.put("TrInitCaps", Value.fn(caps));
-        c.put("TrBadge", Value.fn(badge));
+        c.put("TrInitCaps", initCaps());
         c.put("TrQueueLen", Value.of(QUEUE));
         c.put("TrMaxSends", Value.of(MAX_SENDS));
         return c;

@@ -30,7 +30,7 @@ class MappingTest {
     void ipcMappingSeesPortsCapsAndBlockedReceivers() {
         KernelParts k = new KernelParts(1, 3, 4, 2, 6, 4);
         IpcMapping m = new IpcMapping(Map.of(1, Value.str("t1")), Map.of(0, Value.str("P0"), 1, Value.str("P1")),
-            NONE, NOT_BLOCKED, Map.of());
+            NONE, NOT_BLOCKED);
         Tcb t = k.threads.at(1);
         Map<String, Value> before = m.map(k.ipc, k.threads, k.caps);
         assertEquals(Value.set(), before.get("ports"));
@@ -91,21 +91,22 @@ class MappingTest {
     @Test
     void ipcMappingShowsTransferredCapabilitiesAndCallersWaitingForTheirReply() {
         dev.keel.modeltests.drive.IpcDriver d = new dev.keel.modeltests.drive.IpcDriver(List.of("a", "b"),
-            List.of("pa", "pb"), 1, List.of(1L, 2L),
-            Map.of("a", Map.of("pa", java.util.Set.of("read", "write", "grant")), "b", Map.of("pa", java.util.Set.of("write", "grant"))),
+            List.of("pa", "pb"), 1,
+            ValueParser.parse("[a |-> [pa |-> {[rights |-> {\"read\", \"write\", \"grant\"}, badge |-> 0]}, pb |-> {}],"
+                + " b |-> [pa |-> {[rights |-> {\"write\", \"grant\"}, badge |-> 2]}, pb |-> {}]]"),
             2, 3);
-        // b creates pb and sends a write-only capability to it through pa.
+        // b creates pb and sends its capability to it through pa (the driver passes the one it has).
         d.apply(new dev.keel.modeltests.drive.IpcOp.PortCreate(1));
         d.apply(new dev.keel.modeltests.drive.IpcOp.Send(1, 0, dev.keel.modeltests.drive.IpcOp.SEND, 1,
             dev.keel.modeltests.drive.IpcOp.W, false));
         Value msg = d.state().get("queue").get("pa").at(1);
-        assertEquals(ValueParser.parse("[port |-> \"pb\", rights |-> {\"write\"}]"), msg.get("xfer"));
+        assertEquals(ValueParser.parse("[port |-> \"pb\", rights |-> {\"grant\", \"read\", \"write\"}, badge |-> 0]"), msg.get("xfer"));
         assertEquals(Value.str("b"), msg.get("from"));
         assertEquals(Value.of(2), msg.get("badge"));
         // a receives it (and the write right to pb), then b calls pa and a receives the call:
         // b waits for its reply, and the kernel no longer records the port it called.
         d.apply(new dev.keel.modeltests.drive.IpcOp.Receive(0, 0, true));
-        assertEquals(ValueParser.parse("{\"write\"}"), d.state().get("caps").get("a").get("pb"));
+        assertEquals(ValueParser.parse("{[rights |-> {\"grant\", \"read\", \"write\"}, badge |-> 0]}"), d.state().get("caps").get("a").get("pb"));
         d.apply(new dev.keel.modeltests.drive.IpcOp.Send(1, 0, dev.keel.modeltests.drive.IpcOp.CALL, -1, 0, false));
         d.apply(new dev.keel.modeltests.drive.IpcOp.Receive(0, 0, true));
         assertEquals(Tcb.ON_REPLY, d.tcb(1).blockedOn);

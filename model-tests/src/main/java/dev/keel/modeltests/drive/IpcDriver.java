@@ -14,7 +14,6 @@ import dev.keel.kernel.cap.CapabilitySpace;
 import dev.keel.kernel.ipc.Port;
 import dev.keel.kernel.proc.Process;
 import dev.keel.kernel.sched.Tcb;
-import dev.keel.kernel.sys.CapCalls;
 import dev.keel.kernel.sys.IpcCalls;
 import dev.keel.modeltests.mapping.IpcMapping;
 import dev.keel.modeltests.tla.Value;
@@ -23,16 +22,17 @@ import dev.keel.modeltests.trace.Step;
 /**
  * Runs IPC system calls on the kernel and logs each as a {@link Step} of spec/Ipc.tla. Thread i
  * (the spec's {@code threads.get(i)}) is the one thread of process i+1; port i is the kernel's
- * port i. Every call goes through the kernel's system call code (IpcCalls, CapCalls) with the
+ * port i. Every call goes through the kernel's system call code (IpcCalls) with the
  * caller's Tcb and Process, with empty payloads (the spec has none).
  *
  * Conventions a program that knows its capabilities would follow: each process holds a memory
- * capability in slot 0 (to create ports); a thread sends through a send capability badged with
- * its own badge (Badge[t]) when it has one, and right after port_create it mints one from the
- * creator's capability; a transferred capability is minted from the sender's capability to that
- * port with the rights the spec's message carries (or, for a raw transfer, passed as it is). The
- * boot ports are created by the thread that holds read on them, which mints each other thread's
- * initial capability with that thread's badge.
+ * capability in slot 0 (to create ports); a thread sends through the send capability the spec's
+ * action names (its rights and badge), or its first one; a transferred capability is one of the
+ * sender's own to that port, passed as it is: the one with the rights and badge the spec's message
+ * carries (or, for a raw transfer, the strongest); a message's label holds its sender and
+ * number ({@link IpcMapping#label}). The boot ports are created by the thread that holds an
+ * unbadged capability with every right to them, which mints every other initial capability
+ * (InitCaps: rights and badge) from its own and moves it to its holder.
  *
  * Not driven, because the spec has no such state: a blocking send or call to a full queue (the
  * kernel blocks the sender holding its message; in the spec Send waits, disabled, until there is
@@ -45,7 +45,6 @@ public final class IpcDriver {
     private final KernelParts k;
     private final List<String> threads;
     private final List<String> ports;
-    private final long[] badges;
     private final int queueLen;
     private final int maxSends;
     private final Tcb[] tcbs;
@@ -56,14 +55,14 @@ public final class IpcDriver {
     private boolean replaying;
 
     /**
-     * @param initCaps InitCaps: thread → port → rights, for the boot ports (the first ports)
+     * @param initCaps InitCaps: thread → port → set of [rights, badge], for the boot ports (the
+     *     first ports)
      * @param initPorts how many of {@code ports} exist at boot
      */
-    public IpcDriver(List<String> threads, List<String> ports, int initPorts, List<Long> badges,
-            Map<String, Map<String, Set<String>>> initCaps, int queueLen, int maxSends) {
+    public IpcDriver(List<String> threads, List<String> ports, int initPorts, Value initCaps, int queueLen,
+            int maxSends) {
         this.threads = List.copyOf(threads);
         this.ports = List.copyOf(ports);
-        this.badges = badges.stream().mapToLong(Long::longValue).toArray();
         this.queueLen = queueLen;
         this.maxSends = maxSends;
         int n = threads.size();
@@ -71,7 +70,6 @@ public final class IpcDriver {
         tcbs = new Tcb[n];
         sent = new int[n][ports.size()];
         Map<Integer, Value> tnames = new LinkedHashMap<>();
-        Map<Long, Value> byBadge = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             k.caps.createObject(i + 1, 0, CapType.MEMORY, k.untyped, true, true, true);
             Tcb t = k.threads.allocate();
@@ -83,54 +81,65 @@ public final class IpcDriver {
             k.scheduler.start(t, 1, 0);
             tcbs[i] = t;
             tnames.put(t.id, Value.str(threads.get(i)));
-            byBadge.put(this.badges[i], Value.str(threads.get(i)));
         }
         Map<Integer, Value> pnames = new LinkedHashMap<>();
         for (int p = 0; p < ports.size(); p++) {
             pnames.put(p, Value.str(ports.get(p)));
         }
         mapping = new IpcMapping(tnames, pnames, Value.str("none"),
-            Value.record("op", Value.str("none"), "port", Value.str("none")), byBadge);
+            Value.record("op", Value.str("none"), "port", Value.str("none")));
         for (int p = 0; p < initPorts; p++) {
             boot(p, initCaps);
         }
         steps.add(new Step("Init", List.of(), true, true, Errors.OK, state()));
     }
 
-    /** Creates boot port {@code p} by the thread holding read on it, and hands out the others' capabilities. */
-    private void boot(int p, Map<String, Map<String, Set<String>>> initCaps) {
+    /**
+     * Creates boot port {@code p} by the thread holding an unbadged capability with every right to
+     * it, and mints every other initial capability to it from that one.
+     */
+    private void boot(int p, Value initCaps) {
+        Value full = Value.record("rights", Value.set(Value.str("grant"), Value.str("read"), Value.str("write")),
+            "badge", Value.of(0));
         int creator = -1;
         for (int i = 0; i < threads.size() && creator < 0; i++) {
-            if (rightsAt(initCaps, i, p).contains("read")) {
+            if (initial(initCaps, i, p).contains(full)) {
                 creator = i;
             }
         }
-        if (creator < 0 || !rightsAt(initCaps, creator, p).equals(Set.of("read", "write", "grant"))) {
-            throw new IllegalArgumentException("boot port " + ports.get(p) + " needs a thread holding every right");
+        if (creator < 0) {
+            throw new IllegalArgumentException("boot port " + ports.get(p) + " needs a thread holding every right, unbadged");
         }
         if (apply(new IpcOp.PortCreate(creator), false) == null || k.ipc.port(p) == null || !k.ipc.port(p).live) {
             throw new IllegalStateException("boot port " + ports.get(p) + " was not created as port " + p);
         }
         int src = -1;
         for (int s = 0; s < SLOTS && src < 0; s++) {
-            if (isPort(cap(creator, s), p) && cap(creator, s).badge() == 0) {
+            if (isPort(cap(creator, s), p)) {
                 src = s;
             }
         }
         for (int i = 0; i < threads.size(); i++) {
-            Set<String> r = rightsAt(initCaps, i, p);
-            if (i == creator || r.isEmpty()) {
-                continue;
+            for (Value c : initial(initCaps, i, p)) {
+                if (i == creator && c.equals(full)) {
+                    continue;
+                }
+                Set<Value> r = c.get("rights").members();
+                int tmp = k.caps.firstFree(creator + 1);
+                k.caps.mint(creator + 1, src, creator + 1, tmp, r.contains(Value.str("read")),
+                    r.contains(Value.str("write")), r.contains(Value.str("grant")), ((Value.Int) c.get("badge")).n);
+                if (i != creator) {
+                    k.caps.move(creator + 1, tmp, i + 1, k.caps.firstFree(i + 1));
+                }
             }
-            int tmp = k.caps.firstFree(creator + 1);
-            k.caps.mint(creator + 1, src, creator + 1, tmp, r.contains("read"), r.contains("write"),
-                r.contains("grant"), badges[i]);
-            k.caps.move(creator + 1, tmp, i + 1, k.caps.firstFree(i + 1));
         }
     }
 
-    private Set<String> rightsAt(Map<String, Map<String, Set<String>>> m, int t, int p) {
-        return m.getOrDefault(threads.get(t), Map.of()).getOrDefault(ports.get(p), Set.of());
+    /** InitCaps[t][p]: the capabilities thread t holds to port p at boot. */
+    private Set<Value> initial(Value initCaps, int t, int p) {
+        Value perPort = ((Value.Fn) initCaps).map.get(Value.str(threads.get(t)));
+        Value caps = perPort == null ? null : ((Value.Fn) perPort).map.get(Value.str(ports.get(p)));
+        return caps == null ? Set.of() : caps.members();
     }
 
     public Map<String, Value> state() {
@@ -199,11 +208,6 @@ public final class IpcDriver {
         for (int p = 0; e == Errors.OK && p < before.length; p++) {
             if (!before[p] && k.ipc.port(p).live) {
                 port = Value.str(ports.get(p));
-                // The creator's own badged send capability.
-                int b = k.caps.firstFree(t + 1);
-                if (b >= 0) {
-                    CapCalls.mint(k.kernel, proc(t), slot, b, 1, 1, 1, badges[t]);
-                }
             }
         }
         return step("PortCreate", e, true, name(t), port);
@@ -217,41 +221,26 @@ public final class IpcDriver {
         if (!replaying && ((o.kind() != IpcOp.TRY_SEND && full) || sent[t][p] >= maxSends)) {
             return null;
         }
-        Value x = Value.record("port", Value.str("none"), "rights", Value.set());
+        Value x = Value.record("port", Value.str("none"), "rights", Value.set(), "badge", Value.of(0));
         int capSlot = -1;
         if (o.xport() >= 0) {
             int q = o.xport();
-            Value rights;
-            if (o.raw()) {
-                capSlot = strongest(t, q);
-                Capability c = capSlot < 0 ? null : cap(t, capSlot);
-                rights = c == null ? Value.set(Value.str("write"))
-                    : dev.keel.modeltests.mapping.CapabilitiesMapping.rights(c.canRead(), c.canWrite(), c.canGrant());
+            capSlot = o.raw() ? strongest(t, q) : passing(t, q, o.xrights(), o.xbadge());
+            if (capSlot >= 0) {
+                Capability c = cap(t, capSlot);
+                x = Value.record("port", Value.str(ports.get(q)), "rights", rights(bits(c)), "badge", Value.of(c.badge()));
             } else {
-                boolean rd = (o.xrights() & IpcOp.R) != 0;
-                boolean w = (o.xrights() & IpcOp.W) != 0;
-                boolean g = (o.xrights() & IpcOp.G) != 0;
-                rights = dev.keel.modeltests.mapping.CapabilitiesMapping.rights(rd, w, g);
-                capSlot = holding(t, q, rd, w, g);
-                int dst = k.caps.firstFree(t + 1);
-                if (capSlot >= 0 && dst >= 0) {
-                    CapCalls.mint(k.kernel, proc(t), capSlot, dst, rd ? 1 : 0, w ? 1 : 0, g ? 1 : 0, 0);
-                    capSlot = dst;
-                } else {
-                    capSlot = -1;
-                }
-            }
-            if (capSlot < 0) {
+                // The thread holds no such capability: the kernel refuses the empty slot.
                 capSlot = emptySlot(t);
+                x = Value.record("port", Value.str(ports.get(q)), "rights", rights(o.raw() ? IpcOp.W : o.xrights()),
+                    "badge", Value.of(o.xbadge() == IpcOp.ANY_BADGE ? 0 : o.xbadge()));
             }
-            x = Value.record("port", Value.str(ports.get(q)), "rights", rights);
         }
-        // After the transferred capability is in place, so that the two never share a slot.
-        int slot = slotOf(t, p, false, true);
-        if (slot == capSlot) {
-            slot = SLOTS - 1;
-        }
-        long label = sent[t][p] + 1;
+        int slot = sendSlot(t, p, o.via(), o.viaBadge());
+        Capability used = cap(t, slot);
+        Value via = isPort(used, p) ? IpcMapping.capValue(used)
+            : Value.record("rights", Value.set(), "badge", Value.of(0));
+        long label = IpcMapping.label(tcbs[t].id, sent[t][p] + 1);
         boolean call = o.kind() == IpcOp.CALL;
         int e = (int) IpcCalls.send(k.kernel, tcbs[t], proc(t), slot, label, 0, 0, capSlot,
             o.kind() != IpcOp.TRY_SEND, call, 0);
@@ -262,12 +251,12 @@ public final class IpcDriver {
             }
         }
         String action = o.kind() == IpcOp.SEND ? "Send" : o.kind() == IpcOp.TRY_SEND ? "TrySend" : "Call";
-        return step(action, e, true, name(t), Value.str(ports.get(p)), x);
+        return step(action, e, true, name(t), Value.str(ports.get(p)), via, x);
     }
 
     private Step receive(IpcOp.Receive o) {
         int t = o.thread();
-        int slot = slotOf(t, o.port(), true, false);
+        int slot = receiveSlot(t, o.port());
         tcbs[t].regs[0] = 0;
         long r = IpcCalls.receive(k.kernel, tcbs[t], proc(t), slot, 0, 0, o.block());
         int e = Errors.isError(r) ? (int) r : Errors.OK;
@@ -307,39 +296,65 @@ public final class IpcDriver {
     }
 
     /**
-     * The slot a program would name for port {@code p}: a capability with the right it needs
-     * (read for receiving, write for sending, the own badge preferred), else any to the port, else
-     * an empty slot.
+     * The slot a program would name to receive from port {@code p}: its first capability with
+     * read, else any to the port, else an empty slot.
      */
-    private int slotOf(int t, int p, boolean read, boolean write) {
+    private int receiveSlot(int t, int p) {
         int any = -1;
-        int good = -1;
         for (int s = 0; s < SLOTS; s++) {
             Capability c = cap(t, s);
-            if (!isPort(c, p)) {
-                continue;
+            if (isPort(c, p) && c.canRead()) {
+                return s;
             }
-            any = any < 0 ? s : any;
-            if ((!read || c.canRead()) && (!write || c.canWrite())) {
-                if (good < 0 || (write && c.badge() == badges[t] && cap(t, good).badge() != badges[t])) {
-                    good = s;
-                }
-            }
+            any = any < 0 && isPort(c, p) ? s : any;
         }
-        return good >= 0 ? good : any >= 0 ? any : emptySlot(t);
+        return any >= 0 ? any : emptySlot(t);
     }
 
-    /** A capability to {@code q} with at least read/write/grant as asked, the own badged one preferred; -1 if none. */
-    private int holding(int t, int q, boolean rd, boolean w, boolean g) {
-        int best = -1;
+    /**
+     * The slot a program would name to send to port {@code p}: its first capability with write and
+     * exactly the rights {@code via} (bits; 0 for any) and the badge asked, else any to the port,
+     * else an empty slot.
+     */
+    private int sendSlot(int t, int p, int via, long badge) {
+        int any = -1;
         for (int s = 0; s < SLOTS; s++) {
             Capability c = cap(t, s);
-            if (isPort(c, q) && (!rd || c.canRead()) && (!w || c.canWrite()) && (!g || c.canGrant())
-                    && (best < 0 || c.badge() == badges[t])) {
-                best = s;
+            if (isPort(c, p) && c.canWrite() && (via == 0 || bits(c) == via)
+                    && (badge == IpcOp.ANY_BADGE || c.badge() == badge)) {
+                return s;
+            }
+            any = any < 0 && isPort(c, p) ? s : any;
+        }
+        return any >= 0 ? any : emptySlot(t);
+    }
+
+    private static int bits(Capability c) {
+        return (c.canRead() ? IpcOp.R : 0) | (c.canWrite() ? IpcOp.W : 0) | (c.canGrant() ? IpcOp.G : 0);
+    }
+
+    /**
+     * The capability to {@code q} a program would pass for the rights {@code want} (bits) and the
+     * badge asked (or any): one with exactly those rights, else the first with at least them;
+     * -1 if none.
+     */
+    private int passing(int t, int q, int want, long badge) {
+        int wider = -1;
+        for (int s = 0; s < SLOTS; s++) {
+            Capability c = cap(t, s);
+            if (isPort(c, q) && (bits(c) & want) == want && (badge == IpcOp.ANY_BADGE || c.badge() == badge)) {
+                if (bits(c) == want) {
+                    return s;
+                }
+                wider = wider < 0 ? s : wider;
             }
         }
-        return best;
+        return wider;
+    }
+
+    private static Value rights(int bits) {
+        return dev.keel.modeltests.mapping.CapabilitiesMapping.rights((bits & IpcOp.R) != 0, (bits & IpcOp.W) != 0,
+            (bits & IpcOp.G) != 0);
     }
 
     /** The capability to {@code q} with the most rights; -1 if none. */

@@ -20,15 +20,27 @@ public sealed interface IpcOp {
 
     int thread();
 
-    /** port_create, then a mint of the creator's badged send capability (its own badge). */
+    /** Any badge: the driver picks the capability. */
+    long ANY_BADGE = -1;
+
+    /** port_create: the creator gets an unbadged capability with every right. */
     record PortCreate(int thread) implements IpcOp { }
 
     /**
-     * A send of {@code kind} to {@code port}, carrying no capability ({@code xport} -1) or a
-     * capability to {@code xport}: minted from the thread's own with the rights {@code xrights},
-     * or, when {@code raw}, the thread's strongest capability to it as it is.
+     * A send of {@code kind} to {@code port} through a send capability with rights {@code via}
+     * (bits; 0 for the first the thread holds) and badge {@code viaBadge} (or {@link #ANY_BADGE}),
+     * carrying no capability ({@code xport} -1) or one of the thread's capabilities to
+     * {@code xport}, as it is: one with the rights {@code xrights} (exactly, else at least) and the
+     * badge {@code xbadge} (or any badge), or, when {@code raw}, its strongest.
      */
-    record Send(int thread, int port, int kind, int xport, int xrights, boolean raw) implements IpcOp { }
+    record Send(int thread, int port, int kind, int via, long viaBadge, int xport, int xrights, long xbadge,
+            boolean raw) implements IpcOp {
+
+        /** Through the thread's first send capability to the port, a transfer from any badge. */
+        public Send(int thread, int port, int kind, int xport, int xrights, boolean raw) {
+            this(thread, port, kind, 0, ANY_BADGE, xport, xrights, ANY_BADGE, raw);
+        }
+    }
 
     /** receive (blocking) or try_receive. */
     record Receive(int thread, int port, boolean block) implements IpcOp { }

@@ -28,11 +28,11 @@ public final class IpcReplayer {
     private final List<String> threads;
     private final List<String> ports;
 
-    public IpcReplayer(List<String> threads, List<String> ports, int initPorts, List<Long> badges,
-            Map<String, Map<String, Set<String>>> initCaps, int queueLen, int maxSends) {
+    public IpcReplayer(List<String> threads, List<String> ports, int initPorts, Value initCaps, int queueLen,
+            int maxSends) {
         this.threads = List.copyOf(threads);
         this.ports = List.copyOf(ports);
-        driver = new IpcDriver(threads, ports, initPorts, badges, initCaps, queueLen, maxSends);
+        driver = new IpcDriver(threads, ports, initPorts, initCaps, queueLen, maxSends);
         driver.replaying();
     }
 
@@ -40,7 +40,7 @@ public final class IpcReplayer {
         return driver.state();
     }
 
-    /** Runs {@code act} = <<name, args...>>. */
+    /** Runs {@code act} = <<name, args...>>; a send's are the thread, port, send capability and transfer. */
     public Result apply(Value act) {
         String name = ((Value.Str) act.at(1)).s;
         int t = index(threads, act.at(2));
@@ -73,13 +73,22 @@ public final class IpcReplayer {
     }
 
     private IpcOp send(Value act, int t, int kind) {
-        Value x = act.at(4);
+        Value c = act.at(4);
+        Value x = act.at(5);
         Value port = x.get("port");
         int xport = ports.contains(((Value.Str) port).s) ? index(ports, port) : -1;
-        Set<Value> r = ((Value.SetV) x.get("rights")).members;
-        int rights = (r.contains(Value.str("write")) ? IpcOp.W : 0) | (r.contains(Value.str("grant")) ? IpcOp.G : 0)
+        return new IpcOp.Send(t, index(ports, act.at(3)), kind, bits(c.get("rights")), badge(c), xport,
+            bits(x.get("rights")), badge(x), false);
+    }
+
+    private static int bits(Value rights) {
+        Set<Value> r = rights.members();
+        return (r.contains(Value.str("write")) ? IpcOp.W : 0) | (r.contains(Value.str("grant")) ? IpcOp.G : 0)
             | (r.contains(Value.str("read")) ? IpcOp.R : 0);
-        return new IpcOp.Send(t, index(ports, act.at(3)), kind, xport, rights, false);
+    }
+
+    private static long badge(Value capOrXfer) {
+        return ((Value.Int) capOrXfer.get("badge")).n;
     }
 
     private static int index(List<String> names, Value v) {

@@ -22,20 +22,18 @@ import dev.keel.modeltests.tla.Value;
  * <ul>
  * <li>{@code ports}: the live ports (Port.live).</li>
  * <li>{@code queue[p]}: the port's message list, oldest first, each message as
- *     {@code [from, seq, badge, call, xfer]}: from is the sending thread (the caller of a call;
- *     for a send the kernel keeps no sender, but the spec gives each sender its own badge,
- *     Badge[t], so the sender is found from Message.badge), badge is
- *     Message.badge, call is whether it carries a caller. {@code seq} is a history variable of the
- *     spec (the sender's message count); the kernel keeps only per-port counters, so the driver
- *     numbers messages (the label carries it).</li>
- * <li>{@code xfer}: NoXfer, or [port, rights] of the capability the message carries: the
+ *     {@code [from, seq, badge, call, xfer]}: badge is Message.badge, call is whether it carries a
+ *     caller. {@code from} (the sending thread) and {@code seq} (the sender's message count) are
+ *     history variables of the spec: the kernel keeps neither for a send, so the driver writes
+ *     both into the label ({@link #label}); a call's sender is also Message.caller.</li>
+ * <li>{@code xfer}: NoXfer, or [port, rights, badge] of the capability the message carries: the
  *     capability in the message's source slot (Message.capSource, which the kernel copies at
  *     delivery), when it still names the object the message recorded.</li>
  * <li>{@code blockedOn[t]}: ON_RECEIVE as [op |-> "recv", port], ON_CALL or ON_REPLY as
  *     [op |-> "call", port]; anything else NotBlocked. Once a call is received the kernel no longer
  *     keeps the port the caller called (Tcb.waitPort is cleared): the caller of map() passes it.</li>
  * <li>{@code replyCap[t]}: Tcb.replyCap, or None.</li>
- * <li>{@code caps[t][p]}: the rights on the capabilities to port p held by t's process.</li>
+ * <li>{@code caps[t][p]}: the [rights, badge] of each capability to port p held by t's process.</li>
  * <li>{@code sent}, {@code delivered}: history variables with no kernel counterpart: left unmapped.</li>
  * </ul>
  */
@@ -45,16 +43,19 @@ public final class IpcMapping {
     private final Map<Integer, Value> ports;
     private final Value none;
     private final Value notBlocked;
-    private final Map<Long, Value> senderByBadge;
+    /** The label of a message: the sender's thread id above this, its message count below. */
+    public static final long SENDER = 1L << 32;
 
-    /** @param senderByBadge the inverse of the spec's Badge: each sender's badge to the sender */
-    public IpcMapping(Map<Integer, Value> threads, Map<Integer, Value> ports, Value none, Value notBlocked,
-            Map<Long, Value> senderByBadge) {
-        this.senderByBadge = new LinkedHashMap<>(senderByBadge);
+    public IpcMapping(Map<Integer, Value> threads, Map<Integer, Value> ports, Value none, Value notBlocked) {
         this.threads = new LinkedHashMap<>(threads);
         this.ports = new LinkedHashMap<>(ports);
         this.none = none;
         this.notBlocked = notBlocked;
+    }
+
+    /** The label the driver gives message {@code seq} of the thread with id {@code tcb}. */
+    public static long label(int tcb, long seq) {
+        return tcb * SENDER + seq;
     }
 
     private Value thread(Tcb t) {
@@ -91,8 +92,8 @@ public final class IpcMapping {
             }
             List<Value> msgs = new ArrayList<>();
             for (Message m = p.head; m != null; m = m.next) {
-                Value from = m.caller != null ? thread(m.caller) : senderByBadge.getOrDefault(m.badge, none);
-                msgs.add(Value.record("from", from, "seq", Value.of(m.label), "badge", Value.of(m.badge),
+                Value from = m.caller != null ? thread(m.caller) : sender(m.label);
+                msgs.add(Value.record("from", from, "seq", Value.of(m.label % SENDER), "badge", Value.of(m.badge),
                     "call", Value.of(m.caller != null), "xfer", xfer(caps, m)));
             }
             queue.put(e.getValue(), Value.tuple(msgs));
@@ -106,7 +107,7 @@ public final class IpcMapping {
             reply.put(e.getValue(), thread(t.replyCap));
             TreeMap<Value, Value> perPort = new TreeMap<>();
             for (Map.Entry<Integer, Value> pe : ports.entrySet()) {
-                perPort.put(pe.getValue(), rights(caps, t.owner == null ? -1 : t.owner.index, pe.getKey()));
+                perPort.put(pe.getValue(), held(caps, t.owner == null ? -1 : t.owner.index, pe.getKey()));
             }
             held.put(e.getValue(), Value.fn(perPort));
         }
@@ -119,16 +120,23 @@ public final class IpcMapping {
         return vars;
     }
 
-    /** The spec's NoXfer, or the port and rights of the capability message {@code m} carries. */
+    /** The sender of a send, from the label the driver gave it; none if the label names no thread. */
+    private Value sender(long label) {
+        long id = label / SENDER;
+        Value v = id >= 0 && id <= Integer.MAX_VALUE ? threads.get((int) id) : null;
+        return v == null ? none : v;
+    }
+
+    /** The spec's NoXfer, or the port, rights and badge of the capability message {@code m} carries. */
     private Value xfer(CapabilitySpace caps, Message m) {
         if (!m.hasCap) {
-            return Value.record("port", none, "rights", Value.set());
+            return Value.record("port", none, "rights", Value.set(), "badge", Value.of(0));
         }
         Capability c = caps.at(m.capSource);
         boolean same = c.type() == m.capType && c.object() == m.capObject;
         Value port = ports.getOrDefault(m.capObject, Value.of(m.capObject));
         Value rights = same ? CapabilitiesMapping.rights(c.canRead(), c.canWrite(), c.canGrant()) : Value.set();
-        return Value.record("port", port, "rights", rights);
+        return Value.record("port", port, "rights", rights, "badge", Value.of(same ? c.badge() : 0));
     }
 
     private Value blockedOn(Tcb t, Ipc ipc, Integer called) {
@@ -148,19 +156,21 @@ public final class IpcMapping {
         return notBlocked;
     }
 
-    /** The union of the rights on every capability of {@code process} that names port {@code p}. */
-    private static Value rights(CapabilitySpace caps, int process, int p) {
-        boolean r = false;
-        boolean w = false;
-        boolean g = false;
+    /** The [rights, badge] of every capability of {@code process} that names port {@code p}. */
+    private static Value held(CapabilitySpace caps, int process, int p) {
+        List<Value> out = new ArrayList<>();
         for (int s = 0; process >= 0 && s < caps.slotsPerProcess(); s++) {
             Capability c = caps.at(caps.globalSlot(process, s));
             if (c.type() == CapType.PORT && c.object() == p) {
-                r |= c.canRead();
-                w |= c.canWrite();
-                g |= c.canGrant();
+                out.add(capValue(c));
             }
         }
-        return CapabilitiesMapping.rights(r, w, g);
+        return Value.set(out);
+    }
+
+    /** A capability as Ipc.tla sees it: its rights and badge. */
+    public static Value capValue(Capability c) {
+        return Value.record("rights", CapabilitiesMapping.rights(c.canRead(), c.canWrite(), c.canGrant()),
+            "badge", Value.of(c.badge()));
     }
 }
