@@ -49,12 +49,15 @@ public final class Ipc {
     /*@ spec_public @*/ private final Tcb[] tcbs;
     /*@ spec_public @*/ private final byte[] mark;
 
-    // TLA+ TypeOK: ports are numbered by their index.
-    //@ public invariant (\forall int i; 0 <= i && i < ports.length; ports[i].id == i);
-    // TLA+ QueueBounded
-    //@ public invariant (\forall int i; 0 <= i && i < ports.length; ports[i].live ==> 0 <= ports[i].count && ports[i].count <= ports[i].capacity);
-    // TLA+ NoMessageLost (messages held by blocked senders are counted by the self-check)
-    //@ public invariant (\forall int i; 0 <= i && i < ports.length; ports[i].live ==> ports[i].sent >= ports[i].received + ports[i].dropped + ports[i].count);
+    // One quantifier for the per-port invariants, so the prover instantiates it once per port:
+    // TLA+ TypeOK (ports are numbered by their index), QueueBounded (0 <= count <= capacity) and
+    // NoMessageLost (messages held by blocked senders are counted by the self-check). The
+    // counters only grow from zero, so the sum of the others stays within sent.
+    /*@ public invariant (\forall int i; 0 <= i && i < ports.length; ports[i].id == i
+      @     && (ports[i].live ==> 0 <= ports[i].count && ports[i].count <= ports[i].capacity
+      @         && 0 <= ports[i].received && 0 <= ports[i].dropped
+      @         && ports[i].sent >= ports[i].received + ports[i].dropped + ports[i].count));
+      @*/
     // The message pool keeps its own invariant. The user-memory access's invariant (which holds the
     // memory manager's, and through it the allocator's and the page tables') is not part of this
     // one: carried by every Ipc proof, it pushes even the getters past the step bound; the methods
@@ -63,39 +66,63 @@ public final class Ipc {
 
     /*@ public normal_behavior
       @ requires portCount > 0 && threadCount > 0;
-      @ requires \invariant_for(pool) && \invariant_for(user);
+      @ requires \invariant_for(pool) && \invariant_for(scheduler);
       @ assignable \nothing;
       @*/
     public Ipc(int portCount, MessagePool pool, Scheduler scheduler, UserMemory user,
             CapabilitySpace caps, InterruptController interrupts, int threadCount) {
-        ports = new Port[portCount < 1 ? 1 : portCount];
-        /*@ loop_invariant 0 <= i && i <= ports.length;
-          @ loop_invariant (\forall int j; 0 <= j && j < i; ports[j] != null && ports[j].id == j && !ports[j].live);
-          @ assignable ports[*];
-          @ decreases ports.length - i;
-          @*/
-        for (int i = 0; i < ports.length; i++) {
-            ports[i] = new Port(i);
-        }
+        ports = makePorts(portCount < 1 ? 1 : portCount);
         this.pool = pool;
         this.irqs = new IrqTable(interrupts.lineCount());
         this.scheduler = scheduler;
         this.user = user;
         this.caps = caps;
         this.interrupts = interrupts;
-        this.bound = threadCount + pool.size() + 1;
-        ThreadPool all = scheduler.threads();
-        int n = all.size();
-        this.tcbs = new Tcb[n < 0 ? 0 : n];
-        /*@ loop_invariant 0 <= k && k <= tcbs.length;
-          @ loop_invariant (\forall int j; 0 <= j && j < k; tcbs[j] != null);
-          @ assignable tcbs[*];
-          @ decreases tcbs.length - k;
-          @*/
-        for (int k = 0; k < tcbs.length; k++) {
-            tcbs[k] = all.at(k);
-        }
+        // Saturates rather than wraps: a negative bound would stop every queue walk at once.
+        int messages = pool.size();
+        this.bound = threadCount < Integer.MAX_VALUE - 1 - messages ? threadCount + messages + 1
+                : Integer.MAX_VALUE;
+        this.tcbs = threadBlocks(scheduler.threads());
         this.mark = new byte[tcbs.length];
+    }
+
+    /** {@code n} closed ports, numbered by their index. */
+    /*@ private normal_behavior
+      @ requires n > 0;
+      @ ensures \fresh(\result) && \result.length == n;
+      @ ensures (\forall int j; 0 <= j && j < n; \result[j] != null && \result[j].id == j && !\result[j].live);
+      @ assignable \nothing;
+      @*/
+    private static /*@ helper @*/ Port[] makePorts(int n) {
+        Port[] made = new Port[n < 1 ? 1 : n];
+        /*@ loop_invariant 0 <= i && i <= made.length && made.length == n;
+          @ loop_invariant (\forall int j; 0 <= j && j < i; made[j] != null && made[j].id == j && !made[j].live);
+          @ assignable made[*];
+          @ decreases made.length - i;
+          @*/
+        for (int i = 0; i < made.length; i++) {
+            made[i] = new Port(i);
+        }
+        return made;
+    }
+
+    /** The pool's thread blocks, indexed as in the pool (by Tcb.id). */
+    /*@ private normal_behavior
+      @ requires \invariant_for(all);
+      @ ensures \fresh(\result);
+      @ assignable \nothing;
+      @*/
+    private static /*@ helper @*/ Tcb[] threadBlocks(ThreadPool all) {
+        int n = all.size();
+        Tcb[] blocks = new Tcb[n < 0 ? 0 : n];
+        /*@ loop_invariant 0 <= k && k <= blocks.length && blocks.length == n && \invariant_for(all);
+          @ assignable blocks[*];
+          @ decreases blocks.length - k;
+          @*/
+        for (int k = 0; k < blocks.length; k++) {
+            blocks[k] = all.at(k);
+        }
+        return blocks;
     }
 
     /*@ public normal_behavior
@@ -170,9 +197,12 @@ public final class Ipc {
 
     /** PortCreate: opens a free port; returns its number. */
     /*@ public normal_behavior
-      @ requires checkPortCreate(capacity) == Errors.OK;
-      @ ensures port(\result).live && port(\result).count == 0;
-      @ assignable \everything;
+      @ requires 1 <= capacity && (\exists int i; 0 <= i && i < ports.length; !ports[i].live);
+      @ ensures 0 <= \result && \result < ports.length;
+      @ ensures ports[\result].live && ports[\result].count == 0 && ports[\result].capacity == capacity;
+      @ assignable \infinite_union(int j; 0 <= j && j < ports.length;
+      @     \locset(ports[j].live, ports[j].capacity, ports[j].head, ports[j].tail, ports[j].count,
+      @         ports[j].sent, ports[j].received, ports[j].dropped));
       @*/
     public int portCreate(int capacity) {
         int i = freePort();
@@ -231,13 +261,16 @@ public final class Ipc {
         return !block && p.receivers.isEmpty() && p.isFull() ? Errors.WOULD_BLOCK : Errors.OK;
     }
 
+    // A helper: Ipc's invariant is neither needed nor touched, so the fields it uses are named.
     /*@ private normal_behavior
+      @ requires pool != null && user != null && \invariant_for(pool);
       @ requires \invariant_for(user);
       @ requires \invariant_for(s);
       @ ensures \result == Errors.OK || \result == Errors.BAD_LENGTH || \result == Errors.BAD_ADDRESS;
+      @ ensures \result == Errors.OK ==> 0 <= len && len <= pool.messageBytes();
       @ assignable \nothing;
       @*/
-    private /*@ pure @*/ int checkBuffer(AddressSpace s, long buf, long len, boolean write) {
+    private /*@ pure helper @*/ int checkBuffer(AddressSpace s, long buf, long len, boolean write) {
         if (len < 0 || len > pool.messageBytes()) {
             return Errors.BAD_LENGTH;
         }
@@ -338,7 +371,7 @@ public final class Ipc {
 
     private void fill(Message m, AddressSpace s, long label, long badge, long buf, int len,
             int capSource) {
-        int n = Math.min(len, m.data.length);
+        int n = len <= m.data.length ? len : m.data.length;
         user.copyIn(s, buf, m.data, 0, n < 0 ? 0 : n);
         m.length = n < 0 ? 0 : n;
         m.label = label;
@@ -377,7 +410,7 @@ public final class Ipc {
      */
     private boolean deliver(Tcb r, Port p, Message m) {
         Process o = r.owner;
-        int n = Math.min(m.length, r.recvMax);
+        int n = m.length <= r.recvMax ? m.length : r.recvMax;
         int e = o == null ? Errors.DEAD_OBJECT : user.prepare(o.space, r.recvBuffer, n, true);
         if (o == null || e != Errors.OK) {
             wake(r, e);
@@ -452,11 +485,20 @@ public final class Ipc {
         if (max < 0 || max > UserMemory.MAX_LENGTH) {
             return Errors.BAD_LENGTH;
         }
-        int e = user.check(o.space, buf, Math.min(max, pool.messageBytes()), true);
+        int e = user.check(o.space, buf, atMost(max, pool.messageBytes()), true);
         if (e != Errors.OK) {
             return e;
         }
         return !block && p.count == 0 ? Errors.WOULD_BLOCK : Errors.OK;
+    }
+
+    /** The smaller of {@code a} and {@code b}, with a contract the prover can use. */
+    /*@ private normal_behavior
+      @ ensures \result == (a <= b ? a : b);
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ long atMost(long a, long b) {
+        return a <= b ? a : b;
     }
 
     /** Pages in a checked receive buffer. */
@@ -470,7 +512,7 @@ public final class Ipc {
         if (o == null) {
             return Errors.NO_MEMORY;
         }
-        return user.prepare(o.space, buf, Math.min(max, pool.messageBytes()), true);
+        return user.prepare(o.space, buf, atMost(max, pool.messageBytes()), true);
     }
 
     /**
@@ -485,7 +527,7 @@ public final class Ipc {
       @*/
     public void receive(Tcb caller, Port p, long buf, int max) {
         caller.recvBuffer = buf;
-        caller.recvMax = Math.min(max, pool.messageBytes());
+        caller.recvMax = max <= pool.messageBytes() ? max : pool.messageBytes();
         Message m = p.poll();
         if (m == null) {
             caller.waitPort = p;
@@ -572,7 +614,7 @@ public final class Ipc {
         c.replyHolder = null;
         fill(m, o.space, label, 0, buf, len, -1);
         Process co = c.owner;
-        int n = Math.min(m.length, c.recvMax);
+        int n = m.length <= c.recvMax ? m.length : c.recvMax;
         int e = co == null ? Errors.DEAD_OBJECT : user.prepare(co.space, c.recvBuffer, n, true);
         if (co != null && e == Errors.OK) {
             user.copyOut(co.space, c.recvBuffer, m.data, 0, n < 0 ? 0 : n);
@@ -977,30 +1019,62 @@ public final class Ipc {
     // ---- Self-check ----
 
     /** Checks NoMessageLost and QueueBounded on every live port, and ReplyCapsPaired via threads. */
+    // The sender queues keep their own invariant (a thread queue is changed only through its
+    // methods), which walking them needs.
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ requires (\forall int k; 0 <= k && k < ports.length;
+      @     ports[k].senders != null && \invariant_for(ports[k].senders));
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean invariantsHold() {
         /*@ loop_invariant 0 <= i && i <= ports.length;
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @ decreases ports.length - i;
           @*/
         for (int i = 0; i < ports.length; i++) {
-            Port p = ports[i];
-            if (p.live && (p.count > p.capacity || p.sent != p.received + p.dropped + p.count
-                    + blockedSenders(p))) {
+            if (!consistent(ports[i], bound)) {
                 return false;
             }
         }
         return true;
     }
 
+    /** NoMessageLost and QueueBounded for one port; a dead port has nothing to check. */
+    /*@ private normal_behavior
+      @ requires p.live ==> 0 <= p.count && 0 <= p.received && 0 <= p.dropped
+      @     && p.sent >= p.received + p.dropped + p.count;
+      @ requires p.senders != null && \invariant_for(p.senders);
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ boolean consistent(Port p, int bound) {
+        if (!p.live) {
+            return true;
+        }
+        if (p.count > p.capacity) {
+            return false;
+        }
+        // Subtracted, not summed: each difference lies between 0 and sent (NoMessageLost).
+        long sent = p.sent;
+        long received = p.received;
+        long dropped = p.dropped;
+        long count = p.count;
+        //@ assert 0 <= received && 0 <= dropped && 0 <= count;
+        //@ assert received <= sent && dropped <= sent - received && count <= sent - received - dropped;
+        long rest = sent - received;
+        //@ assert 0 <= rest && dropped <= rest;
+        rest = rest - dropped;
+        //@ assert 0 <= rest && count <= rest;
+        rest = rest - count;
+        return rest == blockedSenders(p, bound);
+    }
+
     /** Messages held by threads blocked sending to {@code p}: sent, not yet queued. */
     /*@ private normal_behavior
+      @ requires p.senders != null && \invariant_for(p.senders);
       @ ensures 0 <= \result && (bound >= 0 ==> \result <= bound);
       @ assignable \strictly_nothing;
       @*/
-    private /*@ pure @*/ long blockedSenders(Port p) {
+    private static /*@ pure helper @*/ long blockedSenders(Port p, int bound) {
         long n = 0;
         Tcb t = p.senders.first();
         /*@ loop_invariant 0 <= i && 0 <= n && n <= i && (i == 0 || i <= bound);
