@@ -73,14 +73,29 @@ public final class KernelConfig {
 
     /**
      * True when the capability table these sizes ask for (every process's slots, in one array)
-     * can be allocated: its length must fit an int. Boot refuses a configuration without it.
+     * can be allocated: its length {@code maxProcesses * slotsPerProcess} must fit an int. Boot
+     * refuses a configuration without it.
+     *
+     * Computed by a division, not a long product: for every int p and every int s > 0,
+     * {@code p * s <= MAX} holds exactly when {@code p <= MAX / s}; for s < 0 exactly when
+     * {@code p >= MAX / s} (Java division rounds toward zero); for s == 0 always. The contract says
+     * the same, because the prover cannot multiply inequalities to relate the two forms;
+     * KernelConfigTest checks the equality against the long product on the edge values.
      */
     /*@ public normal_behavior
-      @ ensures \result == ((long) maxProcesses * slotsPerProcess <= Integer.MAX_VALUE);
+      @ ensures \result == (slotsPerProcess > 0 ? maxProcesses <= Integer.MAX_VALUE / slotsPerProcess
+      @                     : (slotsPerProcess < 0 ? maxProcesses >= Integer.MAX_VALUE / slotsPerProcess : true));
       @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean capabilityTableFits() {
-        return (long) maxProcesses * slotsPerProcess <= Integer.MAX_VALUE;
+        int slots = slotsPerProcess;
+        if (slots > 0) {
+            return maxProcesses <= Integer.MAX_VALUE / slots;
+        }
+        if (slots < 0) {
+            return maxProcesses >= Integer.MAX_VALUE / slots;
+        }
+        return true;
     }
 
     /** The sizes used by the tests and the image: small enough to check exhaustively. */

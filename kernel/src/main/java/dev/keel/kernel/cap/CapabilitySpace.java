@@ -173,7 +173,7 @@ public final class CapabilitySpace {
      */
     /*@ public normal_behavior
       @ ensures \result == Errors.OK ==> 0 <= process && process < processCount && 0 <= slot && slot < slotsPerProcess;
-      @ ensures \result == Errors.OK ==> !slots[process * slotsPerProcess + slot].isEmpty();
+      @ ensures \result == Errors.OK ==> slots[process * slotsPerProcess + slot].type != CapType.NONE;
       @ ensures \result == Errors.OK && needGrant ==> slots[process * slotsPerProcess + slot].grant;
       @ ensures \result == Errors.OK && needWrite ==> slots[process * slotsPerProcess + slot].write;
       @ ensures \result == Errors.OK && needRead ==> slots[process * slotsPerProcess + slot].read;
@@ -185,7 +185,17 @@ public final class CapabilitySpace {
         if (g < 0 || g >= slots.length) {
             return Errors.BAD_SLOT;
         }
-        Capability c = slots[g];
+        return checkHeld(slots[g], type, needRead, needWrite, needGrant);
+    }
+
+    /** checkCap's verdict on the capability {@code c} it found (one step, so checkCap's proof stays small). */
+    /*@ private normal_behavior
+      @ ensures \result == Errors.OK ==> c.type != CapType.NONE;
+      @ ensures \result == Errors.OK ==> (!needRead || c.read) && (!needWrite || c.write) && (!needGrant || c.grant);
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ int checkHeld(Capability c, int type, boolean needRead, boolean needWrite,
+            boolean needGrant) {
         if (c.isEmpty()) {
             return Errors.EMPTY_SLOT;
         }
@@ -226,7 +236,7 @@ public final class CapabilitySpace {
     /*@ public normal_behavior
       @ ensures \result == Errors.OK ==> 0 <= sp && sp < processCount && 0 <= src && src < slotsPerProcess;
       @ ensures \result == Errors.OK ==> 0 <= dp && dp < processCount && 0 <= dst && dst < slotsPerProcess;
-      @ ensures \result == Errors.OK ==> !slots[sp * slotsPerProcess + src].isEmpty() && slots[dp * slotsPerProcess + dst].isEmpty();
+      @ ensures \result == Errors.OK ==> slots[sp * slotsPerProcess + src].type != CapType.NONE && slots[dp * slotsPerProcess + dst].isEmpty();
       @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int checkDerive(int sp, long src, int dp, long dst) {
