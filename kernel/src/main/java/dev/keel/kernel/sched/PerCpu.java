@@ -47,7 +47,7 @@ public final class PerCpu {
     /** True when this CPU runs its idle thread. */
     /*@ public normal_behavior
       @ ensures \result == (current == idle);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean isIdle() {
         return current == idle;
