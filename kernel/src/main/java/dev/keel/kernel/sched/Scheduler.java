@@ -93,12 +93,15 @@ public final class Scheduler {
     }
 
     /** The lingering reservation of thread slot {@code id} on CPU {@code c}; null out of range. */
+    // A helper: it needs only the table's rows, not the whole scheduler invariant.
     /*@ private normal_behavior
+      @ requires lingering != null
+      @     && (\forall int k; 0 <= k && k < lingering.length; lingering[k] != null);
       @ ensures 0 <= c.index && c.index < lingering.length && 0 <= id && id < lingering[c.index].length
       @     ? \result == lingering[c.index][id] : \result == null;
       @ assignable \strictly_nothing;
       @*/
-    /*@ nullable @*/ private /*@ pure @*/ @Nullable Lingering lingeringAt(PerCpu c, int id) {
+    /*@ nullable @*/ private /*@ pure helper @*/ @Nullable Lingering lingeringAt(PerCpu c, int id) {
         int i = c.index;
         if (i < 0 || i >= lingering.length) {
             return null;
@@ -170,7 +173,7 @@ public final class Scheduler {
     }
 
     /*@ public normal_behavior
-      @ requires \invariant_for(boot.runQueue);
+      @ requires boot.runQueue != null && \invariant_for(boot.runQueue);
       @ ensures \result > 0;
       @ assignable \strictly_nothing;
       @*/
@@ -180,7 +183,8 @@ public final class Scheduler {
 
     /** The least loaded CPU, for a new thread (lowest number on a tie). */
     /*@ public normal_behavior
-      @ requires (\forall int c; 0 <= c && c < cpus.length; \invariant_for(cpus[c].runQueue));
+      @ requires (\forall int c; 0 <= c && c < cpus.length;
+      @     cpus[c].runQueue != null && \invariant_for(cpus[c].runQueue));
       @ ensures 0 <= \result && \result < cpus.length;
       @ assignable \strictly_nothing;
       @*/
@@ -188,7 +192,8 @@ public final class Scheduler {
         int best = 0;
         long bestLoad = load(boot);
         /*@ loop_invariant 1 <= i && i <= cpus.length && 0 <= best && best < cpus.length;
-          @ loop_invariant (\forall int c; 0 <= c && c < cpus.length; \invariant_for(cpus[c].runQueue));
+          @ loop_invariant (\forall int c; 0 <= c && c < cpus.length;
+          @     cpus[c].runQueue != null && \invariant_for(cpus[c].runQueue));
           @ assignable \strictly_nothing;
           @ decreases cpus.length - i;
           @*/
@@ -204,10 +209,10 @@ public final class Scheduler {
 
     /** Ready threads of {@code c} plus its running one (a long: the run queue's size may be int's maximum). */
     /*@ private normal_behavior
-      @ requires \invariant_for(c.runQueue);
+      @ requires c.runQueue != null && \invariant_for(c.runQueue);
       @ assignable \strictly_nothing;
       @*/
-    private /*@ pure @*/ long load(PerCpu c) {
+    private /*@ pure helper @*/ long load(PerCpu c) {
         return (long) c.runQueue.size() + (c.isIdle() ? 0 : 1);
     }
 
@@ -634,12 +639,14 @@ public final class Scheduler {
 
     /** Self-check of RunningIsCurrent, ReadyIsQueued and HighestRuns on every CPU. */
     /*@ public normal_behavior
-      @ requires (\forall int c; 0 <= c && c < cpus.length; \invariant_for(cpus[c].runQueue));
+      @ requires (\forall int c; 0 <= c && c < cpus.length;
+      @     cpus[c].runQueue != null && \invariant_for(cpus[c].runQueue));
       @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean invariantsHold() {
         /*@ loop_invariant 0 <= i && i <= threads.size();
-          @ loop_invariant (\forall int c; 0 <= c && c < cpus.length; \invariant_for(cpus[c].runQueue));
+          @ loop_invariant (\forall int c; 0 <= c && c < cpus.length;
+          @     cpus[c].runQueue != null && \invariant_for(cpus[c].runQueue));
           @ assignable \strictly_nothing;
           @ decreases threads.size() - i;
           @*/
@@ -649,7 +656,8 @@ public final class Scheduler {
             }
         }
         /*@ loop_invariant 0 <= k && k <= cpus.length;
-          @ loop_invariant (\forall int c; 0 <= c && c < cpus.length; \invariant_for(cpus[c].runQueue));
+          @ loop_invariant (\forall int c; 0 <= c && c < cpus.length;
+          @     cpus[c].runQueue != null && \invariant_for(cpus[c].runQueue));
           @ assignable \strictly_nothing;
           @ decreases cpus.length - k;
           @*/
@@ -663,7 +671,8 @@ public final class Scheduler {
     }
 
     /*@ private normal_behavior
-      @ requires (\forall int c; 0 <= c && c < cpus.length; \invariant_for(cpus[c].runQueue));
+      @ requires (\forall int c; 0 <= c && c < cpus.length;
+      @     cpus[c].runQueue != null && \invariant_for(cpus[c].runQueue));
       @ assignable \strictly_nothing;
       @*/
     private /*@ pure @*/ boolean threadPlaced(Tcb t) {
