@@ -20,7 +20,7 @@ public final class Lingering {
     /** True while the reservation still holds at {@code ticks}. */
     /*@ public normal_behavior
       @ ensures \result == (until > ticks);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean holdsAt(long ticks) {
         return until > ticks;

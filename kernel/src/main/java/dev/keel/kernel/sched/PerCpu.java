@@ -47,9 +47,9 @@ public final class PerCpu {
     /** True when this CPU runs its idle thread. */
     /*@ public normal_behavior
       @ ensures \result == (current == idle);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ boolean isIdle() {
+    public /*@ pure helper @*/ boolean isIdle() {
         return current == idle;
     }
 }

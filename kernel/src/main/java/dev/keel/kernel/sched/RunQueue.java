@@ -37,7 +37,7 @@ public final class RunQueue {
     }
 
     /*@ public normal_behavior
-      @ ensures \result == levels.length;
+      @ ensures \result == levels.length && \result > 0;
       @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int priorities() {

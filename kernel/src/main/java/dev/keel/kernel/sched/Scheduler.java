@@ -46,8 +46,9 @@ public final class Scheduler {
     //@ public invariant (\forall int c; 0 <= c && c < cpus.length; cpus[c].index == c);
     // TLA+ IdleNeverQueued
     //@ public invariant (\forall int c; 0 <= c && c < cpus.length; !cpus[c].idle.queued);
-    // The pool keeps its invariant (the run queues keep theirs, but stating it here costs every
-    // scheduler proof the queues' invariants; the methods that call a queue are open for now).
+    // The pool keeps its invariant. The run queues keep theirs too, but stated here the queues'
+    // invariants are unfolded in every scheduler proof and push even cpu(int) past the step
+    // bound: the methods that read a run queue require its invariant instead.
     //@ public invariant \invariant_for(threads);
     // One row of lingering reservations per CPU, one entry per thread slot.
     //@ public invariant lingering.length == cpus.length;
@@ -92,12 +93,15 @@ public final class Scheduler {
     }
 
     /** The lingering reservation of thread slot {@code id} on CPU {@code c}; null out of range. */
+    // A helper: it needs only the table's rows, not the whole scheduler invariant.
     /*@ private normal_behavior
+      @ requires lingering != null
+      @     && (\forall int k; 0 <= k && k < lingering.length; lingering[k] != null);
       @ ensures 0 <= c.index && c.index < lingering.length && 0 <= id && id < lingering[c.index].length
       @     ? \result == lingering[c.index][id] : \result == null;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
-    private /*@ pure @*/ @Nullable Lingering lingeringAt(PerCpu c, int id) {
+    /*@ nullable @*/ private /*@ pure helper @*/ @Nullable Lingering lingeringAt(PerCpu c, int id) {
         int i = c.index;
         if (i < 0 || i >= lingering.length) {
             return null;
@@ -115,9 +119,9 @@ public final class Scheduler {
      */
     /*@ public normal_behavior
       @ ensures \result == null || \result.until > c.ticks;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ @Nullable Lingering lingeringOf(PerCpu c, int id) {
+    /*@ nullable @*/ public /*@ pure @*/ @Nullable Lingering lingeringOf(PerCpu c, int id) {
         Lingering l = lingeringAt(c, id);
         if (l == null) {
             return null;
@@ -136,7 +140,7 @@ public final class Scheduler {
     /** The thread pool: IPC's deadlock check finds a port's only receiver among its threads. */
     /*@ public normal_behavior
       @ ensures \result == threads;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ ThreadPool threads() {
         return threads;
@@ -144,7 +148,7 @@ public final class Scheduler {
 
     /*@ public normal_behavior
       @ ensures \result == cpus.length;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int cpuCount() {
         return cpus.length;
@@ -154,12 +158,12 @@ public final class Scheduler {
     /*@ public normal_behavior
       @ requires 0 <= i && i < cpus.length;
       @ ensures \result == cpus[i];
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     /*@ also public normal_behavior
       @ requires i < 0 || i >= cpus.length;
       @ ensures \result == boot;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ PerCpu cpu(int i) {
         if (i < 0 || i >= cpus.length) {
@@ -169,8 +173,9 @@ public final class Scheduler {
     }
 
     /*@ public normal_behavior
+      @ requires boot.runQueue != null && \invariant_for(boot.runQueue);
       @ ensures \result > 0;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int priorities() {
         return boot.runQueue.priorities();
@@ -178,14 +183,18 @@ public final class Scheduler {
 
     /** The least loaded CPU, for a new thread (lowest number on a tie). */
     /*@ public normal_behavior
+      @ requires (\forall int c; 0 <= c && c < cpus.length;
+      @     cpus[c].runQueue != null && \invariant_for(cpus[c].runQueue));
       @ ensures 0 <= \result && \result < cpus.length;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int leastLoadedCpu() {
         int best = 0;
         long bestLoad = load(boot);
         /*@ loop_invariant 1 <= i && i <= cpus.length && 0 <= best && best < cpus.length;
-          @ assignable \nothing;
+          @ loop_invariant (\forall int c; 0 <= c && c < cpus.length;
+          @     cpus[c].runQueue != null && \invariant_for(cpus[c].runQueue));
+          @ assignable \strictly_nothing;
           @ decreases cpus.length - i;
           @*/
         for (int i = 1; i < cpus.length; i++) {
@@ -199,7 +208,11 @@ public final class Scheduler {
     }
 
     /** Ready threads of {@code c} plus its running one (a long: the run queue's size may be int's maximum). */
-    private long load(PerCpu c) {
+    /*@ private normal_behavior
+      @ requires c.runQueue != null && \invariant_for(c.runQueue);
+      @ assignable \strictly_nothing;
+      @*/
+    private /*@ pure helper @*/ long load(PerCpu c) {
         return (long) c.runQueue.size() + (c.isIdle() ? 0 : 1);
     }
 
@@ -487,7 +500,7 @@ public final class Scheduler {
     /*@ public normal_behavior
       @ ensures \result == Errors.OK || \result == Errors.BAD_ARGUMENT || \result == Errors.ADMISSION;
       @ ensures t.realtime ==> \result != Errors.OK;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int checkRealtime(Tcb t, long budget, long period) {
         if (budget <= 0 || period <= 0 || budget > period || period > 1000000) {
@@ -512,12 +525,12 @@ public final class Scheduler {
      */
     /*@ public normal_behavior
       @ ensures \result >= 0;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ long utilisation(int cpu, Tcb except) {
         long sum = 0;
         /*@ loop_invariant 0 <= i && i <= threads.size() && sum >= 0;
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @ decreases threads.size() - i;
           @*/
         for (int i = 0; i < threads.size(); i++) {
@@ -529,7 +542,7 @@ public final class Scheduler {
         }
         PerCpu c = cpu(cpu);
         /*@ loop_invariant 0 <= s && s <= threads.size() && sum >= 0;
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @ decreases threads.size() - s;
           @*/
         for (int s = 0; s < threads.size(); s++) {
@@ -545,7 +558,7 @@ public final class Scheduler {
     /*@ private normal_behavior
       @ requires a >= 0 && b >= 0;
       @ ensures \result >= a && \result >= b;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     private static /*@ pure @*/ long plus(long a, long b) {
         return b > Long.MAX_VALUE - a ? Long.MAX_VALUE : a + b;
@@ -626,11 +639,15 @@ public final class Scheduler {
 
     /** Self-check of RunningIsCurrent, ReadyIsQueued and HighestRuns on every CPU. */
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ requires (\forall int c; 0 <= c && c < cpus.length;
+      @     cpus[c].runQueue != null && \invariant_for(cpus[c].runQueue));
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean invariantsHold() {
         /*@ loop_invariant 0 <= i && i <= threads.size();
-          @ assignable \nothing;
+          @ loop_invariant (\forall int c; 0 <= c && c < cpus.length;
+          @     cpus[c].runQueue != null && \invariant_for(cpus[c].runQueue));
+          @ assignable \strictly_nothing;
           @ decreases threads.size() - i;
           @*/
         for (int i = 0; i < threads.size(); i++) {
@@ -639,7 +656,9 @@ public final class Scheduler {
             }
         }
         /*@ loop_invariant 0 <= k && k <= cpus.length;
-          @ assignable \nothing;
+          @ loop_invariant (\forall int c; 0 <= c && c < cpus.length;
+          @     cpus[c].runQueue != null && \invariant_for(cpus[c].runQueue));
+          @ assignable \strictly_nothing;
           @ decreases cpus.length - k;
           @*/
         for (int k = 0; k < cpus.length; k++) {
@@ -651,7 +670,12 @@ public final class Scheduler {
         return true;
     }
 
-    private boolean threadPlaced(Tcb t) {
+    /*@ private normal_behavior
+      @ requires (\forall int c; 0 <= c && c < cpus.length;
+      @     cpus[c].runQueue != null && \invariant_for(cpus[c].runQueue));
+      @ assignable \strictly_nothing;
+      @*/
+    private /*@ pure @*/ boolean threadPlaced(Tcb t) {
         PerCpu c = cpu(t.cpu);
         if (t == c.idle) {
             return (t.state == Tcb.RUNNING) == (c.current == t);

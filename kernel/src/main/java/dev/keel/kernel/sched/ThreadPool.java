@@ -36,7 +36,7 @@ public final class ThreadPool {
 
     /*@ public normal_behavior
       @ ensures \result == tcbs.length;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int size() {
         return tcbs.length;
@@ -46,7 +46,7 @@ public final class ThreadPool {
     /*@ public normal_behavior
       @ requires 0 <= i && i < tcbs.length;
       @ ensures \result == tcbs[i];
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ Tcb at(int i) {
         if (i < 0 || i >= tcbs.length) {

@@ -152,6 +152,7 @@ public final class SchedTrace {
         TraceText.number(s, c.index);
         TraceText.word(s, overflow ? "\", \"overflow\", {" : "\", <<");
         /*@ loop_invariant 0 <= i && i <= ops;
+          @ loop_invariant \invariant_for(this) && \invariant_for(threads);
           @ decreases ops - i;
           @ assignable \nothing;
           @*/
@@ -185,9 +186,15 @@ public final class SchedTrace {
     }
 
     /** {@code <<thread, state, priority>>} for each thread of CPU c that is not free. */
+    /*@ private normal_behavior
+      @ requires \invariant_for(threads);
+      @ ensures \invariant_for(threads);
+      @ assignable \nothing;
+      @*/
     private void states(TraceSink s, ThreadPool threads, PerCpu c) {
         boolean first = true;
         /*@ loop_invariant 0 <= i && i <= threads.tcbs.length;
+          @ loop_invariant \invariant_for(this) && \invariant_for(threads);
           @ decreases threads.tcbs.length - i;
           @ assignable \nothing;
           @*/
@@ -207,9 +214,15 @@ public final class SchedTrace {
     }
 
     /** {@code <<priority, <<thread, ...>>>>} for each priority with queued threads, in queue order. */
+    /*@ private normal_behavior
+      @ requires \invariant_for(threads);
+      @ ensures \invariant_for(threads);
+      @ assignable \nothing;
+      @*/
     private void queues(TraceSink s, ThreadPool threads, PerCpu c) {
         boolean first = true;
         /*@ loop_invariant 0 <= i && i <= threads.tcbs.length;
+          @ loop_invariant \invariant_for(this) && \invariant_for(threads);
           @ decreases threads.tcbs.length - i;
           @ assignable \nothing;
           @*/
@@ -222,6 +235,7 @@ public final class SchedTrace {
                 TraceText.word(s, ", <<");
                 Tcb t = head;
                 /*@ loop_invariant 0 <= n && n <= threads.tcbs.length;
+                  @ loop_invariant \invariant_for(this) && \invariant_for(threads);
                   @ decreases threads.tcbs.length - n;
                   @ assignable \nothing;
                   @*/
@@ -236,10 +250,16 @@ public final class SchedTrace {
         }
     }
 
-    private int generationOf(Tcb t) {
+    /*@ private normal_behavior
+      @ assignable \strictly_nothing;
+      @*/
+    private /*@ pure @*/ int generationOf(Tcb t) {
         return t.id >= 0 && t.id < generation.length ? generation[t.id] : 0;
     }
 
+    /*@ private normal_behavior
+      @ assignable \nothing;
+      @*/
     private static void thread(TraceSink s, int id, int gen) {
         s.write('"');
         s.write('t');
@@ -249,7 +269,10 @@ public final class SchedTrace {
         s.write('"');
     }
 
-    private static String stateName(int state) {
+    /*@ private normal_behavior
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure @*/ String stateName(int state) {
         if (state == Tcb.READY) {
             return "ready";
         }
@@ -259,7 +282,10 @@ public final class SchedTrace {
         return state == Tcb.BLOCKED ? "blocked" : "inactive";
     }
 
-    private static String actionName(int kind) {
+    /*@ private normal_behavior
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure @*/ String actionName(int kind) {
         if (kind == ADMIT) {
             return "Admit";
         }
