@@ -153,7 +153,7 @@ public final class RunQueue {
 
     /** Ready threads over all priorities. */
     /*@ public normal_behavior
-      @ ensures \result >= 0;
+      @ ensures \result >= 0 && \result <= Integer.MAX_VALUE;
       @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int size() {
