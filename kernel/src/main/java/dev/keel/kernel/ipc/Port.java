@@ -102,10 +102,14 @@ public final class Port {
         return m;
     }
 
-    /** Unlinks {@code m} from the queue when it is there; true if it was. */
+    /**
+     * Unlinks {@code m} from the queue when it is there; true if it was. It writes the link of
+     * the message before {@code m} and {@code m}'s own, both messages: the frame names the link
+     * field of every message, as the port keeps no ghost list of its nodes to name them by.
+     */
     /*@ public normal_behavior
       @ requires 0 <= count && count <= Integer.MAX_VALUE;
-      @ assignable head, tail, count, \everything;
+      @ assignable head, tail, count, \infinite_union(Message x; x.next);
       @*/
     public boolean unlink(Message m) {
         Message prev = null;
