@@ -300,15 +300,7 @@ public final class IpcDriver {
      * read, else any to the port, else an empty slot.
      */
     private int receiveSlot(int t, int p) {
-        int any = -1;
-        for (int s = 0; s < SLOTS; s++) {
-            Capability c = cap(t, s);
-            if (isPort(c, p) && c.canRead()) {
-                return s;
-            }
-            any = any < 0 && isPort(c, p) ? s : any;
-        }
-        return any >= 0 ? any : emptySlot(t);
+        return slotFor(t, p, Capability::canRead);
     }
 
     /**
@@ -317,11 +309,16 @@ public final class IpcDriver {
      * else an empty slot.
      */
     private int sendSlot(int t, int p, int via, long badge) {
+        return slotFor(t, p, c -> c.canWrite() && (via == 0 || bits(c) == via)
+            && (badge == IpcOp.ANY_BADGE || c.badge() == badge));
+    }
+
+    /** The first capability to port {@code p} that is {@code good}, else any to it, else an empty slot. */
+    private int slotFor(int t, int p, java.util.function.Predicate<Capability> good) {
         int any = -1;
         for (int s = 0; s < SLOTS; s++) {
             Capability c = cap(t, s);
-            if (isPort(c, p) && c.canWrite() && (via == 0 || bits(c) == via)
-                    && (badge == IpcOp.ANY_BADGE || c.badge() == badge)) {
+            if (isPort(c, p) && good.test(c)) {
                 return s;
             }
             any = any < 0 && isPort(c, p) ? s : any;
