@@ -42,7 +42,7 @@ public record BaselineComparison(List<ContractResult> regressions, List<Contract
         }
         List<BaselineEntry> gone = new ArrayList<>();
         for (BaselineEntry e : baseline.entries()) {
-            if (!seen.contains(e.id()) && scope.accepts(e.className())) {
+            if (!seen.contains(e.id()) && scope.acceptsContract(e.className(), e.id())) {
                 gone.add(e);
             }
         }

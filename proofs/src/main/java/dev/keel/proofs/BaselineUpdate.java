@@ -38,7 +38,7 @@ public record BaselineUpdate(Baseline baseline, List<ContractResult> refused, Li
             if (next.containsKey(e.id()) || refused.stream().anyMatch(r -> r.id().equals(e.id()))) {
                 continue;
             }
-            if (scope.accepts(e.className())) {
+            if (scope.acceptsContract(e.className(), e.id())) {
                 dropped.add(e);
             } else {
                 next.put(e.id(), e);

@@ -127,7 +127,7 @@ public final class ProofsMain {
         // A contract of the baseline whose file KeY cannot read is a contract that was not proved.
         for (BaselineEntry e : baseline.entries()) {
             String file = fileOfClass(e.className(), unreadable.keySet());
-            if (file != null && filter.accepts(e.className())
+            if (file != null && filter.acceptsContract(e.className(), e.id())
                     && results.stream().noneMatch(r -> r.id().equals(e.id()))) {
                 int dot = e.className().lastIndexOf('.');
                 results.add(new ContractResult(e.id(), e.className(), "?", "operation", false, 0, 0, 1,

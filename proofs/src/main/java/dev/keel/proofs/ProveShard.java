@@ -123,7 +123,7 @@ public final class ProveShard {
             }
             for (IObserverFunction target : specs.getContractTargets(type)) {
                 for (Contract c : specs.getContracts(type, target)) {
-                    if (seen.add(c.getName())) {
+                    if (filter.acceptsContract(type.getFullName(), c.getName()) && seen.add(c.getName())) {
                         result.add(c);
                     }
                 }

@@ -82,4 +82,20 @@ class BaselineComparisonTest {
         BaselineComparison onlyA = BaselineComparison.compare(b, List.of(closed(A)), ClassFilter.parse("A"));
         assertTrue(onlyA.gone().isEmpty());
     }
+
+    @Test
+    void methodFilterScopesTheComparisonToThatMethod() {
+        String a2 = "p.A[p.A::g(long)].JML normal_behavior operation contract.0";
+        Baseline b = baseline(A + " | closed", a2 + " | closed");
+        ClassFilter onlyF = ClassFilter.parse("A#f");
+        assertTrue(onlyF.accepts("p.A"));
+        assertFalse(onlyF.accepts("p.B"));
+        assertTrue(onlyF.acceptsContract("p.A", A));
+        assertFalse(onlyF.acceptsContract("p.A", a2));
+        BaselineComparison c = BaselineComparison.compare(b, List.of(closed(A)), onlyF);
+        assertTrue(c.gone().isEmpty());
+        assertFalse(c.failed());
+        BaselineComparison wholeClass = BaselineComparison.compare(b, List.of(closed(A)), ClassFilter.parse("A"));
+        assertEquals(1, wholeClass.gone().size());
+    }
 }

@@ -177,6 +177,7 @@ public final class CapabilitySpace {
       @ ensures \result == Errors.OK && needGrant ==> slots[process * slotsPerProcess + slot].grant;
       @ ensures \result == Errors.OK && needWrite ==> slots[process * slotsPerProcess + slot].write;
       @ ensures \result == Errors.OK && needRead ==> slots[process * slotsPerProcess + slot].read;
+      @ ensures \result <= 0;
       @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int checkCap(int process, long slot, int type, boolean needRead, boolean needWrite,
@@ -192,6 +193,7 @@ public final class CapabilitySpace {
     /*@ private normal_behavior
       @ ensures \result == Errors.OK ==> c.type != CapType.NONE;
       @ ensures \result == Errors.OK ==> (!needRead || c.read) && (!needWrite || c.write) && (!needGrant || c.grant);
+      @ ensures \result <= 0;
       @ assignable \strictly_nothing;
       @*/
     private static /*@ pure helper @*/ int checkHeld(Capability c, int type, boolean needRead, boolean needWrite,
@@ -222,6 +224,7 @@ public final class CapabilitySpace {
     /*@ public normal_behavior
       @ ensures \result == Errors.OK ==> 0 <= process && process < processCount && 0 <= slot && slot < slotsPerProcess;
       @ ensures \result == Errors.OK ==> slots[process * slotsPerProcess + slot].isEmpty();
+      @ ensures \result <= 0;
       @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int checkEmpty(int process, long slot) {
@@ -237,6 +240,7 @@ public final class CapabilitySpace {
       @ ensures \result == Errors.OK ==> 0 <= sp && sp < processCount && 0 <= src && src < slotsPerProcess;
       @ ensures \result == Errors.OK ==> 0 <= dp && dp < processCount && 0 <= dst && dst < slotsPerProcess;
       @ ensures \result == Errors.OK ==> slots[sp * slotsPerProcess + src].type != CapType.NONE && slots[dp * slotsPerProcess + dst].isEmpty();
+      @ ensures \result <= 0;
       @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int checkDerive(int sp, long src, int dp, long dst) {
