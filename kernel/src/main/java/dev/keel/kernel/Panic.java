@@ -32,7 +32,7 @@ public final class Panic {
 
     /*@ public normal_behavior
       @ ensures \result == (reason != NONE);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean panicked() {
         return reason != NONE;
@@ -40,7 +40,7 @@ public final class Panic {
 
     /*@ public normal_behavior
       @ ensures \result == reason;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int reason() {
         return reason;
@@ -49,7 +49,7 @@ public final class Panic {
     /** The detail code given with the panic (a hardware error code, a check number). */
     /*@ public normal_behavior
       @ ensures \result == detail;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ long detail() {
         return detail;
