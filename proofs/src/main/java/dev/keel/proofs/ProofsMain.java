@@ -348,6 +348,7 @@ public final class ProofsMain {
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 // KeY warns with a stack trace when the isolated home has no settings file; defaults are meant.
                 "-Dorg.slf4j.simpleLogger.log.de.uka.ilkd.key.settings.ProofSettings=error",
+                "-D" + ProveShard.OPEN_GOALS + "=" + o.openGoalsDir(),
                 "-cp", System.getProperty("java.class.path"), main.getName()));
         cmd.addAll(args);
         return new ProcessBuilder(cmd).inheritIO().start();
@@ -355,7 +356,8 @@ public final class ProofsMain {
 
     /** The run's configuration, from -Dproofs.* system properties (the pom passes them on). */
     record Options(String kernelSrc, String classPath, String baseline, String out, int maxSteps, int timeoutSeconds,
-                   int budgetSeconds, int shards, String heap, String classFilter, boolean updateBaseline) {
+                   int budgetSeconds, int shards, String heap, String classFilter, boolean updateBaseline,
+                   boolean openGoals) {
 
         static Options fromSystemProperties() {
             String cp = prop("proofs.classPath", "../hw/src/main/java");
@@ -365,12 +367,18 @@ public final class ProofsMain {
                     positive("proofs.maxSteps", 10000), positive("proofs.timeoutSeconds", 30),
                     positive("proofs.budgetSeconds", 330), positive("proofs.shards", 2),
                     prop("proofs.heap", "2g"), prop("proofs.class", ""),
-                    Boolean.parseBoolean(prop("proofs.updateBaseline", "false")));
+                    Boolean.parseBoolean(prop("proofs.updateBaseline", "false")),
+                    Boolean.parseBoolean(prop("proofs.openGoals", "false")));
+        }
+
+        /** Where each open proof's goals are printed, or "" when they are not. */
+        String openGoalsDir() {
+            return openGoals ? Path.of(out, "proofs", "open-goals").toString() : "";
         }
 
         Options withClassFilter(String f) {
             return new Options(kernelSrc, classPath, baseline, out, maxSteps, timeoutSeconds, budgetSeconds, shards,
-                    heap, f, updateBaseline);
+                    heap, f, updateBaseline, openGoals);
         }
 
         private static String path(String p) {

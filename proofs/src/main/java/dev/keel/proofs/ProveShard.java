@@ -8,6 +8,7 @@ import de.uka.ilkd.key.java.statement.LoopStatement;
 import de.uka.ilkd.key.logic.SequentFormula;
 import de.uka.ilkd.key.logic.Term;
 import de.uka.ilkd.key.logic.op.IObserverFunction;
+import de.uka.ilkd.key.pp.LogicPrinter;
 import de.uka.ilkd.key.proof.Goal;
 import de.uka.ilkd.key.proof.Proof;
 import de.uka.ilkd.key.proof.init.ProofOblInput;
@@ -46,6 +47,12 @@ public final class ProveShard {
 
     /** Last line of a result file whose shard went through all its contracts. */
     static final String COMPLETE = "# complete";
+
+    /** System property naming the folder for open goals; empty: not printed. */
+    static final String OPEN_GOALS = "proofs.openGoalsDir";
+
+    /** At most this many open goals of one proof are printed. */
+    static final int GOALS_PRINTED = 5;
 
     private final int maxSteps;
     private final long timeoutMillis;
@@ -207,6 +214,7 @@ public final class ProveShard {
                 return new ContractResult(c.getName(), className, method, kind, true, steps, ms, 0, "");
             }
             int open = proof.openGoals().size();
+            printOpenGoals(c.getName(), proof);
             return new ContractResult(c.getName(), className, method, kind, false, steps, ms, open,
                     whyOpen(proof, steps, ms, bound));
         } catch (Exception | StackOverflowError e) {
@@ -217,6 +225,35 @@ public final class ProveShard {
             if (proof != null) {
                 proof.dispose();
             }
+        }
+    }
+
+    /**
+     * With {@code -Dproofs.openGoals=true} (given to the shard as a folder), an open proof's goals (the sequents the prover could not
+     * close, at most {@link #GOALS_PRINTED}) go to one text file per contract: the one-line reason of
+     * the report says where a proof stopped, the sequents say which fact was missing.
+     */
+    private static void printOpenGoals(String contract, Proof proof) {
+        String dir = System.getProperty(OPEN_GOALS, "");
+        if (dir.isEmpty()) {
+            return;
+        }
+        StringBuilder b = new StringBuilder(contract).append('\n');
+        int n = 0;
+        for (Goal g : proof.openGoals()) {
+            if (n++ == GOALS_PRINTED) {
+                b.append("\n... ").append(proof.openGoals().size() - GOALS_PRINTED).append(" more open goals\n");
+                break;
+            }
+            b.append("\n---- open goal ").append(n).append(" (node ").append(g.node().serialNr()).append(")\n");
+            b.append(LogicPrinter.quickPrintSequent(g.sequent(), proof.getServices())).append('\n');
+        }
+        try {
+            Path d = Path.of(dir);
+            Files.createDirectories(d);
+            Files.writeString(d.resolve(contract.replaceAll("[^A-Za-z0-9.#_-]+", "_") + ".txt"), b.toString());
+        } catch (IOException e) {
+            System.err.println("could not print the open goals of " + contract + ": " + e.getMessage());
         }
     }
 

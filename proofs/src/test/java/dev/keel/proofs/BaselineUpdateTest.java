@@ -79,6 +79,17 @@ class BaselineUpdateTest {
     }
 
     @Test
+    void savedResultsOfOneMethodKeepTheClassesOtherRows() {
+        String a2 = "p.A[p.A::g(long)].JML normal_behavior operation contract.0";
+        BaselineUpdate u = UpdateBaseline.record(baseline(A + " | open | timeout", a2 + " | closed"),
+                List.of(closed(A)));
+        assertFalse(u.isRefused());
+        assertTrue(u.baseline().get(A).closed());
+        assertTrue(u.baseline().get(a2).closed());
+        assertTrue(u.dropped().isEmpty());
+    }
+
+    @Test
     void writtenBaselineParsesBackToTheSameEntries() {
         BaselineUpdate u = BaselineUpdate.of(baseline(), List.of(closed(A), open(B)), ClassFilter.parse(""));
         String text = u.baseline().format();

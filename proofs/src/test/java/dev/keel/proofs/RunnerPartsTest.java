@@ -24,6 +24,16 @@ class RunnerPartsTest {
     }
 
     @Test
+    void openGoalsAreWrittenUnderTheOutputFolderOnlyWhenAsked() {
+        ProofsMain.Options off = new ProofsMain.Options("src", "cp", "b.txt", "/tmp/out", 1, 1, 1, 1, "1g", "",
+                false, false);
+        assertEquals("", off.openGoalsDir());
+        ProofsMain.Options on = new ProofsMain.Options("src", "cp", "b.txt", "/tmp/out", 1, 1, 1, 1, "1g", "",
+                false, true);
+        assertEquals(java.nio.file.Path.of("/tmp/out", "proofs", "open-goals").toString(), on.openGoalsDir());
+    }
+
+    @Test
     void switchingJmlOffKeepsLengthAndCode() {
         String src = "int x; /*@ ensures \\result > 0; @*/ int f() { return 1; } //@ invariant x > 0;\n";
         String off = SourceCopy.withoutJml(src);
