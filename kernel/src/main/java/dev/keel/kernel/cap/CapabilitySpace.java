@@ -99,7 +99,8 @@ public final class CapabilitySpace {
     /** The global number of (process, slot), or -1 when either is out of range. */
     /*@ public normal_behavior
       @ requires 0 <= process && process < processCount && 0 <= slot && slot < slotsPerProcess;
-      @ requires slots.length == slotsPerProcess * processCount;
+      @ requires slots != null && slots.length == slotsPerProcess * processCount;
+      @ requires slotsPerProcess <= slots.length && processCount <= slots.length;
       @ ensures \result == process * slotsPerProcess + slot;
       @ ensures 0 <= \result && \result < slots.length;
       @ assignable \strictly_nothing;
@@ -113,10 +114,36 @@ public final class CapabilitySpace {
             return -1;
         }
         // A helper sees no invariant: the product bound comes from the precondition.
+        productBound(process, processCount, slotsPerProcess);
         //@ assert process * slotsPerProcess >= 0;
-        //@ assert (processCount - 1 - process) * slotsPerProcess >= 0;
         //@ assert process * slotsPerProcess + slotsPerProcess <= slots.length;
+        // Each bound of the sum on its own, so that the overflow check splits.
+        //@ assert process * slotsPerProcess + slot >= 0;
+        //@ assert process * slotsPerProcess + slot < slots.length;
         return process * slotsPerProcess + (int) slot;
+    }
+
+    /**
+     * Does nothing; its contract is a proof step. The prover normalises a product of sums into a
+     * sum of products and then cannot show it non-negative; passed as two arguments, the factors
+     * stay factors.
+     */
+    /*@ private normal_behavior
+      @ requires a >= 0 && b >= 0;
+      @ ensures a * b >= 0;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ void productNonNegative(int a, int b) {
+    }
+
+    /** Does nothing at run time; its contract is a proof step: (a + 1) * c <= b * c for a < b. */
+    /*@ private normal_behavior
+      @ requires 0 <= a && a < b && c >= 0;
+      @ ensures a * c + c <= b * c;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ void productBound(int a, int b, int c) {
+        productNonNegative(b - 1 - a, c);
     }
 
     /** The capability in global slot {@code g}; an empty capability for an invalid number. */
