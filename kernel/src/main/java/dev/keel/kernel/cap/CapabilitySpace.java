@@ -42,6 +42,8 @@ public final class CapabilitySpace {
     // multiply inequalities).
     //@ public invariant slotsPerProcess > 0 && processCount > 0;
     //@ public invariant slotsPerProcess <= slots.length && processCount <= slots.length;
+    // Each global slot holds its own Capability object, so writing one slot changes no other.
+    //@ public invariant (\forall int i, j; 0 <= i && i < slots.length && 0 <= j && j < slots.length && i != j; slots[i] != slots[j]);
     // TLA+ EmptyHasNoParent
     //@ public invariant (\forall int g; 0 <= g && g < slots.length; slots[g].type == CapType.NONE ==> parent[g] == NO_PARENT);
     // TLA+ ParentIsFull and RightsOnlyDiminish
@@ -58,25 +60,46 @@ public final class CapabilitySpace {
         int s = slotsPerProcess < 1 ? 1 : slotsPerProcess;
         this.processCount = p;
         this.slotsPerProcess = s;
+        productNonNegative(p - 1, s);
+        productNonNegative(s - 1, p);
         //@ assert p * s >= s && p * s >= p;
         slots = new Capability[p * s];
         parent = new int[p * s];
-        /*@ loop_invariant 0 <= g && g <= slots.length;
-          @ loop_invariant (\forall int i; 0 <= i && i < g; slots[i] != null && slots[i].type == CapType.NONE);
-          @ assignable slots[*];
-          @ decreases slots.length - g;
+        fillEmpty(slots);
+        fillNoParent(parent);
+    }
+
+    /** Puts a new empty capability into each element of {@code a} (each its own object). */
+    /*@ private normal_behavior
+      @ ensures (\forall int i; 0 <= i && i < a.length; a[i] != null && a[i].type == CapType.NONE);
+      @ ensures (\forall int i, j; 0 <= i && i < a.length && 0 <= j && j < a.length && i != j; a[i] != a[j]);
+      @ assignable a[*];
+      @*/
+    private static /*@ helper @*/ void fillEmpty(Capability[] a) {
+        /*@ loop_invariant 0 <= g && g <= a.length;
+          @ loop_invariant (\forall int i; 0 <= i && i < g; a[i] != null && a[i].type == CapType.NONE);
+          @ loop_invariant (\forall int i, j; 0 <= i && i < g && 0 <= j && j < g && i != j; a[i] != a[j]);
+          @ assignable a[*];
+          @ decreases a.length - g;
           @*/
-        for (int g = 0; g < slots.length; g++) {
-            slots[g] = new Capability();
+        for (int g = 0; g < a.length; g++) {
+            a[g] = new Capability();
         }
-        // Not g again: KeY keeps one namespace for the loop variables of a method.
-        /*@ loop_invariant 0 <= h && h <= parent.length;
-          @ loop_invariant (\forall int i; 0 <= i && i < h; parent[i] == NO_PARENT);
-          @ assignable parent[*];
-          @ decreases parent.length - h;
+    }
+
+    /** Makes every element of {@code a} NO_PARENT. */
+    /*@ private normal_behavior
+      @ ensures (\forall int i; 0 <= i && i < a.length; a[i] == NO_PARENT);
+      @ assignable a[*];
+      @*/
+    private static /*@ helper @*/ void fillNoParent(int[] a) {
+        /*@ loop_invariant 0 <= h && h <= a.length;
+          @ loop_invariant (\forall int i; 0 <= i && i < h; a[i] == NO_PARENT);
+          @ assignable a[*];
+          @ decreases a.length - h;
           @*/
-        for (int h = 0; h < parent.length; h++) {
-            parent[h] = NO_PARENT;
+        for (int h = 0; h < a.length; h++) {
+            a[h] = NO_PARENT;
         }
     }
 
@@ -250,7 +273,7 @@ public final class CapabilitySpace {
     /** OK when (process, slot) is a valid, empty slot. */
     /*@ public normal_behavior
       @ ensures \result == Errors.OK ==> 0 <= process && process < processCount && 0 <= slot && slot < slotsPerProcess;
-      @ ensures \result == Errors.OK ==> slots[process * slotsPerProcess + slot].isEmpty();
+      @ ensures \result == Errors.OK ==> slots[process * slotsPerProcess + slot].type == CapType.NONE;
       @ ensures \result <= 0;
       @ assignable \strictly_nothing;
       @*/
@@ -266,7 +289,7 @@ public final class CapabilitySpace {
     /*@ public normal_behavior
       @ ensures \result == Errors.OK ==> 0 <= sp && sp < processCount && 0 <= src && src < slotsPerProcess;
       @ ensures \result == Errors.OK ==> 0 <= dp && dp < processCount && 0 <= dst && dst < slotsPerProcess;
-      @ ensures \result == Errors.OK ==> slots[sp * slotsPerProcess + src].type != CapType.NONE && slots[dp * slotsPerProcess + dst].isEmpty();
+      @ ensures \result == Errors.OK ==> slots[sp * slotsPerProcess + src].type != CapType.NONE && slots[dp * slotsPerProcess + dst].type == CapType.NONE;
       @ ensures \result <= 0;
       @ assignable \strictly_nothing;
       @*/
@@ -305,11 +328,12 @@ public final class CapabilitySpace {
      * freshly created object, in the empty slot (process, slot).
      */
     /*@ public normal_behavior
-      @ requires checkEmpty(process, slot) == Errors.OK;
+      @ requires 0 <= process && process < processCount && 0 <= slot && slot < slotsPerProcess;
+      @ requires slots[process * slotsPerProcess + slot].type == CapType.NONE;
       @ requires CapType.isObjectType(type);
-      @ ensures slots[globalSlot(process, slot)].type == type && slots[globalSlot(process, slot)].object == object;
-      @ ensures parent[globalSlot(process, slot)] == NO_PARENT;
-      @ assignable \all_fields(slots[globalSlot(process, slot)]);
+      @ ensures slots[process * slotsPerProcess + slot].type == type && slots[process * slotsPerProcess + slot].object == object;
+      @ ensures parent[process * slotsPerProcess + slot] == NO_PARENT;
+      @ assignable \all_fields(slots[process * slotsPerProcess + slot]), parent[process * slotsPerProcess + slot];
       @*/
     public void createObject(int process, long slot, int type, int object, boolean read,
             boolean write, boolean grant) {
@@ -350,13 +374,15 @@ public final class CapabilitySpace {
      * diminished by the mask, and the given badge when the source is not badged yet.
      */
     /*@ public normal_behavior
-      @ requires checkDerive(sp, src, dp, dst) == Errors.OK;
-      @ ensures slots[globalSlot(dp, dst)].read == (read && slots[globalSlot(sp, src)].read);
-      @ ensures slots[globalSlot(dp, dst)].write == (write && slots[globalSlot(sp, src)].write);
-      @ ensures slots[globalSlot(dp, dst)].grant == (grant && slots[globalSlot(sp, src)].grant);
-      @ ensures slots[globalSlot(dp, dst)].object == slots[globalSlot(sp, src)].object;
-      @ ensures parent[globalSlot(dp, dst)] == globalSlot(sp, src);
-      @ assignable \all_fields(slots[globalSlot(dp, dst)]), parent[globalSlot(dp, dst)];
+      @ requires 0 <= sp && sp < processCount && 0 <= src && src < slotsPerProcess;
+      @ requires 0 <= dp && dp < processCount && 0 <= dst && dst < slotsPerProcess;
+      @ requires slots[sp * slotsPerProcess + src].type != CapType.NONE && slots[dp * slotsPerProcess + dst].type == CapType.NONE;
+      @ ensures slots[dp * slotsPerProcess + dst].read == (read && slots[sp * slotsPerProcess + src].read);
+      @ ensures slots[dp * slotsPerProcess + dst].write == (write && slots[sp * slotsPerProcess + src].write);
+      @ ensures slots[dp * slotsPerProcess + dst].grant == (grant && slots[sp * slotsPerProcess + src].grant);
+      @ ensures slots[dp * slotsPerProcess + dst].object == slots[sp * slotsPerProcess + src].object;
+      @ ensures parent[dp * slotsPerProcess + dst] == sp * slotsPerProcess + src;
+      @ assignable \all_fields(slots[dp * slotsPerProcess + dst]), parent[dp * slotsPerProcess + dst];
       @*/
     public void mint(int sp, long src, int dp, long dst, boolean read, boolean write, boolean grant,
             long badge) {
@@ -373,12 +399,14 @@ public final class CapabilitySpace {
 
     /** Copy: derives into (dp, dst) a capability equal to (sp, src). */
     /*@ public normal_behavior
-      @ requires checkDerive(sp, src, dp, dst) == Errors.OK;
-      @ ensures slots[globalSlot(dp, dst)].read == slots[globalSlot(sp, src)].read;
-      @ ensures slots[globalSlot(dp, dst)].write == slots[globalSlot(sp, src)].write;
-      @ ensures slots[globalSlot(dp, dst)].grant == slots[globalSlot(sp, src)].grant;
-      @ ensures parent[globalSlot(dp, dst)] == globalSlot(sp, src);
-      @ assignable \all_fields(slots[globalSlot(dp, dst)]), parent[globalSlot(dp, dst)];
+      @ requires 0 <= sp && sp < processCount && 0 <= src && src < slotsPerProcess;
+      @ requires 0 <= dp && dp < processCount && 0 <= dst && dst < slotsPerProcess;
+      @ requires slots[sp * slotsPerProcess + src].type != CapType.NONE && slots[dp * slotsPerProcess + dst].type == CapType.NONE;
+      @ ensures slots[dp * slotsPerProcess + dst].read == slots[sp * slotsPerProcess + src].read;
+      @ ensures slots[dp * slotsPerProcess + dst].write == slots[sp * slotsPerProcess + src].write;
+      @ ensures slots[dp * slotsPerProcess + dst].grant == slots[sp * slotsPerProcess + src].grant;
+      @ ensures parent[dp * slotsPerProcess + dst] == sp * slotsPerProcess + src;
+      @ assignable \all_fields(slots[dp * slotsPerProcess + dst]), parent[dp * slotsPerProcess + dst];
       @*/
     public void copy(int sp, long src, int dp, long dst) {
         int s = globalSlot(sp, src);
@@ -396,11 +424,13 @@ public final class CapabilitySpace {
      * point at the new slot. The source becomes empty.
      */
     /*@ public normal_behavior
-      @ requires checkDerive(sp, src, dp, dst) == Errors.OK;
-      @ requires globalSlot(sp, src) != globalSlot(dp, dst);
-      @ ensures slots[globalSlot(sp, src)].isEmpty();
-      @ ensures parent[globalSlot(dp, dst)] == \old(parent[globalSlot(sp, src)]);
-      @ assignable \all_fields(slots[globalSlot(sp, src)]), \all_fields(slots[globalSlot(dp, dst)]), parent[*];
+      @ requires 0 <= sp && sp < processCount && 0 <= src && src < slotsPerProcess;
+      @ requires 0 <= dp && dp < processCount && 0 <= dst && dst < slotsPerProcess;
+      @ requires slots[sp * slotsPerProcess + src].type != CapType.NONE && slots[dp * slotsPerProcess + dst].type == CapType.NONE;
+      @ requires sp * slotsPerProcess + src != dp * slotsPerProcess + dst;
+      @ ensures slots[sp * slotsPerProcess + src].type == CapType.NONE;
+      @ ensures parent[dp * slotsPerProcess + dst] == \old(parent[sp * slotsPerProcess + src]);
+      @ assignable \all_fields(slots[sp * slotsPerProcess + src]), \all_fields(slots[dp * slotsPerProcess + dst]), parent[*];
       @*/
     public void move(int sp, long src, int dp, long dst) {
         int s = globalSlot(sp, src);
@@ -504,9 +534,10 @@ public final class CapabilitySpace {
      * capability itself stays.
      */
     /*@ public normal_behavior
-      @ requires checkCap(process, slot, CapType.NONE, false, false, false) == Errors.OK;
+      @ requires 0 <= process && process < processCount && 0 <= slot && slot < slotsPerProcess;
+      @ requires slots[process * slotsPerProcess + slot].type != CapType.NONE;
       @ ensures (\forall int g; 0 <= g && g < slots.length; !descendsFrom(g, globalSlot(process, slot)));
-      @ ensures !slots[globalSlot(process, slot)].isEmpty();
+      @ ensures slots[process * slotsPerProcess + slot].type != CapType.NONE;
       @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \all_fields(slots[i])), parent[*];
       @*/
     public void revoke(int process, long slot) {
