@@ -23,7 +23,7 @@ public final class CapCalls {
     }
 
     /*@ public normal_behavior
-      @ requires \invariant_for(k.caps);
+      @ requires k.caps != null && \invariant_for(k.caps);
       @ ensures \result <= 0;
       @ assignable \everything;
       @*/
@@ -41,7 +41,7 @@ public final class CapCalls {
     }
 
     /*@ public normal_behavior
-      @ requires \invariant_for(k.caps);
+      @ requires k.caps != null && \invariant_for(k.caps);
       @ ensures \result <= 0;
       @ assignable \everything;
       @*/
@@ -55,7 +55,7 @@ public final class CapCalls {
     }
 
     /*@ public normal_behavior
-      @ requires \invariant_for(k.caps);
+      @ requires k.caps != null && \invariant_for(k.caps);
       @ ensures \result <= 0;
       @ assignable \everything;
       @*/
@@ -82,7 +82,7 @@ public final class CapCalls {
     }
 
     /*@ public normal_behavior
-      @ requires \invariant_for(k.caps);
+      @ requires k.caps != null && \invariant_for(k.caps);
       @ ensures \result <= 0;
       @ assignable \everything;
       @*/
@@ -97,7 +97,7 @@ public final class CapCalls {
 
     /** r0 = type, r1 = rights (read 1 + write 2 + grant 4), r2 = badge, r3 = object. */
     /*@ public normal_behavior
-      @ requires \invariant_for(k.caps) && \invariant_for(t);
+      @ requires k.caps != null && \invariant_for(k.caps) && \invariant_for(t);
       @ assignable t.regs[*];
       @*/
     public static long identify(Kernel k, Tcb t, Process p, long slot) {
