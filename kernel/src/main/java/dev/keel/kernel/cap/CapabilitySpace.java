@@ -58,6 +58,8 @@ public final class CapabilitySpace {
         int s = slotsPerProcess < 1 ? 1 : slotsPerProcess;
         this.processCount = p;
         this.slotsPerProcess = s;
+        productNonNegative(p - 1, s);
+        productNonNegative(s - 1, p);
         //@ assert p * s >= s && p * s >= p;
         slots = new Capability[p * s];
         parent = new int[p * s];
@@ -99,7 +101,8 @@ public final class CapabilitySpace {
     /** The global number of (process, slot), or -1 when either is out of range. */
     /*@ public normal_behavior
       @ requires 0 <= process && process < processCount && 0 <= slot && slot < slotsPerProcess;
-      @ requires slots.length == slotsPerProcess * processCount;
+      @ requires slots != null && slots.length == slotsPerProcess * processCount;
+      @ requires slotsPerProcess <= slots.length && processCount <= slots.length;
       @ ensures \result == process * slotsPerProcess + slot;
       @ ensures 0 <= \result && \result < slots.length;
       @ assignable \strictly_nothing;
@@ -113,10 +116,36 @@ public final class CapabilitySpace {
             return -1;
         }
         // A helper sees no invariant: the product bound comes from the precondition.
+        productBound(process, processCount, slotsPerProcess);
         //@ assert process * slotsPerProcess >= 0;
-        //@ assert (processCount - 1 - process) * slotsPerProcess >= 0;
         //@ assert process * slotsPerProcess + slotsPerProcess <= slots.length;
+        // Each bound of the sum on its own, so that the overflow check splits.
+        //@ assert process * slotsPerProcess + slot >= 0;
+        //@ assert process * slotsPerProcess + slot < slots.length;
         return process * slotsPerProcess + (int) slot;
+    }
+
+    /**
+     * Does nothing; its contract is a proof step. The prover normalises a product of sums into a
+     * sum of products and then cannot show it non-negative; passed as two arguments, the factors
+     * stay factors.
+     */
+    /*@ private normal_behavior
+      @ requires a >= 0 && b >= 0;
+      @ ensures a * b >= 0;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ void productNonNegative(int a, int b) {
+    }
+
+    /** Does nothing at run time; its contract is a proof step: (a + 1) * c <= b * c for a < b. */
+    /*@ private normal_behavior
+      @ requires 0 <= a && a < b && c >= 0;
+      @ ensures a * c + c <= b * c;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ void productBound(int a, int b, int c) {
+        productNonNegative(b - 1 - a, c);
     }
 
     /** The capability in global slot {@code g}; an empty capability for an invalid number. */
@@ -223,7 +252,7 @@ public final class CapabilitySpace {
     /** OK when (process, slot) is a valid, empty slot. */
     /*@ public normal_behavior
       @ ensures \result == Errors.OK ==> 0 <= process && process < processCount && 0 <= slot && slot < slotsPerProcess;
-      @ ensures \result == Errors.OK ==> slots[process * slotsPerProcess + slot].isEmpty();
+      @ ensures \result == Errors.OK ==> slots[process * slotsPerProcess + slot].type == CapType.NONE;
       @ ensures \result <= 0;
       @ assignable \strictly_nothing;
       @*/
@@ -239,7 +268,7 @@ public final class CapabilitySpace {
     /*@ public normal_behavior
       @ ensures \result == Errors.OK ==> 0 <= sp && sp < processCount && 0 <= src && src < slotsPerProcess;
       @ ensures \result == Errors.OK ==> 0 <= dp && dp < processCount && 0 <= dst && dst < slotsPerProcess;
-      @ ensures \result == Errors.OK ==> slots[sp * slotsPerProcess + src].type != CapType.NONE && slots[dp * slotsPerProcess + dst].isEmpty();
+      @ ensures \result == Errors.OK ==> slots[sp * slotsPerProcess + src].type != CapType.NONE && slots[dp * slotsPerProcess + dst].type == CapType.NONE;
       @ ensures \result <= 0;
       @ assignable \strictly_nothing;
       @*/
@@ -278,11 +307,12 @@ public final class CapabilitySpace {
      * freshly created object, in the empty slot (process, slot).
      */
     /*@ public normal_behavior
-      @ requires checkEmpty(process, slot) == Errors.OK;
+      @ requires 0 <= process && process < processCount && 0 <= slot && slot < slotsPerProcess;
+      @ requires slots[process * slotsPerProcess + slot].type == CapType.NONE;
       @ requires CapType.isObjectType(type);
-      @ ensures slots[globalSlot(process, slot)].type == type && slots[globalSlot(process, slot)].object == object;
-      @ ensures parent[globalSlot(process, slot)] == NO_PARENT;
-      @ assignable \all_fields(slots[globalSlot(process, slot)]);
+      @ ensures slots[process * slotsPerProcess + slot].type == type && slots[process * slotsPerProcess + slot].object == object;
+      @ ensures parent[process * slotsPerProcess + slot] == NO_PARENT;
+      @ assignable \all_fields(slots[process * slotsPerProcess + slot]), parent[process * slotsPerProcess + slot];
       @*/
     public void createObject(int process, long slot, int type, int object, boolean read,
             boolean write, boolean grant) {
@@ -323,13 +353,15 @@ public final class CapabilitySpace {
      * diminished by the mask, and the given badge when the source is not badged yet.
      */
     /*@ public normal_behavior
-      @ requires checkDerive(sp, src, dp, dst) == Errors.OK;
-      @ ensures slots[globalSlot(dp, dst)].read == (read && slots[globalSlot(sp, src)].read);
-      @ ensures slots[globalSlot(dp, dst)].write == (write && slots[globalSlot(sp, src)].write);
-      @ ensures slots[globalSlot(dp, dst)].grant == (grant && slots[globalSlot(sp, src)].grant);
-      @ ensures slots[globalSlot(dp, dst)].object == slots[globalSlot(sp, src)].object;
-      @ ensures parent[globalSlot(dp, dst)] == globalSlot(sp, src);
-      @ assignable \all_fields(slots[globalSlot(dp, dst)]), parent[globalSlot(dp, dst)];
+      @ requires 0 <= sp && sp < processCount && 0 <= src && src < slotsPerProcess;
+      @ requires 0 <= dp && dp < processCount && 0 <= dst && dst < slotsPerProcess;
+      @ requires slots[sp * slotsPerProcess + src].type != CapType.NONE && slots[dp * slotsPerProcess + dst].type == CapType.NONE;
+      @ ensures slots[dp * slotsPerProcess + dst].read == (read && slots[sp * slotsPerProcess + src].read);
+      @ ensures slots[dp * slotsPerProcess + dst].write == (write && slots[sp * slotsPerProcess + src].write);
+      @ ensures slots[dp * slotsPerProcess + dst].grant == (grant && slots[sp * slotsPerProcess + src].grant);
+      @ ensures slots[dp * slotsPerProcess + dst].object == slots[sp * slotsPerProcess + src].object;
+      @ ensures parent[dp * slotsPerProcess + dst] == sp * slotsPerProcess + src;
+      @ assignable \all_fields(slots[dp * slotsPerProcess + dst]), parent[dp * slotsPerProcess + dst];
       @*/
     public void mint(int sp, long src, int dp, long dst, boolean read, boolean write, boolean grant,
             long badge) {
@@ -346,12 +378,14 @@ public final class CapabilitySpace {
 
     /** Copy: derives into (dp, dst) a capability equal to (sp, src). */
     /*@ public normal_behavior
-      @ requires checkDerive(sp, src, dp, dst) == Errors.OK;
-      @ ensures slots[globalSlot(dp, dst)].read == slots[globalSlot(sp, src)].read;
-      @ ensures slots[globalSlot(dp, dst)].write == slots[globalSlot(sp, src)].write;
-      @ ensures slots[globalSlot(dp, dst)].grant == slots[globalSlot(sp, src)].grant;
-      @ ensures parent[globalSlot(dp, dst)] == globalSlot(sp, src);
-      @ assignable \all_fields(slots[globalSlot(dp, dst)]), parent[globalSlot(dp, dst)];
+      @ requires 0 <= sp && sp < processCount && 0 <= src && src < slotsPerProcess;
+      @ requires 0 <= dp && dp < processCount && 0 <= dst && dst < slotsPerProcess;
+      @ requires slots[sp * slotsPerProcess + src].type != CapType.NONE && slots[dp * slotsPerProcess + dst].type == CapType.NONE;
+      @ ensures slots[dp * slotsPerProcess + dst].read == slots[sp * slotsPerProcess + src].read;
+      @ ensures slots[dp * slotsPerProcess + dst].write == slots[sp * slotsPerProcess + src].write;
+      @ ensures slots[dp * slotsPerProcess + dst].grant == slots[sp * slotsPerProcess + src].grant;
+      @ ensures parent[dp * slotsPerProcess + dst] == sp * slotsPerProcess + src;
+      @ assignable \all_fields(slots[dp * slotsPerProcess + dst]), parent[dp * slotsPerProcess + dst];
       @*/
     public void copy(int sp, long src, int dp, long dst) {
         int s = globalSlot(sp, src);
@@ -369,11 +403,13 @@ public final class CapabilitySpace {
      * point at the new slot. The source becomes empty.
      */
     /*@ public normal_behavior
-      @ requires checkDerive(sp, src, dp, dst) == Errors.OK;
-      @ requires globalSlot(sp, src) != globalSlot(dp, dst);
-      @ ensures slots[globalSlot(sp, src)].isEmpty();
-      @ ensures parent[globalSlot(dp, dst)] == \old(parent[globalSlot(sp, src)]);
-      @ assignable \all_fields(slots[globalSlot(sp, src)]), \all_fields(slots[globalSlot(dp, dst)]), parent[*];
+      @ requires 0 <= sp && sp < processCount && 0 <= src && src < slotsPerProcess;
+      @ requires 0 <= dp && dp < processCount && 0 <= dst && dst < slotsPerProcess;
+      @ requires slots[sp * slotsPerProcess + src].type != CapType.NONE && slots[dp * slotsPerProcess + dst].type == CapType.NONE;
+      @ requires sp * slotsPerProcess + src != dp * slotsPerProcess + dst;
+      @ ensures slots[sp * slotsPerProcess + src].type == CapType.NONE;
+      @ ensures parent[dp * slotsPerProcess + dst] == \old(parent[sp * slotsPerProcess + src]);
+      @ assignable \all_fields(slots[sp * slotsPerProcess + src]), \all_fields(slots[dp * slotsPerProcess + dst]), parent[*];
       @*/
     public void move(int sp, long src, int dp, long dst) {
         int s = globalSlot(sp, src);
@@ -477,9 +513,10 @@ public final class CapabilitySpace {
      * capability itself stays.
      */
     /*@ public normal_behavior
-      @ requires checkCap(process, slot, CapType.NONE, false, false, false) == Errors.OK;
+      @ requires 0 <= process && process < processCount && 0 <= slot && slot < slotsPerProcess;
+      @ requires slots[process * slotsPerProcess + slot].type != CapType.NONE;
       @ ensures (\forall int g; 0 <= g && g < slots.length; !descendsFrom(g, globalSlot(process, slot)));
-      @ ensures !slots[globalSlot(process, slot)].isEmpty();
+      @ ensures slots[process * slotsPerProcess + slot].type != CapType.NONE;
       @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \all_fields(slots[i])), parent[*];
       @*/
     public void revoke(int process, long slot) {

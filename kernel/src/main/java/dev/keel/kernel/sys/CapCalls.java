@@ -23,48 +23,60 @@ public final class CapCalls {
     }
 
     /*@ public normal_behavior
-      @ requires \invariant_for(k.caps);
+      @ requires k.caps != null && \invariant_for(k.caps);
       @ ensures \result <= 0;
       @ assignable \everything;
       @*/
     public static long mint(Kernel k, Process p, long src, long dst, long r, long w, long g,
             long badge) {
-        int e = k.caps.checkDerive(p.index, src, p.index, dst);
+        int pi = p.index;
+        if (pi < 0 || pi >= k.caps.processCount()) {
+            return Errors.BAD_SLOT;
+        }
+        int e = k.caps.checkDerive(pi, src, pi, dst);
         if (e != Errors.OK) {
             return e;
         }
         if (!isFlag(r) || !isFlag(w) || !isFlag(g) || badge < 0) {
             return Errors.BAD_ARGUMENT;
         }
-        k.caps.mint(p.index, src, p.index, dst, r == 1, w == 1, g == 1, badge);
+        k.caps.mint(pi, src, pi, dst, r == 1, w == 1, g == 1, badge);
         return Errors.OK;
     }
 
     /*@ public normal_behavior
-      @ requires \invariant_for(k.caps);
+      @ requires k.caps != null && \invariant_for(k.caps);
       @ ensures \result <= 0;
       @ assignable \everything;
       @*/
     public static long copy(Kernel k, Process p, long src, long dst) {
-        int e = k.caps.checkDerive(p.index, src, p.index, dst);
+        int pi = p.index;
+        if (pi < 0 || pi >= k.caps.processCount()) {
+            return Errors.BAD_SLOT;
+        }
+        int e = k.caps.checkDerive(pi, src, pi, dst);
         if (e != Errors.OK) {
             return e;
         }
-        k.caps.copy(p.index, src, p.index, dst);
+        k.caps.copy(pi, src, pi, dst);
         return Errors.OK;
     }
 
     /*@ public normal_behavior
-      @ requires \invariant_for(k.caps);
+      @ requires k.caps != null && \invariant_for(k.caps);
       @ ensures \result <= 0;
       @ assignable \everything;
       @*/
     public static long move(Kernel k, Process p, long src, long dst) {
-        int e = k.caps.checkDerive(p.index, src, p.index, dst);
+        int pi = p.index;
+        if (pi < 0 || pi >= k.caps.processCount()) {
+            return Errors.BAD_SLOT;
+        }
+        int e = k.caps.checkDerive(pi, src, pi, dst);
         if (e != Errors.OK) {
             return e;
         }
-        k.caps.move(p.index, src, p.index, dst);
+        k.caps.move(pi, src, pi, dst);
         return Errors.OK;
     }
 
@@ -82,32 +94,60 @@ public final class CapCalls {
     }
 
     /*@ public normal_behavior
-      @ requires \invariant_for(k.caps);
+      @ requires k.caps != null && \invariant_for(k.caps);
       @ ensures \result <= 0;
       @ assignable \everything;
       @*/
     public static long revoke(Kernel k, Process p, long slot) {
-        int e = k.caps.checkCap(p.index, slot, CapType.NONE, false, false, false);
+        int pi = p.index;
+        if (pi < 0 || pi >= k.caps.processCount()) {
+            return Errors.BAD_SLOT;
+        }
+        int e = k.caps.checkCap(pi, slot, CapType.NONE, false, false, false);
         if (e != Errors.OK) {
             return e;
         }
-        k.caps.revoke(p.index, slot);
+        k.caps.revoke(pi, slot);
         return Errors.OK;
     }
 
     /** r0 = type, r1 = rights (read 1 + write 2 + grant 4), r2 = badge, r3 = object. */
     /*@ public normal_behavior
-      @ requires \invariant_for(k.caps) && \invariant_for(t);
+      @ requires k.caps != null && \invariant_for(k.caps) && \invariant_for(t);
       @ assignable t.regs[*];
       @*/
     public static long identify(Kernel k, Tcb t, Process p, long slot) {
-        int e = k.caps.checkCap(p.index, slot, CapType.NONE, false, false, false);
+        // checkCap says BAD_SLOT for a process number out of range too; tested first here because
+        // the prover knows no range of an int field.
+        int pi = p.index;
+        if (pi < 0 || pi >= k.caps.processCount()) {
+            return Errors.BAD_SLOT;
+        }
+        int e = k.caps.checkCap(pi, slot, CapType.NONE, false, false, false);
         if (e != Errors.OK) {
             return e;
         }
-        Capability c = k.caps.at(k.caps.globalSlot(p.index, slot));
-        long rights = (c.canRead() ? 1 : 0) + (c.canWrite() ? 2 : 0) + (c.canGrant() ? 4 : 0);
-        t.setResult(c.type(), rights, c.badge(), c.object());
+        Capability c = k.caps.at(k.caps.globalSlot(pi, slot));
+        t.setResult(c.type(), rights(c), c.badge(), c.object());
         return c.type();
+    }
+
+    /** The rights of {@code c} as identify reports them: read 1 + write 2 + grant 4. */
+    /*@ private normal_behavior
+      @ ensures 0 <= \result && \result <= 7;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ long rights(Capability c) {
+        long r = 0;
+        if (c.canRead()) {
+            r = 1;
+        }
+        if (c.canWrite()) {
+            r = r + 2;
+        }
+        if (c.canGrant()) {
+            r = r + 4;
+        }
+        return r;
     }
 }
