@@ -250,9 +250,10 @@ public final class Ipc {
         if (o == null || !p.live) {
             return Errors.DEAD_OBJECT;
         }
-        int e = checkBuffer(o.space, buf, len, false);
+        int max = pool.messageBytes();
+        int e = checkBuffer(o.space, buf, len, false, max);
         if (e == Errors.OK && call) {
-            e = checkBuffer(o.space, buf, replyMax, true);
+            e = checkBuffer(o.space, buf, replyMax, true, max);
         }
         if (e != Errors.OK) {
             return e;
@@ -264,16 +265,18 @@ public final class Ipc {
     }
 
     // A helper: Ipc's invariant is neither needed nor touched, so the fields it uses are named.
+    // The largest length ({@code max}, a message's payload) comes from the caller, so the pool's
+    // invariant is not needed here.
     /*@ private normal_behavior
-      @ requires pool != null && user != null && \invariant_for(pool);
-      @ requires \invariant_for(user);
+      @ requires user != null && \invariant_for(user);
       @ requires \invariant_for(s);
       @ ensures \result == Errors.OK || \result == Errors.BAD_LENGTH || \result == Errors.BAD_ADDRESS;
-      @ ensures \result == Errors.OK ==> 0 <= len && len <= pool.messageBytes();
+      @ ensures \result == Errors.OK ==> 0 <= len && len <= max;
       @ assignable \nothing;
       @*/
-    private /*@ pure helper @*/ int checkBuffer(AddressSpace s, long buf, long len, boolean write) {
-        if (len < 0 || len > pool.messageBytes()) {
+    private /*@ pure helper @*/ int checkBuffer(AddressSpace s, long buf, long len, boolean write,
+            int max) {
+        if (len < 0 || len > max) {
             return Errors.BAD_LENGTH;
         }
         return user.check(s, buf, len, write);
@@ -588,7 +591,7 @@ public final class Ipc {
         if (o == null) {
             return Errors.DEAD_OBJECT;
         }
-        int e = checkBuffer(o.space, buf, len, false);
+        int e = checkBuffer(o.space, buf, len, false, pool.messageBytes());
         if (e != Errors.OK) {
             return e;
         }
