@@ -26,13 +26,24 @@ public final class MessagePool {
         }
     }
 
-    /** A free message, marked in use; null when none is free. */
+    /**
+     * A free message, marked in use; null when none is free. It writes the fields of the message
+     * it hands out, which is one of the pool's: the frame names those fields of every message.
+     */
     /*@ public normal_behavior
-      @ ensures \result == null || (\result.inUse && \result.length == 0);
-      @ assignable \everything;
+      @ ensures \result == null || (\result.inUse && \result.length == 0 && \result.next == null
+      @     && \result.caller == null && !\result.hasCap);
+      @ ensures \result != null ==> (\exists int k; 0 <= k && k < messages.length;
+      @     messages[k] == \result && !\old(messages[k].inUse));
+      @ ensures \result == null ==> (\forall int k; 0 <= k && k < messages.length; messages[k].inUse);
+      @ assignable \infinite_union(int k; 0 <= k && k < messages.length;
+      @     \locset(messages[k].length, messages[k].label, messages[k].badge, messages[k].hasCap,
+      @         messages[k].capSource, messages[k].capType, messages[k].capObject,
+      @         messages[k].caller, messages[k].next, messages[k].inUse));
       @*/
     /*@ nullable @*/ public @Nullable Message allocate() {
         /*@ loop_invariant 0 <= i && i <= messages.length;
+          @ loop_invariant (\forall int j; 0 <= j && j < i; messages[j].inUse);
           @ assignable \nothing;
           @ decreases messages.length - i;
           @*/

@@ -11,6 +11,9 @@ import dev.keel.kernel.sched.Tcb;
  *
  * Invariants: QueueBounded (count <= capacity); NoWaitersBothSides (receivers wait only on an
  * empty queue; senders only on a full one); NoMessageLost (sent == received + dropped + count).
+ * {@link Ipc} keeps them; the port's own methods are helpers: they neither need nor keep an
+ * invariant of the port (its only one is that the final thread queues are there), so a caller
+ * does not have to show it.
  */
 public final class Port {
 
@@ -39,11 +42,37 @@ public final class Port {
         this.id = id;
     }
 
+    // The counters through getters: the prover knows the range of a long a method returns, not
+    // of a long field.
+    /*@ public normal_behavior
+      @ ensures \result == sent;
+      @ assignable \strictly_nothing;
+      @*/
+    public /*@ pure helper @*/ long sentCount() {
+        return sent;
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result == received;
+      @ assignable \strictly_nothing;
+      @*/
+    public /*@ pure helper @*/ long receivedCount() {
+        return received;
+    }
+
+    /*@ public normal_behavior
+      @ ensures \result == dropped;
+      @ assignable \strictly_nothing;
+      @*/
+    public /*@ pure helper @*/ long droppedCount() {
+        return dropped;
+    }
+
     /*@ public normal_behavior
       @ ensures \result == (count >= capacity);
       @ assignable \nothing;
       @*/
-    public /*@ pure @*/ boolean isFull() {
+    public /*@ pure helper @*/ boolean isFull() {
         return count >= capacity;
     }
 
@@ -54,7 +83,7 @@ public final class Port {
       @ ensures count == \old(count) + 1 && tail == m;
       @ assignable head, tail, count, tail.next;
       @*/
-    public void append(Message m) {
+    public /*@ helper @*/ void append(Message m) {
         Message last = tail;
         m.next = null;
         if (last == null) {
@@ -73,7 +102,7 @@ public final class Port {
       @ ensures head == m && count == \old(count) + 1;
       @ assignable head, tail, count, m.next;
       @*/
-    public void prepend(Message m) {
+    public /*@ helper @*/ void prepend(Message m) {
         m.next = head;
         head = m;
         if (tail == null) {
@@ -88,7 +117,7 @@ public final class Port {
       @ ensures \result == \old(head);
       @ assignable head, tail, count, head.next;
       @*/
-    /*@ nullable @*/ public @Nullable Message poll() {
+    /*@ nullable @*/ public /*@ helper @*/ @Nullable Message poll() {
         Message m = head;
         if (m == null) {
             return null;
@@ -111,7 +140,7 @@ public final class Port {
       @ requires 0 <= count && count <= Integer.MAX_VALUE;
       @ assignable head, tail, count, \infinite_union(Message x; x.next);
       @*/
-    public boolean unlink(Message m) {
+    public /*@ helper @*/ boolean unlink(Message m) {
         Message prev = null;
         Message at = head;
         /*@ loop_invariant 0 <= i && i <= count;
@@ -145,7 +174,7 @@ public final class Port {
       @ ensures received == 0 && dropped == 0 && head == null && tail == null;
       @ assignable live, this.capacity, head, tail, count, sent, received, dropped;
       @*/
-    public void open(int capacity) {
+    public /*@ helper @*/ void open(int capacity) {
         live = true;
         this.capacity = capacity;
         head = null;
