@@ -207,7 +207,7 @@ public final class MemoryManager {
     /*@ public normal_behavior
       @ requires checkMap(s, va, pages, mem) == Errors.OK;
       @ ensures s.regionOf(va) == \result;
-      @ assignable quotas.used[*], s.used[*], s.start[*], s.pages[*], s.writable[*], s.memObject[*], s.mayWrite[*], s.executableMask;
+      @ assignable quotas.used[*], s.used[*], s.start[*], s.pages[*], s.writable[*], s.memObject[*], s.mayWrite[*], s.executable[*];
       @*/
     public int map(AddressSpace s, long va, int pages, boolean writable, int mem,
             boolean mayWrite) {
@@ -218,7 +218,7 @@ public final class MemoryManager {
     /*@ public normal_behavior
       @ requires checkMap(s, va, pages, mem) == Errors.OK;
       @ ensures s.regionOf(va) == \result;
-      @ assignable quotas.used[*], s.used[*], s.start[*], s.pages[*], s.writable[*], s.memObject[*], s.mayWrite[*], s.executableMask;
+      @ assignable quotas.used[*], s.used[*], s.start[*], s.pages[*], s.writable[*], s.memObject[*], s.mayWrite[*], s.executable[*];
       @*/
     public int map(AddressSpace s, long va, int pages, boolean writable, boolean executable,
             int mem, boolean mayWrite) {
@@ -231,12 +231,13 @@ public final class MemoryManager {
     // ---- Unmap ----
 
     /** The region that is exactly [va, va + pages) in {@code s}, or an error. */
+    // A helper, like executable: it reads only s, so it needs no invariant of this manager.
     /*@ public normal_behavior
       @ requires \invariant_for(s);
       @ ensures \result >= 0 ==> \result < s.regionSlots() && s.isUsed(\result);
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ int checkRegion(AddressSpace s, long va, long pages) {
+    public /*@ pure helper @*/ int checkRegion(AddressSpace s, long va, long pages) {
         int e = checkUserRange(va, pages);
         if (e != Errors.OK) {
             return e;
@@ -445,13 +446,13 @@ public final class MemoryManager {
     /*@ public normal_behavior
       @ requires checkFork(src) == Errors.OK && dst.root > 0 && dst != src && \invariant_for(dst);
       @ ensures \result == Errors.OK || \result == Errors.NO_MEMORY;
-      @ assignable quotas.used[*], dst.used[*], dst.start[*], dst.pages[*], dst.writable[*], dst.memObject[*], dst.mayWrite[*], dst.executableMask, dst.root;
+      @ assignable quotas.used[*], dst.used[*], dst.start[*], dst.pages[*], dst.writable[*], dst.memObject[*], dst.mayWrite[*], dst.executable[*], dst.root;
       @ assignable frames.top, frames.free[*], frames.refs[*], frames.stack[*];
       @ assignable tables.frames.top, tables.frames.free[*], tables.frames.refs[*], tables.frames.stack[*];
       @*/
     public int forkSpace(AddressSpace src, AddressSpace dst) {
         /*@ loop_invariant 0 <= r && r <= src.used.length && \invariant_for(src) && \invariant_for(dst);
-          @ assignable quotas.used[*], dst.used[*], dst.start[*], dst.pages[*], dst.writable[*], dst.memObject[*], dst.mayWrite[*], dst.executableMask;
+          @ assignable quotas.used[*], dst.used[*], dst.start[*], dst.pages[*], dst.writable[*], dst.memObject[*], dst.mayWrite[*], dst.executable[*];
           @ assignable frames.top, frames.free[*], frames.refs[*], frames.stack[*];
           @ assignable tables.frames.top, tables.frames.free[*], tables.frames.refs[*], tables.frames.stack[*];
           @ decreases src.used.length - r;
@@ -508,12 +509,13 @@ public final class MemoryManager {
      * region. A fetch fault anywhere else is a violation, never served, even when the page is
      * present (it is present and NX).
      */
+    // A helper: it reads only s, so it needs no invariant of this manager.
     /*@ public normal_behavior
       @ requires \invariant_for(s);
       @ ensures \result ==> s.regionOf(va) >= 0;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ boolean executable(AddressSpace s, long va) {
+    public /*@ pure helper @*/ boolean executable(AddressSpace s, long va) {
         int r = s.regionOf(va);
         return r >= 0 && s.regionExecutable(r);
     }
