@@ -37,15 +37,9 @@ public final class FrameAllocator {
     //@ public invariant free.length == refs.length && refs.length == usable.length;
     //@ public invariant stack.length == free.length && free.length <= MAX_FRAMES;
     //@ public invariant 0 <= top && top <= stack.length;
-    // Distinct arrays: a write to a count or a flag leaves the stack and the other flags alone.
-    //@ public invariant refs != stack && free != usable;
     // TLA+ FreeHasNoRefs, and the counts' range.
     /*@ public invariant (\forall int f; 0 <= f && f < free.length;
       @         (free[f] ==> refs[f] == 0) && 0 <= refs[f] && refs[f] <= MAX_REFS);
-      @*/
-    // The stack holds frame numbers only, never frame 0: allocate hands out what it pops.
-    /*@ public invariant (\forall int i; 0 <= i && i < top;
-      @         0 < stack[i] && stack[i] < free.length);
       @*/
 
     /*@ public normal_behavior

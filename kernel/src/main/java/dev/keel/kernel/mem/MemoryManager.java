@@ -397,14 +397,17 @@ public final class MemoryManager {
 
     // ---- ForkSpace ----
 
-    /** OK when {@code src} can be duplicated: every region's quota can be charged again. */
+    /**
+     * OK when {@code src} can be duplicated: every region's quota can be charged again. A helper
+     * that names the one invariant it reads (the quotas'), so it need not show this manager's.
+     */
     /*@ public normal_behavior
-      @ requires \invariant_for(src);
-      @ assignable \nothing;
+      @ requires \invariant_for(src) && \invariant_for(quotas);
+      @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ int checkFork(AddressSpace src) {
+    public /*@ pure helper @*/ int checkFork(AddressSpace src) {
         /*@ loop_invariant 0 <= r && r <= src.used.length;
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @ decreases src.used.length - r;
           @*/
         for (int r = 0; r < src.regionSlots(); r++) {
