@@ -34,7 +34,7 @@ public final class AddressSpace {
     // TLA+ TypeOK: parallel region arrays.
     //@ public invariant used.length == start.length && start.length == pages.length;
     //@ public invariant pages.length == writable.length && writable.length == memObject.length;
-    //@ public invariant mayWrite.length == used.length && executable.length == used.length;
+    //@ public invariant mayWrite.length == used.length;
     //@ public invariant root >= 0;
     // RegionsInUserHalf, as the bounds every slot keeps (setRegion refuses others).
     //@ public invariant (\forall int r; 0 <= r && r < start.length; 0 <= start[r] && start[r] <= PageTable.USER_TOP);
