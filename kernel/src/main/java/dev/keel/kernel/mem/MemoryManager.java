@@ -402,7 +402,7 @@ public final class MemoryManager {
      * that names the one invariant it reads (the quotas'), so it need not show this manager's.
      */
     /*@ public normal_behavior
-      @ requires \invariant_for(src) && \invariant_for(quotas);
+      @ requires \invariant_for(src) && quotas != null && \invariant_for(quotas);
       @ assignable \strictly_nothing;
       @*/
     public /*@ pure helper @*/ int checkFork(AddressSpace src) {
@@ -529,7 +529,9 @@ public final class MemoryManager {
       @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ long entry(AddressSpace s, long va) {
-        return s.root == 0 ? 0 : tables.lookup(s.root, va);
+        // Through root(): the prover knows the range of a long a method returns, not of a field.
+        long root = s.root();
+        return root == 0 ? 0 : tables.lookup(root, va);
     }
 
     // ---- Self-check ----
