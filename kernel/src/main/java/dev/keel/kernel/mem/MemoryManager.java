@@ -411,9 +411,11 @@ public final class MemoryManager {
           @ decreases src.used.length - r;
           @*/
         for (int r = 0; r < src.regionSlots(); r++) {
-            int m = src.regionMemory(r);
-            if (src.isUsed(r) && quotas.checkCharge(m, pagesCharged(src, m)) != Errors.OK) {
-                return Errors.NO_MEMORY;
+            if (src.isUsed(r)) {
+                int m = src.regionMemory(r);
+                if (quotas.checkCharge(m, pagesCharged(src, m)) != Errors.OK) {
+                    return Errors.NO_MEMORY;
+                }
             }
         }
         return Errors.OK;
