@@ -122,11 +122,12 @@ public final class UserMemory {
      * so no copy ever leaves physical memory.
      */
     /*@ private normal_behavior
+      @ requires mm != null && memory != null && \invariant_for(mm);
       @ requires s.root >= 0 && 0 <= va;
       @ ensures \result == -1 || (0 <= \result && \result <= memory.memSize - (Pte.PAGE - va % Pte.PAGE));
       @ assignable \strictly_nothing;
       @*/
-    private long physical(AddressSpace s, long va) {
+    private /*@ helper @*/ long physical(AddressSpace s, long va) {
         long e = mm.entry(s, va);
         if (!Pte.present(e)) {
             return -1;
