@@ -20,12 +20,13 @@ public final class AddressSpace {
     /** Whether the memory capability used to map the region allowed writing: mprotect's ceiling. */
     /*@ spec_public @*/ final boolean[] mayWrite;
     /**
-     * Bit r set: instructions may be fetched from region r (program text); the pages of every
-     * other region are NX. A mask rather than another region array: only the first
-     * {@link #EXEC_SLOTS} slots can hold text, and the loader maps the segments first into a
-     * fresh space, so they take the lowest free slots.
+     * True at r: instructions may be fetched from region r (program text); the pages of every
+     * other region are NX. Only the first {@link #EXEC_SLOTS} slots can hold text (the loader
+     * maps the segments first into a fresh space, so they take the lowest free slots). A flag
+     * per slot rather than a bit mask: testing a bit of a long needs a shift the prover has no
+     * rule for under overflow checking.
      */
-    /*@ spec_public @*/ long executableMask;
+    /*@ spec_public @*/ final boolean[] executable;
 
     /** Region slots that can be executable. */
     public static final int EXEC_SLOTS = 64;
@@ -53,14 +54,15 @@ public final class AddressSpace {
         writable = new boolean[n];
         memObject = new int[n];
         mayWrite = new boolean[n];
+        executable = new boolean[n];
     }
 
-    /** Physical address of the top-level table, 0 while the space is not built. */
+    /** Physical address of the top-level table, 0 while the space is not built. A helper: it needs no invariant. */
     /*@ public normal_behavior
       @ ensures \result == root;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ long root() {
+    public /*@ pure helper @*/ long root() {
         return root;
     }
 
@@ -207,11 +209,11 @@ public final class AddressSpace {
     }
 
     /*@ public normal_behavior
-      @ ensures \result == (0 <= r && r < EXEC_SLOTS && ((executableMask >> r) & 1L) != 0);
+      @ ensures \result == (0 <= r && r < EXEC_SLOTS && r < executable.length && executable[r]);
       @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean regionExecutable(int r) {
-        return r >= 0 && r < EXEC_SLOTS && ((executableMask >> r) & 1L) != 0;
+        return r >= 0 && r < EXEC_SLOTS && r < executable.length && executable[r];
     }
 
     /**
@@ -220,17 +222,15 @@ public final class AddressSpace {
      */
     void setRegion(int r, long va, int n, boolean w, boolean x, int mem, boolean mayW) {
         if (r < 0 || r >= used.length || r >= start.length || r >= pages.length
-                || r >= writable.length || r >= memObject.length || r >= mayWrite.length) {
+                || r >= writable.length || r >= memObject.length || r >= mayWrite.length
+                || r >= executable.length) {
             return;
         }
         if (va < 0 || va > PageTable.USER_TOP || n < 0 || n > MemoryManager.MAX_PAGES) {
             return;
         }
         mayWrite[r] = mayW;
-        if (r < EXEC_SLOTS) {
-            long bit = 1L << r;
-            executableMask = x ? executableMask | bit : executableMask & ~bit;
-        }
+        executable[r] = x && r < EXEC_SLOTS;
         used[r] = true;
         start[r] = va;
         pages[r] = n;

@@ -2,6 +2,7 @@ package dev.keel.kernel.mem;
 
 import dev.keel.hw.MemoryMap;
 import dev.keel.hw.PhysicalMemory;
+import org.checkerframework.checker.index.qual.Positive;
 
 /**
  * Physical frames of the usable regions of the memory map, with a reference count per frame for
@@ -46,30 +47,69 @@ public final class FrameAllocator {
       @*/
     public FrameAllocator(PhysicalMemory memory, MemoryMap map) {
         this.memory = memory;
-        long pages = memory.size() / Pte.PAGE;
-        long most = pages < MAX_FRAMES ? pages : MAX_FRAMES;
-        //@ assert 0 <= most && most <= MAX_FRAMES;
-        int n = most < 1 ? 1 : (int) most;
+        int n = framesFor(memory.size());
         usable = new boolean[n];
         free = new boolean[n];
         refs = new int[n];
         stack = new int[n];
-        /*@ loop_invariant 0 <= r && r <= map.regionCount();
+        markRegions(map);
+        pushUsable();
+    }
+
+    /** Frames managed for {@code bytes} of physical memory: at least one, at most MAX_FRAMES. */
+    /*@ private normal_behavior
+      @ requires bytes >= 0;
+      @ ensures 1 <= \result && \result <= MAX_FRAMES;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ @Positive int framesFor(long bytes) {
+        long pages = bytes / Pte.PAGE;
+        long most = pages < MAX_FRAMES ? pages : MAX_FRAMES;
+        //@ assert 0 <= most && most <= MAX_FRAMES;
+        int n = (int) most;
+        return n < 1 ? 1 : n;
+    }
+
+    /** Marks the frames of every usable region of {@code map}. */
+    /*@ private normal_behavior
+      @ requires usable != null;
+      @ assignable usable[*];
+      @*/
+    private /*@ helper @*/ void markRegions(MemoryMap map) {
+        // The count is read once for the bound; the test reads it again, because the prover knows
+        // a query's value only on the heap it was read on (the map itself never changes).
+        int count = map.regionCount();
+        /*@ loop_invariant 0 <= r && r <= count;
           @ assignable usable[*];
-          @ decreases map.regionCount() - r;
+          @ decreases count - r;
           @*/
-        for (int r = 0; r < map.regionCount(); r++) {
+        for (int r = 0; r < count && r < map.regionCount(); r++) {
             if (map.usable(r)) {
                 markUsable(map.base(r), map.length(r));
             }
         }
-        /*@ loop_invariant 0 <= f && f < free.length && 0 <= top && top <= stack.length;
-          @ loop_invariant (\forall int k; 0 <= k && k < refs.length; refs[k] == 0);
+    }
+
+    /**
+     * Pushes every usable frame but frame 0 on the empty stack, the highest first, so the lowest
+     * is handed out first. At most one frame is pushed per step, so the stack never fills.
+     */
+    /*@ private normal_behavior
+      @ requires usable != null && free != null && stack != null;
+      @ requires usable.length == free.length && stack.length == free.length && free.length >= 1;
+      @ requires top == 0;
+      @ ensures 0 <= top && top <= stack.length;
+      @ ensures (\forall int i; 0 <= i && i < top; 0 < stack[i] && stack[i] < free.length);
+      @ assignable free[*], stack[*], top;
+      @*/
+    private /*@ helper @*/ void pushUsable() {
+        /*@ loop_invariant 0 <= f && f < free.length && 0 <= top && top <= free.length - 1 - f;
+          @ loop_invariant (\forall int k; 0 <= k && k < top; f < stack[k] && stack[k] < free.length);
           @ assignable free[*], stack[*], top;
           @ decreases f;
           @*/
-        for (int f = n - 1; f > 0; f--) {
-            if (usable[f] && top >= 0 && top < stack.length) {
+        for (int f = free.length - 1; f > 0; f--) {
+            if (f < usable.length && usable[f] && top >= 0 && top < stack.length) {
                 free[f] = true;
                 stack[top] = f;
                 top++;
@@ -141,30 +181,29 @@ public final class FrameAllocator {
         free[f] = false;
         refs[f] = 1;
         long pa = (long) f * Pte.PAGE;
-        zero(pa);
+        zero(memory, pa);
         return pa;
     }
 
     /*@ private normal_behavior
-      @ requires 0 <= pa && pa <= memory.memSize - Pte.PAGE;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
-    private void zero(long pa) {
+    private static /*@ helper @*/ void zero(PhysicalMemory mem, long pa) {
         // Never taken for a frame of this allocator, which all lie below size(); the test gives
         // the prover memSize's range, and a frame outside memory is left alone instead of
         // becoming a bus error.
-        if (pa < 0 || pa > memory.size() - Pte.PAGE) {
+        if (pa < 0 || pa > mem.size() - Pte.PAGE) {
             return;
         }
         // The range again: the loop's heap is a new term, and memSize is read on it.
-        /*@ loop_invariant 0 <= i && i <= Pte.PAGE && pa <= memory.memSize - Pte.PAGE;
+        /*@ loop_invariant 0 <= i && i <= Pte.PAGE && pa <= mem.memSize - Pte.PAGE;
           @ assignable \strictly_nothing;
           @ decreases Pte.PAGE - i;
           @*/
         for (int i = 0; i <= Pte.PAGE - 8; i += 8) {
             //@ assert pa + i <= Long.MAX_VALUE;
             //@ assert pa + i >= Long.MIN_VALUE;
-            memory.store64(pa + i, 0);
+            mem.store64(pa + i, 0);
         }
     }
 

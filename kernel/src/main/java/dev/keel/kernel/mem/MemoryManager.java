@@ -207,7 +207,7 @@ public final class MemoryManager {
     /*@ public normal_behavior
       @ requires checkMap(s, va, pages, mem) == Errors.OK;
       @ ensures s.regionOf(va) == \result;
-      @ assignable quotas.used[*], s.used[*], s.start[*], s.pages[*], s.writable[*], s.memObject[*], s.mayWrite[*], s.executableMask;
+      @ assignable quotas.used[*], s.used[*], s.start[*], s.pages[*], s.writable[*], s.memObject[*], s.mayWrite[*], s.executable[*];
       @*/
     public int map(AddressSpace s, long va, int pages, boolean writable, int mem,
             boolean mayWrite) {
@@ -218,7 +218,7 @@ public final class MemoryManager {
     /*@ public normal_behavior
       @ requires checkMap(s, va, pages, mem) == Errors.OK;
       @ ensures s.regionOf(va) == \result;
-      @ assignable quotas.used[*], s.used[*], s.start[*], s.pages[*], s.writable[*], s.memObject[*], s.mayWrite[*], s.executableMask;
+      @ assignable quotas.used[*], s.used[*], s.start[*], s.pages[*], s.writable[*], s.memObject[*], s.mayWrite[*], s.executable[*];
       @*/
     public int map(AddressSpace s, long va, int pages, boolean writable, boolean executable,
             int mem, boolean mayWrite) {
@@ -231,12 +231,13 @@ public final class MemoryManager {
     // ---- Unmap ----
 
     /** The region that is exactly [va, va + pages) in {@code s}, or an error. */
+    // A helper, like executable: it reads only s, so it needs no invariant of this manager.
     /*@ public normal_behavior
       @ requires \invariant_for(s);
       @ ensures \result >= 0 ==> \result < s.regionSlots() && s.isUsed(\result);
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ int checkRegion(AddressSpace s, long va, long pages) {
+    public /*@ pure helper @*/ int checkRegion(AddressSpace s, long va, long pages) {
         int e = checkUserRange(va, pages);
         if (e != Errors.OK) {
             return e;
@@ -396,20 +397,25 @@ public final class MemoryManager {
 
     // ---- ForkSpace ----
 
-    /** OK when {@code src} can be duplicated: every region's quota can be charged again. */
+    /**
+     * OK when {@code src} can be duplicated: every region's quota can be charged again. A helper
+     * that names the one invariant it reads (the quotas'), so it need not show this manager's.
+     */
     /*@ public normal_behavior
-      @ requires \invariant_for(src);
-      @ assignable \nothing;
+      @ requires \invariant_for(src) && quotas != null && \invariant_for(quotas);
+      @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ int checkFork(AddressSpace src) {
+    public /*@ pure helper @*/ int checkFork(AddressSpace src) {
         /*@ loop_invariant 0 <= r && r <= src.used.length;
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @ decreases src.used.length - r;
           @*/
         for (int r = 0; r < src.regionSlots(); r++) {
-            int m = src.regionMemory(r);
-            if (src.isUsed(r) && quotas.checkCharge(m, pagesCharged(src, m)) != Errors.OK) {
-                return Errors.NO_MEMORY;
+            if (src.isUsed(r)) {
+                int m = src.regionMemory(r);
+                if (quotas.checkCharge(m, pagesCharged(src, m)) != Errors.OK) {
+                    return Errors.NO_MEMORY;
+                }
             }
         }
         return Errors.OK;
@@ -445,13 +451,13 @@ public final class MemoryManager {
     /*@ public normal_behavior
       @ requires checkFork(src) == Errors.OK && dst.root > 0 && dst != src && \invariant_for(dst);
       @ ensures \result == Errors.OK || \result == Errors.NO_MEMORY;
-      @ assignable quotas.used[*], dst.used[*], dst.start[*], dst.pages[*], dst.writable[*], dst.memObject[*], dst.mayWrite[*], dst.executableMask, dst.root;
+      @ assignable quotas.used[*], dst.used[*], dst.start[*], dst.pages[*], dst.writable[*], dst.memObject[*], dst.mayWrite[*], dst.executable[*], dst.root;
       @ assignable frames.top, frames.free[*], frames.refs[*], frames.stack[*];
       @ assignable tables.frames.top, tables.frames.free[*], tables.frames.refs[*], tables.frames.stack[*];
       @*/
     public int forkSpace(AddressSpace src, AddressSpace dst) {
         /*@ loop_invariant 0 <= r && r <= src.used.length && \invariant_for(src) && \invariant_for(dst);
-          @ assignable quotas.used[*], dst.used[*], dst.start[*], dst.pages[*], dst.writable[*], dst.memObject[*], dst.mayWrite[*], dst.executableMask;
+          @ assignable quotas.used[*], dst.used[*], dst.start[*], dst.pages[*], dst.writable[*], dst.memObject[*], dst.mayWrite[*], dst.executable[*];
           @ assignable frames.top, frames.free[*], frames.refs[*], frames.stack[*];
           @ assignable tables.frames.top, tables.frames.free[*], tables.frames.refs[*], tables.frames.stack[*];
           @ decreases src.used.length - r;
@@ -508,12 +514,13 @@ public final class MemoryManager {
      * region. A fetch fault anywhere else is a violation, never served, even when the page is
      * present (it is present and NX).
      */
+    // A helper: it reads only s, so it needs no invariant of this manager.
     /*@ public normal_behavior
       @ requires \invariant_for(s);
       @ ensures \result ==> s.regionOf(va) >= 0;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ boolean executable(AddressSpace s, long va) {
+    public /*@ pure helper @*/ boolean executable(AddressSpace s, long va) {
         int r = s.regionOf(va);
         return r >= 0 && s.regionExecutable(r);
     }
@@ -524,7 +531,9 @@ public final class MemoryManager {
       @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ long entry(AddressSpace s, long va) {
-        return s.root == 0 ? 0 : tables.lookup(s.root, va);
+        // Through root(): the prover knows the range of a long a method returns, not of a field.
+        long root = s.root();
+        return root == 0 ? 0 : tables.lookup(root, va);
     }
 
     // ---- Self-check ----

@@ -57,7 +57,7 @@ public final class MemoryObjects {
       @ ensures \result == Errors.OK || \result == Errors.NO_MEMORY || \result == Errors.BAD_ARGUMENT;
       @ ensures \result == Errors.OK <==> (0 <= m && m < live.length && live[m]
       @         && pages <= limit[m] - used[m]);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int checkCharge(int m, long pages) {
         if (m < 0 || m >= live.length || m >= limit.length || m >= used.length || !live[m]) {

@@ -73,6 +73,12 @@ public final class PageTable {
                     return 0;
                 }
                 e = Pte.table(f);
+                // The same slot again: the allocation changed the heap, and the prover keeps the
+                // physical memory's size only across calls that leave the heap alone.
+                at = slot(table, va, level);
+                if (at == 0) {
+                    return 0;
+                }
                 memory.store64(at, e);
             }
             table = Pte.frame(e);
@@ -139,6 +145,24 @@ public final class PageTable {
         return at == 0 ? 0 : memory.load64(at);
     }
 
+    /**
+     * Entry {@code i} of the table at {@code table}; 0 (not present) when the table does not lie
+     * inside physical memory. The walks that change the heap between entries read through here,
+     * so the range test and the load see the same heap.
+     */
+    /*@ private normal_behavior
+      @ requires 0 <= i && i < Pte.ENTRIES;
+      @ assignable \strictly_nothing;
+      @*/
+    private /*@ pure @*/ long entryAt(long table, int i) {
+        if (table <= 0 || table > memory.size() - Pte.PAGE) {
+            return 0;
+        }
+        //@ assert table + 8L * i <= Long.MAX_VALUE;
+        //@ assert table + 8L * i >= Long.MIN_VALUE;
+        return memory.load64(table + 8L * i);
+    }
+
     /** Writes the leaf entry at physical address {@code at}. */
     /*@ public normal_behavior
       @ requires at > 0 && at <= memory.memSize - 8;
@@ -178,7 +202,7 @@ public final class PageTable {
               @ decreases Pte.ENTRIES - i;
               @*/
             for (int i = 0; i < Pte.ENTRIES / 2 || (level < 3 && i < Pte.ENTRIES); i++) {
-                long e = memory.load64(table + 8L * i);
+                long e = entryAt(table, i);
                 if (Pte.present(e)) {
                     freeLevel(Pte.frame(e), level - 1);
                 }
@@ -229,7 +253,7 @@ public final class PageTable {
           @ decreases Pte.ENTRIES - i;
           @*/
         for (int i = 0; i < Pte.ENTRIES / 2 || (level < 3 && i < Pte.ENTRIES); i++) {
-            long e = memory.load64(table + 8L * i);
+            long e = entryAt(table, i);
             if (Pte.present(e)) {
                 countLevel(Pte.frame(e), level - 1, counts);
             }

@@ -35,14 +35,15 @@ public final class UserMemory {
      * OK when [va, va + len) lies in regions of {@code s} (writable ones when {@code write});
      * BAD_LENGTH for a bad length; BAD_ADDRESS otherwise. A zero length is always OK.
      */
+    // A helper: it reads only s, so it needs no invariant of this object and keeps all of them.
     /*@ public normal_behavior
       @ requires \invariant_for(s);
       @ ensures \result == Errors.OK || \result == Errors.BAD_LENGTH || \result == Errors.BAD_ADDRESS;
       @ ensures \result == Errors.OK ==> 0 <= len && len <= MAX_LENGTH;
       @ ensures \result == Errors.OK && len > 0 ==> MemoryManager.USER_BASE <= va && va <= PageTable.USER_TOP - len;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ int check(AddressSpace s, long va, long len, boolean write) {
+    public /*@ pure helper @*/ int check(AddressSpace s, long va, long len, boolean write) {
         if (len < 0 || len > MAX_LENGTH) {
             return Errors.BAD_LENGTH;
         }
@@ -58,11 +59,12 @@ public final class UserMemory {
         //@ assert va - va % Pte.PAGE <= Long.MAX_VALUE;
         //@ assert va - va % Pte.PAGE >= Long.MIN_VALUE;
         long first = va - va % Pte.PAGE;
-        /*@ loop_invariant va - Pte.PAGE < p && p < va + len + Pte.PAGE;
-          @ assignable \nothing;
-          @ decreases va + len + Pte.PAGE - p;
+        long end = va + len;
+        /*@ loop_invariant va - Pte.PAGE < p && p < end + Pte.PAGE && end <= PageTable.USER_TOP;
+          @ assignable \strictly_nothing;
+          @ decreases end + Pte.PAGE - p;
           @*/
-        for (long p = first; p < va + len; p += Pte.PAGE) {
+        for (long p = first; p < end; p += Pte.PAGE) {
             int r = s.regionOf(p);
             if (r < 0 || (write && !s.regionWritable(r))) {
                 return Errors.BAD_ADDRESS;
@@ -73,9 +75,15 @@ public final class UserMemory {
         return Errors.OK;
     }
 
-    /** Makes every page of a checked range present (and private when {@code write}). */
+    /**
+     * Makes every page of a checked range present (and private when {@code write}). The
+     * precondition is what check's OK promises about the range: a pure call in code and its name
+     * in a spec are unrelated terms to the prover, so a caller can show these facts and not
+     * {@code check(...) == OK}. A page outside the regions is not made present: NO_MEMORY.
+     */
     /*@ public normal_behavior
-      @ requires \invariant_for(s) && check(s, va, len, write) == Errors.OK;
+      @ requires \invariant_for(s) && 0 <= len && len <= MAX_LENGTH;
+      @ requires len == 0 || (MemoryManager.USER_BASE <= va && va <= PageTable.USER_TOP - len);
       @ ensures \result == Errors.OK || \result == Errors.NO_MEMORY;
       @ assignable mm.frames.top, mm.frames.free[*], mm.frames.refs[*], mm.frames.stack[*];
       @ assignable mm.tables.frames.top, mm.tables.frames.free[*], mm.tables.frames.refs[*];
@@ -85,12 +93,14 @@ public final class UserMemory {
             return Errors.OK;
         }
         long first = va - va % Pte.PAGE;
-        /*@ loop_invariant va - Pte.PAGE < p && p < va + len + Pte.PAGE && \invariant_for(mm);
+        long end = va + len;
+        /*@ loop_invariant va - Pte.PAGE < p && p < end + Pte.PAGE && end <= PageTable.USER_TOP;
+          @ loop_invariant \invariant_for(mm);
           @ assignable mm.frames.top, mm.frames.free[*], mm.frames.refs[*], mm.frames.stack[*];
           @ assignable mm.tables.frames.top, mm.tables.frames.free[*], mm.tables.frames.refs[*];
-          @ decreases va + len + Pte.PAGE - p;
+          @ decreases end + Pte.PAGE - p;
           @*/
-        for (long p = first; p < va + len; p += Pte.PAGE) {
+        for (long p = first; p < end; p += Pte.PAGE) {
             if (!ready(s, p, write)) {
                 int e = mm.pageFault(s, p, write);
                 if (e < 0) {
@@ -112,11 +122,12 @@ public final class UserMemory {
      * so no copy ever leaves physical memory.
      */
     /*@ private normal_behavior
+      @ requires mm != null && memory != null && \invariant_for(mm);
       @ requires s.root >= 0 && 0 <= va;
       @ ensures \result == -1 || (0 <= \result && \result <= memory.memSize - (Pte.PAGE - va % Pte.PAGE));
       @ assignable \strictly_nothing;
       @*/
-    private long physical(AddressSpace s, long va) {
+    private /*@ helper @*/ long physical(AddressSpace s, long va) {
         long e = mm.entry(s, va);
         if (!Pte.present(e)) {
             return -1;
