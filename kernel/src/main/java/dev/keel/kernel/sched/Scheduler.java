@@ -118,16 +118,22 @@ public final class Scheduler {
      * The reservation thread slot {@code id} left lingering on {@code c} at its exit, while its
      * period lasts; null when there is none.
      */
+    // A helper (JML modifiers before the Java ones, or KeY ignores them): it reads the table only,
+    // so it needs the table's shape rather than the whole scheduler invariant. The tick count is
+    // compared here, not passed to Lingering.holdsAt: KeY knows no range of a long field, and a
+    // call must show its argument is a long.
     /*@ public normal_behavior
+      @ requires lingering != null && (\forall int k; 0 <= k && k < lingering.length;
+      @     lingering[k] != null && \nonnullelements(lingering[k]));
       @ ensures \result == null || \result.until > c.ticks;
       @ assignable \strictly_nothing;
       @*/
-    /*@ nullable @*/ public /*@ pure @*/ @Nullable Lingering lingeringOf(PerCpu c, int id) {
+    /*@ nullable pure helper @*/ public @Nullable Lingering lingeringOf(PerCpu c, int id) {
         Lingering l = lingeringAt(lingering, c, id);
         if (l == null) {
             return null;
         }
-        return l.holdsAt(c.ticks) ? l : null;
+        return l.until > c.ticks ? l : null;
     }
 
     private static PerCpu newCpu(ThreadPool threads, int i, int priorities) {
