@@ -26,7 +26,8 @@ public final class RunQueue {
     public RunQueue(int priorities) {
         levels = new ThreadQueue[priorities < 1 ? 1 : priorities];
         /*@ loop_invariant 0 <= i && i <= levels.length;
-          @ loop_invariant (\forall int j; 0 <= j && j < i; levels[j] != null && \invariant_for(levels[j]));
+          @ loop_invariant (\forall int j; 0 <= j && j < i; levels[j] != null && levels[j].count == 0
+          @     && levels[j].head == null && levels[j].tail == null && levels[j].nodes == \seq_empty);
           @ loop_invariant (\forall int j, k; 0 <= j && j < k && k < i; levels[j] != levels[k]);
           @ assignable levels[*];
           @ decreases levels.length - i;

@@ -53,8 +53,7 @@ public final class Scheduler {
     // One row of lingering reservations per CPU, one entry per thread slot.
     //@ public invariant lingering.length == cpus.length;
     /*@ public invariant (\forall int c; 0 <= c && c < lingering.length;
-      @     lingering[c] != null && lingering[c].length == threads.size()
-      @     && (\forall int i; 0 <= i && i < lingering[c].length; lingering[c][i] != null));
+      @     lingering[c].length == threads.tcbs.length && \nonnullelements(lingering[c]));
       @*/
 
     // Each CPU's idle thread is pool entry i (the first entry when the pool is smaller): boot
@@ -92,41 +91,49 @@ public final class Scheduler {
         return l;
     }
 
-    /** The lingering reservation of thread slot {@code id} on CPU {@code c}; null out of range. */
-    // A helper: it needs only the table's rows, not the whole scheduler invariant.
+    /**
+     * The lingering reservation of thread slot {@code id} on CPU {@code c} in {@code table}; null
+     * out of range. Static: it reads only the table, so its proof needs no scheduler invariant.
+     */
     /*@ private normal_behavior
-      @ requires lingering != null
-      @     && (\forall int k; 0 <= k && k < lingering.length; lingering[k] != null);
-      @ ensures 0 <= c.index && c.index < lingering.length && 0 <= id && id < lingering[c.index].length
-      @     ? \result == lingering[c.index][id] : \result == null;
+      @ requires (\forall int k; 0 <= k && k < table.length; table[k] != null);
+      @ ensures 0 <= c.index && c.index < table.length && 0 <= id && id < table[c.index].length
+      @     ? \result == table[c.index][id] : \result == null;
       @ assignable \strictly_nothing;
       @*/
-    /*@ nullable @*/ private /*@ pure helper @*/ @Nullable Lingering lingeringAt(PerCpu c, int id) {
+    /*@ nullable @*/ private static /*@ pure @*/ @Nullable Lingering lingeringAt(Lingering[][] table,
+            PerCpu c, int id) {
         int i = c.index;
-        if (i < 0 || i >= lingering.length) {
+        if (i < 0 || i >= table.length) {
             return null;
         }
-        Lingering[] table = lingering[i];
-        if (id < 0 || id >= table.length) {
+        Lingering[] row = table[i];
+        if (id < 0 || id >= row.length) {
             return null;
         }
-        return table[id];
+        return row[id];
     }
 
     /**
      * The reservation thread slot {@code id} left lingering on {@code c} at its exit, while its
      * period lasts; null when there is none.
      */
+    // A helper (JML modifiers before the Java ones, or KeY ignores them): it reads the table only,
+    // so it needs the table's shape rather than the whole scheduler invariant. The tick count is
+    // compared here, not passed to Lingering.holdsAt: KeY knows no range of a long field, and a
+    // call must show its argument is a long.
     /*@ public normal_behavior
+      @ requires lingering != null && (\forall int k; 0 <= k && k < lingering.length;
+      @     lingering[k] != null && \nonnullelements(lingering[k]));
       @ ensures \result == null || \result.until > c.ticks;
       @ assignable \strictly_nothing;
       @*/
-    /*@ nullable @*/ public /*@ pure @*/ @Nullable Lingering lingeringOf(PerCpu c, int id) {
-        Lingering l = lingeringAt(c, id);
+    /*@ nullable pure helper @*/ public @Nullable Lingering lingeringOf(PerCpu c, int id) {
+        Lingering l = lingeringAt(lingering, c, id);
         if (l == null) {
             return null;
         }
-        return l.holdsAt(c.ticks) ? l : null;
+        return l.until > c.ticks ? l : null;
     }
 
     private static PerCpu newCpu(ThreadPool threads, int i, int priorities) {
@@ -192,8 +199,6 @@ public final class Scheduler {
         int best = 0;
         long bestLoad = load(boot);
         /*@ loop_invariant 1 <= i && i <= cpus.length && 0 <= best && best < cpus.length;
-          @ loop_invariant (\forall int c; 0 <= c && c < cpus.length;
-          @     cpus[c].runQueue != null && \invariant_for(cpus[c].runQueue));
           @ assignable \strictly_nothing;
           @ decreases cpus.length - i;
           @*/
@@ -213,7 +218,9 @@ public final class Scheduler {
       @ assignable \strictly_nothing;
       @*/
     private /*@ pure helper @*/ long load(PerCpu c) {
-        return (long) c.runQueue.size() + (c.isIdle() ? 0 : 1);
+        long ready = c.runQueue.size();
+        // Both operands long: KeY has no rule for a long plus an int under overflow checking.
+        return c.isIdle() ? ready : ready + 1L;
     }
 
     /** Makes a new thread ready on {@code cpu} with {@code priority} and a full time slice. */
@@ -322,7 +329,7 @@ public final class Scheduler {
 
     /** Keeps {@code t}'s reservation on {@code c} until the end of its current period. */
     private void linger(PerCpu c, Tcb t) {
-        Lingering l = lingeringAt(c, t.id);
+        Lingering l = lingeringAt(lingering, c, t.id);
         if (l == null || t.period <= 0 || t.releaseAt <= c.ticks) {
             return;
         }
@@ -546,7 +553,7 @@ public final class Scheduler {
           @ decreases threads.size() - s;
           @*/
         for (int s = 0; s < threads.size(); s++) {
-            Lingering l = lingeringAt(c, s);
+            Lingering l = lingeringAt(lingering, c, s);
             if (l != null && s != except.id && l.holdsAt(c.ticks) && l.permille > 0) {
                 sum = plus(sum, l.permille);
             }
@@ -645,8 +652,6 @@ public final class Scheduler {
       @*/
     public /*@ pure @*/ boolean invariantsHold() {
         /*@ loop_invariant 0 <= i && i <= threads.size();
-          @ loop_invariant (\forall int c; 0 <= c && c < cpus.length;
-          @     cpus[c].runQueue != null && \invariant_for(cpus[c].runQueue));
           @ assignable \strictly_nothing;
           @ decreases threads.size() - i;
           @*/
@@ -656,8 +661,6 @@ public final class Scheduler {
             }
         }
         /*@ loop_invariant 0 <= k && k <= cpus.length;
-          @ loop_invariant (\forall int c; 0 <= c && c < cpus.length;
-          @     cpus[c].runQueue != null && \invariant_for(cpus[c].runQueue));
           @ assignable \strictly_nothing;
           @ decreases cpus.length - k;
           @*/

@@ -38,7 +38,7 @@ public final class ThreadQueue {
       @*/
 
     /*@ public normal_behavior
-      @ ensures count == 0 && nodes == \seq_empty;
+      @ ensures count == 0 && nodes == \seq_empty && head == null && tail == null;
       @ assignable \nothing;
       @*/
     public ThreadQueue() {
