@@ -386,11 +386,12 @@ public final class ProcessManager {
     private int loadSegment(AddressSpace s, long base, int i, int mem) {
         long va = elf.vaddr(base, i);
         int pages = elf.pages(base, i);
-        boolean writable = elf.writable(base, i);
+        int flags = elf.flags(base, i);
+        boolean writable = ElfImage.writable(flags);
         if (mm.checkMap(s, va, pages, mem) != Errors.OK) {
             return Errors.NO_MEMORY;
         }
-        mm.map(s, va, pages, writable, elf.executable(base, i), mem, writable);
+        mm.map(s, va, pages, writable, ElfImage.executable(flags), mem, writable);
         // Fresh frames come zeroed: the bss, and the rest of the last file page, need no clearing.
         if (user.prepare(s, va, (long) pages * Pte.PAGE, false) != Errors.OK) {
             return Errors.NO_MEMORY;
