@@ -679,9 +679,14 @@ public final class ProcessManager {
 
     // ---- Wait ----
 
-    /** OK when {@code p} has a child matching {@code pid} (-1: any). */
+    /**
+     * OK when {@code p} has a child matching {@code pid} (-1: any). The result is stated over the
+     * table, so that a caller's test of it and a precondition naming it speak of the same thing.
+     */
     /*@ public normal_behavior
       @ ensures \result == Errors.OK || \result == Errors.NO_CHILD;
+      @ ensures \result == Errors.OK <==> (\exists int j; 1 <= j && j < table.length;
+      @     table[j].parent == p && table[j].state != Process.FREE && (pid == -1 || table[j].pid == pid));
       @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int checkWait(Process p, long pid) {
@@ -689,10 +694,16 @@ public final class ProcessManager {
     }
 
     /*@ private normal_behavior
+      @ ensures \result == null <==> !(\exists int j; 1 <= j && j < table.length;
+      @     table[j].parent == p && table[j].state != Process.FREE && (pid == -1 || table[j].pid == pid)
+      @     && (!zombieOnly || table[j].state == Process.ZOMBIE));
       @ assignable \strictly_nothing;
       @*/
     /*@ nullable @*/ private /*@ pure @*/ @Nullable Process findChild(Process p, long pid, boolean zombieOnly) {
         /*@ loop_invariant 1 <= i && i <= table.length;
+          @ loop_invariant !(\exists int j; 1 <= j && j < i;
+          @     table[j].parent == p && table[j].state != Process.FREE && (pid == -1 || table[j].pid == pid)
+          @     && (!zombieOnly || table[j].state == Process.ZOMBIE));
           @ decreases table.length - i;
           @ assignable \strictly_nothing;
           @*/
