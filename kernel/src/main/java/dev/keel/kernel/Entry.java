@@ -129,6 +129,7 @@ public final class Entry {
 
     /** The hardware reported an unrecoverable fault (machine check, bus error): panic. */
     /*@ public normal_behavior
+      @ requires \invariant_for(k) && \invariant_for(k.panic);
       @ ensures k.panic.panicked();
       @ assignable \everything;
       @*/

@@ -355,22 +355,29 @@ public final class ElfImage {
         return load32(phdr(base, i, 4, 4));
     }
 
-    /** True when segment {@code i} is to be mapped writable (PF_W). */
+    // The predicates below take a flags word read once by the caller ({@link #flags}): two
+    // reads of physical memory need not agree, so a predicate that read it again could not be
+    // stated in terms of the caller's value.
+
+    /** True when a segment with flags {@code f} is to be mapped writable (PF_W). */
     /*@ public normal_behavior
-      @ ensures \result == ((flags(base, i) & PF_W) != 0);
-      @ assignable \nothing;
+      @ ensures \result == ((f & PF_W) != 0);
+      @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ boolean writable(long base, int i) {
-        return (flags(base, i) & PF_W) != 0;
+    public static /*@ pure @*/ boolean writable(int f) {
+        return (f & PF_W) != 0;
     }
 
-    /** True when segment {@code i} is to be mapped executable (PF_X); otherwise its pages are NX. */
+    /**
+     * True when a segment with flags {@code f} is to be mapped executable (PF_X); otherwise its
+     * pages are NX.
+     */
     /*@ public normal_behavior
-      @ ensures \result == ((flags(base, i) & PF_X) != 0);
-      @ assignable \nothing;
+      @ ensures \result == ((f & PF_X) != 0);
+      @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ boolean executable(long base, int i) {
-        return (flags(base, i) & PF_X) != 0;
+    public static /*@ pure @*/ boolean executable(int f) {
+        return (f & PF_X) != 0;
     }
 
     /*@ public normal_behavior

@@ -117,6 +117,18 @@ public final class Process {
         return threadCount() < threads.length;
     }
 
+    /**
+     * {@link #initialCaps}, read through a call: the prover knows the range of an int result,
+     * not of an int field.
+     */
+    /*@ public normal_behavior
+      @ ensures \result == initialCaps;
+      @ assignable \strictly_nothing;
+      @*/
+    public /*@ pure helper @*/ int initialCapCount() {
+        return initialCaps;
+    }
+
     /*@ public normal_behavior
       @ ensures \result == (state == ALIVE);
       @ assignable \strictly_nothing;

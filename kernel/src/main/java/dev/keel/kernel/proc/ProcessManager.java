@@ -277,15 +277,23 @@ public final class ProcessManager {
 
     // ---- CreateProcess ----
 
-    /** A free process entry, or null. */
+    /**
+     * A free process entry, or null. An entry whose space is still built is not free yet;
+     * reading a space's root needs the space's invariant, which holds for every space between
+     * kernel operations.
+     */
     /*@ public normal_behavior
+      @ requires (\forall int j; 1 <= j && j < table.length; table[j].space != null);
+      @ requires (\forall int j; 1 <= j && j < table.length; \invariant_for(table[j].space));
       @ ensures \result == null || \result.state == Process.FREE;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     /*@ nullable @*/ public /*@ pure @*/ @Nullable Process freeEntry() {
         /*@ loop_invariant 1 <= i && i <= table.length;
+          @ loop_invariant (\forall int j; 1 <= j && j < table.length; table[j].space != null);
+          @ loop_invariant (\forall int j; 1 <= j && j < table.length; \invariant_for(table[j].space));
           @ decreases table.length - i;
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @*/
         for (int i = 1; i < table.length; i++) {
             if (table[i].state == Process.FREE && table[i].space.root() == 0) {
@@ -386,11 +394,12 @@ public final class ProcessManager {
     private int loadSegment(AddressSpace s, long base, int i, int mem) {
         long va = elf.vaddr(base, i);
         int pages = elf.pages(base, i);
-        boolean writable = elf.writable(base, i);
+        int flags = elf.flags(base, i);
+        boolean writable = ElfImage.writable(flags);
         if (mm.checkMap(s, va, pages, mem) != Errors.OK) {
             return Errors.NO_MEMORY;
         }
-        mm.map(s, va, pages, writable, elf.executable(base, i), mem, writable);
+        mm.map(s, va, pages, writable, ElfImage.executable(flags), mem, writable);
         // Fresh frames come zeroed: the bss, and the rest of the last file page, need no clearing.
         if (user.prepare(s, va, (long) pages * Pte.PAGE, false) != Errors.OK) {
             return Errors.NO_MEMORY;
@@ -428,6 +437,8 @@ public final class ProcessManager {
     /** OK when {@code caller}'s process can be forked now. */
     /*@ public normal_behavior
       @ requires caller.owner != null ==> \invariant_for(caller.owner) && \invariant_for(caller.owner.space);
+      @ requires (\forall int j; 1 <= j && j < table.length; table[j].space != null);
+      @ requires (\forall int j; 1 <= j && j < table.length; \invariant_for(table[j].space));
       @ ensures \result == Errors.OK || \result == Errors.NO_RESOURCES || \result == Errors.NO_MEMORY;
       @ assignable \nothing;
       @*/
@@ -668,22 +679,33 @@ public final class ProcessManager {
 
     // ---- Wait ----
 
-    /** OK when {@code p} has a child matching {@code pid} (-1: any). */
+    /**
+     * OK when {@code p} has a child matching {@code pid} (-1: any). The result is stated over the
+     * table, so that a caller's test of it and a precondition naming it speak of the same thing.
+     */
     /*@ public normal_behavior
       @ ensures \result == Errors.OK || \result == Errors.NO_CHILD;
-      @ assignable \nothing;
+      @ ensures \result == Errors.OK <==> (\exists int j; 1 <= j && j < table.length;
+      @     table[j].parent == p && table[j].state != Process.FREE && (pid == -1 || table[j].pid == pid));
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int checkWait(Process p, long pid) {
         return findChild(p, pid, false) != null ? Errors.OK : Errors.NO_CHILD;
     }
 
     /*@ private normal_behavior
-      @ assignable \nothing;
+      @ ensures \result == null <==> !(\exists int j; 1 <= j && j < table.length;
+      @     table[j].parent == p && table[j].state != Process.FREE && (pid == -1 || table[j].pid == pid)
+      @     && (!zombieOnly || table[j].state == Process.ZOMBIE));
+      @ assignable \strictly_nothing;
       @*/
     /*@ nullable @*/ private /*@ pure @*/ @Nullable Process findChild(Process p, long pid, boolean zombieOnly) {
         /*@ loop_invariant 1 <= i && i <= table.length;
+          @ loop_invariant !(\exists int j; 1 <= j && j < i;
+          @     table[j].parent == p && table[j].state != Process.FREE && (pid == -1 || table[j].pid == pid)
+          @     && (!zombieOnly || table[j].state == Process.ZOMBIE));
           @ decreases table.length - i;
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @*/
         for (int i = 1; i < table.length; i++) {
             Process c = table[i];

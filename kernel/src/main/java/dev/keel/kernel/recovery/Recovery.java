@@ -79,13 +79,13 @@ public final class Recovery {
     /*@ public normal_behavior
       @ requires \invariant_for(k) && \invariant_for(k.caps) && \invariant_for(k.services);
       @ requires \invariant_for(target);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ int checkRegister(Kernel k, Process target) {
         if (!target.isAlive() || target.service >= 0) {
             return Errors.BAD_ARGUMENT;
         }
-        if (k.services.free() < 0 || keptRun(k, target.initialCaps) < 0) {
+        if (k.services.free() < 0 || keptRun(k, target.initialCapCount()) < 0) {
             return Errors.NO_RESOURCES;
         }
         return Errors.OK;
@@ -95,7 +95,7 @@ public final class Recovery {
     /*@ private normal_behavior
       @ requires \invariant_for(k) && \invariant_for(k.caps) && \invariant_for(k.services);
       @ ensures \result >= -1;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     private static /*@ pure @*/ int keptRun(Kernel k, int n) {
         int per = k.caps.slotsPerProcess();
@@ -106,7 +106,7 @@ public final class Recovery {
         }
         /*@ loop_invariant 0 <= first && first <= per - need + 1;
           @ decreases per - need + 1 - first;
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @*/
         for (int first = 0; first <= per - need; first++) {
             if (runFree(k, first, need)) {
@@ -119,12 +119,12 @@ public final class Recovery {
     /*@ private normal_behavior
       @ requires \invariant_for(k) && \invariant_for(k.caps) && \invariant_for(k.services);
       @ requires 0 <= first && 0 <= n && first <= k.caps.slotsPerProcess() - n;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     private static /*@ pure @*/ boolean runFree(Kernel k, int first, int n) {
         /*@ loop_invariant first <= i && i <= first + n;
           @ decreases first + n - i;
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @*/
         for (int i = first; i < first + n; i++) {
             if (k.caps.checkEmpty(0, i) != Errors.OK || k.services.slotKept(i)) {

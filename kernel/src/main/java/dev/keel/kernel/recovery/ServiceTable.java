@@ -91,11 +91,11 @@ public final class ServiceTable {
     /** A free record, or -1. */
     /*@ public normal_behavior
       @ ensures \result == -1 || (0 <= \result && \result < live.length);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int free() {
         /*@ loop_invariant 0 <= i && i <= live.length;
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @ decreases live.length - i;
           @*/
         for (int i = 0; i < live.length; i++) {
@@ -270,7 +270,7 @@ public final class ServiceTable {
 
     /** True when kernel slot {@code slot} is used by some live record's kept capabilities. */
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean slotKept(int slot) {
         return kept(live, firstKept, keptCount, slot);
@@ -278,11 +278,11 @@ public final class ServiceTable {
 
     /** True when some live record among {@code live} keeps {@code slot}. */
     /*@ private normal_behavior
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     private static /*@ pure helper @*/ boolean kept(boolean[] live, int[] first, int[] count, int slot) {
         /*@ loop_invariant 0 <= i && i <= live.length;
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @ decreases live.length - i;
           @*/
         for (int i = 0; i < live.length && i < first.length && i < count.length; i++) {

@@ -66,9 +66,9 @@ class ElfImageTest {
         assertEquals(4, elf.headers(base));
         assertEquals(3, elf.loadCount(base));
         assertEquals(2 + 1 + 4, elf.totalPages(base));
-        assertFalse(elf.writable(base, 0));
-        assertFalse(elf.writable(base, 1));
-        assertTrue(elf.writable(base, 2));
+        assertFalse(ElfImage.writable(elf.flags(base, 0)));
+        assertFalse(ElfImage.writable(elf.flags(base, 1)));
+        assertTrue(ElfImage.writable(elf.flags(base, 2)));
         assertFalse(elf.isLoad(base, 3));
         assertEquals(CODE + 0x3000, elf.vaddr(base, 2));
         assertEquals(300, elf.fileSize(base, 2));
