@@ -945,7 +945,7 @@ public final class Ipc {
 
     // A helper: Ipc's invariant is neither needed nor kept here (a port's dropped counter grows).
     /*@ private normal_behavior
-      @ requires \invariant_for(pool);
+      @ requires pool != null && \invariant_for(pool);
       @ requires t.pending != null ==> \invariant_for(t.pending) && 0 <= p.dropped && p.dropped < Long.MAX_VALUE;
       @ ensures t.pending == null;
       @ ensures p.dropped == (\old(t.pending) == null ? \old(p.dropped) : \old(p.dropped) + 1);
