@@ -943,12 +943,25 @@ public final class Ipc {
         irqs.unbindPort(p);
     }
 
-    private void dropPending(Port p, Tcb t) {
+    // A helper: Ipc's invariant is neither needed nor kept here (a port's dropped counter grows).
+    /*@ private normal_behavior
+      @ requires pool != null && \invariant_for(pool);
+      @ requires t.pending != null ==> \invariant_for(t.pending) && 0 <= p.dropped && p.dropped < Long.MAX_VALUE;
+      @ ensures t.pending == null;
+      @ ensures p.dropped == (\old(t.pending) == null ? \old(p.dropped) : \old(p.dropped) + 1);
+      @ assignable t.pending, p.dropped, t.pending.length, t.pending.label, t.pending.badge,
+      @     t.pending.hasCap, t.pending.capSource, t.pending.capType, t.pending.capObject,
+      @     t.pending.caller, t.pending.next, t.pending.inUse;
+      @*/
+    private /*@ helper @*/ void dropPending(Port p, Tcb t) {
         Message m = t.pending;
         if (m != null) {
-            t.pending = null;
-            p.dropped++;
+            // Released first, while the pool's and the message's invariants are those the
+            // caller showed: the two writes after it touch neither.
             pool.release(m);
+            t.pending = null;
+            //@ assert 0 <= p.dropped && p.dropped < Long.MAX_VALUE;
+            p.dropped++;
         }
     }
 
@@ -1010,9 +1023,19 @@ public final class Ipc {
         }
     }
 
-    private @Nullable Message queuedCall(Port p, Tcb t) {
+    /*@ private normal_behavior
+      @ ensures \result == null || \result.caller == t;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ nullable @*/ private /*@ pure helper @*/ @Nullable Message queuedCall(Port p, Tcb t) {
         Message m = p.head;
-        for (int i = 0; i < bound && m != null; i++) {
+        // The bound through its getter: the prover knows the range of an int a method returns.
+        int n = walkBound();
+        /*@ loop_invariant 0 <= i && (i == 0 || i <= n);
+          @ assignable \strictly_nothing;
+          @ decreases n - i;
+          @*/
+        for (int i = 0; i < n && m != null; i++) {
             if (m.caller == t) {
                 return m;
             }
