@@ -172,11 +172,47 @@ public final class CapTrace {
       @ assignable destroyWitness;
       @*/
     public void destroyed(CapabilitySpace caps) {
-        int g = destroyWitness;
-        destroyWitness = -1;
+        int g = witness();
         if (g >= 0) {
-            remove(caps, "DestroyObject", g / caps.slotsPerProcess(), g % caps.slotsPerProcess());
+            writeDestroyed(caps, g);
         }
+        destroyWitness = -1;
+    }
+
+    /**
+     * Writes DestroyObject of global slot {@code g} as (g / per, g % per), counted out: the prover
+     * cannot divide the bound g < processCount * per by per. The count stops at the last process.
+     */
+    /*@ private normal_behavior
+      @ requires sink == null && 0 <= g && \invariant_for(caps);
+      @ assignable \nothing;
+      @ also private normal_behavior
+      @ requires sink != null && 0 <= g && g < caps.slots.length && \invariant_for(caps);
+      @ assignable \nothing;
+      @*/
+    private void writeDestroyed(CapabilitySpace caps, int g) {
+        int per = caps.slotsPerProcess();
+        int last = caps.processCount() - 1;
+        int p = 0;
+        int s = g;
+        /*@ loop_invariant 0 <= p && p <= last && 0 <= s && s == g - p * per;
+          @ assignable \strictly_nothing;
+          @ decreases last - p;
+          @*/
+        while (s >= per && p < last) {
+            s = s - per;
+            p++;
+        }
+        remove(caps, "DestroyObject", p, s);
+    }
+
+    /** The witness, through a call: the prover knows the range of an int a method returns. */
+    /*@ private normal_behavior
+      @ ensures \result == destroyWitness;
+      @ assignable \strictly_nothing;
+      @*/
+    private /*@ pure helper @*/ int witness() {
+        return destroyWitness;
     }
 
     /** The first slot of {@code process} other than {@code except} with a memory capability with write, or -1. */
