@@ -111,7 +111,7 @@ public final class CapabilitySpace {
       @ ensures \result == -1;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure helper @*/ int globalSlot(int process, long slot) {
+    /*@ pure helper @*/ public int globalSlot(int process, long slot) {
         if (process < 0 || process >= processCount || slot < 0 || slot >= slotsPerProcess) {
             return -1;
         }
