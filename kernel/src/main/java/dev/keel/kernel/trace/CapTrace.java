@@ -211,7 +211,7 @@ public final class CapTrace {
       @ ensures \result == destroyWitness;
       @ assignable \strictly_nothing;
       @*/
-    private /*@ pure helper @*/ int witness() {
+    /*@ pure helper @*/ private int witness() {
         return destroyWitness;
     }
 
