@@ -150,11 +150,12 @@ public final class PageTable {
      * inside physical memory. The walks that change the heap between entries read through here,
      * so the range test and the load see the same heap.
      */
+    // A helper: it reads only the memory, so the walks that call it need not keep the invariant.
     /*@ private normal_behavior
-      @ requires 0 <= i && i < Pte.ENTRIES;
+      @ requires memory != null && 0 <= i && i < Pte.ENTRIES;
       @ assignable \strictly_nothing;
       @*/
-    private /*@ pure @*/ long entryAt(long table, int i) {
+    private /*@ pure helper @*/ long entryAt(long table, int i) {
         if (table <= 0 || table > memory.size() - Pte.PAGE) {
             return 0;
         }
@@ -231,12 +232,14 @@ public final class PageTable {
      * it has a frame number) but not walked: either is the mark of corrupted tables, which the
      * self-check then reports as counts that do not match.
      */
+    // A helper: it writes only the caller's counts and reads only the memory, so it needs no
+    // invariant (countTables, which keeps the allocator's, passes counts that are not its refs).
     /*@ private normal_behavior
-      @ requires 0 <= level && level <= 3 && counts != frames.refs;
+      @ requires memory != null && 0 <= level && level <= 3 && counts != frames.refs;
       @ assignable counts[*];
       @ measured_by level;
       @*/
-    private void countLevel(long table, int level, int[] counts) {
+    private /*@ helper @*/ void countLevel(long table, int level, int[] counts) {
         long f = table / Pte.PAGE;
         if (f >= 0 && f < counts.length) {
             //@ assert 0 <= f && f < Integer.MAX_VALUE;
