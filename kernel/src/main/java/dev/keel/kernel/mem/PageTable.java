@@ -1,6 +1,7 @@
 package dev.keel.kernel.mem;
 
 import dev.keel.hw.PhysicalMemory;
+import org.checkerframework.checker.index.qual.IndexFor;
 
 /**
  * Four-level x86-64 page tables, written by the kernel through {@link PhysicalMemory}: the same
@@ -226,6 +227,16 @@ public final class PageTable {
         countLevel(root, 3, counts);
     }
 
+    /** {@code a[i]}, read through a method so the prover knows the int range of the value. */
+    /*@ private normal_behavior
+      @ requires 0 <= i && i < a.length;
+      @ ensures \result == a[i];
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ int element(int[] a, @IndexFor("#1") int i) {
+        return a[i];
+    }
+
     /**
      * Counts the table at {@code table} (of {@code level}) and every table under it. A count that
      * has reached the int range stays there, and a table outside physical memory is counted (when
@@ -244,8 +255,9 @@ public final class PageTable {
         if (f >= 0 && f < counts.length) {
             //@ assert 0 <= f && f < Integer.MAX_VALUE;
             int at = (int) f;
-            if (counts[at] < Integer.MAX_VALUE) {
-                counts[at]++;
+            int c = element(counts, at);
+            if (c < Integer.MAX_VALUE) {
+                counts[at] = c + 1;
             }
         }
         if (level == 0 || table <= 0 || table > memory.size() - Pte.PAGE) {
