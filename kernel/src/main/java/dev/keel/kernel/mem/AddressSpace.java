@@ -74,13 +74,22 @@ public final class AddressSpace {
         return used.length;
     }
 
-    /** The region containing {@code va}, or -1. */
+    /**
+     * The region containing {@code va}, or -1. The result is pinned down for the prover: a region
+     * found contains va, and -1 means none does, so a call in code and the same call named in a
+     * spec agree on whether va lies in a region.
+     */
     /*@ public normal_behavior
       @ ensures \result == -1 || (0 <= \result && \result < used.length && used[\result]);
+      @ ensures \result >= 0 ==> start[\result] <= va && va < start[\result] + pages[\result] * Pte.PAGE;
+      @ ensures \result < 0 ==> (\forall int k; 0 <= k && k < used.length;
+      @         !(used[k] && start[k] <= va && va < start[k] + pages[k] * Pte.PAGE));
       @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int regionOf(long va) {
         /*@ loop_invariant 0 <= r && r <= used.length;
+          @ loop_invariant (\forall int k; 0 <= k && k < r;
+          @         !(used[k] && start[k] <= va && va < start[k] + pages[k] * Pte.PAGE));
           @ assignable \strictly_nothing;
           @ decreases used.length - r;
           @*/
@@ -115,6 +124,8 @@ public final class AddressSpace {
     /** True when [va, va + n pages) overlaps a used region; the range is a checked user range. */
     /*@ public normal_behavior
       @ requires 0 <= va && va <= PageTable.USER_TOP && 0 <= n && n <= MemoryManager.MAX_PAGES;
+      @ ensures \result <==> (\exists int k; 0 <= k && k < used.length;
+      @         used[k] && va < start[k] + pages[k] * Pte.PAGE && start[k] < va + n * Pte.PAGE);
       @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean overlaps(long va, long n) {
@@ -122,6 +133,8 @@ public final class AddressSpace {
         //@ assert va + n * Pte.PAGE >= Long.MIN_VALUE;
         long end = va + n * Pte.PAGE;
         /*@ loop_invariant 0 <= r && r <= used.length;
+          @ loop_invariant (\forall int k; 0 <= k && k < r;
+          @         !(used[k] && va < start[k] + pages[k] * Pte.PAGE && start[k] < end));
           @ assignable \strictly_nothing;
           @ decreases used.length - r;
           @*/
@@ -136,13 +149,15 @@ public final class AddressSpace {
         return false;
     }
 
-    /** A free region slot, or -1. */
+    /** A free region slot, or -1 when every slot is used. */
     /*@ public normal_behavior
       @ ensures \result == -1 || (0 <= \result && \result < used.length && !used[\result]);
+      @ ensures \result < 0 ==> (\forall int k; 0 <= k && k < used.length; used[k]);
       @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int freeRegion() {
         /*@ loop_invariant 0 <= r && r <= used.length;
+          @ loop_invariant (\forall int k; 0 <= k && k < r; used[k]);
           @ assignable \strictly_nothing;
           @ decreases used.length - r;
           @*/
@@ -220,22 +235,32 @@ public final class AddressSpace {
      * Records region {@code r}; executable only when {@code x} and r < EXEC_SLOTS. A region
      * outside user space or longer than MAX_PAGES is refused (callers pass checked ranges).
      */
+    /*@ normal_behavior
+      @ requires 0 <= r && r < used.length;
+      @ requires 0 <= va && va <= PageTable.USER_TOP && 0 <= n && n <= MemoryManager.MAX_PAGES;
+      @ ensures used[r] && start[r] == va && pages[r] == n;
+      @ assignable used[r], start[r], pages[r], writable[r], memObject[r], mayWrite[r], executable[r];
+      @*/
     void setRegion(int r, long va, int n, boolean w, boolean x, int mem, boolean mayW) {
         if (r < 0 || r >= used.length || r >= start.length || r >= pages.length
-                || r >= writable.length || r >= memObject.length || r >= mayWrite.length
-                || r >= executable.length) {
+                || r >= writable.length || r >= memObject.length || r >= mayWrite.length) {
             return;
         }
         if (va < 0 || va > PageTable.USER_TOP || n < 0 || n > MemoryManager.MAX_PAGES) {
             return;
         }
+        // The text flags are as long as the other arrays (the constructor makes them so); the
+        // test stands in for an invariant every proof of this class would have to carry.
+        if (r < executable.length) {
+            executable[r] = x && r < EXEC_SLOTS;
+        }
         mayWrite[r] = mayW;
-        executable[r] = x && r < EXEC_SLOTS;
-        used[r] = true;
-        start[r] = va;
-        pages[r] = n;
         writable[r] = w;
         memObject[r] = mem;
+        // Written last, so the contract holds without an invariant that the arrays are distinct.
+        start[r] = va;
+        pages[r] = n;
+        used[r] = true;
     }
 
     void clearRegion(int r) {

@@ -160,13 +160,21 @@ public final class MemoryManager {
 
     // ---- Map ----
 
-    /** OK when [va, va + pages) can be mapped in {@code s} charging memory object {@code mem}. */
+    /**
+     * OK when [va, va + pages) can be mapped in {@code s} charging memory object {@code mem}. A
+     * helper that names the one invariant of this manager it reads (the quotas').
+     */
     /*@ public normal_behavior
-      @ requires \invariant_for(s);
+      @ requires \invariant_for(s) && quotas != null && \invariant_for(quotas);
       @ ensures \result == Errors.OK ==> s.freeRegion() >= 0 && !s.overlaps(va, pages);
-      @ assignable \nothing;
+      @ ensures \result == Errors.OK ==> va >= USER_BASE && pages > 0 && pages <= MAX_PAGES
+      @         && va <= PageTable.USER_TOP - pages * Pte.PAGE;
+      @ ensures \result == Errors.OK ==> quotas.checkCharge(mem, pages) == Errors.OK;
+      @ ensures \result == Errors.OK <==> (s.root != 0 && checkUserRange(va, pages) == Errors.OK
+      @         && !s.overlaps(va, pages) && s.freeRegion() >= 0 && quotas.checkCharge(mem, pages) == Errors.OK);
+      @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ int checkMap(AddressSpace s, long va, long pages, int mem) {
+    /*@ pure helper @*/ public int checkMap(AddressSpace s, long va, long pages, int mem) {
         if (s.root == 0) {
             return Errors.BAD_ARGUMENT;
         }
@@ -188,6 +196,9 @@ public final class MemoryManager {
       @ ensures \result == Errors.OK || \result == Errors.BAD_LENGTH || \result == Errors.BAD_ADDRESS;
       @ ensures \result == Errors.OK ==> va >= USER_BASE && pages > 0 && pages <= MAX_PAGES;
       @ ensures \result == Errors.OK ==> va <= PageTable.USER_TOP - pages * Pte.PAGE;
+      @ ensures \result == Errors.OK ==> va <= PageTable.USER_TOP;
+      @ ensures \result == Errors.OK <==> (pages > 0 && pages <= MAX_PAGES && va % Pte.PAGE == 0
+      @         && va >= USER_BASE && va <= PageTable.USER_TOP - pages * Pte.PAGE);
       @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ int checkUserRange(long va, long pages) {
@@ -205,7 +216,7 @@ public final class MemoryManager {
      * The pages are not executable (NX). Returns the region number.
      */
     /*@ public normal_behavior
-      @ requires checkMap(s, va, pages, mem) == Errors.OK;
+      @ requires \invariant_for(s) && checkMap(s, va, pages, mem) == Errors.OK;
       @ ensures s.regionOf(va) == \result;
       @ assignable quotas.used[*], s.used[*], s.start[*], s.pages[*], s.writable[*], s.memObject[*], s.mayWrite[*], s.executable[*];
       @*/
@@ -216,7 +227,7 @@ public final class MemoryManager {
 
     /** Map, for program text too: the region's pages are executable when {@code executable}. */
     /*@ public normal_behavior
-      @ requires checkMap(s, va, pages, mem) == Errors.OK;
+      @ requires \invariant_for(s) && checkMap(s, va, pages, mem) == Errors.OK;
       @ ensures s.regionOf(va) == \result;
       @ assignable quotas.used[*], s.used[*], s.start[*], s.pages[*], s.writable[*], s.memObject[*], s.mayWrite[*], s.executable[*];
       @*/
@@ -237,7 +248,7 @@ public final class MemoryManager {
       @ ensures \result >= 0 ==> \result < s.regionSlots() && s.isUsed(\result);
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure helper @*/ int checkRegion(AddressSpace s, long va, long pages) {
+    /*@ pure helper @*/ public int checkRegion(AddressSpace s, long va, long pages) {
         int e = checkUserRange(va, pages);
         if (e != Errors.OK) {
             return e;
@@ -520,7 +531,7 @@ public final class MemoryManager {
       @ ensures \result ==> s.regionOf(va) >= 0;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure helper @*/ boolean executable(AddressSpace s, long va) {
+    /*@ pure helper @*/ public boolean executable(AddressSpace s, long va) {
         int r = s.regionOf(va);
         return r >= 0 && s.regionExecutable(r);
     }

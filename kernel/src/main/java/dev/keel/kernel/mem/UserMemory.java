@@ -111,7 +111,12 @@ public final class UserMemory {
         return Errors.OK;
     }
 
-    private boolean ready(AddressSpace s, long page, boolean write) {
+    /** True when {@code page} is present (and writable, for a write) in {@code s}. */
+    /*@ private normal_behavior
+      @ requires mm != null && \invariant_for(mm) && s.root >= 0;
+      @ assignable \strictly_nothing;
+      @*/
+    private /*@ helper @*/ boolean ready(AddressSpace s, long page, boolean write) {
         long e = mm.entry(s, page);
         return Pte.present(e) && (!write || Pte.writable(e));
     }

@@ -2,6 +2,7 @@ package dev.keel.kernel.sys;
 
 import dev.keel.kernel.Kernel;
 import dev.keel.kernel.abi.Errors;
+import dev.keel.kernel.cap.Capability;
 import dev.keel.kernel.cap.CapType;
 import dev.keel.kernel.proc.Process;
 
@@ -15,6 +16,8 @@ public final class MemCalls {
     }
 
     /*@ public normal_behavior
+      @ requires k.caps != null && \invariant_for(k.caps);
+      @ requires k.memory != null && \invariant_for(k.memory) && p.space != null && \invariant_for(p.space);
       @ assignable \everything;
       @*/
     public static long mmap(Kernel k, Process p, long memSlot, long va, long pages, long writable) {
@@ -25,13 +28,14 @@ public final class MemCalls {
         if (e != Errors.OK) {
             return e;
         }
-        int mem = IpcCalls.cap(k, p, memSlot).object();
+        // The checked slot, read once: its object is charged, its write right is the ceiling.
+        Capability c = k.caps.at(k.caps.globalSlot(p.index, memSlot));
+        int mem = c.object();
         e = k.memory.checkMap(p.space, va, pages, mem);
         if (e != Errors.OK) {
             return e;
         }
-        boolean mayWrite = IpcCalls.cap(k, p, memSlot).canWrite();
-        k.memory.map(p.space, va, (int) pages, writable == 1, mem, mayWrite);
+        k.memory.map(p.space, va, (int) pages, writable == 1, mem, c.canWrite());
         return va;
     }
 
