@@ -163,16 +163,11 @@ public final class Scheduler {
 
     /** The state of CPU {@code i}; the boot CPU's when out of range. */
     /*@ public normal_behavior
-      @ requires 0 <= i && i < cpus.length;
-      @ ensures \result == cpus[i];
+      @ requires \invariant_for(this);
+      @ ensures \result == (0 <= i && i < cpus.length ? cpus[i] : boot);
       @ assignable \strictly_nothing;
       @*/
-    /*@ also public normal_behavior
-      @ requires i < 0 || i >= cpus.length;
-      @ ensures \result == boot;
-      @ assignable \strictly_nothing;
-      @*/
-    public /*@ pure @*/ PerCpu cpu(int i) {
+    /*@ pure helper @*/ public PerCpu cpu(int i) {
         if (i < 0 || i >= cpus.length) {
             return boot;
         }
