@@ -49,7 +49,7 @@ public final class PerCpu {
       @ ensures \result == (current == idle);
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure helper @*/ boolean isIdle() {
+    /*@ pure helper @*/ public boolean isIdle() {
         return current == idle;
     }
 }

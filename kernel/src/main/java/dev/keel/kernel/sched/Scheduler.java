@@ -163,16 +163,11 @@ public final class Scheduler {
 
     /** The state of CPU {@code i}; the boot CPU's when out of range. */
     /*@ public normal_behavior
-      @ requires 0 <= i && i < cpus.length;
-      @ ensures \result == cpus[i];
+      @ requires \invariant_for(this);
+      @ ensures \result == (0 <= i && i < cpus.length ? cpus[i] : boot);
       @ assignable \strictly_nothing;
       @*/
-    /*@ also public normal_behavior
-      @ requires i < 0 || i >= cpus.length;
-      @ ensures \result == boot;
-      @ assignable \strictly_nothing;
-      @*/
-    public /*@ pure @*/ PerCpu cpu(int i) {
+    /*@ pure helper @*/ public PerCpu cpu(int i) {
         if (i < 0 || i >= cpus.length) {
             return boot;
         }
@@ -189,20 +184,41 @@ public final class Scheduler {
     }
 
     /** The least loaded CPU, for a new thread (lowest number on a tie). */
+    // A helper (JML modifiers first): it needs of the scheduler's invariant only the shape of the
+    // CPU array, stated as requires clauses, and writes nothing, so no invariant is re-proved.
     /*@ public normal_behavior
+      @ requires cpus.length > 0;
+      @ requires \nonnullelements(cpus);
       @ requires (\forall int c; 0 <= c && c < cpus.length;
       @     cpus[c].runQueue != null && \invariant_for(cpus[c].runQueue));
       @ ensures 0 <= \result && \result < cpus.length;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ int leastLoadedCpu() {
+    /*@ pure helper @*/ public int leastLoadedCpu() {
+        return leastLoaded(cpus);
+    }
+
+    // Static and a helper: the search reads the CPUs' run queues only, so its proof carries
+    // neither the scheduler's invariant nor the run queues' invariants beyond what it states.
+    // The requires clauses are those of leastLoadedCpu and the invariant's, word for word, so the
+    // call's precondition matches what the caller knows without instantiating a quantifier.
+    /*@ private normal_behavior
+      @ requires cpus.length > 0;
+      @ requires \nonnullelements(cpus);
+      @ requires (\forall int c; 0 <= c && c < cpus.length;
+      @     cpus[c].runQueue != null && \invariant_for(cpus[c].runQueue));
+      @ ensures 0 <= \result && \result < cpus.length;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure helper @*/ private static int leastLoaded(PerCpu[] cpus) {
         int best = 0;
-        long bestLoad = load(boot);
-        /*@ loop_invariant 1 <= i && i <= cpus.length && 0 <= best && best < cpus.length;
+        // No load reaches Long.MAX_VALUE (at most an int plus one), so CPU 0 sets it first.
+        long bestLoad = Long.MAX_VALUE;
+        /*@ loop_invariant 0 <= i && i <= cpus.length && 0 <= best && best < cpus.length;
           @ assignable \strictly_nothing;
           @ decreases cpus.length - i;
           @*/
-        for (int i = 1; i < cpus.length; i++) {
+        for (int i = 0; i < cpus.length; i++) {
             long l = load(cpus[i]);
             if (l < bestLoad) {
                 best = i;
@@ -217,7 +233,7 @@ public final class Scheduler {
       @ requires c.runQueue != null && \invariant_for(c.runQueue);
       @ assignable \strictly_nothing;
       @*/
-    private /*@ pure helper @*/ long load(PerCpu c) {
+    /*@ pure helper @*/ private static long load(PerCpu c) {
         long ready = c.runQueue.size();
         // Both operands long: KeY has no rule for a long plus an int under overflow checking.
         return c.isIdle() ? ready : ready + 1L;
@@ -516,9 +532,30 @@ public final class Scheduler {
         if (t.realtime) {
             return Errors.ADMISSION;
         }
-        long others = utilisation(t.cpu, t);
-        // others + budget * 1000 / period > rtLimitPermille, without overflowing the sum.
-        if (others > rtLimitPermille - budget * 1000 / period) {
+        return admits(utilisation(t.cpu, t), rtLimitPermille, budget, period);
+    }
+
+    /**
+     * OK when a reservation of {@code budget} per {@code period} fits next to {@code others} per
+     * mille of reservations under {@code limit}; ADMISSION otherwise. Static and a helper, so the
+     * arithmetic is proved without the scheduler's invariant.
+     */
+    /*@ private normal_behavior
+      @ requires others >= 0 && Integer.MIN_VALUE <= limit && limit <= Integer.MAX_VALUE;
+      @ requires 0 < budget && budget <= period && period <= 1000000;
+      @ ensures \result == Errors.OK || \result == Errors.ADMISSION;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure helper @*/ private static int admits(long others, long limit, long budget, long period) {
+        // others + share > limit, without overflowing the sum: the share is not negative, so
+        // others above the limit are over it already; below it, limit - others is a small
+        // difference, and the share is compared with it rather than added (no bound of a
+        // quotient is needed).
+        if (others > limit) {
+            return Errors.ADMISSION;
+        }
+        long share = budget * 1000 / period;
+        if (share > limit - others) {
             return Errors.ADMISSION;
         }
         return Errors.OK;

@@ -57,12 +57,16 @@ public final class ThreadPool {
 
     /** A free, reset block taken from the pool, or null when all are in use. */
     /*@ public normal_behavior
-      @ ensures \result == null || \result.state == Tcb.FREE;
-      @ assignable \nothing;
+      @ ensures \result == null || (\result.state == Tcb.FREE && \result.owner == null);
+      @ ensures \result == null <==> !(\exists int j; reserved <= j && j < tcbs.length;
+      @     tcbs[j].state == Tcb.FREE && tcbs[j].owner == null);
+      @ assignable \strictly_nothing;
       @*/
-    /*@ nullable @*/ public /*@ pure @*/ @Nullable Tcb allocate() {
+    /*@ nullable pure @*/ public @Nullable Tcb allocate() {
         /*@ loop_invariant reserved <= i && i <= tcbs.length;
-          @ assignable \nothing;
+          @ loop_invariant !(\exists int j; reserved <= j && j < i;
+          @     tcbs[j].state == Tcb.FREE && tcbs[j].owner == null);
+          @ assignable \strictly_nothing;
           @ decreases tcbs.length - i;
           @*/
         for (int i = reserved; i < tcbs.length; i++) {
