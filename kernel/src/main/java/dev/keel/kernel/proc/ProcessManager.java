@@ -210,7 +210,7 @@ public final class ProcessManager {
       @ requires 0 <= m && m < modules.moduleCount && modules != null && memory != null;
       @ assignable \nothing;
       @*/
-    private /*@ pure helper @*/ boolean nameEquals(int m, byte[] name, int len) {
+    /*@ pure helper @*/ private boolean nameEquals(int m, byte[] name, int len) {
         long at = modules.nameBase(m);
         /*@ loop_invariant 0 <= i && i <= name.length;
           @ decreases name.length - i;

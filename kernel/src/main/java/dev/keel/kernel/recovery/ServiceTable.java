@@ -314,7 +314,7 @@ public final class ServiceTable {
     /*@ private normal_behavior
       @ assignable \strictly_nothing;
       @*/
-    private static /*@ pure helper @*/ boolean kept(boolean[] live, int[] first, int[] count, int slot) {
+    /*@ pure helper @*/ private static boolean kept(boolean[] live, int[] first, int[] count, int slot) {
         /*@ loop_invariant 0 <= i && i <= live.length;
           @ assignable \strictly_nothing;
           @ decreases live.length - i;
@@ -333,7 +333,7 @@ public final class ServiceTable {
       @ ensures \result == (long) first + (long) count;
       @ assignable \strictly_nothing;
       @*/
-    private static /*@ pure helper @*/ long end(int first, int count) {
+    /*@ pure helper @*/ private static long end(int first, int count) {
         //@ assert Long.MIN_VALUE <= (long) first + count && (long) first + count <= Long.MAX_VALUE;
         return (long) first + (long) count;
     }
@@ -347,7 +347,7 @@ public final class ServiceTable {
       @ ensures \result == a[i];
       @ assignable \strictly_nothing;
       @*/
-    private static /*@ pure helper @*/ int element(int[] a, @IndexFor("#1") int i) {
+    /*@ pure helper @*/ private static int element(int[] a, @IndexFor("#1") int i) {
         return a[i];
     }
 }

@@ -68,7 +68,7 @@ public final class MiscCalls {
       @ ensures \result == (0 <= port && port <= 0xffff);
       @ assignable \strictly_nothing;
       @*/
-    private static /*@ pure helper @*/ boolean portNumber(long port) {
+    /*@ pure helper @*/ private static boolean portNumber(long port) {
         return port >= 0 && port <= 0xffff;
     }
 
