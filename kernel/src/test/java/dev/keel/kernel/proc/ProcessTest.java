@@ -84,7 +84,7 @@ class ProcessTest {
         long last = s.sys(0, Syscalls.FORK);
         assertEquals(Integer.MAX_VALUE - 1, last, "the last pid is still handed out");
         assertEquals(Errors.NO_RESOURCES, s.sys(0, Syscalls.FORK));
-        assertEquals(Errors.NO_MEMORY, s.spawnRaw(init, "child", "", "", new long[0], 10, -1, 0));
+        assertEquals(Errors.NO_RESOURCES, s.spawnRaw(init, "child", "", "", new long[0], 10, -1, 0));
         assertEquals(2, count(s), "only the last child was created");
         s.assertHealthy();
     }
