@@ -42,13 +42,14 @@ public final class Entry {
 
     /** The periodic timer fired on CPU {@code cpu}. */
     /*@ public normal_behavior
+      @ requires \invariant_for(k) && \invariant_for(k.panic) && \invariant_for(k.scheduler);
       @ assignable \everything;
       @*/
     public static void timer(Kernel k, int cpu) {
         if (k.panic.panicked()) {
             return;
         }
-        PerCpu c = k.scheduler.cpu(cpu);
+        PerCpu c = cpuOf(k, cpu);
         k.scheduler.tick(c);
         exitKernel(k, c);
     }
@@ -69,12 +70,26 @@ public final class Entry {
 
     /** Another CPU asked CPU {@code cpu} to reschedule. */
     /*@ public normal_behavior
+      @ requires \invariant_for(k) && \invariant_for(k.panic) && \invariant_for(k.scheduler);
       @ assignable \everything;
       @*/
     public static void ipi(Kernel k, int cpu) {
         if (!k.panic.panicked()) {
-            exitKernel(k, k.scheduler.cpu(cpu));
+            exitKernel(k, cpuOf(k, cpu));
         }
+    }
+
+    /**
+     * The state of CPU {@code cpu} (the boot CPU's for a number out of range). One contract
+     * with one case: a caller shows the scheduler's invariant once, not once per case of
+     * {@code Scheduler.cpu}.
+     */
+    /*@ private normal_behavior
+      @ requires \invariant_for(k) && \invariant_for(k.scheduler);
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure @*/ PerCpu cpuOf(Kernel k, int cpu) {
+        return k.scheduler.cpu(cpu);
     }
 
     /**

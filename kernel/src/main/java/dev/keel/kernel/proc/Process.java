@@ -125,7 +125,7 @@ public final class Process {
       @ ensures \result == initialCaps;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure helper @*/ int initialCapCount() {
+    /*@ pure helper @*/ public int initialCapCount() {
         return initialCaps;
     }
 

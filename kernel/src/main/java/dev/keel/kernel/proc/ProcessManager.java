@@ -210,7 +210,7 @@ public final class ProcessManager {
       @ requires 0 <= m && m < modules.moduleCount && modules != null && memory != null;
       @ assignable \nothing;
       @*/
-    private /*@ pure helper @*/ boolean nameEquals(int m, byte[] name, int len) {
+    /*@ pure helper @*/ private boolean nameEquals(int m, byte[] name, int len) {
         long at = modules.nameBase(m);
         /*@ loop_invariant 0 <= i && i <= name.length;
           @ decreases name.length - i;
@@ -307,7 +307,8 @@ public final class ProcessManager {
      * CreateProcess: a new process running module {@code module}, child of {@code parent}, with
      * its image loaded, args and env on its stack, and one thread at {@code priority}. Its
      * capability space is empty; the caller installs the initial capabilities. Returns the new
-     * process, or null when frames ran out (then nothing is left behind).
+     * process, or null when frames, table entries or pids ran out (then nothing is left
+     * behind).
      */
     /*@ public normal_behavior
       @ requires freeEntry() != null;
@@ -318,7 +319,7 @@ public final class ProcessManager {
             int priority, byte[] args, int argsLen, byte[] env, int envLen) {
         Process p = freeEntry();
         Tcb t = threads.allocate();
-        if (p == null || t == null) {
+        if (p == null || t == null || !pidsLeft()) {
             return null;
         }
         if (buildImage(p.space, module, mem, args, argsLen, env, envLen, t) != Errors.OK) {
@@ -331,6 +332,18 @@ public final class ProcessManager {
             init = p;
         }
         return p;
+    }
+
+    /**
+     * Pids are never reused, so that one held by a parent or a capability never names a later
+     * process; when they run out (after Integer.MAX_VALUE - 1 creations) no process is created.
+     */
+    /*@ public normal_behavior
+      @ ensures \result == (nextPid < Integer.MAX_VALUE);
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure helper @*/ public boolean pidsLeft() {
+        return nextPid < Integer.MAX_VALUE;
     }
 
     private void adopt(Process p, @Nullable Process parent, int module, int mem) {
@@ -444,7 +457,7 @@ public final class ProcessManager {
       @*/
     public /*@ pure @*/ int checkFork(Tcb caller) {
         Process p = caller.owner;
-        if (p == null || freeEntry() == null || threads.allocate() == null) {
+        if (p == null || freeEntry() == null || threads.allocate() == null || !pidsLeft()) {
             return Errors.NO_RESOURCES;
         }
         // In long: three frames per region slot, however many slots there are.
@@ -470,7 +483,7 @@ public final class ProcessManager {
         Process parent = caller.owner;
         Process child = freeEntry();
         Tcb t = threads.allocate();
-        if (parent == null || child == null || t == null) {
+        if (parent == null || child == null || t == null || !pidsLeft()) {
             return Errors.NO_RESOURCES;
         }
         if (mm.createSpace(child.space) != Errors.OK

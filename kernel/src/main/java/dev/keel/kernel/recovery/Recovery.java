@@ -16,10 +16,14 @@ public final class Recovery {
     private Recovery() {
     }
 
-    /** Ends {@code p} with {@code status}; restarts it when it is a live service. */
+    /**
+     * Ends {@code p} with {@code status}; restarts it when it is a live service. An orphan is
+     * reaped at once, and its free entry may be the one the restart takes: {@code p} is then
+     * alive again, as the restarted service.
+     */
     /*@ public normal_behavior
       @ requires p.state == Process.ALIVE;
-      @ ensures p.state != Process.ALIVE;
+      @ ensures p.state != Process.ALIVE || (\old(p.service) >= 0 && p.service >= 0);
       @ assignable \everything;
       @*/
     public static void terminate(Kernel k, Process p, long status) {
@@ -104,7 +108,8 @@ public final class Recovery {
         if (need > per) {
             return -1;
         }
-        /*@ loop_invariant 0 <= first && first <= per - need + 1;
+        /*@ loop_invariant 0 <= first && first <= per - need + 1 && per == k.caps.slotsPerProcess();
+          @ loop_invariant \invariant_for(k) && \invariant_for(k.caps) && \invariant_for(k.services);
           @ decreases per - need + 1 - first;
           @ assignable \strictly_nothing;
           @*/
@@ -123,6 +128,7 @@ public final class Recovery {
       @*/
     private static /*@ pure @*/ boolean runFree(Kernel k, int first, int n) {
         /*@ loop_invariant first <= i && i <= first + n;
+          @ loop_invariant \invariant_for(k) && \invariant_for(k.caps) && \invariant_for(k.services);
           @ decreases first + n - i;
           @ assignable \strictly_nothing;
           @*/

@@ -36,7 +36,7 @@ public final class CreateCheck {
         if (prio < 0 || prio >= k.scheduler.priorities()) {
             return Errors.BAD_ARGUMENT;
         }
-        if (k.processes.freeEntry() == null || k.threads.allocate() == null) {
+        if (k.processes.freeEntry() == null || k.threads.allocate() == null || !k.processes.pidsLeft()) {
             return Errors.NO_RESOURCES;
         }
         if (k.memory.frames().freeCount() < k.processes.framesForImage(m)) {

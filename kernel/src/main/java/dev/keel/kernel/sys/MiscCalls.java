@@ -16,34 +16,60 @@ public final class MiscCalls {
     }
 
     /*@ public normal_behavior
+      @ requires \invariant_for(k) && \invariant_for(k.caps) && \invariant_for(k.ioRanges);
       @ assignable \everything;
       @*/
     public static long ioportRead(Kernel k, Process p, long ioSlot, long port) {
-        int e = k.caps.checkCap(p.index, ioSlot, CapType.IO_PORT, true, false, false);
+        // checkCap says BAD_SLOT for a process number out of range too; tested first here because
+        // the prover knows no range of an int field.
+        int pi = p.index;
+        if (pi < 0 || pi >= k.caps.processCount()) {
+            return Errors.BAD_SLOT;
+        }
+        int e = k.caps.checkCap(pi, ioSlot, CapType.IO_PORT, true, false, false);
         if (e != Errors.OK) {
             return e;
         }
-        if (!k.ioRanges.contains(IpcCalls.cap(k, p, ioSlot).object(), port)) {
+        if (!k.ioRanges.contains(IpcCalls.cap(k, p, ioSlot).object(), port) || !portNumber(port)) {
             return Errors.BAD_ARGUMENT;
         }
         return k.machine.ioPorts().in8((int) port);
     }
 
     /*@ public normal_behavior
+      @ requires \invariant_for(k) && \invariant_for(k.caps) && \invariant_for(k.ioRanges);
       @ ensures \result <= 0;
       @ assignable \everything;
       @*/
     public static long ioportWrite(Kernel k, Process p, long ioSlot, long port, long value) {
-        int e = k.caps.checkCap(p.index, ioSlot, CapType.IO_PORT, false, true, false);
+        // checkCap says BAD_SLOT for a process number out of range too; tested first here because
+        // the prover knows no range of an int field.
+        int pi = p.index;
+        if (pi < 0 || pi >= k.caps.processCount()) {
+            return Errors.BAD_SLOT;
+        }
+        int e = k.caps.checkCap(pi, ioSlot, CapType.IO_PORT, false, true, false);
         if (e != Errors.OK) {
             return e;
         }
-        if (!k.ioRanges.contains(IpcCalls.cap(k, p, ioSlot).object(), port) || value < 0
-                || value > 255) {
+        if (!k.ioRanges.contains(IpcCalls.cap(k, p, ioSlot).object(), port) || !portNumber(port)
+                || value < 0 || value > 255) {
             return Errors.BAD_ARGUMENT;
         }
         k.machine.ioPorts().out8((int) port, (int) value);
         return Errors.OK;
+    }
+
+    /**
+     * True for an x86 I/O port number (16 bits). The ranges a capability names lie within them
+     * already; tested again here so that the narrowing to the machine's int never wraps.
+     */
+    /*@ private normal_behavior
+      @ ensures \result == (0 <= port && port <= 0xffff);
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure helper @*/ private static boolean portNumber(long port) {
+        return port >= 0 && port <= 0xffff;
     }
 
     /** metrics_read(kind, index); see MetricKinds. Per-CPU kinds take -1 for the sum. */
@@ -68,7 +94,7 @@ public final class MiscCalls {
     /*@ private normal_behavior
       @ requires \invariant_for(k) && \invariant_for(k.scheduler);
       @ ensures \result >= 0 || \result == Errors.BAD_ARGUMENT;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     private static /*@ pure @*/ long perCpu(Kernel k, int kind, long index) {
         int n = k.scheduler.cpuCount();
@@ -78,7 +104,7 @@ public final class MiscCalls {
         long sum = 0;
         /*@ loop_invariant 0 <= i && i <= n && 0 <= sum && \invariant_for(k.scheduler);
           @ decreases n - i;
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @*/
         for (int i = 0; i < n; i++) {
             if (index == -1 || index == (long) i) {
@@ -95,7 +121,7 @@ public final class MiscCalls {
     /*@ private normal_behavior
       @ requires sum >= 0;
       @ ensures \result >= 0;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     private static /*@ pure @*/ long add(long sum, long v) {
         if (v <= 0) {
@@ -105,7 +131,7 @@ public final class MiscCalls {
     }
 
     /*@ private normal_behavior
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     private static /*@ pure @*/ long counter(PerCpu c, int kind) {
         if (kind == MetricKinds.CONTEXT_SWITCHES) {

@@ -75,6 +75,21 @@ class ProcessTest {
     }
 
     @Test
+    void whenPidsRunOutNoProcessIsCreatedAndNoPidIsReused() throws ReflectiveOperationException {
+        Sim s = new Sim();
+        Process init = s.init();
+        java.lang.reflect.Field next = ProcessManager.class.getDeclaredField("nextPid");
+        next.setAccessible(true);
+        next.setInt(s.k.processes, Integer.MAX_VALUE - 1);
+        long last = s.sys(0, Syscalls.FORK);
+        assertEquals(Integer.MAX_VALUE - 1, last, "the last pid is still handed out");
+        assertEquals(Errors.NO_RESOURCES, s.sys(0, Syscalls.FORK));
+        assertEquals(Errors.NO_RESOURCES, s.spawnRaw(init, "child", "", "", new long[0], 10, -1, 0));
+        assertEquals(2, count(s), "only the last child was created");
+        s.assertHealthy();
+    }
+
+    @Test
     void execReplacesTheImageKeepsCapsAndPassesArgs() {
         Sim s = new Sim();
         Process init = s.init();
