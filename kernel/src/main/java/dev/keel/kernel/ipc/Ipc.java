@@ -118,6 +118,7 @@ public final class Ipc {
         // Fresh, the new array is none of the pool's: writing it keeps the pool's invariant.
         /*@ loop_invariant 0 <= k && k <= blocks.length && blocks.length == n && \invariant_for(all);
           @ loop_invariant \fresh(blocks);
+          @ loop_invariant (\forall int j; 0 <= j && j < k; blocks[j] != null);
           @ assignable blocks[*];
           @ decreases blocks.length - k;
           @*/
