@@ -93,7 +93,7 @@ public final class Ipc {
       @ ensures (\forall int j; 0 <= j && j < n; \result[j] != null && \result[j].id == j && !\result[j].live);
       @ assignable \nothing;
       @*/
-    private static /*@ helper @*/ Port[] makePorts(int n) {
+    /*@ helper @*/ private static Port[] makePorts(int n) {
         Port[] made = new Port[n < 1 ? 1 : n];
         /*@ loop_invariant 0 <= i && i <= made.length && made.length == n;
           @ loop_invariant (\forall int j; 0 <= j && j < i; made[j] != null && made[j].id == j && !made[j].live);
@@ -112,7 +112,7 @@ public final class Ipc {
       @ ensures \fresh(\result);
       @ assignable \nothing;
       @*/
-    private static /*@ helper @*/ Tcb[] threadBlocks(ThreadPool all) {
+    /*@ helper @*/ private static Tcb[] threadBlocks(ThreadPool all) {
         int n = all.size();
         Tcb[] blocks = new Tcb[n < 0 ? 0 : n];
         // Fresh, the new array is none of the pool's: writing it keeps the pool's invariant.
@@ -225,7 +225,7 @@ public final class Ipc {
     /*@ public normal_behavior
       @ requires \invariant_for(user);
       @ requires caller.owner != null ==> \invariant_for(caller.owner.space);
-      @ requires \invariant_for(caps);
+      @ requires \invariant_for(caps) && \invariant_for(p.receivers);
       @ ensures \result <= 0;
       @ assignable mark[*];
       @*/
@@ -240,10 +240,10 @@ public final class Ipc {
 
     /** checkSend but for the deadlock test: the buffers, a free message, room or a receiver. */
     /*@ public normal_behavior
-      @ requires \invariant_for(user);
+      @ requires \invariant_for(user) && \invariant_for(p.receivers);
       @ requires caller.owner != null ==> \invariant_for(caller.owner.space);
       @ ensures \result <= 0;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int checkMessage(Tcb caller, Port p, long buf, long len, boolean block,
             boolean call, long replyMax) {
@@ -273,9 +273,9 @@ public final class Ipc {
       @ requires \invariant_for(s);
       @ ensures \result == Errors.OK || \result == Errors.BAD_LENGTH || \result == Errors.BAD_ADDRESS;
       @ ensures \result == Errors.OK ==> 0 <= len && len <= max;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
-    private /*@ pure helper @*/ int checkBuffer(AddressSpace s, long buf, long len, boolean write,
+    /*@ pure helper @*/ private int checkBuffer(AddressSpace s, long buf, long len, boolean write,
             int max) {
         if (len < 0 || len > max) {
             return Errors.BAD_LENGTH;
@@ -481,7 +481,7 @@ public final class Ipc {
       @ requires \invariant_for(user);
       @ requires caller.owner != null ==> \invariant_for(caller.owner.space);
       @ ensures \result <= 0;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int checkReceive(Tcb caller, Port p, long buf, long max, boolean block) {
         Process o = caller.owner;
@@ -503,7 +503,7 @@ public final class Ipc {
       @ ensures \result == (a <= b ? a : b);
       @ assignable \strictly_nothing;
       @*/
-    private static /*@ pure helper @*/ long atMost(long a, long b) {
+    /*@ pure helper @*/ private static long atMost(long a, long b) {
         return a <= b ? a : b;
     }
 
@@ -582,7 +582,7 @@ public final class Ipc {
       @ requires \invariant_for(user);
       @ requires replier.owner != null ==> \invariant_for(replier.owner.space);
       @ ensures \result == Errors.OK ==> replier.replyCap != null;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int checkReply(Tcb replier, long buf, long len) {
         Process o = replier.owner;
@@ -684,7 +684,7 @@ public final class Ipc {
       @ ensures (\forall int i; 0 <= i && i < mark.length; mark[i] == UNSEEN);
       @ assignable mark[*];
       @*/
-    private /*@ helper @*/ void clearMarks() {
+    /*@ helper @*/ private void clearMarks() {
         /*@ loop_invariant 0 <= i && i <= mark.length;
           @ loop_invariant (\forall int j; 0 <= j && j < i; mark[j] == UNSEEN);
           @ assignable mark[*];
@@ -703,7 +703,7 @@ public final class Ipc {
       @ ensures \result == -1 ==> (\forall int i; 0 <= i && i < mark.length; mark[i] != REACHED);
       @ assignable mark[*];
       @*/
-    private /*@ helper @*/ int expandNext() {
+    /*@ helper @*/ private int expandNext() {
         /*@ loop_invariant 0 <= i && i <= mark.length;
           @ loop_invariant (\forall int j; 0 <= j && j < i; mark[j] != REACHED);
           @ assignable \nothing;
@@ -727,7 +727,7 @@ public final class Ipc {
       @ requires mark != null && tcbs != null && \nonnullelements(tcbs) && caps != null && \invariant_for(caps);
       @ assignable mark[*];
       @*/
-    private /*@ helper @*/ boolean reachWaitedFor(Tcb t, int c) {
+    /*@ helper @*/ private boolean reachWaitedFor(Tcb t, int c) {
         Tcb h = t.replyHolder;
         if (h != null) {
             return reach(h, c);
@@ -744,7 +744,7 @@ public final class Ipc {
       @ requires mark != null && tcbs != null && \nonnullelements(tcbs) && caps != null && \invariant_for(caps);
       @ assignable mark[*];
       @*/
-    private /*@ helper @*/ boolean reachReceivers(Port q, int c) {
+    /*@ helper @*/ private boolean reachReceivers(Port q, int c) {
         boolean any = false;
         /*@ loop_invariant 0 <= v && v <= tcbs.length && \invariant_for(caps);
           @ assignable mark[*];
@@ -772,7 +772,7 @@ public final class Ipc {
       @ ensures \result ==> mark[v.id] != UNSEEN;
       @ assignable mark[*];
       @*/
-    private /*@ helper @*/ boolean reach(Tcb v, int c) {
+    /*@ helper @*/ private boolean reach(Tcb v, int c) {
         int i = v.id;
         if (i < 0 || i >= mark.length || (i != c && !inCall(v))) {
             return false;
@@ -801,7 +801,7 @@ public final class Ipc {
       @ ensures \result ==> t.state != Tcb.FREE;
       @ assignable \nothing;
       @*/
-    private /*@ pure helper @*/ boolean canReceive(Tcb t, Port q) {
+    /*@ pure helper @*/ private boolean canReceive(Tcb t, Port q) {
         if (t.state == Tcb.FREE) {
             return false;
         }
@@ -823,7 +823,7 @@ public final class Ipc {
       @ ensures \result ==> 0 <= proc && proc < caps.processCount;
       @ assignable \strictly_nothing;
       @*/
-    private /*@ pure helper @*/ boolean holdsReceiveRight(int proc, Port q) {
+    /*@ pure helper @*/ private boolean holdsReceiveRight(int proc, Port q) {
         int per = caps.slotsPerProcess();
         /*@ loop_invariant 0 <= s && s <= per;
           @ assignable \strictly_nothing;
@@ -846,7 +846,7 @@ public final class Ipc {
       @ requires caps != null && \invariant_for(caps) && 0 <= g && g < caps.size();
       @ assignable \strictly_nothing;
       @*/
-    private /*@ pure helper @*/ boolean receiveRightAt(int g, Port q) {
+    /*@ pure helper @*/ private boolean receiveRightAt(int g, Port q) {
         Capability c = caps.at(g);
         return c.type() == CapType.PORT && c.object() == q.id && c.canRead();
     }
@@ -954,7 +954,7 @@ public final class Ipc {
       @     t.pending.hasCap, t.pending.capSource, t.pending.capType, t.pending.capObject,
       @     t.pending.caller, t.pending.next, t.pending.inUse;
       @*/
-    private /*@ helper @*/ void dropPending(Port p, Tcb t) {
+    /*@ helper @*/ private void dropPending(Port p, Tcb t) {
         Message m = t.pending;
         if (m != null) {
             // Released first, while the pool's and the message's invariants are those the
@@ -1028,7 +1028,7 @@ public final class Ipc {
       @ ensures \result == null || \result.caller == t;
       @ assignable \strictly_nothing;
       @*/
-    /*@ nullable @*/ private /*@ pure helper @*/ @Nullable Message queuedCall(Port p, Tcb t) {
+    /*@ nullable pure helper @*/ private @Nullable Message queuedCall(Port p, Tcb t) {
         Message m = p.head;
         // The bound through its getter: the prover knows the range of an int a method returns.
         int n = walkBound();
@@ -1064,7 +1064,7 @@ public final class Ipc {
       @ ensures \result == bound;
       @ assignable \strictly_nothing;
       @*/
-    private /*@ pure helper @*/ int walkBound() {
+    /*@ pure helper @*/ private int walkBound() {
         return bound;
     }
 
@@ -1075,7 +1075,7 @@ public final class Ipc {
       @     all[k] != null && all[k].senders != null && \invariant_for(all[k].senders));
       @ assignable \strictly_nothing;
       @*/
-    private static /*@ pure helper @*/ boolean allConsistent(Port[] all, int bound) {
+    /*@ pure helper @*/ private static boolean allConsistent(Port[] all, int bound) {
         /*@ loop_invariant 0 <= i && i <= all.length;
           @ assignable \strictly_nothing;
           @ decreases all.length - i;
@@ -1096,7 +1096,7 @@ public final class Ipc {
       @ requires p.senders != null && \invariant_for(p.senders);
       @ assignable \strictly_nothing;
       @*/
-    private static /*@ pure helper @*/ boolean consistent(Port p, int bound) {
+    /*@ pure helper @*/ private static boolean consistent(Port p, int bound) {
         if (!p.live) {
             return true;
         }
@@ -1131,7 +1131,7 @@ public final class Ipc {
       @ ensures 0 <= \result && (bound >= 0 ==> \result <= bound);
       @ assignable \strictly_nothing;
       @*/
-    private static /*@ pure helper @*/ long blockedSenders(Port p, int bound) {
+    /*@ pure helper @*/ private static long blockedSenders(Port p, int bound) {
         long n = 0;
         Tcb t = p.senders.first();
         /*@ loop_invariant 0 <= i && 0 <= n && n <= i && (i == 0 || i <= bound);

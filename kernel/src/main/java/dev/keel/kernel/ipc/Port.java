@@ -70,7 +70,7 @@ public final class Port {
 
     /*@ public normal_behavior
       @ ensures \result == (count >= capacity);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     /*@ pure helper @*/ public boolean isFull() {
         return count >= capacity;
