@@ -223,35 +223,61 @@ public final class Ipc {
      * into the same buffer without closing a cycle of calls (DEADLOCK, see {@link #closesCycle}).
      */
     /*@ public normal_behavior
-      @ requires \invariant_for(user);
-      @ requires caller.owner != null ==> \invariant_for(caller.owner.space);
-      @ requires \invariant_for(caps) && \invariant_for(p.receivers);
+      @ requires caller.owner != null ==> caller.owner.space != null && \invariant_for(caller.owner.space);
+      @ requires \invariant_for(caps) && p.receivers != null && \invariant_for(p.receivers);
       @ ensures \result <= 0;
       @ assignable mark[*];
       @*/
     public int checkSend(Tcb caller, Port p, long buf, long len, boolean block, boolean call,
             long replyMax) {
         int e = checkMessage(caller, p, buf, len, block, call, replyMax);
-        if (e != Errors.OK) {
+        if (e != Errors.OK || !call) {
             return e;
         }
-        return call && closesCycle(caller, p) ? Errors.DEADLOCK : Errors.OK;
+        // One path after the search, which writes the marks: Ipc's invariant is re-proved once.
+        return deadlockCode(closesCycle(caller, p));
+    }
+
+    /** DEADLOCK when the call closes a cycle, else OK. */
+    /*@ private normal_behavior
+      @ ensures \result == (cycle ? Errors.DEADLOCK : Errors.OK);
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure helper @*/ private static int deadlockCode(boolean cycle) {
+        return cycle ? Errors.DEADLOCK : Errors.OK;
     }
 
     /** checkSend but for the deadlock test: the buffers, a free message, room or a receiver. */
+    // One path through each public check, its branches in a helper: every path of a public
+    // method re-proves Ipc's invariant. The queries asked up front are pure, so asking them
+    // before the verdict needs them changes no result.
     /*@ public normal_behavior
-      @ requires \invariant_for(user) && \invariant_for(p.receivers);
-      @ requires caller.owner != null ==> \invariant_for(caller.owner.space);
+      @ requires p.receivers != null && \invariant_for(p.receivers);
+      @ requires caller.owner != null ==> caller.owner.space != null && \invariant_for(caller.owner.space);
       @ ensures \result <= 0;
       @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int checkMessage(Tcb caller, Port p, long buf, long len, boolean block,
             boolean call, long replyMax) {
-        Process o = caller.owner;
-        if (o == null || !p.live) {
+        boolean noReceiver = p.receivers.isEmpty();
+        boolean full = p.isFull();
+        return messageVerdict(caller.owner, p.live, buf, len, call, replyMax, pool.messageBytes(),
+                pool.free(), block, noReceiver, full);
+    }
+
+    /** checkMessage's verdict on what it read: {@code o} the sender's process, {@code max} a message's payload. */
+    /*@ private normal_behavior
+      @ requires user != null;
+      @ requires o != null ==> o.space != null && \invariant_for(o.space);
+      @ ensures \result <= 0;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure helper @*/ private int messageVerdict(/*@ nullable @*/ @Nullable Process o, boolean live,
+            long buf, long len, boolean call, long replyMax, int max, int free, boolean block,
+            boolean noReceiver, boolean full) {
+        if (o == null || !live) {
             return Errors.DEAD_OBJECT;
         }
-        int max = pool.messageBytes();
         int e = checkBuffer(o.space, buf, len, false, max);
         if (e == Errors.OK && call) {
             e = checkBuffer(o.space, buf, replyMax, true, max);
@@ -259,17 +285,17 @@ public final class Ipc {
         if (e != Errors.OK) {
             return e;
         }
-        if (pool.free() == 0) {
+        if (free == 0) {
             return Errors.NO_RESOURCES;
         }
-        return !block && p.receivers.isEmpty() && p.isFull() ? Errors.WOULD_BLOCK : Errors.OK;
+        return !block && noReceiver && full ? Errors.WOULD_BLOCK : Errors.OK;
     }
 
     // A helper: Ipc's invariant is neither needed nor touched, so the fields it uses are named.
     // The largest length ({@code max}, a message's payload) comes from the caller, so the pool's
     // invariant is not needed here.
     /*@ private normal_behavior
-      @ requires user != null && \invariant_for(user);
+      @ requires user != null;
       @ requires \invariant_for(s);
       @ ensures \result == Errors.OK || \result == Errors.BAD_LENGTH || \result == Errors.BAD_ADDRESS;
       @ ensures \result == Errors.OK ==> 0 <= len && len <= max;
@@ -478,24 +504,40 @@ public final class Ipc {
 
     /** OK when {@code caller} may receive from {@code p} into {@code max} bytes at {@code buf}. */
     /*@ public normal_behavior
-      @ requires \invariant_for(user);
-      @ requires caller.owner != null ==> \invariant_for(caller.owner.space);
+      @ requires caller.owner != null ==> caller.owner.space != null && \invariant_for(caller.owner.space);
       @ ensures \result <= 0;
       @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int checkReceive(Tcb caller, Port p, long buf, long max, boolean block) {
-        Process o = caller.owner;
-        if (o == null || !p.live) {
+        boolean empty = p.count == 0;
+        return receiveVerdict(caller.owner, p.live, buf, max, pool.messageBytes(), block, empty);
+    }
+
+    /** checkReceive's verdict on what it read: {@code bytes} a message's payload. */
+    /*@ private normal_behavior
+      @ requires user != null && bytes >= 0;
+      @ requires o != null ==> o.space != null && \invariant_for(o.space);
+      @ ensures \result <= 0;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure helper @*/ private int receiveVerdict(/*@ nullable @*/ @Nullable Process o, boolean live,
+            long buf, long max, int bytes, boolean block, boolean empty) {
+        if (o == null || !live) {
             return Errors.DEAD_OBJECT;
         }
         if (max < 0 || max > UserMemory.MAX_LENGTH) {
             return Errors.BAD_LENGTH;
         }
-        int e = user.check(o.space, buf, atMost(max, pool.messageBytes()), true);
+        // atMost(max, bytes) is within [0, bytes], so checkBuffer's own length test passes and
+        // its verdict is user.check's.
+        int e = checkBuffer(o.space, buf, atMost(max, bytes), true, bytes);
         if (e != Errors.OK) {
             return e;
         }
-        return !block && p.count == 0 ? Errors.WOULD_BLOCK : Errors.OK;
+        if (!block && empty) {
+            return Errors.WOULD_BLOCK;
+        }
+        return Errors.OK;
     }
 
     /** The smaller of {@code a} and {@code b}, with a contract the prover can use. */
@@ -579,24 +621,35 @@ public final class Ipc {
 
     /** OK when {@code replier} holds a reply capability and {@code len} bytes at {@code buf} are readable. */
     /*@ public normal_behavior
-      @ requires \invariant_for(user);
-      @ requires replier.owner != null ==> \invariant_for(replier.owner.space);
+      @ requires replier.owner != null ==> replier.owner.space != null && \invariant_for(replier.owner.space);
       @ ensures \result == Errors.OK ==> replier.replyCap != null;
       @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int checkReply(Tcb replier, long buf, long len) {
-        Process o = replier.owner;
-        if (replier.replyCap == null) {
+        boolean held = replier.replyCap != null;
+        return replyVerdict(held, replier.owner, buf, len, pool.messageBytes(), pool.free());
+    }
+
+    /** checkReply's verdict on what it read: {@code held} whether a reply capability is held. */
+    /*@ private normal_behavior
+      @ requires user != null;
+      @ requires o != null ==> o.space != null && \invariant_for(o.space);
+      @ ensures \result == Errors.OK ==> held;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure helper @*/ private int replyVerdict(boolean held, /*@ nullable @*/ @Nullable Process o,
+            long buf, long len, int max, int free) {
+        if (!held) {
             return Errors.NO_REPLY;
         }
         if (o == null) {
             return Errors.DEAD_OBJECT;
         }
-        int e = checkBuffer(o.space, buf, len, false, pool.messageBytes());
+        int e = checkBuffer(o.space, buf, len, false, max);
         if (e != Errors.OK) {
             return e;
         }
-        return pool.free() == 0 ? Errors.NO_RESOURCES : Errors.OK;
+        return free == 0 ? Errors.NO_RESOURCES : Errors.OK;
     }
 
     /**
