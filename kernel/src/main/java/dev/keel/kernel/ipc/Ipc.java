@@ -309,9 +309,19 @@ public final class Ipc {
         return user.check(s, buf, len, write);
     }
 
-    /** Pages in the caller's buffers of a checked send; NO_MEMORY leaves nothing changed. */
+    /**
+     * Pages in the caller's buffers of a checked send; NO_MEMORY leaves nothing changed. The
+     * preconditions are what checkSend's OK found about the buffers (UserMemory.check's OK facts).
+     */
     /*@ public normal_behavior
       @ requires \invariant_for(user);
+      @ requires caller.owner != null ==> caller.owner.space != null && \invariant_for(caller.owner.space);
+      @ requires caller.owner != null ==> 0 <= len && len <= UserMemory.MAX_LENGTH
+      @     && (len == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
+      @         && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - len));
+      @ requires caller.owner != null && call ==> 0 <= replyMax && replyMax <= UserMemory.MAX_LENGTH
+      @     && (replyMax == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
+      @         && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - replyMax));
       @ ensures \result == Errors.OK || \result == Errors.NO_MEMORY;
       @ assignable \everything;
       @*/
@@ -549,9 +559,17 @@ public final class Ipc {
         return a <= b ? a : b;
     }
 
-    /** Pages in a checked receive buffer. */
+    /**
+     * Pages in a checked receive buffer. The preconditions are what checkReceive's OK found about
+     * the buffer's checked part, its first min(max, message payload) bytes.
+     */
     /*@ public normal_behavior
       @ requires \invariant_for(user);
+      @ requires caller.owner != null ==> caller.owner.space != null && \invariant_for(caller.owner.space);
+      @ requires caller.owner != null ==> 0 <= max && max <= UserMemory.MAX_LENGTH
+      @     && ((max <= pool.messageBytes() ? max : pool.messageBytes()) == 0
+      @         || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf && buf
+      @             <= dev.keel.kernel.mem.PageTable.USER_TOP - (max <= pool.messageBytes() ? max : pool.messageBytes())));
       @ ensures \result == Errors.OK || \result == Errors.NO_MEMORY;
       @ assignable \everything;
       @*/
