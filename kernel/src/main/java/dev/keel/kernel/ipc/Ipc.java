@@ -93,7 +93,7 @@ public final class Ipc {
       @ ensures (\forall int j; 0 <= j && j < n; \result[j] != null && \result[j].id == j && !\result[j].live);
       @ assignable \nothing;
       @*/
-    private static /*@ helper @*/ Port[] makePorts(int n) {
+    /*@ helper @*/ private static Port[] makePorts(int n) {
         Port[] made = new Port[n < 1 ? 1 : n];
         /*@ loop_invariant 0 <= i && i <= made.length && made.length == n;
           @ loop_invariant (\forall int j; 0 <= j && j < i; made[j] != null && made[j].id == j && !made[j].live);
@@ -112,12 +112,13 @@ public final class Ipc {
       @ ensures \fresh(\result);
       @ assignable \nothing;
       @*/
-    private static /*@ helper @*/ Tcb[] threadBlocks(ThreadPool all) {
+    /*@ helper @*/ private static Tcb[] threadBlocks(ThreadPool all) {
         int n = all.size();
         Tcb[] blocks = new Tcb[n < 0 ? 0 : n];
         // Fresh, the new array is none of the pool's: writing it keeps the pool's invariant.
         /*@ loop_invariant 0 <= k && k <= blocks.length && blocks.length == n && \invariant_for(all);
           @ loop_invariant \fresh(blocks);
+          @ loop_invariant (\forall int j; 0 <= j && j < k; blocks[j] != null);
           @ assignable blocks[*];
           @ decreases blocks.length - k;
           @*/
@@ -222,35 +223,61 @@ public final class Ipc {
      * into the same buffer without closing a cycle of calls (DEADLOCK, see {@link #closesCycle}).
      */
     /*@ public normal_behavior
-      @ requires \invariant_for(user);
-      @ requires caller.owner != null ==> \invariant_for(caller.owner.space);
-      @ requires \invariant_for(caps);
+      @ requires caller.owner != null ==> caller.owner.space != null && \invariant_for(caller.owner.space);
+      @ requires \invariant_for(caps) && p.receivers != null && \invariant_for(p.receivers);
       @ ensures \result <= 0;
       @ assignable mark[*];
       @*/
     public int checkSend(Tcb caller, Port p, long buf, long len, boolean block, boolean call,
             long replyMax) {
         int e = checkMessage(caller, p, buf, len, block, call, replyMax);
-        if (e != Errors.OK) {
+        if (e != Errors.OK || !call) {
             return e;
         }
-        return call && closesCycle(caller, p) ? Errors.DEADLOCK : Errors.OK;
+        // One path after the search, which writes the marks: Ipc's invariant is re-proved once.
+        return deadlockCode(closesCycle(caller, p));
+    }
+
+    /** DEADLOCK when the call closes a cycle, else OK. */
+    /*@ private normal_behavior
+      @ ensures \result == (cycle ? Errors.DEADLOCK : Errors.OK);
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure helper @*/ private static int deadlockCode(boolean cycle) {
+        return cycle ? Errors.DEADLOCK : Errors.OK;
     }
 
     /** checkSend but for the deadlock test: the buffers, a free message, room or a receiver. */
+    // One path through each public check, its branches in a helper: every path of a public
+    // method re-proves Ipc's invariant. The queries asked up front are pure, so asking them
+    // before the verdict needs them changes no result.
     /*@ public normal_behavior
-      @ requires \invariant_for(user);
-      @ requires caller.owner != null ==> \invariant_for(caller.owner.space);
+      @ requires p.receivers != null && \invariant_for(p.receivers);
+      @ requires caller.owner != null ==> caller.owner.space != null && \invariant_for(caller.owner.space);
       @ ensures \result <= 0;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int checkMessage(Tcb caller, Port p, long buf, long len, boolean block,
             boolean call, long replyMax) {
-        Process o = caller.owner;
-        if (o == null || !p.live) {
+        boolean noReceiver = p.receivers.isEmpty();
+        boolean full = p.isFull();
+        return messageVerdict(caller.owner, p.live, buf, len, call, replyMax, pool.messageBytes(),
+                pool.free(), block, noReceiver, full);
+    }
+
+    /** checkMessage's verdict on what it read: {@code o} the sender's process, {@code max} a message's payload. */
+    /*@ private normal_behavior
+      @ requires user != null;
+      @ requires o != null ==> o.space != null && \invariant_for(o.space);
+      @ ensures \result <= 0;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure helper @*/ private int messageVerdict(/*@ nullable @*/ @Nullable Process o, boolean live,
+            long buf, long len, boolean call, long replyMax, int max, int free, boolean block,
+            boolean noReceiver, boolean full) {
+        if (o == null || !live) {
             return Errors.DEAD_OBJECT;
         }
-        int max = pool.messageBytes();
         int e = checkBuffer(o.space, buf, len, false, max);
         if (e == Errors.OK && call) {
             e = checkBuffer(o.space, buf, replyMax, true, max);
@@ -258,23 +285,23 @@ public final class Ipc {
         if (e != Errors.OK) {
             return e;
         }
-        if (pool.free() == 0) {
+        if (free == 0) {
             return Errors.NO_RESOURCES;
         }
-        return !block && p.receivers.isEmpty() && p.isFull() ? Errors.WOULD_BLOCK : Errors.OK;
+        return !block && noReceiver && full ? Errors.WOULD_BLOCK : Errors.OK;
     }
 
     // A helper: Ipc's invariant is neither needed nor touched, so the fields it uses are named.
     // The largest length ({@code max}, a message's payload) comes from the caller, so the pool's
     // invariant is not needed here.
     /*@ private normal_behavior
-      @ requires user != null && \invariant_for(user);
+      @ requires user != null;
       @ requires \invariant_for(s);
       @ ensures \result == Errors.OK || \result == Errors.BAD_LENGTH || \result == Errors.BAD_ADDRESS;
       @ ensures \result == Errors.OK ==> 0 <= len && len <= max;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
-    private /*@ pure helper @*/ int checkBuffer(AddressSpace s, long buf, long len, boolean write,
+    /*@ pure helper @*/ private int checkBuffer(AddressSpace s, long buf, long len, boolean write,
             int max) {
         if (len < 0 || len > max) {
             return Errors.BAD_LENGTH;
@@ -282,9 +309,19 @@ public final class Ipc {
         return user.check(s, buf, len, write);
     }
 
-    /** Pages in the caller's buffers of a checked send; NO_MEMORY leaves nothing changed. */
+    /**
+     * Pages in the caller's buffers of a checked send; NO_MEMORY leaves nothing changed. The
+     * preconditions are what checkSend's OK found about the buffers (UserMemory.check's OK facts).
+     */
     /*@ public normal_behavior
       @ requires \invariant_for(user);
+      @ requires caller.owner != null ==> caller.owner.space != null && \invariant_for(caller.owner.space);
+      @ requires caller.owner != null ==> 0 <= len && len <= UserMemory.MAX_LENGTH
+      @     && (len == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
+      @         && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - len));
+      @ requires caller.owner != null && call ==> 0 <= replyMax && replyMax <= UserMemory.MAX_LENGTH
+      @     && (replyMax == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
+      @         && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - replyMax));
       @ ensures \result == Errors.OK || \result == Errors.NO_MEMORY;
       @ assignable \everything;
       @*/
@@ -477,24 +514,40 @@ public final class Ipc {
 
     /** OK when {@code caller} may receive from {@code p} into {@code max} bytes at {@code buf}. */
     /*@ public normal_behavior
-      @ requires \invariant_for(user);
-      @ requires caller.owner != null ==> \invariant_for(caller.owner.space);
+      @ requires caller.owner != null ==> caller.owner.space != null && \invariant_for(caller.owner.space);
       @ ensures \result <= 0;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int checkReceive(Tcb caller, Port p, long buf, long max, boolean block) {
-        Process o = caller.owner;
-        if (o == null || !p.live) {
+        boolean empty = p.count == 0;
+        return receiveVerdict(caller.owner, p.live, buf, max, pool.messageBytes(), block, empty);
+    }
+
+    /** checkReceive's verdict on what it read: {@code bytes} a message's payload. */
+    /*@ private normal_behavior
+      @ requires user != null && bytes >= 0;
+      @ requires o != null ==> o.space != null && \invariant_for(o.space);
+      @ ensures \result <= 0;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure helper @*/ private int receiveVerdict(/*@ nullable @*/ @Nullable Process o, boolean live,
+            long buf, long max, int bytes, boolean block, boolean empty) {
+        if (o == null || !live) {
             return Errors.DEAD_OBJECT;
         }
         if (max < 0 || max > UserMemory.MAX_LENGTH) {
             return Errors.BAD_LENGTH;
         }
-        int e = user.check(o.space, buf, atMost(max, pool.messageBytes()), true);
+        // atMost(max, bytes) is within [0, bytes], so checkBuffer's own length test passes and
+        // its verdict is user.check's.
+        int e = checkBuffer(o.space, buf, atMost(max, bytes), true, bytes);
         if (e != Errors.OK) {
             return e;
         }
-        return !block && p.count == 0 ? Errors.WOULD_BLOCK : Errors.OK;
+        if (!block && empty) {
+            return Errors.WOULD_BLOCK;
+        }
+        return Errors.OK;
     }
 
     /** The smaller of {@code a} and {@code b}, with a contract the prover can use. */
@@ -502,13 +555,21 @@ public final class Ipc {
       @ ensures \result == (a <= b ? a : b);
       @ assignable \strictly_nothing;
       @*/
-    private static /*@ pure helper @*/ long atMost(long a, long b) {
+    /*@ pure helper @*/ private static long atMost(long a, long b) {
         return a <= b ? a : b;
     }
 
-    /** Pages in a checked receive buffer. */
+    /**
+     * Pages in a checked receive buffer. The preconditions are what checkReceive's OK found about
+     * the buffer's checked part, its first min(max, message payload) bytes.
+     */
     /*@ public normal_behavior
       @ requires \invariant_for(user);
+      @ requires caller.owner != null ==> caller.owner.space != null && \invariant_for(caller.owner.space);
+      @ requires caller.owner != null ==> 0 <= max && max <= UserMemory.MAX_LENGTH
+      @     && ((max <= pool.messageBytes() ? max : pool.messageBytes()) == 0
+      @         || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf && buf
+      @             <= dev.keel.kernel.mem.PageTable.USER_TOP - (max <= pool.messageBytes() ? max : pool.messageBytes())));
       @ ensures \result == Errors.OK || \result == Errors.NO_MEMORY;
       @ assignable \everything;
       @*/
@@ -578,24 +639,35 @@ public final class Ipc {
 
     /** OK when {@code replier} holds a reply capability and {@code len} bytes at {@code buf} are readable. */
     /*@ public normal_behavior
-      @ requires \invariant_for(user);
-      @ requires replier.owner != null ==> \invariant_for(replier.owner.space);
+      @ requires replier.owner != null ==> replier.owner.space != null && \invariant_for(replier.owner.space);
       @ ensures \result == Errors.OK ==> replier.replyCap != null;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int checkReply(Tcb replier, long buf, long len) {
-        Process o = replier.owner;
-        if (replier.replyCap == null) {
+        boolean held = replier.replyCap != null;
+        return replyVerdict(held, replier.owner, buf, len, pool.messageBytes(), pool.free());
+    }
+
+    /** checkReply's verdict on what it read: {@code held} whether a reply capability is held. */
+    /*@ private normal_behavior
+      @ requires user != null;
+      @ requires o != null ==> o.space != null && \invariant_for(o.space);
+      @ ensures \result == Errors.OK ==> held;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure helper @*/ private int replyVerdict(boolean held, /*@ nullable @*/ @Nullable Process o,
+            long buf, long len, int max, int free) {
+        if (!held) {
             return Errors.NO_REPLY;
         }
         if (o == null) {
             return Errors.DEAD_OBJECT;
         }
-        int e = checkBuffer(o.space, buf, len, false, pool.messageBytes());
+        int e = checkBuffer(o.space, buf, len, false, max);
         if (e != Errors.OK) {
             return e;
         }
-        return pool.free() == 0 ? Errors.NO_RESOURCES : Errors.OK;
+        return free == 0 ? Errors.NO_RESOURCES : Errors.OK;
     }
 
     /**
@@ -683,7 +755,7 @@ public final class Ipc {
       @ ensures (\forall int i; 0 <= i && i < mark.length; mark[i] == UNSEEN);
       @ assignable mark[*];
       @*/
-    private /*@ helper @*/ void clearMarks() {
+    /*@ helper @*/ private void clearMarks() {
         /*@ loop_invariant 0 <= i && i <= mark.length;
           @ loop_invariant (\forall int j; 0 <= j && j < i; mark[j] == UNSEEN);
           @ assignable mark[*];
@@ -702,7 +774,7 @@ public final class Ipc {
       @ ensures \result == -1 ==> (\forall int i; 0 <= i && i < mark.length; mark[i] != REACHED);
       @ assignable mark[*];
       @*/
-    private /*@ helper @*/ int expandNext() {
+    /*@ helper @*/ private int expandNext() {
         /*@ loop_invariant 0 <= i && i <= mark.length;
           @ loop_invariant (\forall int j; 0 <= j && j < i; mark[j] != REACHED);
           @ assignable \nothing;
@@ -726,7 +798,7 @@ public final class Ipc {
       @ requires mark != null && tcbs != null && \nonnullelements(tcbs) && caps != null && \invariant_for(caps);
       @ assignable mark[*];
       @*/
-    private /*@ helper @*/ boolean reachWaitedFor(Tcb t, int c) {
+    /*@ helper @*/ private boolean reachWaitedFor(Tcb t, int c) {
         Tcb h = t.replyHolder;
         if (h != null) {
             return reach(h, c);
@@ -743,7 +815,7 @@ public final class Ipc {
       @ requires mark != null && tcbs != null && \nonnullelements(tcbs) && caps != null && \invariant_for(caps);
       @ assignable mark[*];
       @*/
-    private /*@ helper @*/ boolean reachReceivers(Port q, int c) {
+    /*@ helper @*/ private boolean reachReceivers(Port q, int c) {
         boolean any = false;
         /*@ loop_invariant 0 <= v && v <= tcbs.length && \invariant_for(caps);
           @ assignable mark[*];
@@ -771,7 +843,7 @@ public final class Ipc {
       @ ensures \result ==> mark[v.id] != UNSEEN;
       @ assignable mark[*];
       @*/
-    private /*@ helper @*/ boolean reach(Tcb v, int c) {
+    /*@ helper @*/ private boolean reach(Tcb v, int c) {
         int i = v.id;
         if (i < 0 || i >= mark.length || (i != c && !inCall(v))) {
             return false;
@@ -800,7 +872,7 @@ public final class Ipc {
       @ ensures \result ==> t.state != Tcb.FREE;
       @ assignable \nothing;
       @*/
-    private /*@ pure helper @*/ boolean canReceive(Tcb t, Port q) {
+    /*@ pure helper @*/ private boolean canReceive(Tcb t, Port q) {
         if (t.state == Tcb.FREE) {
             return false;
         }
@@ -822,7 +894,7 @@ public final class Ipc {
       @ ensures \result ==> 0 <= proc && proc < caps.processCount;
       @ assignable \strictly_nothing;
       @*/
-    private /*@ pure helper @*/ boolean holdsReceiveRight(int proc, Port q) {
+    /*@ pure helper @*/ private boolean holdsReceiveRight(int proc, Port q) {
         int per = caps.slotsPerProcess();
         /*@ loop_invariant 0 <= s && s <= per;
           @ assignable \strictly_nothing;
@@ -845,7 +917,7 @@ public final class Ipc {
       @ requires caps != null && \invariant_for(caps) && 0 <= g && g < caps.size();
       @ assignable \strictly_nothing;
       @*/
-    private /*@ pure helper @*/ boolean receiveRightAt(int g, Port q) {
+    /*@ pure helper @*/ private boolean receiveRightAt(int g, Port q) {
         Capability c = caps.at(g);
         return c.type() == CapType.PORT && c.object() == q.id && c.canRead();
     }
@@ -953,7 +1025,7 @@ public final class Ipc {
       @     t.pending.hasCap, t.pending.capSource, t.pending.capType, t.pending.capObject,
       @     t.pending.caller, t.pending.next, t.pending.inUse;
       @*/
-    private /*@ helper @*/ void dropPending(Port p, Tcb t) {
+    /*@ helper @*/ private void dropPending(Port p, Tcb t) {
         Message m = t.pending;
         if (m != null) {
             // Released first, while the pool's and the message's invariants are those the
@@ -1027,7 +1099,7 @@ public final class Ipc {
       @ ensures \result == null || \result.caller == t;
       @ assignable \strictly_nothing;
       @*/
-    /*@ nullable @*/ private /*@ pure helper @*/ @Nullable Message queuedCall(Port p, Tcb t) {
+    /*@ nullable pure helper @*/ private @Nullable Message queuedCall(Port p, Tcb t) {
         Message m = p.head;
         // The bound through its getter: the prover knows the range of an int a method returns.
         int n = walkBound();
@@ -1063,7 +1135,7 @@ public final class Ipc {
       @ ensures \result == bound;
       @ assignable \strictly_nothing;
       @*/
-    private /*@ pure helper @*/ int walkBound() {
+    /*@ pure helper @*/ private int walkBound() {
         return bound;
     }
 
@@ -1074,7 +1146,7 @@ public final class Ipc {
       @     all[k] != null && all[k].senders != null && \invariant_for(all[k].senders));
       @ assignable \strictly_nothing;
       @*/
-    private static /*@ pure helper @*/ boolean allConsistent(Port[] all, int bound) {
+    /*@ pure helper @*/ private static boolean allConsistent(Port[] all, int bound) {
         /*@ loop_invariant 0 <= i && i <= all.length;
           @ assignable \strictly_nothing;
           @ decreases all.length - i;
@@ -1095,7 +1167,7 @@ public final class Ipc {
       @ requires p.senders != null && \invariant_for(p.senders);
       @ assignable \strictly_nothing;
       @*/
-    private static /*@ pure helper @*/ boolean consistent(Port p, int bound) {
+    /*@ pure helper @*/ private static boolean consistent(Port p, int bound) {
         if (!p.live) {
             return true;
         }
@@ -1130,7 +1202,7 @@ public final class Ipc {
       @ ensures 0 <= \result && (bound >= 0 ==> \result <= bound);
       @ assignable \strictly_nothing;
       @*/
-    private static /*@ pure helper @*/ long blockedSenders(Port p, int bound) {
+    /*@ pure helper @*/ private static long blockedSenders(Port p, int bound) {
         long n = 0;
         Tcb t = p.senders.first();
         /*@ loop_invariant 0 <= i && 0 <= n && n <= i && (i == 0 || i <= bound);

@@ -48,7 +48,7 @@ public final class Port {
       @ ensures \result == sent;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure helper @*/ long sentCount() {
+    /*@ pure helper @*/ public long sentCount() {
         return sent;
     }
 
@@ -56,7 +56,7 @@ public final class Port {
       @ ensures \result == received;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure helper @*/ long receivedCount() {
+    /*@ pure helper @*/ public long receivedCount() {
         return received;
     }
 
@@ -64,15 +64,15 @@ public final class Port {
       @ ensures \result == dropped;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure helper @*/ long droppedCount() {
+    /*@ pure helper @*/ public long droppedCount() {
         return dropped;
     }
 
     /*@ public normal_behavior
       @ ensures \result == (count >= capacity);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
-    public /*@ pure helper @*/ boolean isFull() {
+    /*@ pure helper @*/ public boolean isFull() {
         return count >= capacity;
     }
 
@@ -83,7 +83,7 @@ public final class Port {
       @ ensures count == \old(count) + 1 && tail == m;
       @ assignable head, tail, count, tail.next;
       @*/
-    public /*@ helper @*/ void append(Message m) {
+    /*@ helper @*/ public void append(Message m) {
         Message last = tail;
         m.next = null;
         if (last == null) {
@@ -102,7 +102,7 @@ public final class Port {
       @ ensures head == m && count == \old(count) + 1;
       @ assignable head, tail, count, m.next;
       @*/
-    public /*@ helper @*/ void prepend(Message m) {
+    /*@ helper @*/ public void prepend(Message m) {
         m.next = head;
         head = m;
         if (tail == null) {
@@ -117,7 +117,7 @@ public final class Port {
       @ ensures \result == \old(head);
       @ assignable head, tail, count, head.next;
       @*/
-    /*@ nullable @*/ public /*@ helper @*/ @Nullable Message poll() {
+    /*@ nullable helper @*/ public @Nullable Message poll() {
         Message m = head;
         if (m == null) {
             return null;
@@ -140,7 +140,7 @@ public final class Port {
       @ requires 0 <= count && count <= Integer.MAX_VALUE;
       @ assignable head, tail, count, \infinite_union(Message x; x.next);
       @*/
-    public /*@ helper @*/ boolean unlink(Message m) {
+    /*@ helper @*/ public boolean unlink(Message m) {
         Message prev = null;
         Message at = head;
         /*@ loop_invariant 0 <= i && i <= count;
@@ -174,7 +174,7 @@ public final class Port {
       @ ensures received == 0 && dropped == 0 && head == null && tail == null;
       @ assignable live, this.capacity, head, tail, count, sent, received, dropped;
       @*/
-    public /*@ helper @*/ void open(int capacity) {
+    /*@ helper @*/ public void open(int capacity) {
         live = true;
         this.capacity = capacity;
         head = null;
