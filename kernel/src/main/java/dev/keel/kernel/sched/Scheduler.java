@@ -174,12 +174,16 @@ public final class Scheduler {
         return cpus[i];
     }
 
+    /** The number of priority levels: the boot CPU's run queue has them all, as every CPU's. */
+    // A helper (JML modifiers first) that needs of the scheduler only its boot run queue: stated
+    // exactly through the run queue's query, so callers can meet requires that bound a priority
+    // by priorities(), and no scheduler invariant is unfolded or re-proved.
     /*@ public normal_behavior
-      @ requires boot.runQueue != null && \invariant_for(boot.runQueue);
-      @ ensures \result > 0;
+      @ requires boot != null && boot.runQueue != null && \invariant_for(boot.runQueue);
+      @ ensures \result == boot.runQueue.priorities() && \result > 0;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ int priorities() {
+    /*@ pure helper @*/ public int priorities() {
         return boot.runQueue.priorities();
     }
 
