@@ -62,7 +62,7 @@ public final class AddressSpace {
       @ ensures \result == root;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure helper @*/ long root() {
+    /*@ pure helper @*/ public long root() {
         return root;
     }
 

@@ -416,7 +416,7 @@ public final class MemoryManager {
       @ requires \invariant_for(src) && quotas != null && \invariant_for(quotas);
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure helper @*/ int checkFork(AddressSpace src) {
+    /*@ pure helper @*/ public int checkFork(AddressSpace src) {
         /*@ loop_invariant 0 <= r && r <= src.used.length;
           @ assignable \strictly_nothing;
           @ decreases src.used.length - r;

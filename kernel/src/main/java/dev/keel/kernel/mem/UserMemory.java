@@ -43,7 +43,7 @@ public final class UserMemory {
       @ ensures \result == Errors.OK && len > 0 ==> MemoryManager.USER_BASE <= va && va <= PageTable.USER_TOP - len;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure helper @*/ int check(AddressSpace s, long va, long len, boolean write) {
+    /*@ pure helper @*/ public int check(AddressSpace s, long va, long len, boolean write) {
         if (len < 0 || len > MAX_LENGTH) {
             return Errors.BAD_LENGTH;
         }

@@ -38,10 +38,11 @@ public final class RunQueue {
     }
 
     /*@ public normal_behavior
+      @ requires \invariant_for(this);
       @ ensures \result == levels.length && \result > 0;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ int priorities() {
+    /*@ pure helper @*/ public int priorities() {
         return levels.length;
     }
 

@@ -174,12 +174,16 @@ public final class Scheduler {
         return cpus[i];
     }
 
+    /** The number of priority levels: the boot CPU's run queue has them all, as every CPU's. */
+    // A helper (JML modifiers first) that needs of the scheduler only its boot run queue: stated
+    // exactly through the run queue's query, so callers can meet requires that bound a priority
+    // by priorities(), and no scheduler invariant is unfolded or re-proved.
     /*@ public normal_behavior
-      @ requires boot.runQueue != null && \invariant_for(boot.runQueue);
-      @ ensures \result > 0;
+      @ requires boot != null && boot.runQueue != null && \invariant_for(boot.runQueue);
+      @ ensures \result == boot.runQueue.priorities() && \result > 0;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ int priorities() {
+    /*@ pure helper @*/ public int priorities() {
         return boot.runQueue.priorities();
     }
 
@@ -520,9 +524,14 @@ public final class Scheduler {
      * within a period), or when the reservations of its CPU, lingering ones of exited threads
      * included, would exceed the CPU's bound.
      */
+    // OK is stated "if and only if", so a caller's test of the result meets a callee's
+    // requires checkRealtime(..) == OK.
     /*@ public normal_behavior
       @ ensures \result == Errors.OK || \result == Errors.BAD_ARGUMENT || \result == Errors.ADMISSION;
       @ ensures t.realtime ==> \result != Errors.OK;
+      @ ensures \result == Errors.OK <==> (0 < budget && budget <= period && period <= 1000000
+      @     && !t.realtime && utilisation(t.cpu, t) <= rtLimitPermille
+      @     && budget * 1000 / period <= rtLimitPermille - utilisation(t.cpu, t));
       @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int checkRealtime(Tcb t, long budget, long period) {
@@ -544,6 +553,7 @@ public final class Scheduler {
       @ requires others >= 0 && Integer.MIN_VALUE <= limit && limit <= Integer.MAX_VALUE;
       @ requires 0 < budget && budget <= period && period <= 1000000;
       @ ensures \result == Errors.OK || \result == Errors.ADMISSION;
+      @ ensures \result == Errors.OK <==> (others <= limit && budget * 1000 / period <= limit - others);
       @ assignable \strictly_nothing;
       @*/
     /*@ pure helper @*/ private static int admits(long others, long limit, long budget, long period) {
