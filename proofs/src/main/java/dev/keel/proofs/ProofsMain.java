@@ -250,13 +250,14 @@ public final class ProofsMain {
             throws IOException, InterruptedException {
         List<Process> procs = new ArrayList<>();
         List<Path> files = new ArrayList<>();
+        Path claims = Claims.fresh(work.resolve("claims"));
         for (int s = 0; s < o.shards(); s++) {
             Path f = work.resolve("results-" + s + ".tsv");
             Files.deleteIfExists(f);
             files.add(f);
             procs.add(startJvm(o, s, ProveShard.class, List.of(src.toString(), keyClassPath,
                     Integer.toString(o.maxSteps()), Integer.toString(o.timeoutSeconds()), Long.toString(deadline),
-                    Integer.toString(s), Integer.toString(o.shards()), f.toString(), o.classFilter(), o.baseline())));
+                    Integer.toString(s), claims.toString(), f.toString(), o.classFilter(), o.baseline())));
         }
         List<String> failures = new ArrayList<>();
         List<ContractResult> results = new ArrayList<>();

@@ -32,16 +32,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One prover JVM: loads the kernel sources into KeY, takes its share of the contracts
- * (every n-th one in id order) and proves each within the step and time bounds.
+ * One prover JVM: loads the kernel sources into KeY and proves contracts within the step and time
+ * bounds until none is left. The prover JVMs of a run share one work list: each walks the same
+ * ordered list and proves a contract only if it is the first to claim it (see {@link Claims}), so a
+ * JVM that draws cheap proofs simply takes more of them and the JVMs finish at about the same time.
  * Each result is written as soon as it is known, so a shard that is killed still leaves its results.
  *
  * Contracts the baseline lists as closed come first, then new ones and those no run has reached yet,
  * then those known to stay open, so
  * that when the run's time budget is short the contracts that must close are the ones proved.
  *
- * Arguments: kernelSrc classPath maxSteps timeoutSeconds deadlineEpochMillis shardIndex shardCount
- * resultFile classFilter baselineFile (classPath uses the platform path separator; classFilter may be empty).
+ * Arguments: kernelSrc classPath maxSteps timeoutSeconds deadlineEpochMillis shardIndex claimsDir
+ * resultFile classFilter baselineFile (classPath uses the platform path separator; classFilter may be empty;
+ * claimsDir is an empty folder shared by the run's prover JVMs).
  */
 public final class ProveShard {
 
@@ -67,7 +70,7 @@ public final class ProveShard {
     public static void main(String[] args) throws Exception {
         if (args.length != 10) {
             System.err.println("usage: ProveShard kernelSrc classPath maxSteps timeoutSeconds deadlineEpochMillis"
-                    + " shardIndex shardCount resultFile classFilter baselineFile");
+                    + " shardIndex claimsDir resultFile classFilter baselineFile");
             System.exit(2);
         }
         File src = new File(args[0]);
@@ -81,7 +84,7 @@ public final class ProveShard {
         long timeoutMillis = Long.parseLong(args[3]) * 1000L;
         long deadline = Long.parseLong(args[4]);
         int shard = Integer.parseInt(args[5]);
-        int shards = Integer.parseInt(args[6]);
+        Claims claims = new Claims(Path.of(args[6]));
         Path out = Path.of(args[7]);
         ClassFilter filter = ClassFilter.parse(args[8]);
         Baseline baseline = Baseline.read(Path.of(args[9]));
@@ -101,17 +104,11 @@ public final class ProveShard {
             return;
         }
         try {
-            List<Contract> mine = new ArrayList<>();
             List<Contract> all = kernelContracts(env, filter);
             all.sort(Comparator.comparingInt((Contract c) -> priority(baseline, c.getName()))
                     .thenComparing(Contract::getName));
-            for (int i = 0; i < all.size(); i++) {
-                if (i % shards == shard) {
-                    mine.add(all.get(i));
-                }
-            }
-            System.out.println("[shard " + shard + "] " + mine.size() + " of " + all.size() + " contracts");
-            new ProveShard(maxSteps, timeoutMillis, deadline).proveAll(env, mine, out, shard, baseline);
+            int done = new ProveShard(maxSteps, timeoutMillis, deadline).proveAll(env, all, claims, out, shard, baseline);
+            System.out.println("[shard " + shard + "] proved " + done + " of " + all.size() + " contracts");
         } finally {
             env.dispose();
         }
@@ -154,10 +151,16 @@ public final class ProveShard {
      * bound) is tried once more at once, with twice the time: on a loaded machine the time bound is
      * the one that is not repeatable.
      */
-    private void proveAll(KeYEnvironment<?> env, List<Contract> contracts, Path out, int shard, Baseline baseline)
-            throws IOException {
+    private int proveAll(KeYEnvironment<?> env, List<Contract> contracts, Claims claims, Path out, int shard,
+                         Baseline baseline) throws IOException {
+        int done = 0;
         try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            for (Contract c : contracts) {
+            for (int i = 0; i < contracts.size(); i++) {
+                if (!claims.claim(i)) {
+                    continue;
+                }
+                Contract c = contracts.get(i);
+                done++;
                 ContractResult r = prove(env, c, timeoutMillis);
                 if (!r.closed() && r.reason().startsWith("time bound") && priority(baseline, c.getName()) == 0) {
                     System.out.println("[shard " + shard + "] time bound hit, trying again with twice the time: " + r.id());
@@ -172,6 +175,7 @@ public final class ProveShard {
             w.write(COMPLETE);
             w.newLine();
         }
+        return done;
     }
 
     private static void record(BufferedWriter w, ContractResult r, int shard) throws IOException {
