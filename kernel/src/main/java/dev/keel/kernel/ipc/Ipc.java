@@ -64,6 +64,13 @@ public final class Ipc {
     // that call into user memory require it instead.
     //@ public invariant \invariant_for(pool);
 
+    // Frames of the IPC actions: the queue fields and counters of ports, the thread queues (ports'
+    // and run queues'), the IPC and scheduling fields and result registers of threads, the fields
+    // of messages, the CPUs' reschedule flags and the scheduler's trace; where a message is
+    // delivered, also the frame allocator's state (user memory paged in) and the capability table
+    // (a transferred capability). Which port, thread or message is touched depends on the queues,
+    // so each is named for every object of its class. The interrupt controller is the machine's.
+
     /*@ public normal_behavior
       @ requires portCount > 0 && threadCount > 0;
       @ requires \invariant_for(pool) && \invariant_for(scheduler);
@@ -323,7 +330,8 @@ public final class Ipc {
       @     && (replyMax == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
       @         && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - replyMax));
       @ ensures \result == Errors.OK || \result == Errors.NO_MEMORY;
-      @ assignable \everything;
+      @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
+      @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
       @*/
     public int prepareSend(Tcb caller, long buf, long len, boolean call, long replyMax) {
         Process o = caller.owner;
@@ -346,7 +354,20 @@ public final class Ipc {
       @ requires \invariant_for(user);
       @ requires checkMessage(caller, p, buf, len, true, call, replyMax) == Errors.OK;
       @ ensures p.sent == \old(p.sent) + 1;
-      @ assignable \everything;
+      @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
+      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
+      @ assignable \infinite_union(Tcb x; x.regs[*]);
+      @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
+      @     x.capType, x.capObject, x.caller, x.next, x.inUse));
+      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
+      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+      @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
+      @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
+      @ assignable \infinite_union(int g; 0 <= g && g < caps.slots.length; \all_fields(caps.slots[g])), caps.parent[*];
+      @ assignable \infinite_union(Message x; x.data[*]);
       @*/
     public void send(Tcb caller, Port p, long label, long badge, long buf, int len, int capSource,
             boolean call, int replyMax) {
@@ -377,7 +398,20 @@ public final class Ipc {
       @ requires \invariant_for(user);
       @ requires checkMessage(caller, p, buf, len, false, false, 0) == Errors.OK;
       @ ensures p.sent == \old(p.sent) + 1 && caller.state == \old(caller.state);
-      @ assignable \everything;
+      @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
+      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
+      @ assignable \infinite_union(Tcb x; x.regs[*]);
+      @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
+      @     x.capType, x.capObject, x.caller, x.next, x.inUse));
+      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
+      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+      @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
+      @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
+      @ assignable \infinite_union(int g; 0 <= g && g < caps.slots.length; \all_fields(caps.slots[g])), caps.parent[*];
+      @ assignable \infinite_union(Message x; x.data[*]);
       @*/
     public void trySend(Tcb caller, Port p, long label, long badge, long buf, int len,
             int capSource) {
@@ -393,7 +427,20 @@ public final class Ipc {
       @ requires checkMessage(caller, p, buf, len, true, true, replyMax) == Errors.OK;
       @ ensures caller.state == Tcb.BLOCKED;
       @ ensures caller.blockedOn == Tcb.ON_CALL || caller.blockedOn == Tcb.ON_REPLY;
-      @ assignable \everything;
+      @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
+      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
+      @ assignable \infinite_union(Tcb x; x.regs[*]);
+      @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
+      @     x.capType, x.capObject, x.caller, x.next, x.inUse));
+      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
+      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+      @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
+      @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
+      @ assignable \infinite_union(int g; 0 <= g && g < caps.slots.length; \all_fields(caps.slots[g])), caps.parent[*];
+      @ assignable \infinite_union(Message x; x.data[*]);
       @*/
     public void call(Tcb caller, Port p, long label, long badge, long buf, int len, int capSource,
             int replyMax) {
@@ -571,7 +618,8 @@ public final class Ipc {
       @         || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf && buf
       @             <= dev.keel.kernel.mem.PageTable.USER_TOP - (max <= pool.messageBytes() ? max : pool.messageBytes())));
       @ ensures \result == Errors.OK || \result == Errors.NO_MEMORY;
-      @ assignable \everything;
+      @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
+      @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
       @*/
     public int prepareReceive(Tcb caller, long buf, long max) {
         Process o = caller.owner;
@@ -589,7 +637,20 @@ public final class Ipc {
       @ requires \invariant_for(user);
       @ requires checkReceive(caller, p, buf, max, true) == Errors.OK;
       @ ensures \old(p.count) > 0 ==> p.received == \old(p.received) + 1;
-      @ assignable \everything;
+      @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
+      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
+      @ assignable \infinite_union(Tcb x; x.regs[*]);
+      @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
+      @     x.capType, x.capObject, x.caller, x.next, x.inUse));
+      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
+      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+      @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
+      @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
+      @ assignable \infinite_union(int g; 0 <= g && g < caps.slots.length; \all_fields(caps.slots[g])), caps.parent[*];
+      @ assignable irqs.pending[*];
       @*/
     public void receive(Tcb caller, Port p, long buf, int max) {
         caller.recvBuffer = buf;
@@ -613,7 +674,20 @@ public final class Ipc {
       @ requires \invariant_for(user);
       @ requires checkReceive(caller, p, buf, max, false) == Errors.OK;
       @ ensures p.received == \old(p.received) + 1;
-      @ assignable \everything;
+      @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
+      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
+      @ assignable \infinite_union(Tcb x; x.regs[*]);
+      @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
+      @     x.capType, x.capObject, x.caller, x.next, x.inUse));
+      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
+      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+      @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
+      @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
+      @ assignable \infinite_union(int g; 0 <= g && g < caps.slots.length; \all_fields(caps.slots[g])), caps.parent[*];
+      @ assignable irqs.pending[*];
       @*/
     public void tryReceive(Tcb caller, Port p, long buf, int max) {
         receive(caller, p, buf, max);
@@ -678,7 +752,18 @@ public final class Ipc {
       @ requires \invariant_for(user);
       @ requires checkReply(replier, buf, len) == Errors.OK;
       @ ensures replier.replyCap == null && \result == \old(replier.replyCap);
-      @ assignable \everything;
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
+      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
+      @ assignable \infinite_union(Tcb x; x.regs[*]);
+      @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
+      @     x.capType, x.capObject, x.caller, x.next, x.inUse));
+      @ assignable \infinite_union(Message x; x.data[*]);
+      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
+      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+      @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
+      @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
       @*/
     public @Nullable Tcb reply(Tcb replier, long label, long buf, int len) {
         Tcb c = replier.replyCap;
@@ -928,7 +1013,20 @@ public final class Ipc {
     /*@ public normal_behavior
       @ requires \invariant_for(user);
       @ requires 0 <= line && line < irqs.lines();
-      @ assignable \everything;
+      @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
+      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
+      @ assignable \infinite_union(Tcb x; x.regs[*]);
+      @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
+      @     x.capType, x.capObject, x.caller, x.next, x.inUse));
+      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
+      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+      @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
+      @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
+      @ assignable \infinite_union(int g; 0 <= g && g < caps.slots.length; \all_fields(caps.slots[g])), caps.parent[*];
+      @ assignable irqs.pending[*];
       @*/
     public void interrupt(int line) {
         interrupts.mask(line);
@@ -942,7 +1040,20 @@ public final class Ipc {
       @ requires \invariant_for(user);
       @ requires 0 <= line && line < irqs.lines() && p.live;
       @ ensures irqs.portOf(line) == p;
-      @ assignable \everything;
+      @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
+      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
+      @ assignable \infinite_union(Tcb x; x.regs[*]);
+      @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
+      @     x.capType, x.capObject, x.caller, x.next, x.inUse));
+      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
+      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+      @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
+      @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
+      @ assignable \infinite_union(int g; 0 <= g && g < caps.slots.length; \all_fields(caps.slots[g])), caps.parent[*];
+      @ assignable irqs.port[line], irqs.badge[line], irqs.pending[*];
       @*/
     public void irqBind(int line, Port p, long badge) {
         irqs.bind(line, p, badge);
@@ -952,7 +1063,7 @@ public final class Ipc {
     /** Acknowledges {@code line}: it may interrupt again. */
     /*@ public normal_behavior
       @ requires 0 <= line && line < irqs.lines();
-      @ assignable \everything;
+      @ assignable \nothing;
       @*/
     public void irqAck(int line) {
         interrupts.unmask(line);
@@ -991,7 +1102,18 @@ public final class Ipc {
     /** The port died (its last capability was deleted): every waiter wakes with DEAD_OBJECT. */
     /*@ public normal_behavior
       @ ensures !p.live && p.count == 0;
-      @ assignable \everything;
+      @ assignable p.live;
+      @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
+      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
+      @ assignable \infinite_union(Tcb x; x.regs[*]);
+      @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
+      @     x.capType, x.capObject, x.caller, x.next, x.inUse));
+      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
+      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+      @ assignable irqs.port[*];
       @*/
     public void destroyPort(Port p) {
         p.live = false;
@@ -1059,7 +1181,20 @@ public final class Ipc {
     /*@ public normal_behavior
       @ requires \invariant_for(user);
       @ ensures t.replyCap == null && t.replyHolder == null && t.pending == null;
-      @ assignable \everything;
+      @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
+      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
+      @ assignable \infinite_union(Tcb x; x.regs[*]);
+      @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
+      @     x.capType, x.capObject, x.caller, x.next, x.inUse));
+      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
+      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+      @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
+      @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
+      @ assignable \infinite_union(int g; 0 <= g && g < caps.slots.length; \all_fields(caps.slots[g])), caps.parent[*];
+      @ assignable irqs.pending[*];
       @*/
     public void cancel(Tcb t) {
         Port p = t.waitPort;
