@@ -137,7 +137,7 @@ public final class Ipc {
 
     /*@ public normal_behavior
       @ ensures \result == ports.length;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int portCount() {
         return ports.length;
@@ -146,7 +146,7 @@ public final class Ipc {
     /** Port {@code i}, or null when out of range. */
     /*@ public normal_behavior
       @ ensures \result == (0 <= i && i < ports.length ? ports[i] : null);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     /*@ nullable @*/ public /*@ pure @*/ @Nullable Port port(int i) {
         return i >= 0 && i < ports.length ? ports[i] : null;
@@ -154,7 +154,7 @@ public final class Ipc {
 
     /*@ public normal_behavior
       @ ensures \result == pool;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ MessagePool pool() {
         return pool;
@@ -162,7 +162,7 @@ public final class Ipc {
 
     /*@ public normal_behavior
       @ ensures \result == irqs;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ IrqTable irqs() {
         return irqs;
@@ -233,6 +233,15 @@ public final class Ipc {
       @ requires caller.owner != null ==> caller.owner.space != null && \invariant_for(caller.owner.space);
       @ requires \invariant_for(caps) && p.receivers != null && \invariant_for(p.receivers);
       @ ensures \result <= 0;
+      @ ensures \result == Errors.OK ==> caller.owner != null && p.live
+      @     && (\exists int k; 0 <= k && k < pool.messages.length; !pool.messages[k].inUse)
+      @     && 0 <= len && len <= UserMemory.MAX_LENGTH
+      @     && (len == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
+      @         && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - len))
+      @     && (call ==> 0 <= replyMax && replyMax <= UserMemory.MAX_LENGTH
+      @         && (replyMax == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
+      @             && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - replyMax)))
+      @     && (block || p.receivers.count > 0 || p.count < p.capacity);
       @ assignable mark[*];
       @*/
     public int checkSend(Tcb caller, Port p, long buf, long len, boolean block, boolean call,
@@ -258,29 +267,52 @@ public final class Ipc {
     // One path through each public check, its branches in a helper: every path of a public
     // method re-proves Ipc's invariant. The queries asked up front are pure, so asking them
     // before the verdict needs them changes no result.
+    // A helper that writes nothing: Ipc's invariant is left as it was, and the fields the check
+    // reads are named instead (the pool, which keeps its own invariant, and the user-memory access).
     /*@ public normal_behavior
+      @ requires pool != null && \invariant_for(pool) && user != null;
       @ requires p.receivers != null && \invariant_for(p.receivers);
       @ requires caller.owner != null ==> caller.owner.space != null && \invariant_for(caller.owner.space);
       @ ensures \result <= 0;
+      @ ensures \result == Errors.OK ==> caller.owner != null && p.live
+      @     && (\exists int k; 0 <= k && k < pool.messages.length; !pool.messages[k].inUse)
+      @     && 0 <= len && len <= UserMemory.MAX_LENGTH
+      @     && (len == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
+      @         && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - len))
+      @     && (call ==> 0 <= replyMax && replyMax <= UserMemory.MAX_LENGTH
+      @         && (replyMax == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
+      @             && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - replyMax)))
+      @     && (block || p.receivers.count > 0 || p.count < p.capacity);
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ int checkMessage(Tcb caller, Port p, long buf, long len, boolean block,
+    /*@ pure helper @*/ public int checkMessage(Tcb caller, Port p, long buf, long len, boolean block,
             boolean call, long replyMax) {
         boolean noReceiver = p.receivers.isEmpty();
         boolean full = p.isFull();
         return messageVerdict(caller.owner, p.live, buf, len, call, replyMax, pool.messageBytes(),
-                pool.free(), block, noReceiver, full);
+                pool.hasFree(), block, noReceiver, full);
     }
 
-    /** checkMessage's verdict on what it read: {@code o} the sender's process, {@code max} a message's payload. */
+    /**
+     * checkMessage's verdict on what it read: {@code o} the sender's process, {@code max} a
+     * message's payload, {@code anyFree} whether a message is free.
+     */
     /*@ private normal_behavior
       @ requires user != null;
       @ requires o != null ==> o.space != null && \invariant_for(o.space);
       @ ensures \result <= 0;
+      @ ensures \result == Errors.OK ==> o != null && live && anyFree
+      @     && 0 <= len && len <= max && len <= UserMemory.MAX_LENGTH
+      @     && (len == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
+      @         && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - len))
+      @     && (call ==> 0 <= replyMax && replyMax <= max && replyMax <= UserMemory.MAX_LENGTH
+      @         && (replyMax == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
+      @             && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - replyMax)))
+      @     && (block || !noReceiver || !full);
       @ assignable \strictly_nothing;
       @*/
     /*@ pure helper @*/ private int messageVerdict(/*@ nullable @*/ @Nullable Process o, boolean live,
-            long buf, long len, boolean call, long replyMax, int max, int free, boolean block,
+            long buf, long len, boolean call, long replyMax, int max, boolean anyFree, boolean block,
             boolean noReceiver, boolean full) {
         if (o == null || !live) {
             return Errors.DEAD_OBJECT;
@@ -292,7 +324,7 @@ public final class Ipc {
         if (e != Errors.OK) {
             return e;
         }
-        if (free == 0) {
+        if (!anyFree) {
             return Errors.NO_RESOURCES;
         }
         return !block && noReceiver && full ? Errors.WOULD_BLOCK : Errors.OK;
@@ -305,7 +337,9 @@ public final class Ipc {
       @ requires user != null;
       @ requires \invariant_for(s);
       @ ensures \result == Errors.OK || \result == Errors.BAD_LENGTH || \result == Errors.BAD_ADDRESS;
-      @ ensures \result == Errors.OK ==> 0 <= len && len <= max;
+      @ ensures \result == Errors.OK ==> 0 <= len && len <= max && len <= UserMemory.MAX_LENGTH;
+      @ ensures \result == Errors.OK && len > 0 ==> dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
+      @     && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - len;
       @ assignable \strictly_nothing;
       @*/
     /*@ pure helper @*/ private int checkBuffer(AddressSpace s, long buf, long len, boolean write,
@@ -352,7 +386,14 @@ public final class Ipc {
      */
     /*@ public normal_behavior
       @ requires \invariant_for(user);
-      @ requires checkMessage(caller, p, buf, len, true, call, replyMax) == Errors.OK;
+      @ requires caller.owner != null && p.live
+      @     && (\exists int k; 0 <= k && k < pool.messages.length; !pool.messages[k].inUse)
+      @     && 0 <= len && len <= UserMemory.MAX_LENGTH
+      @     && (len == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
+      @         && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - len))
+      @     && (call ==> 0 <= replyMax && replyMax <= UserMemory.MAX_LENGTH
+      @         && (replyMax == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
+      @             && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - replyMax)));
       @ ensures p.sent == \old(p.sent) + 1;
       @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
       @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
@@ -396,7 +437,12 @@ public final class Ipc {
     /** TrySend: a send checked with {@code block} false, so it finds a receiver or room. */
     /*@ public normal_behavior
       @ requires \invariant_for(user);
-      @ requires checkMessage(caller, p, buf, len, false, false, 0) == Errors.OK;
+      @ requires caller.owner != null && p.live
+      @     && (\exists int k; 0 <= k && k < pool.messages.length; !pool.messages[k].inUse)
+      @     && 0 <= len && len <= UserMemory.MAX_LENGTH
+      @     && (len == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
+      @         && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - len))
+      @     && (p.receivers.count > 0 || p.count < p.capacity);
       @ ensures p.sent == \old(p.sent) + 1 && caller.state == \old(caller.state);
       @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
       @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
@@ -424,7 +470,14 @@ public final class Ipc {
      */
     /*@ public normal_behavior
       @ requires \invariant_for(user);
-      @ requires checkMessage(caller, p, buf, len, true, true, replyMax) == Errors.OK;
+      @ requires caller.owner != null && p.live
+      @     && (\exists int k; 0 <= k && k < pool.messages.length; !pool.messages[k].inUse)
+      @     && 0 <= len && len <= UserMemory.MAX_LENGTH
+      @     && (len == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
+      @         && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - len))
+      @     && 0 <= replyMax && replyMax <= UserMemory.MAX_LENGTH
+      @         && (replyMax == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
+      @             && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - replyMax));
       @ ensures caller.state == Tcb.BLOCKED;
       @ ensures caller.blockedOn == Tcb.ON_CALL || caller.blockedOn == Tcb.ON_REPLY;
       @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
@@ -942,7 +995,7 @@ public final class Ipc {
     /** True when {@code t} is blocked in a call (spec: blockedOn[t].op = "call"). */
     /*@ public normal_behavior
       @ ensures \result == (t.state == Tcb.BLOCKED && (t.blockedOn == Tcb.ON_CALL || t.blockedOn == Tcb.ON_REPLY));
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ boolean inCall(Tcb t) {
         return t.state == Tcb.BLOCKED && (t.blockedOn == Tcb.ON_CALL || t.blockedOn == Tcb.ON_REPLY);
@@ -1355,7 +1408,7 @@ public final class Ipc {
 
     /** True when {@code t}'s reply capability links are symmetric. */
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ boolean replyPaired(Tcb t) {
         Tcb c = t.replyCap;
