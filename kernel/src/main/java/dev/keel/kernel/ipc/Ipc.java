@@ -64,6 +64,13 @@ public final class Ipc {
     // that call into user memory require it instead.
     //@ public invariant \invariant_for(pool);
 
+    // Frames of the IPC actions: the queue fields and counters of ports, the thread queues (ports'
+    // and run queues'), the IPC and scheduling fields and result registers of threads, the fields
+    // of messages, the CPUs' reschedule flags and the scheduler's trace; where a message is
+    // delivered, also the frame allocator's state (user memory paged in) and the capability table
+    // (a transferred capability). Which port, thread or message is touched depends on the queues,
+    // so each is named for every object of its class. The interrupt controller is the machine's.
+
     /*@ public normal_behavior
       @ requires portCount > 0 && threadCount > 0;
       @ requires \invariant_for(pool) && \invariant_for(scheduler);
@@ -130,7 +137,7 @@ public final class Ipc {
 
     /*@ public normal_behavior
       @ ensures \result == ports.length;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int portCount() {
         return ports.length;
@@ -139,7 +146,7 @@ public final class Ipc {
     /** Port {@code i}, or null when out of range. */
     /*@ public normal_behavior
       @ ensures \result == (0 <= i && i < ports.length ? ports[i] : null);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     /*@ nullable @*/ public /*@ pure @*/ @Nullable Port port(int i) {
         return i >= 0 && i < ports.length ? ports[i] : null;
@@ -147,7 +154,7 @@ public final class Ipc {
 
     /*@ public normal_behavior
       @ ensures \result == pool;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ MessagePool pool() {
         return pool;
@@ -155,7 +162,7 @@ public final class Ipc {
 
     /*@ public normal_behavior
       @ ensures \result == irqs;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ IrqTable irqs() {
         return irqs;
@@ -226,6 +233,15 @@ public final class Ipc {
       @ requires caller.owner != null ==> caller.owner.space != null && \invariant_for(caller.owner.space);
       @ requires \invariant_for(caps) && p.receivers != null && \invariant_for(p.receivers);
       @ ensures \result <= 0;
+      @ ensures \result == Errors.OK ==> caller.owner != null && p.live
+      @     && (\exists int k; 0 <= k && k < pool.messages.length; !pool.messages[k].inUse)
+      @     && 0 <= len && len <= UserMemory.MAX_LENGTH
+      @     && (len == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
+      @         && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - len))
+      @     && (call ==> 0 <= replyMax && replyMax <= UserMemory.MAX_LENGTH
+      @         && (replyMax == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
+      @             && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - replyMax)))
+      @     && (block || p.receivers.count > 0 || p.count < p.capacity);
       @ assignable mark[*];
       @*/
     public int checkSend(Tcb caller, Port p, long buf, long len, boolean block, boolean call,
@@ -251,29 +267,52 @@ public final class Ipc {
     // One path through each public check, its branches in a helper: every path of a public
     // method re-proves Ipc's invariant. The queries asked up front are pure, so asking them
     // before the verdict needs them changes no result.
+    // A helper that writes nothing: Ipc's invariant is left as it was, and the fields the check
+    // reads are named instead (the pool, which keeps its own invariant, and the user-memory access).
     /*@ public normal_behavior
+      @ requires pool != null && \invariant_for(pool) && user != null;
       @ requires p.receivers != null && \invariant_for(p.receivers);
       @ requires caller.owner != null ==> caller.owner.space != null && \invariant_for(caller.owner.space);
       @ ensures \result <= 0;
+      @ ensures \result == Errors.OK ==> caller.owner != null && p.live
+      @     && (\exists int k; 0 <= k && k < pool.messages.length; !pool.messages[k].inUse)
+      @     && 0 <= len && len <= UserMemory.MAX_LENGTH
+      @     && (len == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
+      @         && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - len))
+      @     && (call ==> 0 <= replyMax && replyMax <= UserMemory.MAX_LENGTH
+      @         && (replyMax == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
+      @             && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - replyMax)))
+      @     && (block || p.receivers.count > 0 || p.count < p.capacity);
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ int checkMessage(Tcb caller, Port p, long buf, long len, boolean block,
+    /*@ pure helper @*/ public int checkMessage(Tcb caller, Port p, long buf, long len, boolean block,
             boolean call, long replyMax) {
         boolean noReceiver = p.receivers.isEmpty();
         boolean full = p.isFull();
         return messageVerdict(caller.owner, p.live, buf, len, call, replyMax, pool.messageBytes(),
-                pool.free(), block, noReceiver, full);
+                pool.hasFree(), block, noReceiver, full);
     }
 
-    /** checkMessage's verdict on what it read: {@code o} the sender's process, {@code max} a message's payload. */
+    /**
+     * checkMessage's verdict on what it read: {@code o} the sender's process, {@code max} a
+     * message's payload, {@code anyFree} whether a message is free.
+     */
     /*@ private normal_behavior
       @ requires user != null;
       @ requires o != null ==> o.space != null && \invariant_for(o.space);
       @ ensures \result <= 0;
+      @ ensures \result == Errors.OK ==> o != null && live && anyFree
+      @     && 0 <= len && len <= max && len <= UserMemory.MAX_LENGTH
+      @     && (len == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
+      @         && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - len))
+      @     && (call ==> 0 <= replyMax && replyMax <= max && replyMax <= UserMemory.MAX_LENGTH
+      @         && (replyMax == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
+      @             && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - replyMax)))
+      @     && (block || !noReceiver || !full);
       @ assignable \strictly_nothing;
       @*/
     /*@ pure helper @*/ private int messageVerdict(/*@ nullable @*/ @Nullable Process o, boolean live,
-            long buf, long len, boolean call, long replyMax, int max, int free, boolean block,
+            long buf, long len, boolean call, long replyMax, int max, boolean anyFree, boolean block,
             boolean noReceiver, boolean full) {
         if (o == null || !live) {
             return Errors.DEAD_OBJECT;
@@ -285,7 +324,7 @@ public final class Ipc {
         if (e != Errors.OK) {
             return e;
         }
-        if (free == 0) {
+        if (!anyFree) {
             return Errors.NO_RESOURCES;
         }
         return !block && noReceiver && full ? Errors.WOULD_BLOCK : Errors.OK;
@@ -298,7 +337,9 @@ public final class Ipc {
       @ requires user != null;
       @ requires \invariant_for(s);
       @ ensures \result == Errors.OK || \result == Errors.BAD_LENGTH || \result == Errors.BAD_ADDRESS;
-      @ ensures \result == Errors.OK ==> 0 <= len && len <= max;
+      @ ensures \result == Errors.OK ==> 0 <= len && len <= max && len <= UserMemory.MAX_LENGTH;
+      @ ensures \result == Errors.OK && len > 0 ==> dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
+      @     && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - len;
       @ assignable \strictly_nothing;
       @*/
     /*@ pure helper @*/ private int checkBuffer(AddressSpace s, long buf, long len, boolean write,
@@ -323,7 +364,8 @@ public final class Ipc {
       @     && (replyMax == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
       @         && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - replyMax));
       @ ensures \result == Errors.OK || \result == Errors.NO_MEMORY;
-      @ assignable \everything;
+      @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
+      @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
       @*/
     public int prepareSend(Tcb caller, long buf, long len, boolean call, long replyMax) {
         Process o = caller.owner;
@@ -344,9 +386,29 @@ public final class Ipc {
      */
     /*@ public normal_behavior
       @ requires \invariant_for(user);
-      @ requires checkMessage(caller, p, buf, len, true, call, replyMax) == Errors.OK;
+      @ requires caller.owner != null && p.live
+      @     && (\exists int k; 0 <= k && k < pool.messages.length; !pool.messages[k].inUse)
+      @     && 0 <= len && len <= UserMemory.MAX_LENGTH
+      @     && (len == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
+      @         && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - len))
+      @     && (call ==> 0 <= replyMax && replyMax <= UserMemory.MAX_LENGTH
+      @         && (replyMax == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
+      @             && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - replyMax)));
       @ ensures p.sent == \old(p.sent) + 1;
-      @ assignable \everything;
+      @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
+      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
+      @ assignable \infinite_union(Tcb x; x.regs[*]);
+      @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
+      @     x.capType, x.capObject, x.caller, x.next, x.inUse));
+      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
+      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+      @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
+      @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
+      @ assignable \infinite_union(int g; 0 <= g && g < caps.slots.length; \all_fields(caps.slots[g])), caps.parent[*];
+      @ assignable \infinite_union(Message x; x.data[*]);
       @*/
     public void send(Tcb caller, Port p, long label, long badge, long buf, int len, int capSource,
             boolean call, int replyMax) {
@@ -375,9 +437,27 @@ public final class Ipc {
     /** TrySend: a send checked with {@code block} false, so it finds a receiver or room. */
     /*@ public normal_behavior
       @ requires \invariant_for(user);
-      @ requires checkMessage(caller, p, buf, len, false, false, 0) == Errors.OK;
+      @ requires caller.owner != null && p.live
+      @     && (\exists int k; 0 <= k && k < pool.messages.length; !pool.messages[k].inUse)
+      @     && 0 <= len && len <= UserMemory.MAX_LENGTH
+      @     && (len == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
+      @         && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - len))
+      @     && (p.receivers.count > 0 || p.count < p.capacity);
       @ ensures p.sent == \old(p.sent) + 1 && caller.state == \old(caller.state);
-      @ assignable \everything;
+      @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
+      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
+      @ assignable \infinite_union(Tcb x; x.regs[*]);
+      @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
+      @     x.capType, x.capObject, x.caller, x.next, x.inUse));
+      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
+      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+      @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
+      @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
+      @ assignable \infinite_union(int g; 0 <= g && g < caps.slots.length; \all_fields(caps.slots[g])), caps.parent[*];
+      @ assignable \infinite_union(Message x; x.data[*]);
       @*/
     public void trySend(Tcb caller, Port p, long label, long badge, long buf, int len,
             int capSource) {
@@ -390,10 +470,30 @@ public final class Ipc {
      */
     /*@ public normal_behavior
       @ requires \invariant_for(user);
-      @ requires checkMessage(caller, p, buf, len, true, true, replyMax) == Errors.OK;
+      @ requires caller.owner != null && p.live
+      @     && (\exists int k; 0 <= k && k < pool.messages.length; !pool.messages[k].inUse)
+      @     && 0 <= len && len <= UserMemory.MAX_LENGTH
+      @     && (len == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
+      @         && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - len))
+      @     && 0 <= replyMax && replyMax <= UserMemory.MAX_LENGTH
+      @         && (replyMax == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
+      @             && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - replyMax));
       @ ensures caller.state == Tcb.BLOCKED;
       @ ensures caller.blockedOn == Tcb.ON_CALL || caller.blockedOn == Tcb.ON_REPLY;
-      @ assignable \everything;
+      @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
+      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
+      @ assignable \infinite_union(Tcb x; x.regs[*]);
+      @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
+      @     x.capType, x.capObject, x.caller, x.next, x.inUse));
+      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
+      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+      @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
+      @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
+      @ assignable \infinite_union(int g; 0 <= g && g < caps.slots.length; \all_fields(caps.slots[g])), caps.parent[*];
+      @ assignable \infinite_union(Message x; x.data[*]);
       @*/
     public void call(Tcb caller, Port p, long label, long badge, long buf, int len, int capSource,
             int replyMax) {
@@ -571,7 +671,8 @@ public final class Ipc {
       @         || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf && buf
       @             <= dev.keel.kernel.mem.PageTable.USER_TOP - (max <= pool.messageBytes() ? max : pool.messageBytes())));
       @ ensures \result == Errors.OK || \result == Errors.NO_MEMORY;
-      @ assignable \everything;
+      @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
+      @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
       @*/
     public int prepareReceive(Tcb caller, long buf, long max) {
         Process o = caller.owner;
@@ -589,7 +690,20 @@ public final class Ipc {
       @ requires \invariant_for(user);
       @ requires checkReceive(caller, p, buf, max, true) == Errors.OK;
       @ ensures \old(p.count) > 0 ==> p.received == \old(p.received) + 1;
-      @ assignable \everything;
+      @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
+      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
+      @ assignable \infinite_union(Tcb x; x.regs[*]);
+      @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
+      @     x.capType, x.capObject, x.caller, x.next, x.inUse));
+      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
+      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+      @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
+      @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
+      @ assignable \infinite_union(int g; 0 <= g && g < caps.slots.length; \all_fields(caps.slots[g])), caps.parent[*];
+      @ assignable irqs.pending[*];
       @*/
     public void receive(Tcb caller, Port p, long buf, int max) {
         caller.recvBuffer = buf;
@@ -613,7 +727,20 @@ public final class Ipc {
       @ requires \invariant_for(user);
       @ requires checkReceive(caller, p, buf, max, false) == Errors.OK;
       @ ensures p.received == \old(p.received) + 1;
-      @ assignable \everything;
+      @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
+      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
+      @ assignable \infinite_union(Tcb x; x.regs[*]);
+      @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
+      @     x.capType, x.capObject, x.caller, x.next, x.inUse));
+      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
+      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+      @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
+      @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
+      @ assignable \infinite_union(int g; 0 <= g && g < caps.slots.length; \all_fields(caps.slots[g])), caps.parent[*];
+      @ assignable irqs.pending[*];
       @*/
     public void tryReceive(Tcb caller, Port p, long buf, int max) {
         receive(caller, p, buf, max);
@@ -678,7 +805,18 @@ public final class Ipc {
       @ requires \invariant_for(user);
       @ requires checkReply(replier, buf, len) == Errors.OK;
       @ ensures replier.replyCap == null && \result == \old(replier.replyCap);
-      @ assignable \everything;
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
+      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
+      @ assignable \infinite_union(Tcb x; x.regs[*]);
+      @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
+      @     x.capType, x.capObject, x.caller, x.next, x.inUse));
+      @ assignable \infinite_union(Message x; x.data[*]);
+      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
+      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+      @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
+      @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
       @*/
     public @Nullable Tcb reply(Tcb replier, long label, long buf, int len) {
         Tcb c = replier.replyCap;
@@ -857,7 +995,7 @@ public final class Ipc {
     /** True when {@code t} is blocked in a call (spec: blockedOn[t].op = "call"). */
     /*@ public normal_behavior
       @ ensures \result == (t.state == Tcb.BLOCKED && (t.blockedOn == Tcb.ON_CALL || t.blockedOn == Tcb.ON_REPLY));
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ boolean inCall(Tcb t) {
         return t.state == Tcb.BLOCKED && (t.blockedOn == Tcb.ON_CALL || t.blockedOn == Tcb.ON_REPLY);
@@ -928,7 +1066,20 @@ public final class Ipc {
     /*@ public normal_behavior
       @ requires \invariant_for(user);
       @ requires 0 <= line && line < irqs.lines();
-      @ assignable \everything;
+      @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
+      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
+      @ assignable \infinite_union(Tcb x; x.regs[*]);
+      @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
+      @     x.capType, x.capObject, x.caller, x.next, x.inUse));
+      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
+      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+      @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
+      @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
+      @ assignable \infinite_union(int g; 0 <= g && g < caps.slots.length; \all_fields(caps.slots[g])), caps.parent[*];
+      @ assignable irqs.pending[*];
       @*/
     public void interrupt(int line) {
         interrupts.mask(line);
@@ -942,7 +1093,20 @@ public final class Ipc {
       @ requires \invariant_for(user);
       @ requires 0 <= line && line < irqs.lines() && p.live;
       @ ensures irqs.portOf(line) == p;
-      @ assignable \everything;
+      @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
+      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
+      @ assignable \infinite_union(Tcb x; x.regs[*]);
+      @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
+      @     x.capType, x.capObject, x.caller, x.next, x.inUse));
+      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
+      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+      @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
+      @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
+      @ assignable \infinite_union(int g; 0 <= g && g < caps.slots.length; \all_fields(caps.slots[g])), caps.parent[*];
+      @ assignable irqs.port[line], irqs.badge[line], irqs.pending[*];
       @*/
     public void irqBind(int line, Port p, long badge) {
         irqs.bind(line, p, badge);
@@ -952,7 +1116,7 @@ public final class Ipc {
     /** Acknowledges {@code line}: it may interrupt again. */
     /*@ public normal_behavior
       @ requires 0 <= line && line < irqs.lines();
-      @ assignable \everything;
+      @ assignable \nothing;
       @*/
     public void irqAck(int line) {
         interrupts.unmask(line);
@@ -991,7 +1155,18 @@ public final class Ipc {
     /** The port died (its last capability was deleted): every waiter wakes with DEAD_OBJECT. */
     /*@ public normal_behavior
       @ ensures !p.live && p.count == 0;
-      @ assignable \everything;
+      @ assignable p.live;
+      @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
+      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
+      @ assignable \infinite_union(Tcb x; x.regs[*]);
+      @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
+      @     x.capType, x.capObject, x.caller, x.next, x.inUse));
+      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
+      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+      @ assignable irqs.port[*];
       @*/
     public void destroyPort(Port p) {
         p.live = false;
@@ -1059,7 +1234,20 @@ public final class Ipc {
     /*@ public normal_behavior
       @ requires \invariant_for(user);
       @ ensures t.replyCap == null && t.replyHolder == null && t.pending == null;
-      @ assignable \everything;
+      @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
+      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
+      @ assignable \infinite_union(Tcb x; x.regs[*]);
+      @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
+      @     x.capType, x.capObject, x.caller, x.next, x.inUse));
+      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
+      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+      @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
+      @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
+      @ assignable \infinite_union(int g; 0 <= g && g < caps.slots.length; \all_fields(caps.slots[g])), caps.parent[*];
+      @ assignable irqs.pending[*];
       @*/
     public void cancel(Tcb t) {
         Port p = t.waitPort;
@@ -1220,7 +1408,7 @@ public final class Ipc {
 
     /** True when {@code t}'s reply capability links are symmetric. */
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ boolean replyPaired(Tcb t) {
         Tcb c = t.replyCap;

@@ -31,28 +31,31 @@ public final class IrqTable {
 
     /*@ public normal_behavior
       @ ensures \result == port.length;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int lines() {
         return port.length;
     }
 
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ ensures \result == (0 <= line && line < port.length ? port[line] : null);
+      @ assignable \strictly_nothing;
       @*/
     /*@ nullable @*/ public /*@ pure @*/ @Nullable Port portOf(int line) {
         return line >= 0 && line < port.length ? port[line] : null;
     }
 
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ ensures \result == (0 <= line && line < badge.length ? badge[line] : 0);
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ long badgeOf(int line) {
         return line >= 0 && line < badge.length ? badge[line] : 0;
     }
 
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ ensures \result == (0 <= line && line < pending.length && pending[line]);
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean isPending(int line) {
         return line >= 0 && line < pending.length && pending[line];
@@ -60,7 +63,7 @@ public final class IrqTable {
 
     /*@ public normal_behavior
       @ requires 0 <= line && line < port.length;
-      @ ensures portOf(line) == p;
+      @ ensures portOf(line) == p && port[line] == p && badge[line] == b;
       @ assignable port[line], badge[line];
       @*/
     public void bind(int line, /*@ nullable @*/ @Nullable Port p, long b) {
@@ -71,7 +74,8 @@ public final class IrqTable {
     }
 
     /*@ public normal_behavior
-      @ assignable pending[*];
+      @ ensures 0 <= line && line < pending.length ==> pending[line] == value;
+      @ assignable pending[line];
       @*/
     public void setPending(int line, boolean value) {
         if (line >= 0 && line < pending.length) {

@@ -85,6 +85,28 @@ public final class MessagePool {
         return n;
     }
 
+    /**
+     * True when some message is free, so allocate does not fail: the same test as free() != 0,
+     * with a result stated over the messages, which a check's OK can hand on to its action.
+     */
+    /*@ public normal_behavior
+      @ ensures \result == (\exists int k; 0 <= k && k < messages.length; !messages[k].inUse);
+      @ assignable \strictly_nothing;
+      @*/
+    public /*@ pure @*/ boolean hasFree() {
+        /*@ loop_invariant 0 <= i && i <= messages.length;
+          @ loop_invariant (\forall int k; 0 <= k && k < i; messages[k].inUse);
+          @ assignable \strictly_nothing;
+          @ decreases messages.length - i;
+          @*/
+        for (int i = 0; i < messages.length; i++) {
+            if (!messages[i].inUse) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /*@ public normal_behavior
       @ ensures \result == messages.length;
       @ assignable \strictly_nothing;

@@ -21,8 +21,13 @@ public final class IpcCalls {
      * empty {@code slot}.
      */
     /*@ public normal_behavior
+      @ requires k.caps != null && \invariant_for(k.caps);
       @ ensures \result <= 0;
-      @ assignable \everything;
+      @ assignable \infinite_union(int j; 0 <= j && j < k.ipc.ports.length;
+      @     \locset(k.ipc.ports[j].live, k.ipc.ports[j].capacity, k.ipc.ports[j].head, k.ipc.ports[j].tail,
+      @         k.ipc.ports[j].count, k.ipc.ports[j].sent, k.ipc.ports[j].received, k.ipc.ports[j].dropped));
+      @ assignable \all_fields(k.caps.slots[p.index * k.caps.slotsPerProcess + slot]),
+      @     k.caps.parent[p.index * k.caps.slotsPerProcess + slot];
       @*/
     public static long portCreate(Kernel k, Process p, long memSlot, long slot, long capacity) {
         int e = k.caps.checkCap(p.index, memSlot, CapType.MEMORY, false, true, false);
@@ -50,8 +55,25 @@ public final class IpcCalls {
      * a capability ({@code capSlot} != -1) needs the grant right too.
      */
     /*@ public normal_behavior
+      @ requires k.caps != null && \invariant_for(k.caps);
       @ ensures \result <= 0;
-      @ assignable \everything;
+      @ assignable k.ipc.mark[*];
+      @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
+      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
+      @ assignable \infinite_union(Tcb x; x.regs[*]);
+      @ assignable \infinite_union(dev.keel.kernel.ipc.Message x; \locset(x.length, x.label, x.badge, x.hasCap,
+      @     x.capSource, x.capType, x.capObject, x.caller, x.next, x.inUse));
+      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+      @ assignable k.ipc.scheduler.trace.ops, k.ipc.scheduler.trace.overflow, k.ipc.scheduler.trace.opKind[*],
+      @     k.ipc.scheduler.trace.opThread[*], k.ipc.scheduler.trace.opGeneration[*];
+      @ assignable k.ipc.user.mm.frames.top, k.ipc.user.mm.frames.free[*], k.ipc.user.mm.frames.refs[*],
+      @     k.ipc.user.mm.frames.stack[*], k.ipc.user.mm.tables.frames.top, k.ipc.user.mm.tables.frames.free[*],
+      @     k.ipc.user.mm.tables.frames.refs[*];
+      @ assignable \infinite_union(int g; 0 <= g && g < k.ipc.caps.slots.length; \all_fields(k.ipc.caps.slots[g])),
+      @     k.ipc.caps.parent[*];
+      @ assignable \infinite_union(dev.keel.kernel.ipc.Message x; x.data[*]);
       @*/
     public static long send(Kernel k, Tcb t, Process p, long portSlot, long label, long buf,
             long len, long capSlot, boolean block, boolean call, long replyMax) {
@@ -88,7 +110,23 @@ public final class IpcCalls {
 
     /** receive and try_receive; needs the read right. Returns r0 when the message came at once. */
     /*@ public normal_behavior
-      @ assignable \everything;
+      @ requires k.caps != null && \invariant_for(k.caps);
+      @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
+      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
+      @ assignable \infinite_union(Tcb x; x.regs[*]);
+      @ assignable \infinite_union(dev.keel.kernel.ipc.Message x; \locset(x.length, x.label, x.badge, x.hasCap,
+      @     x.capSource, x.capType, x.capObject, x.caller, x.next, x.inUse));
+      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+      @ assignable k.ipc.scheduler.trace.ops, k.ipc.scheduler.trace.overflow, k.ipc.scheduler.trace.opKind[*],
+      @     k.ipc.scheduler.trace.opThread[*], k.ipc.scheduler.trace.opGeneration[*];
+      @ assignable k.ipc.user.mm.frames.top, k.ipc.user.mm.frames.free[*], k.ipc.user.mm.frames.refs[*],
+      @     k.ipc.user.mm.frames.stack[*], k.ipc.user.mm.tables.frames.top, k.ipc.user.mm.tables.frames.free[*],
+      @     k.ipc.user.mm.tables.frames.refs[*];
+      @ assignable \infinite_union(int g; 0 <= g && g < k.ipc.caps.slots.length; \all_fields(k.ipc.caps.slots[g])),
+      @     k.ipc.caps.parent[*];
+      @ assignable k.ipc.irqs.pending[*];
       @*/
     public static long receive(Kernel k, Tcb t, Process p, long portSlot, long buf, long max,
             boolean block) {
@@ -134,8 +172,24 @@ public final class IpcCalls {
 
     /** irq_bind: needs write on both the irq and the port capability. */
     /*@ public normal_behavior
+      @ requires k.caps != null && \invariant_for(k.caps);
       @ ensures \result <= 0;
-      @ assignable \everything;
+      @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
+      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
+      @ assignable \infinite_union(Tcb x; x.regs[*]);
+      @ assignable \infinite_union(dev.keel.kernel.ipc.Message x; \locset(x.length, x.label, x.badge, x.hasCap,
+      @     x.capSource, x.capType, x.capObject, x.caller, x.next, x.inUse));
+      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+      @ assignable k.ipc.scheduler.trace.ops, k.ipc.scheduler.trace.overflow, k.ipc.scheduler.trace.opKind[*],
+      @     k.ipc.scheduler.trace.opThread[*], k.ipc.scheduler.trace.opGeneration[*];
+      @ assignable k.ipc.user.mm.frames.top, k.ipc.user.mm.frames.free[*], k.ipc.user.mm.frames.refs[*],
+      @     k.ipc.user.mm.frames.stack[*], k.ipc.user.mm.tables.frames.top, k.ipc.user.mm.tables.frames.free[*],
+      @     k.ipc.user.mm.tables.frames.refs[*];
+      @ assignable \infinite_union(int g; 0 <= g && g < k.ipc.caps.slots.length; \all_fields(k.ipc.caps.slots[g])),
+      @     k.ipc.caps.parent[*];
+      @ assignable k.ipc.irqs.port[*], k.ipc.irqs.badge[*], k.ipc.irqs.pending[*];
       @*/
     public static long irqBind(Kernel k, Process p, long irqSlot, long portSlot) {
         int e = k.caps.checkCap(p.index, irqSlot, CapType.IRQ, false, true, false);
@@ -156,8 +210,9 @@ public final class IpcCalls {
     }
 
     /*@ public normal_behavior
+      @ requires k.caps != null && \invariant_for(k.caps);
       @ ensures \result <= 0;
-      @ assignable \everything;
+      @ assignable \nothing;
       @*/
     public static long irqAck(Kernel k, Process p, long irqSlot) {
         int e = k.caps.checkCap(p.index, irqSlot, CapType.IRQ, false, true, false);
