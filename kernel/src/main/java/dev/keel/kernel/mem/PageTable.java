@@ -268,9 +268,9 @@ public final class PageTable {
           @ decreases Pte.ENTRIES - i;
           @*/
         for (int i = 0; i < Pte.ENTRIES / 2 || (level < 3 && i < Pte.ENTRIES); i++) {
-            long e = entryAt(table, i);
-            if (Pte.present(e)) {
-                countLevel(Pte.frame(e), level - 1, counts);
+            long next = Pte.target(entryAt(table, i));
+            if (next >= 0) {
+                countLevel(next, level - 1, counts);
             }
         }
     }

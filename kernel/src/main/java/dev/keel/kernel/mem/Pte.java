@@ -24,27 +24,44 @@ public final class Pte {
     public static final int PAGE = 4096;
     public static final int ENTRIES = 512;
 
+    /** Frame numbers an entry can hold: bits 12..51, forty of them. */
+    public static final long FRAME_NUMBERS = 0x10000000000L;
+
+    // The entries are built and read with + / % rather than | & on the bits: the prover has
+    // rules for the arithmetic and next to none for bitwise and/or, and the two agree here.
+    // Flags are added to a frame address, whose low twelve bits are clear, so adding a flag
+    // sets its bit; NX (bit 63, the sign) is added last, to a value below 2^52. Reading a bit
+    // first drops the sign bit (adds 2^63 to a negative entry), then divides and takes the
+    // remainder, which for the non-negative value is the same as shifting and masking.
+
     /**
      * A leaf entry mapping the frame at {@code pa} for user space: writable when {@code w},
      * executable when {@code x} (otherwise NX), copy-on-write when {@code c}.
      */
     /*@ public normal_behavior
-      @ ensures present(\result) && frame(\result) == (pa & FRAME_MASK);
+      @ ensures present(\result) && frame(\result) == frame(pa);
       @ ensures writable(\result) == w && executable(\result) == x && cow(\result) == c;
       @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ long leaf(long pa, boolean w, boolean x, boolean c) {
-        long e = (pa & FRAME_MASK) | PRESENT | USER;
+        return compose(frameNumber(pa), flags(w, c), x);
+    }
+
+    /** The flag bits of a user leaf: present, user, writable when {@code w}, COW when {@code c}. */
+    /*@ private normal_behavior
+      @ ensures 0 <= \result && \result < PAGE && \result % 2 != 0;
+      @ ensures (\result / 2 % 2 != 0) == w && (\result / 512 % 2 != 0) == c;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ long flags(boolean w, boolean c) {
+        long flags = PRESENT + USER;
         if (w) {
-            e = e | WRITABLE;
-        }
-        if (!x) {
-            e = e | NX;
+            flags = flags + WRITABLE;
         }
         if (c) {
-            e = e | COW;
+            flags = flags + COW;
         }
-        return e;
+        return flags;
     }
 
     /**
@@ -52,53 +69,131 @@ public final class Pte {
      * CPU ands the permissions of every level, so the leaf alone decides.
      */
     /*@ public normal_behavior
-      @ ensures present(\result) && frame(\result) == (pa & FRAME_MASK);
+      @ ensures present(\result) && frame(\result) == frame(pa);
       @ ensures executable(\result);
       @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ long table(long pa) {
-        return (pa & FRAME_MASK) | PRESENT | WRITABLE | USER;
+        return compose(frameNumber(pa), PRESENT + WRITABLE + USER, true);
     }
 
+    /**
+     * The entry for frame number {@code f} with the flag bits {@code flags} (bits 0..11), NX
+     * unless {@code x}. Its contract reads each flag back once, so leaf and table need not.
+     */
+    /*@ private normal_behavior
+      @ requires 0 <= f && f < FRAME_NUMBERS && 0 <= flags && flags < PAGE;
+      @ ensures frame(\result) == f * PAGE && executable(\result) == x;
+      @ ensures present(\result) == (flags % 2 != 0);
+      @ ensures writable(\result) == (flags / 2 % 2 != 0);
+      @ ensures cow(\result) == (flags / 512 % 2 != 0);
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ long compose(long f, long flags, boolean x) {
+        long e = f * PAGE + flags;
+        // Reading each field back, one division at a time: the flags lie below the frame.
+        half(f * 2048, flags);
+        half(f * 1024, flags / 2);
+        by512(f * 8, flags);
+        half(f * 4, flags / 512);
+        byPage(f, flags);
+        return x ? e : e + NX;
+    }
+
+    // Lemmas: they do nothing at run time; each contract states one fact of integer division
+    // that the prover shows alone and the entry's proof then uses without redoing it.
+
+    /*@ private normal_behavior
+      @ requires 0 <= a && a < 0x10000000000000L && 0 <= b && b < PAGE;
+      @ ensures (a * 2 + b) / 2 == a + b / 2 && (a * 2 + b) % 2 == b % 2;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ void half(long a, long b) {
+    }
+
+    /*@ private normal_behavior
+      @ requires 0 <= a && a < 0x10000000000000L && 0 <= b && b < PAGE;
+      @ ensures (a * 512 + b) / 512 == a + b / 512;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ void by512(long a, long b) {
+    }
+
+    /*@ private normal_behavior
+      @ requires 0 <= f && f < FRAME_NUMBERS && 0 <= b && b < PAGE;
+      @ ensures (f * PAGE + b) / PAGE == f && f % FRAME_NUMBERS == f;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ void byPage(long f, long b) {
+    }
+
+    /** Bit 0. */
     /*@ public normal_behavior
-      @ ensures \result == ((e & PRESENT) != 0);
+      @ ensures \result == ((e >= 0 ? e : e + Long.MAX_VALUE + 1) % 2 != 0);
       @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ boolean present(long e) {
-        return (e & PRESENT) != 0;
+        return (e >= 0 ? e : e + Long.MAX_VALUE + 1) % 2 != 0;
     }
 
+    /** Bit 1. */
     /*@ public normal_behavior
-      @ ensures \result == ((e & WRITABLE) != 0);
+      @ ensures \result == ((e >= 0 ? e : e + Long.MAX_VALUE + 1) / 2 % 2 != 0);
       @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ boolean writable(long e) {
-        return (e & WRITABLE) != 0;
+        return (e >= 0 ? e : e + Long.MAX_VALUE + 1) / 2 % 2 != 0;
     }
 
-    /** True when a fetch through {@code e} is allowed: NX clear. */
+    /** True when a fetch through {@code e} is allowed: NX (bit 63, the sign) clear. */
     /*@ public normal_behavior
-      @ ensures \result == ((e & NX) == 0);
+      @ ensures \result == (e >= 0);
       @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ boolean executable(long e) {
-        return (e & NX) == 0;
+        return e >= 0;
     }
 
+    /** Bit 9. */
     /*@ public normal_behavior
-      @ ensures \result == ((e & COW) != 0);
+      @ ensures \result == ((e >= 0 ? e : e + Long.MAX_VALUE + 1) / 512 % 2 != 0);
       @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ boolean cow(long e) {
-        return (e & COW) != 0;
+        return (e >= 0 ? e : e + Long.MAX_VALUE + 1) / 512 % 2 != 0;
     }
 
+    /** Bits 12..51 in place: e & FRAME_MASK. */
     /*@ public normal_behavior
-      @ ensures \result == (e & FRAME_MASK);
+      @ ensures \result == (e >= 0 ? e : e + Long.MAX_VALUE + 1) / PAGE % FRAME_NUMBERS * PAGE;
+      @ ensures 0 <= \result && \result <= FRAME_MASK;
       @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ long frame(long e) {
-        return e & FRAME_MASK;
+        return frameNumber(e) * PAGE;
+    }
+
+    /**
+     * The frame a present entry points at, or -1 when {@code e} is not present. Its contract
+     * gives only the range, which is all a table walk needs, so the walk's proof does not carry
+     * the entry's arithmetic.
+     */
+    /*@ public normal_behavior
+      @ ensures -1 <= \result && \result <= FRAME_MASK;
+      @ assignable \strictly_nothing;
+      @*/
+    public static /*@ pure helper @*/ long target(long e) {
+        return present(e) ? frame(e) : -1;
+    }
+
+    /** Bits 12..51 as a number. */
+    /*@ private normal_behavior
+      @ ensures \result == (e >= 0 ? e : e + Long.MAX_VALUE + 1) / PAGE % FRAME_NUMBERS;
+      @ ensures 0 <= \result && \result < FRAME_NUMBERS;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ long frameNumber(long e) {
+        return (e >= 0 ? e : e + Long.MAX_VALUE + 1) / PAGE % FRAME_NUMBERS;
     }
 
     /** Bytes one entry covers at each level: 4 KiB, 2 MiB, 1 GiB, 512 GiB. */

@@ -133,11 +133,8 @@ public final class UserMemory {
       @ assignable \strictly_nothing;
       @*/
     private /*@ helper @*/ long physical(AddressSpace s, long va) {
-        long e = mm.entry(s, va);
-        if (!Pte.present(e)) {
-            return -1;
-        }
-        long frame = Pte.frame(e);
+        // -1 when not present; a present entry's frame is never negative.
+        long frame = Pte.target(mm.entry(s, va));
         if (frame < 0 || frame > memory.size() - Pte.PAGE) {
             return -1;
         }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 class PteTest {
@@ -49,5 +51,26 @@ class PteTest {
         assertEquals(5, Pte.index(va, 2));
         assertEquals(7, Pte.index(va, 1));
         assertEquals(9, Pte.index(va, 0));
+    }
+
+    /** The arithmetic the entries are built and read with agrees with the bit layout. */
+    @Property(tries = 2000)
+    void readingAgreesWithTheBitLayout(@ForAll long e) {
+        assertEquals((e & Pte.PRESENT) != 0, Pte.present(e));
+        assertEquals((e & Pte.WRITABLE) != 0, Pte.writable(e));
+        assertEquals((e & Pte.COW) != 0, Pte.cow(e));
+        assertEquals((e & Pte.NX) == 0, Pte.executable(e));
+        assertEquals(e & Pte.FRAME_MASK, Pte.frame(e));
+    }
+
+    @Property(tries = 2000)
+    void buildingAgreesWithTheBitLayout(@ForAll long pa, @ForAll boolean w, @ForAll boolean x,
+            @ForAll boolean c) {
+        long bits = (pa & Pte.FRAME_MASK) | Pte.PRESENT | Pte.USER;
+        bits |= w ? Pte.WRITABLE : 0;
+        bits |= x ? 0 : Pte.NX;
+        bits |= c ? Pte.COW : 0;
+        assertEquals(bits, Pte.leaf(pa, w, x, c));
+        assertEquals((pa & Pte.FRAME_MASK) | Pte.PRESENT | Pte.WRITABLE | Pte.USER, Pte.table(pa));
     }
 }
