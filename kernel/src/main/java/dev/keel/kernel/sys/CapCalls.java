@@ -17,7 +17,7 @@ public final class CapCalls {
     /** A rights flag must be 0 or 1. */
     /*@ public normal_behavior
       @ ensures \result == (v == 0 || v == 1);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ boolean isFlag(long v) {
         return v == 0 || v == 1;
