@@ -26,7 +26,7 @@ public final class CapType {
 
     /*@ public normal_behavior
       @ ensures \result == (type > NONE && type < COUNT);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ boolean isObjectType(int type) {
         return type > NONE && type < COUNT;

@@ -86,7 +86,7 @@ public final class CapabilitySpace {
       @ ensures \result == slotsPerProcess;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ int slotsPerProcess() {
+    /*@ pure helper @*/ public int slotsPerProcess() {
         return slotsPerProcess;
     }
 
@@ -94,7 +94,7 @@ public final class CapabilitySpace {
       @ ensures \result == processCount;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ int processCount() {
+    /*@ pure helper @*/ public int processCount() {
         return processCount;
     }
 
@@ -150,11 +150,11 @@ public final class CapabilitySpace {
 
     /** The capability in global slot {@code g}; an empty capability for an invalid number. */
     /*@ public normal_behavior
-      @ requires 0 <= g && g < slots.length;
+      @ requires slots != null && 0 <= g && g < slots.length && slots[g] != null;
       @ ensures \result == slots[g];
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ Capability at(int g) {
+    /*@ pure helper @*/ public Capability at(int g) {
         if (g < 0 || g >= slots.length) {
             return empty;
         }
@@ -166,11 +166,11 @@ public final class CapabilitySpace {
 
     /** The parent of global slot {@code g}, or NO_PARENT. */
     /*@ public normal_behavior
-      @ requires 0 <= g && g < parent.length;
+      @ requires parent != null && 0 <= g && g < parent.length;
       @ ensures \result == parent[g];
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ int parentOf(int g) {
+    /*@ pure helper @*/ public int parentOf(int g) {
         if (g < 0 || g >= parent.length) {
             return NO_PARENT;
         }
@@ -187,10 +187,11 @@ public final class CapabilitySpace {
 
     /** The total number of global slots. */
     /*@ public normal_behavior
+      @ requires slots != null;
       @ ensures \result == slots.length;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ int size() {
+    /*@ pure helper @*/ public int size() {
         return slots.length;
     }
 
@@ -202,6 +203,7 @@ public final class CapabilitySpace {
      */
     /*@ public normal_behavior
       @ ensures \result == Errors.OK ==> 0 <= process && process < processCount && 0 <= slot && slot < slotsPerProcess;
+      @ ensures \result == Errors.OK ==> process * slotsPerProcess + slot < slots.length;
       @ ensures \result == Errors.OK ==> slots[process * slotsPerProcess + slot].type != CapType.NONE;
       @ ensures \result == Errors.OK && needGrant ==> slots[process * slotsPerProcess + slot].grant;
       @ ensures \result == Errors.OK && needWrite ==> slots[process * slotsPerProcess + slot].write;
@@ -252,6 +254,7 @@ public final class CapabilitySpace {
     /** OK when (process, slot) is a valid, empty slot. */
     /*@ public normal_behavior
       @ ensures \result == Errors.OK ==> 0 <= process && process < processCount && 0 <= slot && slot < slotsPerProcess;
+      @ ensures \result == Errors.OK ==> process * slotsPerProcess + slot < slots.length;
       @ ensures \result == Errors.OK ==> slots[process * slotsPerProcess + slot].type == CapType.NONE;
       @ ensures \result <= 0;
       @ assignable \strictly_nothing;
@@ -268,6 +271,7 @@ public final class CapabilitySpace {
     /*@ public normal_behavior
       @ ensures \result == Errors.OK ==> 0 <= sp && sp < processCount && 0 <= src && src < slotsPerProcess;
       @ ensures \result == Errors.OK ==> 0 <= dp && dp < processCount && 0 <= dst && dst < slotsPerProcess;
+      @ ensures \result == Errors.OK ==> sp * slotsPerProcess + src < slots.length && dp * slotsPerProcess + dst < slots.length;
       @ ensures \result == Errors.OK ==> slots[sp * slotsPerProcess + src].type != CapType.NONE && slots[dp * slotsPerProcess + dst].type == CapType.NONE;
       @ ensures \result <= 0;
       @ assignable \strictly_nothing;
@@ -613,11 +617,12 @@ public final class CapabilitySpace {
         return true;
     }
 
+    /** One slot's link; a helper that reads the invariant and need not show it again. */
     /*@ private normal_behavior
-      @ requires 0 <= g && g < slots.length;
+      @ requires \invariant_for(this) && 0 <= g && g < slots.length;
       @ assignable \strictly_nothing;
       @*/
-    private /*@ pure @*/ boolean linkValid(int g) {
+    /*@ pure helper @*/ private boolean linkValid(int g) {
         int p = parentOf(g);
         Capability c = at(g);
         if (p == NO_PARENT) {

@@ -142,22 +142,25 @@ public final class CapTrace {
       @ assignable destroyWitness;
       @*/
     public void destroying(CapabilitySpace caps, int type, int object) {
-        destroyWitness = -1;
-        /*@ loop_invariant 0 <= g && g <= caps.slots.length && \invariant_for(caps);
-          @ loop_invariant -1 <= destroyWitness && destroyWitness < g;
-          @ loop_invariant destroyWitness >= 0 ==> caps.parent[destroyWitness] == CapabilitySpace.NO_PARENT
-          @         && caps.slots[destroyWitness].type == type && caps.slots[destroyWitness].object == object;
+        // Chosen in a local and stored once: the scan then writes nothing, and the capability
+        // space's invariant it reads stays as it was.
+        int w = -1;
+        /*@ loop_invariant 0 <= g && g <= caps.slots.length;
+          @ loop_invariant -1 <= w && w < g;
+          @ loop_invariant w >= 0 ==> caps.parent[w] == CapabilitySpace.NO_PARENT
+          @         && caps.slots[w].type == type && caps.slots[w].object == object;
           @ decreases caps.slots.length - g;
-          @ assignable destroyWitness;
+          @ assignable \strictly_nothing;
           @*/
         for (int g = 0; g < caps.size(); g++) {
             Capability c = caps.at(g);
             boolean original = caps.parentOf(g) == CapabilitySpace.NO_PARENT;
             if (c.type() == type && c.object() == object && original
-                    && (destroyWitness < 0 || c.canWrite())) {
-                destroyWitness = g;
+                    && (w < 0 || c.canWrite())) {
+                w = g;
             }
         }
+        destroyWitness = w;
     }
 
     /** After DestroyObject: written only when a capability named the object. */
