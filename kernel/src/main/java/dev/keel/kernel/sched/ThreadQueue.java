@@ -29,6 +29,10 @@ public final class ThreadQueue {
     /*@ public invariant (\forall int i; 0 <= i && i < count;
       @     nodes[i] instanceof Tcb && ((Tcb) nodes[i]).queued && ((Tcb) nodes[i]).inQueue == this);
       @*/
+    // A thread is in the queue once: append and prepend take only a thread that is in no queue.
+    /*@ public invariant (\forall int i, j; 0 <= i && i < j && j < count;
+      @     (Tcb) nodes[i] != (Tcb) nodes[j]);
+      @*/
 
     // The invariant reads the queue's own fields and the fields of its nodes the queue owns.
     /*@ public accessible \inv: \set_union(\all_fields(this),

@@ -85,15 +85,14 @@ public final class SchedTrace {
     }
 
     /** Action {@code kind} on thread {@code t} (for Tick and Yield, the CPU's current thread). */
+    // One contract case with a conditional result: two cases ("also") give every caller a frame
+    // conditional on which case held, and the scheduler's hooks ran out of steps on it.
     /*@ public normal_behavior
-      @ requires ops < MAX_OPS;
-      @ ensures ops == \old(ops) + 1 && opKind[\old(ops)] == kind && opThread[\old(ops)] == t.id;
-      @ ensures overflow == \old(overflow);
-      @ assignable ops, opKind[ops], opThread[ops], opGeneration[ops];
-      @ also public normal_behavior
-      @ requires ops == MAX_OPS;
-      @ ensures overflow && ops == \old(ops);
-      @ assignable overflow;
+      @ ensures \old(ops) < MAX_OPS
+      @     ? ops == \old(ops) + 1 && opKind[\old(ops)] == kind && opThread[\old(ops)] == t.id
+      @         && overflow == \old(overflow)
+      @     : overflow && ops == \old(ops);
+      @ assignable ops, overflow, opKind[ops], opThread[ops], opGeneration[ops];
       @*/
     public void record(int kind, Tcb t) {
         int n = ops;
