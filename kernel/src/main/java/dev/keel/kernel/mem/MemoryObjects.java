@@ -16,7 +16,9 @@ public final class MemoryObjects {
     //@ public invariant live.length == limit.length && limit.length == used.length;
     // TLA+ QuotaKept
     //@ public invariant (\forall int i; 0 <= i && i < used.length; 0 <= used[i] && used[i] <= limit[i]);
-    // A long's range, which the prover does not assume for array elements.
+    // A long's range. Java guarantees it, but KeY reads an array element as an unbounded
+    // integer, so without this limit[m] - used[m] in checkCharge, charge and uncharge cannot
+    // be shown free of overflow (removing it opens all three proofs).
     //@ public invariant (\forall int i; 0 <= i && i < limit.length; limit[i] <= Long.MAX_VALUE);
 
     /*@ public normal_behavior
