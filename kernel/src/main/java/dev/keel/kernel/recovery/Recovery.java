@@ -2,7 +2,6 @@ package dev.keel.kernel.recovery;
 
 import dev.keel.kernel.Kernel;
 import dev.keel.kernel.abi.Errors;
-import dev.keel.kernel.cap.CapType;
 import dev.keel.kernel.proc.Process;
 
 /**
@@ -72,7 +71,7 @@ public final class Recovery {
     private static void retire(Kernel k, int svc) {
         int first = k.services.firstKept(svc);
         for (int i = 0; i < k.services.keptCount(svc); i++) {
-            if (k.caps.checkCap(0, first + i, CapType.NONE, false, false, false) == Errors.OK) {
+            if (k.reclaimer.checkDelete(0, first + i) == Errors.OK) {
                 k.reclaimer.delete(0, first + i);
             }
         }
