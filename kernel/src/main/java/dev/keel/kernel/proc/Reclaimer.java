@@ -25,9 +25,24 @@ public final class Reclaimer {
         this.ipc = ipc;
     }
 
+    /**
+     * OK when (process, slot) holds a capability {@link #delete} may remove; otherwise why not
+     * (checkCap's reason). A caller tests this and meets delete's precondition with the result.
+     */
+    // OK is stated "if and only if": a caller's test of the result and delete's requires, both
+    // over the same capability-space check in the same heap, then meet.
+    /*@ public normal_behavior
+      @ ensures \result == Errors.OK <==> caps.checkCap(process, slot, CapType.NONE, false, false, false) == Errors.OK;
+      @ ensures \result <= 0;
+      @ assignable \strictly_nothing;
+      @*/
+    public /*@ pure @*/ int checkDelete(int process, long slot) {
+        return caps.checkCap(process, slot, CapType.NONE, false, false, false);
+    }
+
     /** Deletes (process, slot), destroying the object when it was the last capability to it. */
     /*@ public normal_behavior
-      @ requires caps.checkCap(process, slot, CapType.NONE, false, false, false) == Errors.OK;
+      @ requires checkDelete(process, slot) == Errors.OK;
       @ assignable \everything;
       @*/
     public void delete(int process, long slot) {
@@ -61,7 +76,7 @@ public final class Reclaimer {
           @ assignable \everything;
           @*/
         for (int s = 0; s < n; s++) {
-            if (caps.checkCap(process, s, CapType.NONE, false, false, false) == Errors.OK) {
+            if (checkDelete(process, s) == Errors.OK) {
                 delete(process, s);
             }
         }

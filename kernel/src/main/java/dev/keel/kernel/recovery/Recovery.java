@@ -2,7 +2,6 @@ package dev.keel.kernel.recovery;
 
 import dev.keel.kernel.Kernel;
 import dev.keel.kernel.abi.Errors;
-import dev.keel.kernel.cap.CapType;
 import dev.keel.kernel.proc.Process;
 
 /**
@@ -72,7 +71,7 @@ public final class Recovery {
     private static void retire(Kernel k, int svc) {
         int first = k.services.firstKept(svc);
         for (int i = 0; i < k.services.keptCount(svc); i++) {
-            if (k.caps.checkCap(0, first + i, CapType.NONE, false, false, false) == Errors.OK) {
+            if (k.reclaimer.checkDelete(0, first + i) == Errors.OK) {
                 k.reclaimer.delete(0, first + i);
             }
         }
@@ -108,36 +107,52 @@ public final class Recovery {
         if (need > per) {
             return -1;
         }
-        /*@ loop_invariant 0 <= first && first <= per - need + 1 && per == k.caps.slotsPerProcess();
-          @ loop_invariant \invariant_for(k) && \invariant_for(k.caps) && \invariant_for(k.services);
-          @ decreases per - need + 1 - first;
-          @ assignable \strictly_nothing;
-          @*/
-        for (int first = 0; first <= per - need; first++) {
-            if (runFree(k, first, need)) {
-                return first;
-            }
-        }
-        return -1;
+        return keptFrom(k, 0, need, per);
     }
 
+    /**
+     * keptRun from {@code first} on; recursive like runFree, at most a process's slot count deep.
+     * The measure stays above runFree's ({@code need}), since the prover compares the two at the call.
+     */
     /*@ private normal_behavior
       @ requires \invariant_for(k) && \invariant_for(k.caps) && \invariant_for(k.services);
-      @ requires 0 <= first && 0 <= n && first <= k.caps.slotsPerProcess() - n;
+      @ requires 0 <= need && need <= per && 0 <= first && first <= per - need;
+      @ ensures \result >= -1;
+      @ measured_by per - first + 1;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure @*/ int keptFrom(Kernel k, int first, int need, int per) {
+        if (runFree(k, first, need)) {
+            return first;
+        }
+        // Tested before the step, so first + 1 cannot wrap even for the largest slot count.
+        if (first >= per - need) {
+            return -1;
+        }
+        return keptFrom(k, first + 1, need, per);
+    }
+
+    /**
+     * True when kernel slots {@code first..first+n-1} are all empty and kept for no service.
+     * Recursive rather than a loop: a loop's rule gives the prover an unknown heap to re-prove
+     * the invariants in, while a call to a method that writes nothing keeps the heap it had. The
+     * depth is {@code n}, at most a process's slot count. Only the bound that keeps first + n
+     * from wrapping is required: a slot beyond the process's count is not empty (checkEmpty).
+     */
+    /*@ private normal_behavior
+      @ requires \invariant_for(k) && \invariant_for(k.caps) && \invariant_for(k.services);
+      @ requires 0 <= first && 0 <= n && first <= Integer.MAX_VALUE - n;
+      @ measured_by n;
       @ assignable \strictly_nothing;
       @*/
     private static /*@ pure @*/ boolean runFree(Kernel k, int first, int n) {
-        /*@ loop_invariant first <= i && i <= first + n;
-          @ loop_invariant \invariant_for(k) && \invariant_for(k.caps) && \invariant_for(k.services);
-          @ decreases first + n - i;
-          @ assignable \strictly_nothing;
-          @*/
-        for (int i = first; i < first + n; i++) {
-            if (k.caps.checkEmpty(0, i) != Errors.OK || k.services.slotKept(i)) {
-                return false;
-            }
+        if (n == 0) {
+            return true;
         }
-        return true;
+        if (k.caps.checkEmpty(0, first) != Errors.OK || k.services.slotKept(first)) {
+            return false;
+        }
+        return runFree(k, first + 1, n - 1);
     }
 
     /** Registers {@code target} as a service, keeping copies of its initial capabilities. */

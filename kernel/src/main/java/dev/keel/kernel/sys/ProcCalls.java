@@ -181,6 +181,7 @@ public final class ProcCalls {
     }
 
     /*@ public normal_behavior
+      @ requires \invariant_for(k) && \invariant_for(k.scheduler);
       @ ensures \result <= 0;
       @ assignable \everything;
       @*/

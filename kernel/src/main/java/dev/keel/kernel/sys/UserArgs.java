@@ -15,10 +15,15 @@ public final class UserArgs {
     }
 
     /** Copies {@code len} bytes (at most {@code max} and dst.length) at {@code va} into {@code dst}. */
+    // Besides dst, paging in writes only the frame allocator's counts (through the manager, and
+    // through its page tables, which share the allocator): that is prepare's frame, named here.
     /*@ public normal_behavior
       @ requires k.user != null && \invariant_for(k.user) && p.space != null && \invariant_for(p.space);
       @ ensures \result == Errors.OK || \result == Errors.BAD_LENGTH || \result == Errors.BAD_ADDRESS || \result == Errors.NO_MEMORY;
-      @ assignable \everything;
+      @ ensures \result == Errors.OK ==> 0 <= len && len <= max && len <= dst.length;
+      @ assignable dst[*], k.user.mm.frames.top, k.user.mm.frames.free[*], k.user.mm.frames.refs[*],
+      @     k.user.mm.frames.stack[*], k.user.mm.tables.frames.top, k.user.mm.tables.frames.free[*],
+      @     k.user.mm.tables.frames.refs[*];
       @*/
     public static int readBytes(Kernel k, Process p, long va, long len, long max, byte[] dst) {
         if (len < 0 || len > max || len > dst.length) {
@@ -39,7 +44,9 @@ public final class UserArgs {
     /*@ public normal_behavior
       @ requires k.user != null && \invariant_for(k.user) && p.space != null && \invariant_for(p.space);
       @ ensures \result == Errors.OK || \result == Errors.BAD_LENGTH || \result == Errors.BAD_ADDRESS || \result == Errors.NO_MEMORY;
-      @ assignable \everything;
+      @ assignable dst[*], k.user.mm.frames.top, k.user.mm.frames.free[*], k.user.mm.frames.refs[*],
+      @     k.user.mm.frames.stack[*], k.user.mm.tables.frames.top, k.user.mm.tables.frames.free[*],
+      @     k.user.mm.tables.frames.refs[*];
       @*/
     public static int readWords(Kernel k, Process p, long va, int n, long[] dst) {
         if (n < 0 || n > dst.length) {
