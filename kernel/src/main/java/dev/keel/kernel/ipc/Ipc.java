@@ -302,10 +302,10 @@ public final class Ipc {
       @ requires o != null ==> o.space != null && \invariant_for(o.space);
       @ ensures \result <= 0;
       @ ensures \result == Errors.OK ==> o != null && live && anyFree
-      @     && 0 <= len && len <= max && len <= UserMemory.MAX_LENGTH
+      @     && 0 <= len && len <= UserMemory.MAX_LENGTH
       @     && (len == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
       @         && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - len))
-      @     && (call ==> 0 <= replyMax && replyMax <= max && replyMax <= UserMemory.MAX_LENGTH
+      @     && (call ==> 0 <= replyMax && replyMax <= UserMemory.MAX_LENGTH
       @         && (replyMax == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
       @             && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - replyMax)))
       @     && (block || !noReceiver || !full);
