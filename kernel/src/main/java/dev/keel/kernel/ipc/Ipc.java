@@ -302,10 +302,10 @@ public final class Ipc {
       @ requires o != null ==> o.space != null && \invariant_for(o.space);
       @ ensures \result <= 0;
       @ ensures \result == Errors.OK ==> o != null && live && anyFree
-      @     && 0 <= len && len <= max && len <= UserMemory.MAX_LENGTH
+      @     && 0 <= len && len <= UserMemory.MAX_LENGTH
       @     && (len == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
       @         && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - len))
-      @     && (call ==> 0 <= replyMax && replyMax <= max && replyMax <= UserMemory.MAX_LENGTH
+      @     && (call ==> 0 <= replyMax && replyMax <= UserMemory.MAX_LENGTH
       @         && (replyMax == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
       @             && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - replyMax)))
       @     && (block || !noReceiver || !full);
@@ -574,7 +574,25 @@ public final class Ipc {
         return true;
     }
 
-    private void takeReplyCap(Tcb r, Tcb c) {
+    // A helper like wake, which it calls for the caller whose reply capability r held before.
+    /*@ private normal_behavior
+      @ requires scheduler != null && \invariant_for(scheduler);
+      @ requires r.replyCap != null ==> \invariant_for(r.replyCap);
+      @ ensures r.replyCap == c && c.replyHolder == r && c.blockedOn == Tcb.ON_REPLY
+      @     && c.waitPort == null && c.pending == null;
+      @ ensures \invariant_for(scheduler);
+      @ assignable r.replyCap, c.replyHolder, c.blockedOn, c.waitPort, c.pending;
+      @ assignable r.replyCap.replyHolder, r.replyCap.regs[*], r.replyCap.state, r.replyCap.blockedOn,
+      @     r.replyCap.waitPort, r.replyCap.pending, r.replyCap.recvBuffer, r.replyCap.recvMax,
+      @     r.replyCap.ioOp, r.replyCap.ioSlot, r.replyCap.next, r.replyCap.prev, r.replyCap.queued,
+      @     r.replyCap.inQueue;
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(Tcb x; \locset(x.next));
+      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c2; \locset(c2.needResched));
+      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
+      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+      @*/
+    /*@ helper @*/ private void takeReplyCap(Tcb r, Tcb c) {
         Tcb old = r.replyCap;
         if (old != null) {
             old.replyHolder = null;
@@ -588,7 +606,26 @@ public final class Ipc {
     }
 
     /** Wakes a blocked thread with result {@code code}. */
-    private void wake(Tcb t, int code) {
+    // A helper: Ipc's invariant is neither needed nor touched (it writes threads, thread queues,
+    // reschedule flags and the trace). The scheduler's invariant is what unblock needs and keeps.
+    // Which run queue takes the thread depends on its CPU and priority: every queue is named.
+    /*@ private normal_behavior
+      @ requires scheduler != null && \invariant_for(scheduler) && \invariant_for(t);
+      @ ensures t.regs[0] == code && t.regs[1] == 0 && t.regs[2] == 0 && t.regs[3] == -1;
+      @ ensures \old(t.state) == Tcb.BLOCKED ==> t.state == Tcb.READY
+      @     && t.blockedOn == Tcb.ON_NOTHING && t.waitPort == null && t.pending == null;
+      @ ensures \old(t.state) != Tcb.BLOCKED ==> t.state == \old(t.state)
+      @     && t.blockedOn == \old(t.blockedOn) && t.waitPort == \old(t.waitPort) && t.pending == \old(t.pending);
+      @ ensures \invariant_for(scheduler) && \invariant_for(t);
+      @ assignable t.regs[*], t.state, t.blockedOn, t.waitPort, t.pending, t.recvBuffer, t.recvMax,
+      @     t.ioOp, t.ioSlot, t.next, t.prev, t.queued, t.inQueue;
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(Tcb x; \locset(x.next));
+      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
+      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+      @*/
+    /*@ helper @*/ private void wake(Tcb t, int code) {
         t.setResult(code, 0, 0, -1);
         if (t.state == Tcb.BLOCKED) {
             t.clearIpc();
