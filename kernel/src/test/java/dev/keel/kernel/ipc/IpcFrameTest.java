@@ -21,6 +21,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
 import dev.keel.kernel.Boot;
+import dev.keel.kernel.Loc;
 import dev.keel.kernel.Sim;
 import dev.keel.kernel.abi.Errors;
 import dev.keel.kernel.abi.Syscalls;
@@ -39,32 +40,6 @@ import dev.keel.kernel.trace.SchedTrace;
  * the action's frame names, read as the contracts in Ipc.java state it.
  */
 class IpcFrameTest {
-
-    /** One heap location: an object (by identity) and a field name or array index. */
-    private static final class Loc {
-        final Object o;
-        final String f;
-
-        Loc(Object o, String f) {
-            this.o = o;
-            this.f = f;
-        }
-
-        @Override
-        public boolean equals(Object x) {
-            return x instanceof Loc l && l.o == o && l.f.equals(f);
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(o) * 31 + f.hashCode();
-        }
-
-        @Override
-        public String toString() {
-            return o.getClass().getSimpleName() + "@" + Integer.toHexString(System.identityHashCode(o)) + "." + f;
-        }
-    }
 
     private static final int[] PORT_SLOTS = {20, 21};
 

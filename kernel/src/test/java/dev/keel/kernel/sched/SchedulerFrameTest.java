@@ -18,6 +18,7 @@ import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
+import dev.keel.kernel.Loc;
 import dev.keel.kernel.Sim;
 import dev.keel.kernel.abi.Errors;
 import dev.keel.kernel.proc.Process;
@@ -32,32 +33,6 @@ import dev.keel.kernel.trace.SchedTrace;
  * and last node stand for {@code nodes[0]}, {@code nodes[1]} and {@code nodes[size() - 1]}.
  */
 class SchedulerFrameTest {
-
-    /** One heap location: an object (by identity) and a field name or array index. */
-    private static final class Loc {
-        final Object o;
-        final String f;
-
-        Loc(Object o, String f) {
-            this.o = o;
-            this.f = f;
-        }
-
-        @Override
-        public boolean equals(Object x) {
-            return x instanceof Loc l && l.o == o && l.f.equals(f);
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(o) * 31 + f.hashCode();
-        }
-
-        @Override
-        public String toString() {
-            return o.getClass().getSimpleName() + "@" + Integer.toHexString(System.identityHashCode(o)) + "." + f;
-        }
-    }
 
     private Scheduler sched;
     private ThreadPool pool;
