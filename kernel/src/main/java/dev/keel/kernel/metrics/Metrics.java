@@ -110,11 +110,17 @@ public final class Metrics {
         return n < Long.MAX_VALUE ? n + 1 : n;
     }
 
-    /** The value of {@code index} in the array of {@code kind} kept here; -1 when out of range. */
+    /**
+     * The value of {@code index} in the array of {@code kind} kept here; -1 when out of range.
+     * A helper that needs only its arrays: it changes nothing, so the invariant holds after it
+     * without its callers showing the whole of it again before.
+     */
     /*@ public normal_behavior
+      @ requires pageFaults != null && pageFaultLatency != null;
+      @ requires syscallCount != null && syscallLatency != null;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ long read(int kind, long index) {
+    /*@ pure helper @*/ public long read(int kind, long index) {
         if (kind == MetricKinds.PAGE_FAULTS) {
             return at(pageFaults, index);
         }
