@@ -33,14 +33,14 @@ public final class Metrics {
     /** The bucket of {@code cycles}: floor(log2(cycles)), at most BUCKETS - 1. */
     /*@ public normal_behavior
       @ ensures 0 <= \result && \result < MetricKinds.BUCKETS;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ int bucket(long cycles) {
         int b = 0;
         long v = cycles;
         /*@ loop_invariant 0 <= b && b <= MetricKinds.BUCKETS - 1;
           @ decreases MetricKinds.BUCKETS - 1 - b;
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @*/
         while (v > 1 && b < MetricKinds.BUCKETS - 1) {
             v = v / 2;
@@ -104,17 +104,23 @@ public final class Metrics {
      */
     /*@ private normal_behavior
       @ ensures \result == (n < Long.MAX_VALUE ? n + 1 : n);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     private static /*@ pure @*/ long inc(long n) {
         return n < Long.MAX_VALUE ? n + 1 : n;
     }
 
-    /** The value of {@code index} in the array of {@code kind} kept here; -1 when out of range. */
+    /**
+     * The value of {@code index} in the array of {@code kind} kept here; -1 when out of range.
+     * A helper that needs only its arrays: it changes nothing, so the invariant holds after it
+     * without its callers showing the whole of it again before.
+     */
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ requires pageFaults != null && pageFaultLatency != null;
+      @ requires syscallCount != null && syscallLatency != null;
+      @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ long read(int kind, long index) {
+    /*@ pure helper @*/ public long read(int kind, long index) {
         if (kind == MetricKinds.PAGE_FAULTS) {
             return at(pageFaults, index);
         }
