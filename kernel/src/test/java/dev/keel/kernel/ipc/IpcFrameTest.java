@@ -1,7 +1,6 @@
 package dev.keel.kernel.ipc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.lang.reflect.Array;
@@ -19,6 +18,7 @@ import java.util.function.Predicate;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.statistics.Statistics;
 
 import dev.keel.kernel.Boot;
 import dev.keel.kernel.Loc;
@@ -67,8 +67,14 @@ class IpcFrameTest {
         for (int step = 0; step < 120; step++) {
             act(r);
         }
-        assertTrue(checked.getOrDefault("send", 0) + checked.getOrDefault("call", 0) > 0, "no send was checked");
-        assertTrue(checked.getOrDefault("receive", 0) > 0, "no receive was checked");
+        // A run may block every thread early and check no receive at all; that run still checks
+        // what it did. Across the tries, sends and receives must each have been checked.
+        boolean sent = checked.getOrDefault("send", 0) + checked.getOrDefault("call", 0) > 0;
+        boolean received = checked.getOrDefault("receive", 0) > 0;
+        Statistics.label("send checked").collect(sent);
+        Statistics.label("receive checked").collect(received);
+        Statistics.label("send checked").coverage(c -> c.check(true).count(n -> n > 0));
+        Statistics.label("receive checked").coverage(c -> c.check(true).count(n -> n > 0));
     }
 
     private void act(Random r) {
