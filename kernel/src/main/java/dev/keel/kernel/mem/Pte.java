@@ -205,7 +205,9 @@ public final class Pte {
     /**
      * The table index of {@code va} at {@code level} (3 = PML4, 0 = page table): bits
      * 12 + 9 * level and up, nine of them. Division and remainder rather than shift and mask,
-     * which agree on a non-negative {@code va}, the only kind the tables hold.
+     * which agree on a non-negative {@code va}, the only kind the tables hold. Each level divides
+     * by its own constant: gcc turns a constant power-of-two divisor into shifts, while one
+     * divisor chosen at run time stays a 64-bit division on every level of every page walk.
      */
     /*@ public normal_behavior
       @ requires 0 <= va && 0 <= level && level <= 3;
@@ -213,8 +215,16 @@ public final class Pte {
       @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ int index(long va, int level) {
-        long span = level == 3 ? SPAN3 : level == 2 ? SPAN2 : level == 1 ? SPAN1 : SPAN0;
-        long i = va / span % ENTRIES;
+        long i;
+        if (level == 3) {
+            i = va / SPAN3 % ENTRIES;
+        } else if (level == 2) {
+            i = va / SPAN2 % ENTRIES;
+        } else if (level == 1) {
+            i = va / SPAN1 % ENTRIES;
+        } else {
+            i = va / SPAN0 % ENTRIES;
+        }
         //@ assert 0 <= i && i < ENTRIES;
         return (int) i;
     }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 
 class PteTest {
@@ -72,5 +74,12 @@ class PteTest {
         bits |= c ? Pte.COW : 0;
         assertEquals(bits, Pte.leaf(pa, w, x, c));
         assertEquals((pa & Pte.FRAME_MASK) | Pte.PRESENT | Pte.WRITABLE | Pte.USER, Pte.table(pa));
+    }
+
+    /** Each level's index is the nine bits at 12 + 9 * level of a non-negative address. */
+    @Property(tries = 2000)
+    void indexAgreesWithTheBitLayout(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long va,
+            @ForAll @IntRange(min = 0, max = 3) int level) {
+        assertEquals((int) ((va >>> (12 + 9 * level)) & 511), Pte.index(va, level));
     }
 }
