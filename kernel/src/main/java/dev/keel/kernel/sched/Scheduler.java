@@ -50,11 +50,18 @@ public final class Scheduler {
     // invariants are unfolded in every scheduler proof and push even cpu(int) past the step
     // bound: the methods that read a run queue require its invariant instead.
     //@ public invariant \invariant_for(threads);
-    // One row of lingering reservations per CPU, one entry per thread slot.
-    //@ public invariant lingering.length == cpus.length;
-    /*@ public invariant (\forall int c; 0 <= c && c < lingering.length;
-      @     lingering[c].length == threads.tcbs.length && \nonnullelements(lingering[c]));
+    // One row of lingering reservations per CPU, one entry per thread slot. Kept behind a model
+    // field whose dependencies are the table alone, so a proof that writes nothing of the table
+    // carries the fact over without unfolding its quantifiers.
+    //@ public model boolean lingeringShaped;
+    /*@ public represents lingeringShaped = lingering.length == cpus.length
+      @     && (\forall int c; 0 <= c && c < lingering.length;
+      @         lingering[c].length == threads.tcbs.length && \nonnullelements(lingering[c]));
       @*/
+    /*@ public accessible lingeringShaped: lingering, cpus, threads, threads.tcbs, lingering[*],
+      @     \infinite_union(int c; 0 <= c && c < lingering.length; lingering[c][*]);
+      @*/
+    //@ public invariant lingeringShaped;
 
     // Each CPU's idle thread is pool entry i (the first entry when the pool is smaller): boot
     // sets its state, priority and CPU.
@@ -577,32 +584,85 @@ public final class Scheduler {
      * lingering reservation of {@code except}'s own slot is left out too, as admitting
      * {@code except} resumes it rather than adding to it.
      */
+    // A helper (JML modifiers first) that requires only the fields it reads, not the scheduler's
+    // invariant: each of its two loops is a static method of its own, so no loop of it carries
+    // the invariant, and callers do not show the invariant again. The CPU is looked up inline
+    // as cpu(int) does, and the row of the lingering table is bounds-checked, so neither the CPU
+    // numbering nor the table's shape is needed beyond the requires.
     /*@ public normal_behavior
+      @ requires threads != null && \invariant_for(threads);
+      @ requires cpus != null && \nonnullelements(cpus) && boot != null;
+      @ requires lingering != null && (\forall int k; 0 <= k && k < lingering.length;
+      @     lingering[k] != null && \nonnullelements(lingering[k]));
       @ ensures \result >= 0;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ long utilisation(int cpu, Tcb except) {
+    /*@ pure helper @*/ public long utilisation(int cpu, Tcb except) {
+        PerCpu c = cpu >= 0 && cpu < cpus.length ? cpus[cpu] : boot;
+        return plus(liveShare(threads, cpu, except), lingeringShare(lingering, c, except));
+    }
+
+    /** Per mille reserved on {@code cpu} by the live reservations of threads other than {@code except}. */
+    /*@ private normal_behavior
+      @ requires \invariant_for(threads);
+      @ ensures \result >= 0;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure helper @*/ private static long liveShare(ThreadPool threads, int cpu, Tcb except) {
         long sum = 0;
-        /*@ loop_invariant 0 <= i && i <= threads.size() && sum >= 0;
+        /*@ loop_invariant 0 <= i && i <= threads.tcbs.length && sum >= 0;
           @ assignable \strictly_nothing;
-          @ decreases threads.size() - i;
+          @ decreases threads.tcbs.length - i;
           @*/
         for (int i = 0; i < threads.size(); i++) {
             Tcb o = threads.at(i);
             if (o != except && o.realtime && o.cpu == cpu && o.state != Tcb.FREE && o.period > 0
                     && o.budget > 0) {
-                sum = plus(sum, (long) o.budget * 1000 / o.period);
+                sum = plus(sum, share(o.budget(), o.period()));
             }
         }
-        PerCpu c = cpu(cpu);
-        /*@ loop_invariant 0 <= s && s <= threads.size() && sum >= 0;
+        return sum;
+    }
+
+    /** A reservation's share of its CPU in per mille. */
+    /*@ private normal_behavior
+      @ requires budget > 0 && period > 0;
+      @ ensures \result >= 0;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure helper @*/ private static long share(int budget, int period) {
+        long q = (long) budget * 1000 / period;
+        // Never taken (both operands are positive); KeY finds no sign of a quotient by itself.
+        return q < 0 ? 0 : q;
+    }
+
+    /**
+     * Per mille still held on {@code c} by the lingering reservations of its row of {@code table},
+     * the slot of {@code except} left out. Its requires is the scheduler's, word for word, so a
+     * caller meets it without instantiating the quantifier. The sum saturates inline: a long field
+     * passed to plus would have to be shown a long, and KeY knows no range of one.
+     */
+    /*@ private normal_behavior
+      @ requires (\forall int k; 0 <= k && k < table.length;
+      @     table[k] != null && \nonnullelements(table[k]));
+      @ ensures \result >= 0;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure helper @*/ private static long lingeringShare(Lingering[][] table, PerCpu c, Tcb except) {
+        int r = c.index;
+        if (r < 0 || r >= table.length) {
+            return 0;
+        }
+        Lingering[] row = table[r];
+        long sum = 0;
+        /*@ loop_invariant 0 <= s && s <= row.length && sum >= 0;
           @ assignable \strictly_nothing;
-          @ decreases threads.size() - s;
+          @ decreases row.length - s;
           @*/
-        for (int s = 0; s < threads.size(); s++) {
-            Lingering l = lingeringAt(lingering, c, s);
-            if (l != null && s != except.id && l.holdsAt(c.ticks) && l.permille > 0) {
-                sum = plus(sum, l.permille);
+        for (int s = 0; s < row.length; s++) {
+            Lingering l = row[s];
+            if (s != except.id && l.until > c.ticks && l.permille > 0) {
+                sum = l.permille > Long.MAX_VALUE - sum ? Long.MAX_VALUE : sum + l.permille;
             }
         }
         return sum;
@@ -614,7 +674,7 @@ public final class Scheduler {
       @ ensures \result >= a && \result >= b;
       @ assignable \strictly_nothing;
       @*/
-    private static /*@ pure @*/ long plus(long a, long b) {
+    /*@ pure helper @*/ private static long plus(long a, long b) {
         return b > Long.MAX_VALUE - a ? Long.MAX_VALUE : a + b;
     }
 

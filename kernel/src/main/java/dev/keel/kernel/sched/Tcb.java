@@ -107,6 +107,27 @@ public final class Tcb {
         }
     }
 
+    /**
+     * The reservation's budget: read through this query where the value is handed on, since KeY
+     * knows the range of an int a method returns but not of an int field.
+     */
+    /*@ public normal_behavior
+      @ ensures \result == budget;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure helper @*/ public int budget() {
+        return budget;
+    }
+
+    /** The reservation's period, read as {@link #budget()} is. */
+    /*@ public normal_behavior
+      @ ensures \result == period;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure helper @*/ public int period() {
+        return period;
+    }
+
     /** Result register {@code i} (0..3). */
     /*@ public normal_behavior
       @ requires 0 <= i && i < 4;
