@@ -381,7 +381,9 @@ public final class ProcessManager {
         }
         int e = loadImage(s, module, mem);
         if (e == Errors.OK) {
-            mm.map(s, stackBase(), stackPages, true, mem, true);
+            e = mapStack(s, mem);
+        }
+        if (e == Errors.OK) {
             e = pushArgs(s, args, argsLen, env, envLen, elf.entry(modules.base(module)), t);
         }
         if (e != Errors.OK) {
@@ -400,6 +402,20 @@ public final class ProcessManager {
                 }
             }
         }
+        return Errors.OK;
+    }
+
+    /**
+     * Reserves the stack below STACK_TOP. The segments were checked to end below it, but the
+     * memory object's quota or the space's region slots may still run out here: then nothing
+     * is mapped and the caller tears the space down, as for a segment.
+     */
+    private int mapStack(AddressSpace s, int mem) {
+        long base = stackBase();
+        if (mm.checkMap(s, base, stackPages, mem) != Errors.OK) {
+            return Errors.NO_MEMORY;
+        }
+        mm.map(s, base, stackPages, true, mem, true);
         return Errors.OK;
     }
 
