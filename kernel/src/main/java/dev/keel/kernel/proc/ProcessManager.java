@@ -283,12 +283,13 @@ public final class ProcessManager {
      * kernel operations.
      */
     /*@ public normal_behavior
+      @ requires table != null && table.length >= 2 && \nonnullelements(table);
       @ requires (\forall int j; 1 <= j && j < table.length; table[j].space != null);
       @ requires (\forall int j; 1 <= j && j < table.length; \invariant_for(table[j].space));
       @ ensures \result == null || \result.state == Process.FREE;
       @ assignable \strictly_nothing;
       @*/
-    /*@ nullable @*/ public /*@ pure @*/ @Nullable Process freeEntry() {
+    /*@ nullable pure helper @*/ public @Nullable Process freeEntry() {
         /*@ loop_invariant 1 <= i && i <= table.length;
           @ loop_invariant (\forall int j; 1 <= j && j < table.length; table[j].space != null);
           @ loop_invariant (\forall int j; 1 <= j && j < table.length; \invariant_for(table[j].space));
@@ -381,7 +382,9 @@ public final class ProcessManager {
         }
         int e = loadImage(s, module, mem);
         if (e == Errors.OK) {
-            mm.map(s, stackBase(), stackPages, true, mem, true);
+            e = mapStack(s, mem);
+        }
+        if (e == Errors.OK) {
             e = pushArgs(s, args, argsLen, env, envLen, elf.entry(modules.base(module)), t);
         }
         if (e != Errors.OK) {
@@ -400,6 +403,20 @@ public final class ProcessManager {
                 }
             }
         }
+        return Errors.OK;
+    }
+
+    /**
+     * Reserves the stack below STACK_TOP. The segments were checked to end below it, but the
+     * memory object's quota or the space's region slots may still run out here: then nothing
+     * is mapped and the caller tears the space down, as for a segment.
+     */
+    private int mapStack(AddressSpace s, int mem) {
+        long base = stackBase();
+        if (mm.checkMap(s, base, stackPages, mem) != Errors.OK) {
+            return Errors.NO_MEMORY;
+        }
+        mm.map(s, base, stackPages, true, mem, true);
         return Errors.OK;
     }
 
@@ -447,15 +464,21 @@ public final class ProcessManager {
 
     // ---- Fork ----
 
-    /** OK when {@code caller}'s process can be forked now. */
+    /**
+     * OK when {@code caller}'s process can be forked now. A helper: it names the invariants it
+     * reads (the spaces', the pool's, the memory manager's) instead of this manager's.
+     */
     /*@ public normal_behavior
       @ requires caller.owner != null ==> \invariant_for(caller.owner) && \invariant_for(caller.owner.space);
+      @ requires table != null && table.length >= 2 && \nonnullelements(table);
       @ requires (\forall int j; 1 <= j && j < table.length; table[j].space != null);
       @ requires (\forall int j; 1 <= j && j < table.length; \invariant_for(table[j].space));
+      @ requires threads != null && \invariant_for(threads);
+      @ requires mm != null && \invariant_for(mm);
       @ ensures \result == Errors.OK || \result == Errors.NO_RESOURCES || \result == Errors.NO_MEMORY;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ int checkFork(Tcb caller) {
+    /*@ pure helper @*/ public int checkFork(Tcb caller) {
         Process p = caller.owner;
         if (p == null || freeEntry() == null || threads.allocate() == null || !pidsLeft()) {
             return Errors.NO_RESOURCES;
