@@ -70,6 +70,8 @@ public final class Ipc {
     // delivered, also the frame allocator's state (user memory paged in) and the capability table
     // (a transferred capability). Which port, thread or message is touched depends on the queues,
     // so each is named for every object of its class. The interrupt controller is the machine's.
+    // The actions that block or wake a thread do it through the scheduler, whose methods need and
+    // keep its invariant: those actions require it and hand it back.
 
     /*@ public normal_behavior
       @ requires portCount > 0 && threadCount > 0;
@@ -388,6 +390,7 @@ public final class Ipc {
      * the reply. {@code capSource} is the global slot of a capability to transfer, or -1.
      */
     /*@ public normal_behavior
+      @ requires \invariant_for(scheduler);
       @ requires \invariant_for(user);
       @ requires caller.owner != null && p.live
       @     && (\exists int k; 0 <= k && k < pool.messages.length; !pool.messages[k].inUse)
@@ -398,6 +401,7 @@ public final class Ipc {
       @         && (replyMax == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
       @             && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - replyMax)));
       @ ensures p.sent == \old(p.sent) + 1;
+      @ ensures \invariant_for(scheduler);
       @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
       @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
       @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
@@ -439,6 +443,7 @@ public final class Ipc {
 
     /** TrySend: a send checked with {@code block} false, so it finds a receiver or room. */
     /*@ public normal_behavior
+      @ requires \invariant_for(scheduler);
       @ requires \invariant_for(user);
       @ requires caller.owner != null && p.live
       @     && (\exists int k; 0 <= k && k < pool.messages.length; !pool.messages[k].inUse)
@@ -447,6 +452,7 @@ public final class Ipc {
       @         && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - len))
       @     && (p.receivers.count > 0 || p.count < p.capacity);
       @ ensures p.sent == \old(p.sent) + 1 && caller.state == \old(caller.state);
+      @ ensures \invariant_for(scheduler);
       @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
       @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
       @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
@@ -472,6 +478,7 @@ public final class Ipc {
      * capability it gets with the message.
      */
     /*@ public normal_behavior
+      @ requires \invariant_for(scheduler);
       @ requires \invariant_for(user);
       @ requires caller.owner != null && p.live
       @     && (\exists int k; 0 <= k && k < pool.messages.length; !pool.messages[k].inUse)
@@ -483,6 +490,7 @@ public final class Ipc {
       @             && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - replyMax));
       @ ensures caller.state == Tcb.BLOCKED;
       @ ensures caller.blockedOn == Tcb.ON_CALL || caller.blockedOn == Tcb.ON_REPLY;
+      @ ensures \invariant_for(scheduler);
       @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
       @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
       @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
@@ -727,9 +735,11 @@ public final class Ipc {
      * or blocks the caller until a message comes.
      */
     /*@ public normal_behavior
+      @ requires \invariant_for(scheduler);
       @ requires \invariant_for(user);
       @ requires checkReceive(caller, p, buf, max, true) == Errors.OK;
       @ ensures \old(p.count) > 0 ==> p.received == \old(p.received) + 1;
+      @ ensures \invariant_for(scheduler);
       @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
       @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
       @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
@@ -764,9 +774,11 @@ public final class Ipc {
 
     /** TryReceive: a receive checked with {@code block} false, so a message is queued. */
     /*@ public normal_behavior
+      @ requires \invariant_for(scheduler);
       @ requires \invariant_for(user);
       @ requires checkReceive(caller, p, buf, max, false) == Errors.OK;
       @ ensures p.received == \old(p.received) + 1;
+      @ ensures \invariant_for(scheduler);
       @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
       @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
       @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
@@ -842,9 +854,11 @@ public final class Ipc {
      * (or with an error when its buffer went bad). Returns the woken caller.
      */
     /*@ public normal_behavior
+      @ requires \invariant_for(scheduler);
       @ requires \invariant_for(user);
       @ requires checkReply(replier, buf, len) == Errors.OK;
       @ ensures replier.replyCap == null && \result == \old(replier.replyCap);
+      @ ensures \invariant_for(scheduler);
       @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
       @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
       @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
@@ -1104,8 +1118,10 @@ public final class Ipc {
 
     /** An interrupt on {@code line}: masked until acknowledged, notified to its bound port. */
     /*@ public normal_behavior
+      @ requires \invariant_for(scheduler);
       @ requires \invariant_for(user);
       @ requires 0 <= line && line < irqs.lines();
+      @ ensures \invariant_for(scheduler);
       @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
       @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
       @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
@@ -1130,9 +1146,11 @@ public final class Ipc {
 
     /** Binds {@code line} to {@code p} with {@code badge}; a pending notification goes out now. */
     /*@ public normal_behavior
+      @ requires \invariant_for(scheduler);
       @ requires \invariant_for(user);
       @ requires 0 <= line && line < irqs.lines() && p.live;
       @ ensures irqs.portOf(line) == p;
+      @ ensures \invariant_for(scheduler);
       @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
       @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
       @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
@@ -1194,7 +1212,9 @@ public final class Ipc {
 
     /** The port died (its last capability was deleted): every waiter wakes with DEAD_OBJECT. */
     /*@ public normal_behavior
+      @ requires \invariant_for(scheduler);
       @ ensures !p.live && p.count == 0;
+      @ ensures \invariant_for(scheduler);
       @ assignable p.live;
       @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
       @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
@@ -1272,8 +1292,10 @@ public final class Ipc {
      * whose reply capability it held wakes with DEAD_OBJECT, and a reply it waited for is forgotten.
      */
     /*@ public normal_behavior
+      @ requires \invariant_for(scheduler);
       @ requires \invariant_for(user);
       @ ensures t.replyCap == null && t.replyHolder == null && t.pending == null;
+      @ ensures \invariant_for(scheduler);
       @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
       @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
       @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
