@@ -817,25 +817,37 @@ public final class Ipc {
     // ---- Reply ----
 
     /** OK when {@code replier} holds a reply capability and {@code len} bytes at {@code buf} are readable. */
+    // The OK facts are those reply requires (a reply capability, an owner, a free message, a
+    // readable buffer): a caller tests this check in code and must meet reply's precondition.
     /*@ public normal_behavior
       @ requires replier.owner != null ==> replier.owner.space != null && \invariant_for(replier.owner.space);
-      @ ensures \result == Errors.OK ==> replier.replyCap != null;
+      @ ensures \result == Errors.OK ==> replier.replyCap != null && replier.owner != null
+      @     && (\exists int k; 0 <= k && k < pool.messages.length; !pool.messages[k].inUse)
+      @     && 0 <= len && len <= UserMemory.MAX_LENGTH
+      @     && (len == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
+      @         && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - len));
       @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int checkReply(Tcb replier, long buf, long len) {
         boolean held = replier.replyCap != null;
-        return replyVerdict(held, replier.owner, buf, len, pool.messageBytes(), pool.free());
+        return replyVerdict(held, replier.owner, buf, len, pool.messageBytes(), pool.hasFree());
     }
 
-    /** checkReply's verdict on what it read: {@code held} whether a reply capability is held. */
+    /**
+     * checkReply's verdict on what it read: {@code held} whether a reply capability is held,
+     * {@code anyFree} whether a message is free.
+     */
     /*@ private normal_behavior
       @ requires user != null;
       @ requires o != null ==> o.space != null && \invariant_for(o.space);
-      @ ensures \result == Errors.OK ==> held;
+      @ ensures \result == Errors.OK ==> held && o != null && anyFree
+      @     && 0 <= len && len <= UserMemory.MAX_LENGTH
+      @     && (len == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
+      @         && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - len));
       @ assignable \strictly_nothing;
       @*/
     /*@ pure helper @*/ private int replyVerdict(boolean held, /*@ nullable @*/ @Nullable Process o,
-            long buf, long len, int max, int free) {
+            long buf, long len, int max, boolean anyFree) {
         if (!held) {
             return Errors.NO_REPLY;
         }
@@ -846,7 +858,7 @@ public final class Ipc {
         if (e != Errors.OK) {
             return e;
         }
-        return free == 0 ? Errors.NO_RESOURCES : Errors.OK;
+        return anyFree ? Errors.OK : Errors.NO_RESOURCES;
     }
 
     /**
@@ -856,7 +868,11 @@ public final class Ipc {
     /*@ public normal_behavior
       @ requires \invariant_for(scheduler);
       @ requires \invariant_for(user);
-      @ requires checkReply(replier, buf, len) == Errors.OK;
+      @ requires replier.replyCap != null && replier.owner != null
+      @     && (\exists int k; 0 <= k && k < pool.messages.length; !pool.messages[k].inUse)
+      @     && 0 <= len && len <= UserMemory.MAX_LENGTH
+      @     && (len == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
+      @         && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - len));
       @ ensures replier.replyCap == null && \result == \old(replier.replyCap);
       @ ensures \invariant_for(scheduler);
       @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
