@@ -75,10 +75,13 @@ public final class CapTrace {
             return;
         }
         Capability c = caps.at(caps.globalSlot(process, slot));
+        // Looked up before the line is begun: the capability space's invariant is then the one the
+        // caller showed.
+        int untyped = untypedSlot(caps, process, slot);
         begin(s, "CreateObject");
         TraceText.process(s, process);
         TraceText.word(s, ", ");
-        TraceText.number(s, untypedSlot(caps, process, slot) + 1);
+        TraceText.number(s, untyped + 1);
         TraceText.word(s, ", ");
         TraceText.number(s, slot + 1);
         TraceText.word(s, ", ");
@@ -219,6 +222,13 @@ public final class CapTrace {
     }
 
     /** The first slot of {@code process} other than {@code except} with a memory capability with write, or -1. */
+    // Each part of a trace line is its own method with a contract, so the proof of a hook is the
+    // hook's own statements and not the whole line unfolded.
+    /*@ private normal_behavior
+      @ requires \invariant_for(caps) && 0 <= process && process < caps.processCount;
+      @ ensures -1 <= \result && \result < caps.slotsPerProcess;
+      @ assignable \nothing;
+      @*/
     private static int untypedSlot(CapabilitySpace caps, int process, long except) {
         /*@ loop_invariant 0 <= a && a <= caps.slotsPerProcess;
           @ decreases caps.slotsPerProcess - a;
@@ -233,6 +243,9 @@ public final class CapTrace {
         return -1;
     }
 
+    /*@ private normal_behavior
+      @ assignable \nothing;
+      @*/
     private static void begin(TraceSink s, String action) {
         TraceText.word(s, "@cap <<");
         TraceText.string(s, action);
@@ -240,10 +253,19 @@ public final class CapTrace {
     }
 
     /** Closes the arguments and writes the state after the action, then ends the line. */
+    // The arrays it reads, not the capability space's invariant: each text written before leaves
+    // a heap the prover must show the precondition on again, and the invariant is large.
+    /*@ private normal_behavior
+      @ requires caps.slots != null && caps.parent != null && caps.slots.length == caps.parent.length;
+      @ requires \nonnullelements(caps.slots) && caps.slotsPerProcess > 0;
+      @ assignable \nothing;
+      @*/
     private void end(TraceSink s, CapabilitySpace caps) {
         TraceText.word(s, ">>, {");
         boolean first = true;
         /*@ loop_invariant 0 <= g && g <= caps.slots.length;
+          @ loop_invariant caps.slots != null && caps.parent != null && caps.slots.length == caps.parent.length;
+          @ loop_invariant \nonnullelements(caps.slots) && caps.slotsPerProcess > 0;
           @ decreases caps.slots.length - g;
           @ assignable \nothing;
           @*/
@@ -258,6 +280,7 @@ public final class CapTrace {
         first = true;
         // Not g again: KeY keeps one namespace for the loop variables of a method.
         /*@ loop_invariant 0 <= h && h <= caps.slots.length;
+          @ loop_invariant caps.slots != null && \nonnullelements(caps.slots);
           @ decreases caps.slots.length - h;
           @ assignable \nothing;
           @*/
@@ -273,6 +296,11 @@ public final class CapTrace {
     }
 
     /** {@code <<<<p, s>>, cap, parent>>} for full global slot g. */
+    /*@ private normal_behavior
+      @ requires caps.slots != null && caps.parent != null && 0 <= g && g < caps.slots.length;
+      @ requires g < caps.parent.length && caps.slots[g] != null && caps.slotsPerProcess > 0;
+      @ assignable \nothing;
+      @*/
     private static void entry(TraceSink s, CapabilitySpace caps, int g) {
         int per = caps.slotsPerProcess();
         Capability c = caps.at(g);
@@ -297,6 +325,9 @@ public final class CapTrace {
     }
 
     /** Whether the object a capability names exists: a port only while it is live. */
+    /*@ private normal_behavior
+      @ assignable \nothing;
+      @*/
     private boolean usable(Capability c) {
         Ipc i = ipc;
         if (c.type() != CapType.PORT || i == null) {
