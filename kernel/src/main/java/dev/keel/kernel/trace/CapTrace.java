@@ -262,6 +262,19 @@ public final class CapTrace {
       @*/
     private void end(TraceSink s, CapabilitySpace caps) {
         TraceText.word(s, ">>, {");
+        entries(s, caps);
+        TraceText.word(s, "}, {");
+        objects(s, caps);
+        TraceText.word(s, "}>>\n");
+    }
+
+    /** The abstract slots: an entry for each full global slot. */
+    /*@ private normal_behavior
+      @ requires caps.slots != null && caps.parent != null && caps.slots.length == caps.parent.length;
+      @ requires \nonnullelements(caps.slots) && caps.slotsPerProcess > 0;
+      @ assignable \nothing;
+      @*/
+    private static void entries(TraceSink s, CapabilitySpace caps) {
         boolean first = true;
         /*@ loop_invariant 0 <= g && g <= caps.slots.length;
           @ loop_invariant caps.slots != null && caps.parent != null && caps.slots.length == caps.parent.length;
@@ -276,9 +289,15 @@ public final class CapTrace {
                 first = false;
             }
         }
-        TraceText.word(s, "}, {");
-        first = true;
-        // Not g again: KeY keeps one namespace for the loop variables of a method.
+    }
+
+    /** The abstract objects: those the full slots name, a port only while it is live. */
+    /*@ private normal_behavior
+      @ requires caps.slots != null && \nonnullelements(caps.slots);
+      @ assignable \nothing;
+      @*/
+    private void objects(TraceSink s, CapabilitySpace caps) {
+        boolean first = true;
         /*@ loop_invariant 0 <= h && h <= caps.slots.length;
           @ loop_invariant caps.slots != null && \nonnullelements(caps.slots);
           @ decreases caps.slots.length - h;
@@ -292,7 +311,6 @@ public final class CapTrace {
                 first = false;
             }
         }
-        TraceText.word(s, "}>>\n");
     }
 
     /** {@code <<<<p, s>>, cap, parent>>} for full global slot g. */
