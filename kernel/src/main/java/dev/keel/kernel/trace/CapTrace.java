@@ -320,26 +320,57 @@ public final class CapTrace {
       @ assignable \nothing;
       @*/
     private static void entry(TraceSink s, CapabilitySpace caps, int g) {
-        int per = caps.slotsPerProcess();
+        // Everything read before the first text is written: the reads then need no fact shown
+        // again on the heap a write leaves.
         Capability c = caps.at(g);
-        TraceText.word(s, "<<");
-        TraceText.ref(s, g / per, g % per);
-        TraceText.word(s, ", [type |-> ");
-        TraceText.string(s, TraceText.typeName(c.type()));
-        TraceText.word(s, ", obj |-> ");
-        TraceText.object(s, c.type(), c.object());
-        TraceText.word(s, ", rights |-> ");
-        TraceText.rights(s, c.canRead(), c.canWrite(), c.canGrant());
-        TraceText.word(s, ", badge |-> ");
-        TraceText.number(s, c.badge());
-        TraceText.word(s, "], ");
         int p = caps.parentOf(g);
-        if (p == CapabilitySpace.NO_PARENT) {
+        int type = c.type();
+        int object = c.object();
+        boolean read = c.canRead();
+        boolean write = c.canWrite();
+        boolean grant = c.canGrant();
+        long badge = c.badge();
+        TraceText.word(s, "<<");
+        slotRef(s, caps, g);
+        TraceText.word(s, ", [type |-> ");
+        TraceText.string(s, TraceText.typeName(type));
+        TraceText.word(s, ", obj |-> ");
+        TraceText.object(s, type, object);
+        TraceText.word(s, ", rights |-> ");
+        TraceText.rights(s, read, write, grant);
+        TraceText.word(s, ", badge |-> ");
+        TraceText.number(s, badge);
+        TraceText.word(s, "], ");
+        // A parent is NO_PARENT or a slot number (the capability space's invariant).
+        if (p < 0) {
             TraceText.noRef(s);
         } else {
-            TraceText.ref(s, p / per, p % per);
+            slotRef(s, caps, p);
         }
         TraceText.word(s, ">>");
+    }
+
+    /**
+     * {@code <<process, slot>>} of global slot {@code g}: g / per and g % per, counted out (as in
+     * writeDestroyed: the prover has few rules for a division by a variable).
+     */
+    /*@ private normal_behavior
+      @ requires 0 <= g && caps.slotsPerProcess > 0;
+      @ assignable \nothing;
+      @*/
+    private static void slotRef(TraceSink s, CapabilitySpace caps, int g) {
+        int per = caps.slotsPerProcess();
+        int p = 0;
+        int r = g;
+        /*@ loop_invariant 0 <= p && 0 <= r && r <= g && p <= g - r;
+          @ assignable \strictly_nothing;
+          @ decreases r;
+          @*/
+        while (r >= per) {
+            r = r - per;
+            p++;
+        }
+        TraceText.ref(s, p, r);
     }
 
     /** Whether the object a capability names exists: a port only while it is live. */
