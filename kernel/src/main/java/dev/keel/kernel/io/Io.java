@@ -117,9 +117,26 @@ public final class Io {
      * The server replied to {@code t}'s request (reply length in r0, label in r2): open installs
      * the file capability, write and close return the label, close deletes the file.
      */
+    // The frame is what it writes: t's request and r0; a minted file capability (open); and, for
+    // close, what Reclaimer.delete writes: the capability table, and, when the last capability to
+    // a port goes, what Ipc.destroyPort writes. The proof rests on Reclaimer.delete's contract,
+    // which still names everything.
     /*@ public normal_behavior
       @ ensures t.ioOp == 0;
-      @ assignable \everything;
+      @ assignable t.ioOp, t.regs[0];
+      @ assignable \infinite_union(int g; 0 <= g && g < k.caps.slots.length; \all_fields(k.caps.slots[g])),
+      @     k.caps.parent[*];
+      @ assignable \infinite_union(Port x; \locset(x.live, x.head, x.tail, x.count, x.sent, x.received, x.dropped));
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
+      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
+      @ assignable \infinite_union(Tcb x; x.regs[*]);
+      @ assignable \infinite_union(dev.keel.kernel.ipc.Message x; \locset(x.length, x.label, x.badge, x.hasCap,
+      @     x.capSource, x.capType, x.capObject, x.caller, x.next, x.inUse));
+      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+      @ assignable k.ipc.scheduler.trace.ops, k.ipc.scheduler.trace.overflow, k.ipc.scheduler.trace.opKind[*],
+      @     k.ipc.scheduler.trace.opThread[*], k.ipc.scheduler.trace.opGeneration[*];
+      @ assignable k.ipc.irqs.port[*];
       @*/
     public static void complete(Kernel k, Tcb t) {
         int op = t.ioOp;

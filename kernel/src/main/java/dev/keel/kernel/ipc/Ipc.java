@@ -70,6 +70,8 @@ public final class Ipc {
     // delivered, also the frame allocator's state (user memory paged in) and the capability table
     // (a transferred capability). Which port, thread or message is touched depends on the queues,
     // so each is named for every object of its class. The interrupt controller is the machine's.
+    // The actions that block or wake a thread do it through the scheduler, whose methods need and
+    // keep its invariant: those actions require it and hand it back.
 
     /*@ public normal_behavior
       @ requires portCount > 0 && threadCount > 0;
@@ -144,11 +146,14 @@ public final class Ipc {
     }
 
     /** Port {@code i}, or null when out of range. */
+    // A helper: it reads the port table alone, so a caller (the capability trace, the system
+    // calls) shows that the table is there, not the whole of Ipc's invariant.
     /*@ public normal_behavior
+      @ requires ports != null;
       @ ensures \result == (0 <= i && i < ports.length ? ports[i] : null);
       @ assignable \strictly_nothing;
       @*/
-    /*@ nullable @*/ public /*@ pure @*/ @Nullable Port port(int i) {
+    /*@ nullable pure helper @*/ public @Nullable Port port(int i) {
         return i >= 0 && i < ports.length ? ports[i] : null;
     }
 
@@ -385,6 +390,7 @@ public final class Ipc {
      * the reply. {@code capSource} is the global slot of a capability to transfer, or -1.
      */
     /*@ public normal_behavior
+      @ requires \invariant_for(scheduler);
       @ requires \invariant_for(user);
       @ requires caller.owner != null && p.live
       @     && (\exists int k; 0 <= k && k < pool.messages.length; !pool.messages[k].inUse)
@@ -395,6 +401,7 @@ public final class Ipc {
       @         && (replyMax == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
       @             && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - replyMax)));
       @ ensures p.sent == \old(p.sent) + 1;
+      @ ensures \invariant_for(scheduler);
       @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
       @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
       @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
@@ -436,6 +443,7 @@ public final class Ipc {
 
     /** TrySend: a send checked with {@code block} false, so it finds a receiver or room. */
     /*@ public normal_behavior
+      @ requires \invariant_for(scheduler);
       @ requires \invariant_for(user);
       @ requires caller.owner != null && p.live
       @     && (\exists int k; 0 <= k && k < pool.messages.length; !pool.messages[k].inUse)
@@ -444,6 +452,7 @@ public final class Ipc {
       @         && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - len))
       @     && (p.receivers.count > 0 || p.count < p.capacity);
       @ ensures p.sent == \old(p.sent) + 1 && caller.state == \old(caller.state);
+      @ ensures \invariant_for(scheduler);
       @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
       @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
       @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
@@ -469,6 +478,7 @@ public final class Ipc {
      * capability it gets with the message.
      */
     /*@ public normal_behavior
+      @ requires \invariant_for(scheduler);
       @ requires \invariant_for(user);
       @ requires caller.owner != null && p.live
       @     && (\exists int k; 0 <= k && k < pool.messages.length; !pool.messages[k].inUse)
@@ -480,6 +490,7 @@ public final class Ipc {
       @             && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - replyMax));
       @ ensures caller.state == Tcb.BLOCKED;
       @ ensures caller.blockedOn == Tcb.ON_CALL || caller.blockedOn == Tcb.ON_REPLY;
+      @ ensures \invariant_for(scheduler);
       @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
       @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
       @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
@@ -724,9 +735,11 @@ public final class Ipc {
      * or blocks the caller until a message comes.
      */
     /*@ public normal_behavior
+      @ requires \invariant_for(scheduler);
       @ requires \invariant_for(user);
       @ requires checkReceive(caller, p, buf, max, true) == Errors.OK;
       @ ensures \old(p.count) > 0 ==> p.received == \old(p.received) + 1;
+      @ ensures \invariant_for(scheduler);
       @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
       @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
       @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
@@ -761,9 +774,11 @@ public final class Ipc {
 
     /** TryReceive: a receive checked with {@code block} false, so a message is queued. */
     /*@ public normal_behavior
+      @ requires \invariant_for(scheduler);
       @ requires \invariant_for(user);
       @ requires checkReceive(caller, p, buf, max, false) == Errors.OK;
       @ ensures p.received == \old(p.received) + 1;
+      @ ensures \invariant_for(scheduler);
       @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
       @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
       @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
@@ -802,25 +817,37 @@ public final class Ipc {
     // ---- Reply ----
 
     /** OK when {@code replier} holds a reply capability and {@code len} bytes at {@code buf} are readable. */
+    // The OK facts are those reply requires (a reply capability, an owner, a free message, a
+    // readable buffer): a caller tests this check in code and must meet reply's precondition.
     /*@ public normal_behavior
       @ requires replier.owner != null ==> replier.owner.space != null && \invariant_for(replier.owner.space);
-      @ ensures \result == Errors.OK ==> replier.replyCap != null;
+      @ ensures \result == Errors.OK ==> replier.replyCap != null && replier.owner != null
+      @     && (\exists int k; 0 <= k && k < pool.messages.length; !pool.messages[k].inUse)
+      @     && 0 <= len && len <= UserMemory.MAX_LENGTH
+      @     && (len == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
+      @         && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - len));
       @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int checkReply(Tcb replier, long buf, long len) {
         boolean held = replier.replyCap != null;
-        return replyVerdict(held, replier.owner, buf, len, pool.messageBytes(), pool.free());
+        return replyVerdict(held, replier.owner, buf, len, pool.messageBytes(), pool.hasFree());
     }
 
-    /** checkReply's verdict on what it read: {@code held} whether a reply capability is held. */
+    /**
+     * checkReply's verdict on what it read: {@code held} whether a reply capability is held,
+     * {@code anyFree} whether a message is free.
+     */
     /*@ private normal_behavior
       @ requires user != null;
       @ requires o != null ==> o.space != null && \invariant_for(o.space);
-      @ ensures \result == Errors.OK ==> held;
+      @ ensures \result == Errors.OK ==> held && o != null && anyFree
+      @     && 0 <= len && len <= UserMemory.MAX_LENGTH
+      @     && (len == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
+      @         && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - len));
       @ assignable \strictly_nothing;
       @*/
     /*@ pure helper @*/ private int replyVerdict(boolean held, /*@ nullable @*/ @Nullable Process o,
-            long buf, long len, int max, int free) {
+            long buf, long len, int max, boolean anyFree) {
         if (!held) {
             return Errors.NO_REPLY;
         }
@@ -831,7 +858,7 @@ public final class Ipc {
         if (e != Errors.OK) {
             return e;
         }
-        return free == 0 ? Errors.NO_RESOURCES : Errors.OK;
+        return anyFree ? Errors.OK : Errors.NO_RESOURCES;
     }
 
     /**
@@ -839,9 +866,15 @@ public final class Ipc {
      * (or with an error when its buffer went bad). Returns the woken caller.
      */
     /*@ public normal_behavior
+      @ requires \invariant_for(scheduler);
       @ requires \invariant_for(user);
-      @ requires checkReply(replier, buf, len) == Errors.OK;
+      @ requires replier.replyCap != null && replier.owner != null
+      @     && (\exists int k; 0 <= k && k < pool.messages.length; !pool.messages[k].inUse)
+      @     && 0 <= len && len <= UserMemory.MAX_LENGTH
+      @     && (len == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
+      @         && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - len));
       @ ensures replier.replyCap == null && \result == \old(replier.replyCap);
+      @ ensures \invariant_for(scheduler);
       @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
       @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
       @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
@@ -1101,8 +1134,10 @@ public final class Ipc {
 
     /** An interrupt on {@code line}: masked until acknowledged, notified to its bound port. */
     /*@ public normal_behavior
+      @ requires \invariant_for(scheduler);
       @ requires \invariant_for(user);
       @ requires 0 <= line && line < irqs.lines();
+      @ ensures \invariant_for(scheduler);
       @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
       @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
       @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
@@ -1127,9 +1162,11 @@ public final class Ipc {
 
     /** Binds {@code line} to {@code p} with {@code badge}; a pending notification goes out now. */
     /*@ public normal_behavior
+      @ requires \invariant_for(scheduler);
       @ requires \invariant_for(user);
       @ requires 0 <= line && line < irqs.lines() && p.live;
       @ ensures irqs.portOf(line) == p;
+      @ ensures \invariant_for(scheduler);
       @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
       @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
       @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
@@ -1191,7 +1228,9 @@ public final class Ipc {
 
     /** The port died (its last capability was deleted): every waiter wakes with DEAD_OBJECT. */
     /*@ public normal_behavior
+      @ requires \invariant_for(scheduler);
       @ ensures !p.live && p.count == 0;
+      @ ensures \invariant_for(scheduler);
       @ assignable p.live;
       @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
       @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
@@ -1269,8 +1308,10 @@ public final class Ipc {
      * whose reply capability it held wakes with DEAD_OBJECT, and a reply it waited for is forgotten.
      */
     /*@ public normal_behavior
+      @ requires \invariant_for(scheduler);
       @ requires \invariant_for(user);
       @ ensures t.replyCap == null && t.replyHolder == null && t.pending == null;
+      @ ensures \invariant_for(scheduler);
       @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
       @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
       @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,

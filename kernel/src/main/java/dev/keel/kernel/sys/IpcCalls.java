@@ -154,9 +154,28 @@ public final class IpcCalls {
     }
 
     /** reply; finishes the I/O request the caller made through the kernel, if any. */
+    // The frame is Ipc.reply's and Io.complete's.
     /*@ public normal_behavior
+      @ requires \invariant_for(k.ipc) && \invariant_for(k.ipc.user) && \invariant_for(k.ipc.scheduler);
+      @ requires t.owner != null ==> t.owner.space != null && \invariant_for(t.owner.space);
       @ ensures \result <= 0;
-      @ assignable \everything;
+      @ assignable \infinite_union(int g; 0 <= g && g < k.caps.slots.length; \all_fields(k.caps.slots[g])),
+      @     k.caps.parent[*];
+      @ assignable \infinite_union(Port x; \locset(x.live, x.head, x.tail, x.count, x.sent, x.received, x.dropped));
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
+      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
+      @ assignable \infinite_union(Tcb x; x.regs[*]);
+      @ assignable \infinite_union(dev.keel.kernel.ipc.Message x; \locset(x.length, x.label, x.badge, x.hasCap,
+      @     x.capSource, x.capType, x.capObject, x.caller, x.next, x.inUse));
+      @ assignable \infinite_union(dev.keel.kernel.ipc.Message x; x.data[*]);
+      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+      @ assignable k.ipc.scheduler.trace.ops, k.ipc.scheduler.trace.overflow, k.ipc.scheduler.trace.opKind[*],
+      @     k.ipc.scheduler.trace.opThread[*], k.ipc.scheduler.trace.opGeneration[*];
+      @ assignable k.ipc.user.mm.frames.top, k.ipc.user.mm.frames.free[*], k.ipc.user.mm.frames.refs[*],
+      @     k.ipc.user.mm.frames.stack[*], k.ipc.user.mm.tables.frames.top, k.ipc.user.mm.tables.frames.free[*],
+      @     k.ipc.user.mm.tables.frames.refs[*];
+      @ assignable k.ipc.irqs.port[*];
       @*/
     public static long reply(Kernel k, Tcb t, long label, long buf, long len) {
         int e = k.ipc.checkReply(t, buf, len);

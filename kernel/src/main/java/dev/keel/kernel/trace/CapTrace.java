@@ -75,10 +75,13 @@ public final class CapTrace {
             return;
         }
         Capability c = caps.at(caps.globalSlot(process, slot));
+        // Looked up before the line is begun: the capability space's invariant is then the one the
+        // caller showed.
+        int untyped = untypedSlot(caps, process, slot);
         begin(s, "CreateObject");
         TraceText.process(s, process);
         TraceText.word(s, ", ");
-        TraceText.number(s, untypedSlot(caps, process, slot) + 1);
+        TraceText.number(s, untyped + 1);
         TraceText.word(s, ", ");
         TraceText.number(s, slot + 1);
         TraceText.word(s, ", ");
@@ -219,6 +222,13 @@ public final class CapTrace {
     }
 
     /** The first slot of {@code process} other than {@code except} with a memory capability with write, or -1. */
+    // Each part of a trace line is its own method with a contract, so the proof of a hook is the
+    // hook's own statements and not the whole line unfolded.
+    /*@ private normal_behavior
+      @ requires \invariant_for(caps) && 0 <= process && process < caps.processCount;
+      @ ensures -1 <= \result && \result < caps.slotsPerProcess;
+      @ assignable \nothing;
+      @*/
     private static int untypedSlot(CapabilitySpace caps, int process, long except) {
         /*@ loop_invariant 0 <= a && a <= caps.slotsPerProcess;
           @ decreases caps.slotsPerProcess - a;
@@ -233,6 +243,9 @@ public final class CapTrace {
         return -1;
     }
 
+    /*@ private normal_behavior
+      @ assignable \nothing;
+      @*/
     private static void begin(TraceSink s, String action) {
         TraceText.word(s, "@cap <<");
         TraceText.string(s, action);
@@ -240,10 +253,32 @@ public final class CapTrace {
     }
 
     /** Closes the arguments and writes the state after the action, then ends the line. */
+    // The arrays it reads, not the capability space's invariant: each text written before leaves
+    // a heap the prover must show the precondition on again, and the invariant is large.
+    /*@ private normal_behavior
+      @ requires caps.slots != null && caps.parent != null && caps.slots.length == caps.parent.length;
+      @ requires \nonnullelements(caps.slots) && caps.slotsPerProcess > 0;
+      @ assignable \nothing;
+      @*/
     private void end(TraceSink s, CapabilitySpace caps) {
         TraceText.word(s, ">>, {");
+        entries(s, caps);
+        TraceText.word(s, "}, {");
+        objects(s, caps);
+        TraceText.word(s, "}>>\n");
+    }
+
+    /** The abstract slots: an entry for each full global slot. */
+    /*@ private normal_behavior
+      @ requires caps.slots != null && caps.parent != null && caps.slots.length == caps.parent.length;
+      @ requires \nonnullelements(caps.slots) && caps.slotsPerProcess > 0;
+      @ assignable \nothing;
+      @*/
+    private static void entries(TraceSink s, CapabilitySpace caps) {
         boolean first = true;
         /*@ loop_invariant 0 <= g && g <= caps.slots.length;
+          @ loop_invariant caps.slots != null && caps.parent != null && caps.slots.length == caps.parent.length;
+          @ loop_invariant \nonnullelements(caps.slots) && caps.slotsPerProcess > 0;
           @ decreases caps.slots.length - g;
           @ assignable \nothing;
           @*/
@@ -254,10 +289,17 @@ public final class CapTrace {
                 first = false;
             }
         }
-        TraceText.word(s, "}, {");
-        first = true;
-        // Not g again: KeY keeps one namespace for the loop variables of a method.
+    }
+
+    /** The abstract objects: those the full slots name, a port only while it is live. */
+    /*@ private normal_behavior
+      @ requires caps.slots != null && \nonnullelements(caps.slots);
+      @ assignable \nothing;
+      @*/
+    private void objects(TraceSink s, CapabilitySpace caps) {
+        boolean first = true;
         /*@ loop_invariant 0 <= h && h <= caps.slots.length;
+          @ loop_invariant caps.slots != null && \nonnullelements(caps.slots);
           @ decreases caps.slots.length - h;
           @ assignable \nothing;
           @*/
@@ -269,34 +311,72 @@ public final class CapTrace {
                 first = false;
             }
         }
-        TraceText.word(s, "}>>\n");
     }
 
     /** {@code <<<<p, s>>, cap, parent>>} for full global slot g. */
+    /*@ private normal_behavior
+      @ requires caps.slots != null && caps.parent != null && 0 <= g && g < caps.slots.length;
+      @ requires g < caps.parent.length && caps.slots[g] != null && caps.slotsPerProcess > 0;
+      @ assignable \nothing;
+      @*/
     private static void entry(TraceSink s, CapabilitySpace caps, int g) {
-        int per = caps.slotsPerProcess();
+        // Everything read before the first text is written: the reads then need no fact shown
+        // again on the heap a write leaves.
         Capability c = caps.at(g);
-        TraceText.word(s, "<<");
-        TraceText.ref(s, g / per, g % per);
-        TraceText.word(s, ", [type |-> ");
-        TraceText.string(s, TraceText.typeName(c.type()));
-        TraceText.word(s, ", obj |-> ");
-        TraceText.object(s, c.type(), c.object());
-        TraceText.word(s, ", rights |-> ");
-        TraceText.rights(s, c.canRead(), c.canWrite(), c.canGrant());
-        TraceText.word(s, ", badge |-> ");
-        TraceText.number(s, c.badge());
-        TraceText.word(s, "], ");
         int p = caps.parentOf(g);
-        if (p == CapabilitySpace.NO_PARENT) {
+        int type = c.type();
+        int object = c.object();
+        boolean read = c.canRead();
+        boolean write = c.canWrite();
+        boolean grant = c.canGrant();
+        long badge = c.badge();
+        TraceText.word(s, "<<");
+        slotRef(s, caps, g);
+        TraceText.word(s, ", [type |-> ");
+        TraceText.string(s, TraceText.typeName(type));
+        TraceText.word(s, ", obj |-> ");
+        TraceText.object(s, type, object);
+        TraceText.word(s, ", rights |-> ");
+        TraceText.rights(s, read, write, grant);
+        TraceText.word(s, ", badge |-> ");
+        TraceText.number(s, badge);
+        TraceText.word(s, "], ");
+        // A parent is NO_PARENT or a slot number (the capability space's invariant).
+        if (p < 0) {
             TraceText.noRef(s);
         } else {
-            TraceText.ref(s, p / per, p % per);
+            slotRef(s, caps, p);
         }
         TraceText.word(s, ">>");
     }
 
+    /**
+     * {@code <<process, slot>>} of global slot {@code g}: g / per and g % per, counted out (as in
+     * writeDestroyed: the prover has few rules for a division by a variable).
+     */
+    /*@ private normal_behavior
+      @ requires 0 <= g && caps.slotsPerProcess > 0;
+      @ assignable \nothing;
+      @*/
+    private static void slotRef(TraceSink s, CapabilitySpace caps, int g) {
+        int per = caps.slotsPerProcess();
+        int p = 0;
+        int r = g;
+        /*@ loop_invariant 0 <= p && 0 <= r && r <= g && p <= g - r;
+          @ assignable \strictly_nothing;
+          @ decreases r;
+          @*/
+        while (r >= per) {
+            r = r - per;
+            p++;
+        }
+        TraceText.ref(s, p, r);
+    }
+
     /** Whether the object a capability names exists: a port only while it is live. */
+    /*@ private normal_behavior
+      @ assignable \nothing;
+      @*/
     private boolean usable(Capability c) {
         Ipc i = ipc;
         if (c.type() != CapType.PORT || i == null) {
