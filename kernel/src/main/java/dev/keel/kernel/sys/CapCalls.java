@@ -87,11 +87,13 @@ public final class CapCalls {
     }
 
     /*@ public normal_behavior
+      @ requires k.reclaimer != null && \invariant_for(k.reclaimer.caps);
       @ ensures \result <= 0;
       @ assignable \everything;
       @*/
     public static long delete(Kernel k, Process p, long slot) {
-        int e = k.caps.checkCap(p.index, slot, CapType.NONE, false, false, false);
+        // The same check as checkCap(p.index, slot, NONE, no rights), in the form delete requires.
+        int e = k.reclaimer.checkDelete(p.index, slot);
         if (e != Errors.OK) {
             return e;
         }
