@@ -199,19 +199,29 @@ public final class CapabilitySpace {
 
     /**
      * OK when (process, slot) holds a capability of {@code type} with at least the rights asked
-     * for; otherwise the first failing reason. {@code type} NONE accepts any type.
+     * for; otherwise the first failing reason. {@code type} NONE accepts any type. A helper that
+     * requires only what it reads: the whole invariant in its proof cost more steps than the
+     * check itself.
      */
     /*@ public normal_behavior
+      @ requires slots != null && slots.length == slotsPerProcess * processCount;
+      @ requires slotsPerProcess <= slots.length && processCount <= slots.length;
+      @ requires (\forall int i; 0 <= i && i < slots.length; slots[i] != null);
       @ ensures \result == Errors.OK ==> 0 <= process && process < processCount && 0 <= slot && slot < slotsPerProcess;
       @ ensures \result == Errors.OK ==> process * slotsPerProcess + slot < slots.length;
       @ ensures \result == Errors.OK ==> slots[process * slotsPerProcess + slot].type != CapType.NONE;
       @ ensures \result == Errors.OK && needGrant ==> slots[process * slotsPerProcess + slot].grant;
       @ ensures \result == Errors.OK && needWrite ==> slots[process * slotsPerProcess + slot].write;
       @ ensures \result == Errors.OK && needRead ==> slots[process * slotsPerProcess + slot].read;
+      @ ensures \result == Errors.OK <==> (0 <= process && process < processCount && 0 <= slot && slot < slotsPerProcess
+      @     && process * slotsPerProcess + slot < slots.length
+      @     && slots[process * slotsPerProcess + slot].type != CapType.NONE && (type == CapType.NONE || slots[process * slotsPerProcess + slot].type == type)
+      @     && (!needRead || slots[process * slotsPerProcess + slot].read) && (!needWrite || slots[process * slotsPerProcess + slot].write)
+      @     && (!needGrant || slots[process * slotsPerProcess + slot].grant));
       @ ensures \result <= 0;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ int checkCap(int process, long slot, int type, boolean needRead, boolean needWrite,
+    /*@ pure helper @*/ public int checkCap(int process, long slot, int type, boolean needRead, boolean needWrite,
             boolean needGrant) {
         int g = globalSlot(process, slot);
         if (g < 0 || g >= slots.length) {
@@ -224,6 +234,8 @@ public final class CapabilitySpace {
     /*@ private normal_behavior
       @ ensures \result == Errors.OK ==> c.type != CapType.NONE;
       @ ensures \result == Errors.OK ==> (!needRead || c.read) && (!needWrite || c.write) && (!needGrant || c.grant);
+      @ ensures \result == Errors.OK <==> (c.type != CapType.NONE && (type == CapType.NONE || c.type == type)
+      @     && (!needRead || c.read) && (!needWrite || c.write) && (!needGrant || c.grant));
       @ ensures \result <= 0;
       @ assignable \strictly_nothing;
       @*/
@@ -251,15 +263,18 @@ public final class CapabilitySpace {
         return !((needRead && !c.read) || (needWrite && !c.write) || (needGrant && !c.grant));
     }
 
-    /** OK when (process, slot) is a valid, empty slot. */
+    /** OK when (process, slot) is a valid, empty slot. A helper, as checkCap. */
     /*@ public normal_behavior
+      @ requires slots != null && slots.length == slotsPerProcess * processCount;
+      @ requires slotsPerProcess <= slots.length && processCount <= slots.length;
+      @ requires (\forall int i; 0 <= i && i < slots.length; slots[i] != null);
       @ ensures \result == Errors.OK ==> 0 <= process && process < processCount && 0 <= slot && slot < slotsPerProcess;
       @ ensures \result == Errors.OK ==> process * slotsPerProcess + slot < slots.length;
       @ ensures \result == Errors.OK ==> slots[process * slotsPerProcess + slot].type == CapType.NONE;
       @ ensures \result <= 0;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ int checkEmpty(int process, long slot) {
+    /*@ pure helper @*/ public int checkEmpty(int process, long slot) {
         int g = globalSlot(process, slot);
         if (g < 0 || g >= slots.length) {
             return Errors.BAD_SLOT;
@@ -267,8 +282,11 @@ public final class CapabilitySpace {
         return slots[g].isEmpty() ? Errors.OK : Errors.SLOT_FULL;
     }
 
-    /** OK when a capability in (sp, src) may be derived into the empty slot (dp, dst). */
+    /** OK when a capability in (sp, src) may be derived into the empty slot (dp, dst). A helper, as checkCap. */
     /*@ public normal_behavior
+      @ requires slots != null && slots.length == slotsPerProcess * processCount;
+      @ requires slotsPerProcess <= slots.length && processCount <= slots.length;
+      @ requires (\forall int i; 0 <= i && i < slots.length; slots[i] != null);
       @ ensures \result == Errors.OK ==> 0 <= sp && sp < processCount && 0 <= src && src < slotsPerProcess;
       @ ensures \result == Errors.OK ==> 0 <= dp && dp < processCount && 0 <= dst && dst < slotsPerProcess;
       @ ensures \result == Errors.OK ==> sp * slotsPerProcess + src < slots.length && dp * slotsPerProcess + dst < slots.length;
@@ -276,7 +294,7 @@ public final class CapabilitySpace {
       @ ensures \result <= 0;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ int checkDerive(int sp, long src, int dp, long dst) {
+    /*@ pure helper @*/ public int checkDerive(int sp, long src, int dp, long dst) {
         int e = checkCap(sp, src, CapType.NONE, false, false, false);
         if (e != Errors.OK) {
             return e;

@@ -29,10 +29,14 @@ public final class Reclaimer {
      * OK when (process, slot) holds a capability {@link #delete} may remove; otherwise why not
      * (checkCap's reason). A caller tests this and meets delete's precondition with the result.
      */
-    // OK is stated "if and only if": a caller's test of the result and delete's requires, both
-    // over the same capability-space check in the same heap, then meet.
+    // OK is stated "if and only if" over the capability space's fields (checkCap's verdict for
+    // no type and no rights): a caller's test of the result and delete's requires then meet, and
+    // the proof need not evaluate checkCap inside its own postcondition.
     /*@ public normal_behavior
-      @ ensures \result == Errors.OK <==> caps.checkCap(process, slot, CapType.NONE, false, false, false) == Errors.OK;
+      @ requires \invariant_for(caps);
+      @ ensures \result == Errors.OK <==> (0 <= process && process < caps.processCount && 0 <= slot && slot < caps.slotsPerProcess
+      @     && process * caps.slotsPerProcess + slot < caps.slots.length
+      @     && caps.slots[process * caps.slotsPerProcess + slot].type != CapType.NONE);
       @ ensures \result <= 0;
       @ assignable \strictly_nothing;
       @*/
@@ -42,6 +46,7 @@ public final class Reclaimer {
 
     /** Deletes (process, slot), destroying the object when it was the last capability to it. */
     /*@ public normal_behavior
+      @ requires \invariant_for(caps);
       @ requires checkDelete(process, slot) == Errors.OK;
       @ assignable \everything;
       @*/

@@ -17,8 +17,18 @@ public final class CreateCheck {
     private CreateCheck() {
     }
 
-    /** OK when the process described by {@code c.words} (module {@code m}) can be created. */
+    /**
+     * OK when the process described by {@code c.words} (module {@code m}) can be created. The
+     * dispatcher passes the kernel, the CPU's scratch buffers (the spec block already read into
+     * {@code c.words}) and the caller, whose address space is live.
+     */
     /*@ public normal_behavior
+      @ requires \invariant_for(k) && c.words != null && c.slotList != null && c.words.length >= ProcessSpec.WORDS;
+      @ requires \invariant_for(k.caps) && \invariant_for(k.user) && p.space != null && \invariant_for(p.space);
+      @ requires \invariant_for(k.scheduler) && \invariant_for(k.scheduler.boot.runQueue);
+      @ requires \invariant_for(k.processes) && \invariant_for(k.threads);
+      @ requires (\forall int j; 1 <= j && j < k.processes.table.length; \invariant_for(k.processes.table[j].space));
+      @ requires \invariant_for(k.memory) && \invariant_for(k.memory.frames()) && \invariant_for(k.memory.quotas());
       @ assignable \everything;
       @*/
     public static int check(Kernel k, PerCpu c, Process p, int m) {
@@ -58,8 +68,21 @@ public final class CreateCheck {
         return e;
     }
 
-    /** Creates the process; its pid, or NO_MEMORY when frames ran out (nothing left behind). */
+    /**
+     * Creates the process; its pid, or NO_MEMORY when frames ran out (nothing left behind). Runs
+     * after {@link #check} said OK on the same words (and the args and env were read): the memory
+     * slot holds a memory capability, a process table entry is free, the lengths are in range.
+     */
     /*@ public normal_behavior
+      @ requires \invariant_for(k) && c.words != null && c.slotList != null && c.words.length >= ProcessSpec.WORDS;
+      @ requires c.argsBuffer != null && c.envBuffer != null;
+      @ requires \invariant_for(k.caps) && \invariant_for(k.processes);
+      @ requires k.caps.checkCap(p.index, c.words[ProcessSpec.MEM_SLOT], CapType.MEMORY, true, true, false) == Errors.OK;
+      @ requires k.processes.freeEntry() != null;
+      @ requires 0 <= c.words[ProcessSpec.ARGS_LEN] && c.words[ProcessSpec.ARGS_LEN] <= ProcessSpec.ARG_MAX;
+      @ requires 0 <= c.words[ProcessSpec.ENV_LEN] && c.words[ProcessSpec.ENV_LEN] <= ProcessSpec.ARG_MAX;
+      @ requires 0 <= c.words[ProcessSpec.PRIORITY] && c.words[ProcessSpec.PRIORITY] <= Integer.MAX_VALUE;
+      @ requires 0 <= c.words[ProcessSpec.CAPS_COUNT] && c.words[ProcessSpec.CAPS_COUNT] <= c.slotList.length;
       @ assignable \everything;
       @*/
     public static long create(Kernel k, PerCpu c, Process p, int m, long procSlot) {
