@@ -252,7 +252,13 @@ public final class FrameAllocator {
         }
     }
 
-    private int frameOf(long pa) {
+    /** The frame at {@code pa}: its number, or -1 when pa is not a page address this allocator manages. */
+    /*@ private normal_behavior
+      @ requires free != null;
+      @ ensures \result == (0 <= pa && pa % Pte.PAGE == 0 && pa / Pte.PAGE < free.length ? pa / Pte.PAGE : -1);
+      @ assignable \strictly_nothing;
+      @*/
+    private /*@ pure helper @*/ int frameOf(long pa) {
         if (pa < 0 || pa % Pte.PAGE != 0) {
             return -1;
         }
