@@ -67,10 +67,11 @@ public final class AddressSpace {
     }
 
     /*@ public normal_behavior
+      @ requires used != null;
       @ ensures \result == used.length;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ int regionSlots() {
+    /*@ pure helper @*/ public int regionSlots() {
         return used.length;
     }
 
@@ -170,64 +171,65 @@ public final class AddressSpace {
     }
 
     /*@ public normal_behavior
-      @ requires 0 <= r && r < used.length;
+      @ requires used != null && 0 <= r && r < used.length;
       @ ensures \result == used[r];
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ boolean isUsed(int r) {
+    /*@ pure helper @*/ public boolean isUsed(int r) {
         return r >= 0 && r < used.length && used[r];
     }
 
     /*@ public normal_behavior
-      @ requires 0 <= r && r < start.length;
+      @ requires start != null && 0 <= r && r < start.length;
       @ ensures \result == start[r];
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ long regionStart(int r) {
+    /*@ pure helper @*/ public long regionStart(int r) {
         return r >= 0 && r < start.length ? start[r] : 0;
     }
 
     /*@ public normal_behavior
-      @ requires 0 <= r && r < pages.length;
+      @ requires pages != null && 0 <= r && r < pages.length;
       @ ensures \result == pages[r];
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ int regionPages(int r) {
+    /*@ pure helper @*/ public int regionPages(int r) {
         return r >= 0 && r < pages.length ? pages[r] : 0;
     }
 
     /*@ public normal_behavior
-      @ requires 0 <= r && r < writable.length;
+      @ requires writable != null && 0 <= r && r < writable.length;
       @ ensures \result == writable[r];
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ boolean regionWritable(int r) {
+    /*@ pure helper @*/ public boolean regionWritable(int r) {
         return r >= 0 && r < writable.length && writable[r];
     }
 
     /*@ public normal_behavior
-      @ requires 0 <= r && r < memObject.length;
+      @ requires memObject != null && 0 <= r && r < memObject.length;
       @ ensures \result == memObject[r];
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ int regionMemory(int r) {
+    /*@ pure helper @*/ public int regionMemory(int r) {
         return r >= 0 && r < memObject.length ? memObject[r] : 0;
     }
 
     /*@ public normal_behavior
-      @ requires 0 <= r && r < mayWrite.length;
+      @ requires mayWrite != null && 0 <= r && r < mayWrite.length;
       @ ensures \result == mayWrite[r];
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ boolean regionMayWrite(int r) {
+    /*@ pure helper @*/ public boolean regionMayWrite(int r) {
         return r >= 0 && r < mayWrite.length && mayWrite[r];
     }
 
     /*@ public normal_behavior
+      @ requires executable != null;
       @ ensures \result == (0 <= r && r < EXEC_SLOTS && r < executable.length && executable[r]);
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ boolean regionExecutable(int r) {
+    /*@ pure helper @*/ public boolean regionExecutable(int r) {
         return r >= 0 && r < EXEC_SLOTS && r < executable.length && executable[r];
     }
 

@@ -37,6 +37,8 @@ public final class FrameAllocator {
     //@ public invariant free.length == refs.length && refs.length == usable.length;
     //@ public invariant stack.length == free.length && free.length <= MAX_FRAMES;
     //@ public invariant 0 <= top && top <= stack.length;
+    // The stack and the counts are two arrays: a push leaves every count alone.
+    //@ public invariant stack != refs;
     // TLA+ FreeHasNoRefs, and the counts' range.
     /*@ public invariant (\forall int f; 0 <= f && f < free.length;
       @         (free[f] ==> refs[f] == 0) && 0 <= refs[f] && refs[f] <= MAX_REFS);
@@ -144,10 +146,11 @@ public final class FrameAllocator {
 
     /** Frames in the map, usable or not. */
     /*@ public normal_behavior
+      @ requires free != null;
       @ ensures \result == free.length;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ int frameCount() {
+    /*@ pure helper @*/ public int frameCount() {
         return free.length;
     }
 
@@ -155,7 +158,7 @@ public final class FrameAllocator {
       @ ensures \result == top;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ int freeCount() {
+    /*@ pure helper @*/ public int freeCount() {
         return top;
     }
 
@@ -221,9 +224,9 @@ public final class FrameAllocator {
         }
     }
 
-    /** Drops a reference; the frame is free again when none is left. */
+    /** Drops a reference, which the caller holds; the frame is free again when none is left. */
     /*@ public normal_behavior
-      @ requires isUsed(pa);
+      @ requires isUsed(pa) && refCount(pa) > 0;
       @ ensures refCount(pa) == \old(refCount(pa)) - 1;
       @ ensures refCount(pa) == 0 ==> isFree(pa);
       @ assignable refs[*], free[*], stack[*], top;
@@ -233,18 +236,29 @@ public final class FrameAllocator {
         if (f < 0 || f >= refs.length || f >= free.length || f >= usable.length || free[f] || !usable[f]) {
             return;
         }
-        refs[f]--;
-        if (refs[f] <= 0) {
+        int r = refs[f];
+        if (r > 1) {
+            refs[f] = r - 1;
+        } else {
             refs[f] = 0;
+            free[f] = true;
+            // The stack has room: it holds distinct free frames and f was not free. The test
+            // spares the prover that count; were it ever false, the frame would stay free but
+            // off the stack, lost to allocate yet never handed out twice.
             if (top >= 0 && top < stack.length) {
-                free[f] = true;
                 stack[top] = f;
                 top++;
             }
         }
     }
 
-    private int frameOf(long pa) {
+    /** The frame at {@code pa}: its number, or -1 when pa is not a page address this allocator manages. */
+    /*@ private normal_behavior
+      @ requires free != null;
+      @ ensures \result == (0 <= pa && pa % Pte.PAGE == 0 && pa / Pte.PAGE < free.length ? pa / Pte.PAGE : -1);
+      @ assignable \strictly_nothing;
+      @*/
+    private /*@ pure helper @*/ int frameOf(long pa) {
         if (pa < 0 || pa % Pte.PAGE != 0) {
             return -1;
         }

@@ -74,10 +74,11 @@ public final class MemoryManager {
     }
 
     /*@ public normal_behavior
+      @ requires spaces != null;
       @ ensures \result == spaces.length;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ int spaceCount() {
+    /*@ pure helper @*/ public int spaceCount() {
         return spaces.length;
     }
 
@@ -95,26 +96,29 @@ public final class MemoryManager {
     }
 
     /*@ public normal_behavior
+      @ requires frames != null;
       @ ensures \result == frames;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ FrameAllocator frames() {
+    /*@ pure helper @*/ public FrameAllocator frames() {
         return frames;
     }
 
     /*@ public normal_behavior
+      @ requires quotas != null;
       @ ensures \result == quotas;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ MemoryObjects quotas() {
+    /*@ pure helper @*/ public MemoryObjects quotas() {
         return quotas;
     }
 
     /*@ public normal_behavior
+      @ requires tables != null;
       @ ensures \result == tables;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ PageTable tables() {
+    /*@ pure helper @*/ public PageTable tables() {
         return tables;
     }
 

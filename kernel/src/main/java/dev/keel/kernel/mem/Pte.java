@@ -127,13 +127,26 @@ public final class Pte {
     private static /*@ pure helper @*/ void byPage(long f, long b) {
     }
 
+    /**
+     * The entry with its sign bit, NX, cleared: e & Long.MAX_VALUE, written as an addition of
+     * 2^63 to a negative entry. Every reader of bits 0..51 starts from it.
+     */
+    /*@ private normal_behavior
+      @ ensures \result == (e >= 0 ? e : e + Long.MAX_VALUE + 1);
+      @ ensures 0 <= \result;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ long withoutNx(long e) {
+        return e >= 0 ? e : e + Long.MAX_VALUE + 1;
+    }
+
     /** Bit 0. */
     /*@ public normal_behavior
       @ ensures \result == ((e >= 0 ? e : e + Long.MAX_VALUE + 1) % 2 != 0);
       @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ boolean present(long e) {
-        return (e >= 0 ? e : e + Long.MAX_VALUE + 1) % 2 != 0;
+        return withoutNx(e) % 2 != 0;
     }
 
     /** Bit 1. */
@@ -142,7 +155,7 @@ public final class Pte {
       @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ boolean writable(long e) {
-        return (e >= 0 ? e : e + Long.MAX_VALUE + 1) / 2 % 2 != 0;
+        return withoutNx(e) / 2 % 2 != 0;
     }
 
     /** True when a fetch through {@code e} is allowed: NX (bit 63, the sign) clear. */
@@ -160,7 +173,7 @@ public final class Pte {
       @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ boolean cow(long e) {
-        return (e >= 0 ? e : e + Long.MAX_VALUE + 1) / 512 % 2 != 0;
+        return withoutNx(e) / 512 % 2 != 0;
     }
 
     /** Bits 12..51 in place: e & FRAME_MASK. */
@@ -193,7 +206,7 @@ public final class Pte {
       @ assignable \strictly_nothing;
       @*/
     private static /*@ pure helper @*/ long frameNumber(long e) {
-        return (e >= 0 ? e : e + Long.MAX_VALUE + 1) / PAGE % FRAME_NUMBERS;
+        return withoutNx(e) / PAGE % FRAME_NUMBERS;
     }
 
     /** Bytes one entry covers at each level: 4 KiB, 2 MiB, 1 GiB, 512 GiB. */
