@@ -161,16 +161,17 @@ public final class Scheduler {
     }
 
     /*@ public normal_behavior
+      @ requires cpus != null;
       @ ensures \result == cpus.length;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ int cpuCount() {
+    /*@ pure helper @*/ public int cpuCount() {
         return cpus.length;
     }
 
     /** The state of CPU {@code i}; the boot CPU's when out of range. */
     /*@ public normal_behavior
-      @ requires \invariant_for(this);
+      @ requires cpus != null && \nonnullelements(cpus) && boot != null;
       @ ensures \result == (0 <= i && i < cpus.length ? cpus[i] : boot);
       @ assignable \strictly_nothing;
       @*/

@@ -92,7 +92,8 @@ public final class MiscCalls {
 
     /** The counter {@code kind} of CPU {@code index}, or of all CPUs for -1. */
     /*@ private normal_behavior
-      @ requires \invariant_for(k) && \invariant_for(k.scheduler);
+      @ requires k.scheduler != null && k.scheduler.cpus != null && \nonnullelements(k.scheduler.cpus);
+      @ requires k.scheduler.boot != null;
       @ ensures \result >= 0 || \result == Errors.BAD_ARGUMENT;
       @ assignable \strictly_nothing;
       @*/
@@ -115,7 +116,9 @@ public final class MiscCalls {
      * order.
      */
     /*@ private normal_behavior
-      @ requires k.scheduler != null && \invariant_for(k.scheduler) && 0 <= i && i <= n;
+      @ requires k.scheduler != null && k.scheduler.cpus != null && \nonnullelements(k.scheduler.cpus);
+      @ requires k.scheduler.boot != null;
+      @ requires 0 <= i && i <= n && n <= k.scheduler.cpus.length;
       @ ensures \result >= 0;
       @ measured_by n - i;
       @ assignable \strictly_nothing;
