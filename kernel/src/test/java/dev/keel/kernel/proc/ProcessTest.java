@@ -50,6 +50,32 @@ class ProcessTest {
         s.assertHealthy();
     }
 
+    @Test
+    void createProcessNeedsQuotaForTheImageAndItsStackToTheLastPage() {
+        Sim s = new Sim();
+        // The two image pages of "child" fit, its stack lacks one page.
+        long used = fillQuota(s, 2 + s.k.config.stackPages - 1);
+        assertEquals(Errors.NO_MEMORY, s.spawnRaw(s.init(), "child", "", "", new long[0], 10, -1, Boot.SLOT_MEMORY));
+        assertEquals(used, s.k.memory.quotas().used(s.init().memory), "nothing stays charged");
+        assertEquals(1, count(s), "nothing was created");
+        s.assertHealthy();
+
+        Sim t = new Sim();
+        fillQuota(t, 2 + t.k.config.stackPages);
+        assertTrue(t.spawnRaw(t.init(), "child", "", "", new long[0], 10, -1, Boot.SLOT_MEMORY) > 0,
+                "one more page and it fits");
+        t.assertHealthy();
+    }
+
+    /** Maps init's memory quota full but for {@code room} pages; returns the pages in use. */
+    private static long fillQuota(Sim s, long room) {
+        int m = s.init().memory;
+        long fill = s.k.memory.quotas().limit(m) - s.k.memory.quotas().used(m) - room;
+        long va = 0x30000000L;
+        assertEquals(va, s.sys(0, Syscalls.MMAP, Boot.SLOT_MEMORY, va, fill, 1), "mmap returns the address");
+        return s.k.memory.quotas().used(m);
+    }
+
     static int count(Sim s) {
         int n = 0;
         for (int i = 1; i < s.k.processes.count(); i++) {
