@@ -95,7 +95,7 @@ public final class ElfImage {
      */
     /*@ public normal_behavior
       @ ensures \result <= OK && \result >= BAD_ENTRY;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int check(long base, long length, long limit) {
         int e = checkHeader(base, length);
@@ -110,7 +110,7 @@ public final class ElfImage {
 
     /*@ private normal_behavior
       @ ensures \result <= OK && \result >= BAD_PROGRAM_HEADERS;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     private /*@ pure @*/ int checkHeader(long base, long length) {
         if (length < HEADER_SIZE || base < 0) {
@@ -146,7 +146,7 @@ public final class ElfImage {
 
     /*@ private normal_behavior
       @ ensures \result == OK || \result == BAD_PROGRAM_HEADERS;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     private /*@ pure @*/ int checkHeaderTable(long base, long length) {
         long phoff = load64(header(base, 32));
@@ -163,14 +163,14 @@ public final class ElfImage {
 
     /*@ private normal_behavior
       @ ensures \result <= OK && \result >= BAD_SEGMENT_COUNT;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     private /*@ pure @*/ int checkSegments(long base, long length, long limit) {
         int n = headers(base);
         int loads = 0;
         /*@ loop_invariant 0 <= i && i <= n && 0 <= loads && loads <= i && \invariant_for(this);
           @ decreases n - i;
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @*/
         for (int i = 0; i < n; i++) {
             int type = type(base, i);
@@ -194,7 +194,7 @@ public final class ElfImage {
     /*@ private normal_behavior
       @ requires 0 <= i && i < MAX_PHDRS;
       @ ensures \result == OK || (\result <= SEGMENT_OUTSIDE_FILE && \result >= OUTSIDE_USER);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     private /*@ pure @*/ int checkSegment(long base, long length, long limit, int i) {
         long off = fileOffset(base, i);
@@ -220,7 +220,7 @@ public final class ElfImage {
     /** True when loadable segment {@code i} shares a page with a loadable segment before it. */
     /*@ private normal_behavior
       @ requires 0 <= i && i < MAX_PHDRS;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     private /*@ pure @*/ boolean overlapsEarlier(long base, int i) {
         long start = vaddr(base, i);
@@ -232,7 +232,7 @@ public final class ElfImage {
         long end = start + span;
         /*@ loop_invariant 0 <= j && j <= i && \invariant_for(this);
           @ decreases i - j;
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @*/
         for (int j = 0; j < i; j++) {
             if (isLoad(base, j)) {
@@ -249,14 +249,14 @@ public final class ElfImage {
 
     /*@ private normal_behavior
       @ ensures \result == OK || \result == BAD_ENTRY;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     private /*@ pure @*/ int checkEntry(long base) {
         long entry = entry(base);
         int n = headers(base);
         /*@ loop_invariant 0 <= i && i <= n && \invariant_for(this);
           @ decreases n - i;
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @*/
         for (int i = 0; i < n; i++) {
             if (isLoad(base, i) && (flags(base, i) & PF_X) != 0) {
@@ -272,7 +272,7 @@ public final class ElfImage {
     // ---- The header (valid after check) ----
 
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ long entry(long base) {
         return load64(header(base, 24));
@@ -281,7 +281,7 @@ public final class ElfImage {
     /** Number of program headers, at most MAX_PHDRS. */
     /*@ public normal_behavior
       @ ensures 0 <= \result && \result <= MAX_PHDRS;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int headers(long base) {
         int n = u16(header(base, 56));
@@ -291,7 +291,7 @@ public final class ElfImage {
     /** Pages of every loadable segment together (1 when there is none). */
     /*@ public normal_behavior
       @ ensures \result >= 1 && \result <= MemoryManager.MAX_PAGES;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int totalPages(long base) {
         long sum = 0;
@@ -299,7 +299,7 @@ public final class ElfImage {
         /*@ loop_invariant 0 <= i && i <= n && n <= MAX_PHDRS && \invariant_for(this);
           @ loop_invariant 0 <= sum && sum <= i * MemoryManager.MAX_PAGES;
           @ decreases n - i;
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @*/
         for (int i = 0; i < n; i++) {
             if (isLoad(base, i)) {
@@ -314,14 +314,14 @@ public final class ElfImage {
     /** Number of loadable segments. */
     /*@ public normal_behavior
       @ ensures \result >= 0 && \result <= MAX_PHDRS;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int loadCount(long base) {
         int loads = 0;
         int n = headers(base);
         /*@ loop_invariant 0 <= i && i <= n && n <= MAX_PHDRS && 0 <= loads && loads <= i && \invariant_for(this);
           @ decreases n - i;
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @*/
         for (int i = 0; i < n; i++) {
             if (isLoad(base, i)) {
@@ -335,21 +335,21 @@ public final class ElfImage {
 
     /** True for a PT_LOAD with a non-empty memory image. */
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean isLoad(long base, int i) {
         return type(base, i) == PT_LOAD && memorySize(base, i) != 0;
     }
 
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int type(long base, int i) {
         return load32(phdr(base, i, 0, 4));
     }
 
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int flags(long base, int i) {
         return load32(phdr(base, i, 4, 4));
@@ -381,28 +381,28 @@ public final class ElfImage {
     }
 
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ long fileOffset(long base, int i) {
         return load64(phdr(base, i, 8, 8));
     }
 
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ long vaddr(long base, int i) {
         return load64(phdr(base, i, 16, 8));
     }
 
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ long fileSize(long base, int i) {
         return load64(phdr(base, i, 32, 8));
     }
 
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ long memorySize(long base, int i) {
         return load64(phdr(base, i, 40, 8));
@@ -411,7 +411,7 @@ public final class ElfImage {
     /** Pages segment {@code i} spans from its (aligned) virtual address; 0 when memsz is bad. */
     /*@ public normal_behavior
       @ ensures \result >= 0 && \result <= MemoryManager.MAX_PAGES;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int pages(long base, int i) {
         long m = memorySize(base, i);
@@ -427,7 +427,7 @@ public final class ElfImage {
     /*@ private normal_behavior
       @ requires 0 <= at && at < HEADER_SIZE;
       @ ensures \result == -1 || (0 <= \result && \result <= memory.memSize - HEADER_SIZE + at);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     private /*@ pure @*/ long header(long base, int at) {
         long size = memory.size();
@@ -445,7 +445,7 @@ public final class ElfImage {
     /*@ private normal_behavior
       @ requires 0 <= at && at <= PHDR_SIZE - width && 0 < width && width <= 8;
       @ ensures \result == -1 || (0 <= \result && \result <= memory.memSize - width);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     private /*@ pure @*/ long phdr(long base, int i, int at, int width) {
         long table = load64(header(base, 32));
@@ -472,7 +472,7 @@ public final class ElfImage {
 
     /*@ private normal_behavior
       @ ensures 0 <= \result && \result <= 0xff;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     private /*@ pure @*/ int u8(long pa) {
         if (pa < 0 || pa > memory.size() - 1) {
@@ -486,7 +486,7 @@ public final class ElfImage {
 
     /*@ private normal_behavior
       @ ensures 0 <= \result && \result <= 0xffff;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     private /*@ pure @*/ int u16(long pa) {
         if (pa < 0 || pa > memory.size() - 2) {
@@ -497,7 +497,7 @@ public final class ElfImage {
     }
 
     /*@ private normal_behavior
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     private /*@ pure @*/ long u32(long pa) {
         return load32(pa) & 0xffffffffL;
@@ -505,7 +505,7 @@ public final class ElfImage {
 
     /** The 32-bit word at {@code pa}; 0 outside physical memory. */
     /*@ private normal_behavior
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     private /*@ pure @*/ int load32(long pa) {
         return pa >= 0 && pa <= memory.size() - 4 ? memory.load32(pa) : 0;
@@ -513,7 +513,7 @@ public final class ElfImage {
 
     /** The 64-bit word at {@code pa}; 0 outside physical memory. */
     /*@ private normal_behavior
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     private /*@ pure @*/ long load64(long pa) {
         return pa >= 0 && pa <= memory.size() - 8 ? memory.load64(pa) : 0;

@@ -152,12 +152,13 @@ public final class ProcessManager {
       @ requires 0 <= len && len <= name.length;
       @ ensures \result >= 0 || \result == Errors.NOT_FOUND || \result == Errors.BAD_EXECUTABLE;
       @ ensures \result >= 0 ==> checkModule(\result) == ElfImage.OK;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int findModule(byte[] name, int len) {
-        /*@ loop_invariant 0 <= m && m <= modules.moduleCount && \invariant_for(this);
+        // Before the first test of the condition nothing bounds the module count from below; count() does.
+        /*@ loop_invariant 0 <= m && (m == 0 || m <= modules.moduleCount) && \invariant_for(this);
           @ decreases modules.moduleCount - m;
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @*/
         for (int m = 0; m < modules.count(); m++) {
             if (modules.nameLength(m) == len && nameEquals(m, name, len)) {
@@ -169,7 +170,7 @@ public final class ProcessManager {
 
     /** ElfImage.OK when module {@code m} can be loaded below the stack; else why not. */
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int checkModule(int m) {
         return elf.check(moduleBase(m), moduleLength(m), stackBase());
@@ -208,13 +209,13 @@ public final class ProcessManager {
     // A helper: it reads only the machine, so it neither needs nor keeps the class invariant.
     /*@ private normal_behavior
       @ requires 0 <= m && m < modules.moduleCount && modules != null && memory != null;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     /*@ pure helper @*/ private boolean nameEquals(int m, byte[] name, int len) {
         long at = modules.nameBase(m);
         /*@ loop_invariant 0 <= i && i <= name.length;
           @ decreases name.length - i;
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @*/
         for (int i = 0; i < len && i < name.length; i++) {
             //@ assert 0 <= at + i && at + i <= 0xffffffffL + Integer.MAX_VALUE;
