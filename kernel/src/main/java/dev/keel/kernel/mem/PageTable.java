@@ -88,12 +88,13 @@ public final class PageTable {
     }
 
     /** entryAddress without creating: 0 when a table on the way is missing. */
+    // Helpers from here to lookup: they read only the memory, so a walk needs no invariant.
     /*@ private normal_behavior
-      @ requires 0 <= va;
+      @ requires memory != null && 0 <= va;
       @ ensures \result == 0 || (0 < \result && \result <= memory.memSize - 8);
       @ assignable \strictly_nothing;
       @*/
-    private long find(long root, long va) {
+    /*@ pure helper @*/ private long find(long root, long va) {
         long table = root;
         /*@ loop_invariant 0 <= walk && walk <= 3;
           @ assignable \strictly_nothing;
@@ -118,11 +119,11 @@ public final class PageTable {
      * that table does not lie inside physical memory.
      */
     /*@ private normal_behavior
-      @ requires 0 <= va && 0 <= level && level <= 3;
+      @ requires memory != null && 0 <= va && 0 <= level && level <= 3;
       @ ensures \result == 0 || (0 < \result && \result <= memory.memSize - 8);
       @ assignable \strictly_nothing;
       @*/
-    private /*@ pure @*/ long slot(long table, long va, int level) {
+    /*@ pure helper @*/ private long slot(long table, long va, int level) {
         if (table <= 0 || table > memory.size() - Pte.PAGE) {
             return 0;
         }
@@ -135,10 +136,10 @@ public final class PageTable {
 
     /** The leaf entry for {@code va}, or 0 when no table covers it (or it is not a user address). */
     /*@ public normal_behavior
-      @ requires root > 0;
+      @ requires memory != null && root > 0;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ long lookup(long root, long va) {
+    /*@ pure helper @*/ public long lookup(long root, long va) {
         if (va < 0 || va >= USER_TOP) {
             return 0;
         }
