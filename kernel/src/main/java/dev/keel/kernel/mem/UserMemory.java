@@ -185,12 +185,20 @@ public final class UserMemory {
           @ decreases len - done;
           @*/
         while (done < len) {
-            int n = inPage(va + done, len - done);
-            long pa = physical(s, va + done);
+            // Both bounds of each overflow check, which the prover does not split.
+            //@ assert va + done <= Long.MAX_VALUE;
+            //@ assert va + done >= Long.MIN_VALUE;
+            long p = va + done;
+            int n = inPage(p, len - done);
+            long pa = physical(s, p);
+            //@ assert off + done <= Integer.MAX_VALUE;
+            //@ assert off + done >= Integer.MIN_VALUE;
             int at = off + done;
             if (pa >= 0 && at >= 0 && at <= dst.length - n) {
                 memory.read(pa, dst, at, n);
             }
+            //@ assert done + n <= Integer.MAX_VALUE;
+            //@ assert done + n >= Integer.MIN_VALUE;
             done += n;
         }
     }
@@ -218,12 +226,20 @@ public final class UserMemory {
           @ decreases len - done;
           @*/
         while (done < len) {
-            int n = inPage(va + done, len - done);
-            long pa = physical(s, va + done);
+            // Both bounds of each overflow check, which the prover does not split.
+            //@ assert va + done <= Long.MAX_VALUE;
+            //@ assert va + done >= Long.MIN_VALUE;
+            long p = va + done;
+            int n = inPage(p, len - done);
+            long pa = physical(s, p);
+            //@ assert off + done <= Integer.MAX_VALUE;
+            //@ assert off + done >= Integer.MIN_VALUE;
             int at = off + done;
             if (pa >= 0 && at >= 0 && at <= src.length - n) {
                 memory.write(pa, src, at, n);
             }
+            //@ assert done + n <= Integer.MAX_VALUE;
+            //@ assert done + n >= Integer.MIN_VALUE;
             done += n;
         }
     }
@@ -354,20 +370,35 @@ public final class UserMemory {
           @ decreases 8 - i;
           @*/
         for (int i = 0; i < 8; i++) {
-            //@ assert va + i <= Long.MAX_VALUE;
-            //@ assert va + i >= Long.MIN_VALUE;
-            long pa = physical(s, va + i);
-            //@ assert 0 <= rest % 256 && rest % 256 < 256;
-            int b = (int) (rest % 256);
-            if (i == 7 && v < 0) {
-                //@ assert b + 128 <= Integer.MAX_VALUE;
-                //@ assert b + 128 >= Integer.MIN_VALUE;
-                b = b + 128;
-            }
-            if (pa >= 0) {
-                memory.store8(pa, b);
-            }
-            rest = rest / 256;
+            rest = putByte(s, va, i, rest, i == 7 && v < 0);
         }
+    }
+
+    /**
+     * Stores the low byte of {@code rest} at user address {@code va + k}, with bit 7 added when
+     * {@code sign} (the sign bit of the value, on its top byte); returns the bytes still to store.
+     * One byte of writeLong, as a helper, so the loop's proof is its counter alone.
+     */
+    /*@ private normal_behavior
+      @ requires mm != null && mm.tables != null && mm.tables.memory != null && memory != null;
+      @ requires s.root >= 0 && 0 <= va && va <= PageTable.USER_TOP && 0 <= k && k < 8 && 0 <= rest;
+      @ ensures 0 <= \result;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ helper @*/ private long putByte(AddressSpace s, long va, int k, long rest, boolean sign) {
+        //@ assert va + k <= Long.MAX_VALUE;
+        //@ assert va + k >= Long.MIN_VALUE;
+        long pa = physical(s, va + k);
+        //@ assert 0 <= rest % 256 && rest % 256 < 256;
+        int b = (int) (rest % 256);
+        if (sign) {
+            //@ assert b + 128 <= Integer.MAX_VALUE;
+            //@ assert b + 128 >= Integer.MIN_VALUE;
+            b = b + 128;
+        }
+        if (pa >= 0) {
+            memory.store8(pa, b);
+        }
+        return rest / 256;
     }
 }
