@@ -194,6 +194,8 @@ public final class UserMemory {
             //@ assert off + done <= Integer.MAX_VALUE;
             //@ assert off + done >= Integer.MIN_VALUE;
             int at = off + done;
+            //@ assert dst.length - n <= Integer.MAX_VALUE;
+            //@ assert dst.length - n >= Integer.MIN_VALUE;
             if (pa >= 0 && at >= 0 && at <= dst.length - n) {
                 memory.read(pa, dst, at, n);
             }
@@ -235,6 +237,8 @@ public final class UserMemory {
             //@ assert off + done <= Integer.MAX_VALUE;
             //@ assert off + done >= Integer.MIN_VALUE;
             int at = off + done;
+            //@ assert src.length - n <= Integer.MAX_VALUE;
+            //@ assert src.length - n >= Integer.MIN_VALUE;
             if (pa >= 0 && at >= 0 && at <= src.length - n) {
                 memory.write(pa, src, at, n);
             }
