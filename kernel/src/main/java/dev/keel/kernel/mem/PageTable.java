@@ -57,6 +57,21 @@ public final class PageTable {
         if (!create) {
             return find(root, va);
         }
+        return findCreating(root, va);
+    }
+
+    /**
+     * entryAddress creating missing tables. A helper that requires the memory and the
+     * allocator's invariant, not this table's: across each allocation the proof then carries the
+     * allocator's invariant alone.
+     */
+    /*@ private normal_behavior
+      @ requires memory != null && frames != null && \invariant_for(frames) && 0 <= va;
+      @ ensures \result == 0 || (0 < \result && \result <= memory.memSize - 8);
+      @ ensures \invariant_for(frames);
+      @ assignable frames.top, frames.free[*], frames.refs[*];
+      @*/
+    /*@ helper @*/ private long findCreating(long root, long va) {
         long table = root;
         /*@ loop_invariant 0 <= level && level <= 3 && \invariant_for(frames);
           @ assignable frames.top, frames.free[*], frames.refs[*];
