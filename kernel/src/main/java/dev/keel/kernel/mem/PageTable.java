@@ -78,28 +78,48 @@ public final class PageTable {
           @ decreases level;
           @*/
         for (int level = 3; level > 0; level--) {
-            long at = slot(table, va, level);
-            if (at == 0) {
+            long next = nextTable(table, va, level);
+            if (next < 0) {
                 return 0;
             }
-            long e = memory.load64(at);
-            if (!Pte.present(e)) {
-                long f = frames.allocate();
-                if (f == 0) {
-                    return 0;
-                }
-                e = Pte.table(f);
-                // The same slot again: the allocation changed the heap, and the prover keeps the
-                // physical memory's size only across calls that leave the heap alone.
-                at = slot(table, va, level);
-                if (at == 0) {
-                    return 0;
-                }
-                memory.store64(at, e);
-            }
-            table = Pte.frame(e);
+            table = next;
         }
         return slot(table, va, 0);
+    }
+
+    /**
+     * The table below {@code va}'s entry at {@code level} of the table at {@code table}, made
+     * when missing; -1 when that table does not lie inside physical memory or no frame was free.
+     * One step of findCreating, so that the loop's proof carries the allocator's invariant
+     * across one call, not across each path through an allocation.
+     */
+    /*@ private normal_behavior
+      @ requires memory != null && frames != null && \invariant_for(frames);
+      @ requires 0 <= va && 0 < level && level <= 3;
+      @ ensures \result >= -1 && \invariant_for(frames);
+      @ assignable frames.top, frames.free[*], frames.refs[*];
+      @*/
+    /*@ helper @*/ private long nextTable(long table, long va, int level) {
+        long at = slot(table, va, level);
+        if (at == 0) {
+            return -1;
+        }
+        long e = memory.load64(at);
+        if (!Pte.present(e)) {
+            long f = frames.allocate();
+            if (f == 0) {
+                return -1;
+            }
+            e = Pte.table(f);
+            // The same slot again: the allocation changed the heap, and the prover keeps the
+            // physical memory's size only across calls that leave the heap alone.
+            at = slot(table, va, level);
+            if (at == 0) {
+                return -1;
+            }
+            memory.store64(at, e);
+        }
+        return Pte.frame(e);
     }
 
     /** entryAddress without creating: 0 when a table on the way is missing. */
