@@ -541,11 +541,13 @@ public final class MemoryManager {
     }
 
     /** The leaf entry of {@code va} in {@code s}, 0 when not present. */
+    // A helper that requires only the tables and the memory they walk: a caller need not show
+    // this manager's invariant, with its allocator and quotas, again.
     /*@ public normal_behavior
-      @ requires s.root >= 0;
+      @ requires tables != null && tables.memory != null && s.root >= 0;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ long entry(AddressSpace s, long va) {
+    /*@ pure helper @*/ public long entry(AddressSpace s, long va) {
         // Through root(): the prover knows the range of a long a method returns, not of a field.
         long root = s.root();
         return root == 0 ? 0 : tables.lookup(root, va);

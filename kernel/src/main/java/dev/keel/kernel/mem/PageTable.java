@@ -57,43 +57,79 @@ public final class PageTable {
         if (!create) {
             return find(root, va);
         }
+        return findCreating(root, va);
+    }
+
+    /**
+     * entryAddress creating missing tables. A helper that requires the memory and the
+     * allocator's invariant, not this table's: across each allocation the proof then carries the
+     * allocator's invariant alone.
+     */
+    /*@ private normal_behavior
+      @ requires memory != null && frames != null && \invariant_for(frames) && 0 <= va;
+      @ ensures \result == 0 || (0 < \result && \result <= memory.memSize - 8);
+      @ ensures \invariant_for(frames);
+      @ assignable frames.top, frames.free[*], frames.refs[*];
+      @*/
+    /*@ helper @*/ private long findCreating(long root, long va) {
         long table = root;
         /*@ loop_invariant 0 <= level && level <= 3 && \invariant_for(frames);
           @ assignable frames.top, frames.free[*], frames.refs[*];
           @ decreases level;
           @*/
         for (int level = 3; level > 0; level--) {
-            long at = slot(table, va, level);
-            if (at == 0) {
+            long next = nextTable(table, va, level);
+            if (next < 0) {
                 return 0;
             }
-            long e = memory.load64(at);
-            if (!Pte.present(e)) {
-                long f = frames.allocate();
-                if (f == 0) {
-                    return 0;
-                }
-                e = Pte.table(f);
-                // The same slot again: the allocation changed the heap, and the prover keeps the
-                // physical memory's size only across calls that leave the heap alone.
-                at = slot(table, va, level);
-                if (at == 0) {
-                    return 0;
-                }
-                memory.store64(at, e);
-            }
-            table = Pte.frame(e);
+            table = next;
         }
         return slot(table, va, 0);
     }
 
-    /** entryAddress without creating: 0 when a table on the way is missing. */
+    /**
+     * The table below {@code va}'s entry at {@code level} of the table at {@code table}, made
+     * when missing; -1 when that table does not lie inside physical memory or no frame was free.
+     * One step of findCreating, so that the loop's proof carries the allocator's invariant
+     * across one call, not across each path through an allocation.
+     */
     /*@ private normal_behavior
-      @ requires 0 <= va;
+      @ requires memory != null && frames != null && \invariant_for(frames);
+      @ requires 0 <= va && 0 < level && level <= 3;
+      @ ensures \result >= -1 && \invariant_for(frames);
+      @ assignable frames.top, frames.free[*], frames.refs[*];
+      @*/
+    /*@ helper @*/ private long nextTable(long table, long va, int level) {
+        long at = slot(table, va, level);
+        if (at == 0) {
+            return -1;
+        }
+        long e = memory.load64(at);
+        if (!Pte.present(e)) {
+            long f = frames.allocate();
+            if (f == 0) {
+                return -1;
+            }
+            e = Pte.table(f);
+            // The same slot again: the allocation changed the heap, and the prover keeps the
+            // physical memory's size only across calls that leave the heap alone.
+            at = slot(table, va, level);
+            if (at == 0) {
+                return -1;
+            }
+            memory.store64(at, e);
+        }
+        return Pte.frame(e);
+    }
+
+    /** entryAddress without creating: 0 when a table on the way is missing. */
+    // Helpers from here to lookup: they read only the memory, so a walk needs no invariant.
+    /*@ private normal_behavior
+      @ requires memory != null && 0 <= va;
       @ ensures \result == 0 || (0 < \result && \result <= memory.memSize - 8);
       @ assignable \strictly_nothing;
       @*/
-    private long find(long root, long va) {
+    /*@ pure helper @*/ private long find(long root, long va) {
         long table = root;
         /*@ loop_invariant 0 <= walk && walk <= 3;
           @ assignable \strictly_nothing;
@@ -118,11 +154,11 @@ public final class PageTable {
      * that table does not lie inside physical memory.
      */
     /*@ private normal_behavior
-      @ requires 0 <= va && 0 <= level && level <= 3;
+      @ requires memory != null && 0 <= va && 0 <= level && level <= 3;
       @ ensures \result == 0 || (0 < \result && \result <= memory.memSize - 8);
       @ assignable \strictly_nothing;
       @*/
-    private /*@ pure @*/ long slot(long table, long va, int level) {
+    /*@ pure helper @*/ private long slot(long table, long va, int level) {
         if (table <= 0 || table > memory.size() - Pte.PAGE) {
             return 0;
         }
@@ -135,10 +171,10 @@ public final class PageTable {
 
     /** The leaf entry for {@code va}, or 0 when no table covers it (or it is not a user address). */
     /*@ public normal_behavior
-      @ requires root > 0;
+      @ requires memory != null && root > 0;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ long lookup(long root, long va) {
+    /*@ pure helper @*/ public long lookup(long root, long va) {
         if (va < 0 || va >= USER_TOP) {
             return 0;
         }

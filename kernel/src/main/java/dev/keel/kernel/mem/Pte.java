@@ -90,13 +90,20 @@ public final class Pte {
       @ assignable \strictly_nothing;
       @*/
     private static /*@ pure helper @*/ long compose(long f, long flags, boolean x) {
+        // Each bound of each overflow check on its own: the prover does not split them.
+        //@ assert 0 <= f * PAGE + flags && f * PAGE + flags < 0x10000000000000L;
         long e = f * PAGE + flags;
         // Reading each field back, one division at a time: the flags lie below the frame.
+        //@ assert 0 <= f * 2048 && f * 2048 < 0x10000000000000L;
         half(f * 2048, flags);
+        //@ assert 0 <= f * 1024 && f * 1024 < 0x10000000000000L;
         half(f * 1024, flags / 2);
+        //@ assert 0 <= f * 8 && f * 8 < 0x10000000000000L;
         by512(f * 8, flags);
+        //@ assert 0 <= f * 4 && f * 4 < 0x10000000000000L;
         half(f * 4, flags / 512);
         byPage(f, flags);
+        //@ assert e + NX < 0 && e + NX >= Long.MIN_VALUE;
         return x ? e : e + NX;
     }
 

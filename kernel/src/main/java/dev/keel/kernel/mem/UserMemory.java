@@ -112,11 +112,12 @@ public final class UserMemory {
     }
 
     /** True when {@code page} is present (and writable, for a write) in {@code s}. */
+    // Like physical, it requires only the tables and memory the walk reads.
     /*@ private normal_behavior
-      @ requires mm != null && \invariant_for(mm) && s.root >= 0;
+      @ requires mm != null && mm.tables != null && mm.tables.memory != null && s.root >= 0;
       @ assignable \strictly_nothing;
       @*/
-    private /*@ helper @*/ boolean ready(AddressSpace s, long page, boolean write) {
+    /*@ helper @*/ private boolean ready(AddressSpace s, long page, boolean write) {
         long e = mm.entry(s, page);
         return Pte.present(e) && (!write || Pte.writable(e));
     }
@@ -126,13 +127,15 @@ public final class UserMemory {
      * lies outside physical memory can only come from a corrupted table; it counts as not present,
      * so no copy ever leaves physical memory.
      */
+    // A helper that requires only what the walk reads, not the manager's invariant: the
+    // copies call it once a page, and readLong and writeLong once a byte.
     /*@ private normal_behavior
-      @ requires mm != null && memory != null && \invariant_for(mm);
+      @ requires mm != null && mm.tables != null && mm.tables.memory != null && memory != null;
       @ requires s.root >= 0 && 0 <= va;
       @ ensures \result == -1 || (0 <= \result && \result <= memory.memSize - (Pte.PAGE - va % Pte.PAGE));
       @ assignable \strictly_nothing;
       @*/
-    private /*@ helper @*/ long physical(AddressSpace s, long va) {
+    /*@ helper @*/ private long physical(AddressSpace s, long va) {
         // -1 when not present; a present entry's frame is never negative.
         long frame = Pte.target(mm.entry(s, va));
         if (frame < 0 || frame > memory.size() - Pte.PAGE) {
@@ -164,18 +167,40 @@ public final class UserMemory {
       @ assignable dst[*];
       @*/
     public void copyIn(AddressSpace s, long va, byte[] dst, int off, int len) {
+        readPages(s, va, dst, off, len);
+    }
+
+    // The copies' loops are helpers that require only what a walk reads: the public methods
+    // show this object's invariant once, not once a page.
+    /*@ private normal_behavior
+      @ requires mm != null && mm.tables != null && mm.tables.memory != null && memory != null;
+      @ requires 0 <= off && 0 <= len && off + len <= dst.length && s.root >= 0;
+      @ requires len == 0 || (MemoryManager.USER_BASE <= va && va <= PageTable.USER_TOP - len);
+      @ assignable dst[*];
+      @*/
+    /*@ helper @*/ private void readPages(AddressSpace s, long va, byte[] dst, int off, int len) {
         int done = 0;
-        /*@ loop_invariant 0 <= done && done <= len && \invariant_for(this);
+        /*@ loop_invariant 0 <= done && done <= len;
           @ assignable dst[*];
           @ decreases len - done;
           @*/
         while (done < len) {
-            int n = inPage(va + done, len - done);
-            long pa = physical(s, va + done);
+            // Both bounds of each overflow check, which the prover does not split.
+            //@ assert va + done <= Long.MAX_VALUE;
+            //@ assert va + done >= Long.MIN_VALUE;
+            long p = va + done;
+            int n = inPage(p, len - done);
+            long pa = physical(s, p);
+            //@ assert off + done <= Integer.MAX_VALUE;
+            //@ assert off + done >= Integer.MIN_VALUE;
             int at = off + done;
+            //@ assert dst.length - n <= Integer.MAX_VALUE;
+            //@ assert dst.length - n >= Integer.MIN_VALUE;
             if (pa >= 0 && at >= 0 && at <= dst.length - n) {
                 memory.read(pa, dst, at, n);
             }
+            //@ assert done + n <= Integer.MAX_VALUE;
+            //@ assert done + n >= Integer.MIN_VALUE;
             done += n;
         }
     }
@@ -187,18 +212,38 @@ public final class UserMemory {
       @ assignable \nothing;
       @*/
     public void copyOut(AddressSpace s, long va, byte[] src, int off, int len) {
+        writePages(s, va, src, off, len);
+    }
+
+    /*@ private normal_behavior
+      @ requires mm != null && mm.tables != null && mm.tables.memory != null && memory != null;
+      @ requires 0 <= off && 0 <= len && off + len <= src.length && s.root >= 0;
+      @ requires len == 0 || (MemoryManager.USER_BASE <= va && va <= PageTable.USER_TOP - len);
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ helper @*/ private void writePages(AddressSpace s, long va, byte[] src, int off, int len) {
         int done = 0;
         /*@ loop_invariant 0 <= done && done <= len;
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @ decreases len - done;
           @*/
         while (done < len) {
-            int n = inPage(va + done, len - done);
-            long pa = physical(s, va + done);
+            // Both bounds of each overflow check, which the prover does not split.
+            //@ assert va + done <= Long.MAX_VALUE;
+            //@ assert va + done >= Long.MIN_VALUE;
+            long p = va + done;
+            int n = inPage(p, len - done);
+            long pa = physical(s, p);
+            //@ assert off + done <= Integer.MAX_VALUE;
+            //@ assert off + done >= Integer.MIN_VALUE;
             int at = off + done;
+            //@ assert src.length - n <= Integer.MAX_VALUE;
+            //@ assert src.length - n >= Integer.MIN_VALUE;
             if (pa >= 0 && at >= 0 && at <= src.length - n) {
                 memory.write(pa, src, at, n);
             }
+            //@ assert done + n <= Integer.MAX_VALUE;
+            //@ assert done + n >= Integer.MIN_VALUE;
             done += n;
         }
     }
@@ -227,36 +272,31 @@ public final class UserMemory {
      * The 64-bit little-endian value at user address {@code va}; range prepared. An aligned value
      * lies in one page: one walk, one load. A byte of a page that is not present reads as 0.
      */
+    // A helper that requires only what the walk reads: it writes nothing, so it keeps every
+    // invariant, and callers in a loop need not show this object's again.
     /*@ public normal_behavior
+      @ requires mm != null && mm.tables != null && mm.tables.memory != null && memory != null;
       @ requires s.root >= 0 && MemoryManager.USER_BASE <= va && va <= PageTable.USER_TOP - 8;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ long readLong(AddressSpace s, long va) {
+    /*@ pure helper @*/ public long readLong(AddressSpace s, long va) {
         if (va % 8 == 0) {
+            alignedRoom(va);
             long pa = physical(s, va);
             return pa >= 0 ? memory.load64(pa) : 0;
         }
-        // Bytes 6 down to 0 first: seven bytes make less than 2^56, so no step overflows (the
-        // invariant names the bound after each byte). The top byte then adds its weight as a
-        // two's-complement digit, t - 256 when its sign bit is set: the same value as the
-        // wrapping v * 256 + byte over all eight bytes, without a wrap.
-        long v = 0;
-        /*@ loop_invariant -1 <= b && b <= 6 && 0 <= v && \invariant_for(this)
-          @     && (b == 6 ==> v < 1L) && (b == 5 ==> v < 256L) && (b == 4 ==> v < 65536L)
-          @     && (b == 3 ==> v < 16777216L) && (b == 2 ==> v < 4294967296L)
-          @     && (b == 1 ==> v < 1099511627776L) && (b == 0 ==> v < 281474976710656L)
-          @     && (b == -1 ==> v < 72057594037927936L);
-          @ assignable \strictly_nothing;
-          @ decreases b + 1;
-          @*/
-        for (int b = 6; b >= 0; b--) {
-            //@ assert va + b <= Long.MAX_VALUE;
-            //@ assert va + b >= Long.MIN_VALUE;
-            int x = byteAt(s, va + b);
-            //@ assert v * 256 + x <= Long.MAX_VALUE;
-            //@ assert v * 256 + x >= Long.MIN_VALUE;
-            v = v * 256 + x;
-        }
+        // Bytes 6 down to 0 first: seven bytes make less than 2^56, so no step overflows (each
+        // digit's contract bounds the value so far, with no loop invariant to split by cases).
+        // The top byte then adds its weight as a two's-complement digit, t - 256 when its sign
+        // bit is set: the same value as the wrapping v * 256 + byte over all eight bytes,
+        // without a wrap.
+        long v = digit(0, s, va, 6);
+        v = digit(v, s, va, 5);
+        v = digit(v, s, va, 4);
+        v = digit(v, s, va, 3);
+        v = digit(v, s, va, 2);
+        v = digit(v, s, va, 1);
+        v = digit(v, s, va, 0);
         //@ assert va + 7 <= Long.MAX_VALUE;
         //@ assert va + 7 >= Long.MIN_VALUE;
         int t = byteAt(s, va + 7);
@@ -267,24 +307,54 @@ public final class UserMemory {
         return top * 72057594037927936L + v;
     }
 
+    /** {@code v * 256} plus the byte at user address {@code va + k}: the next lower digit. */
+    /*@ private normal_behavior
+      @ requires mm != null && mm.tables != null && mm.tables.memory != null && memory != null;
+      @ requires s.root >= 0 && 0 <= va && va <= PageTable.USER_TOP && 0 <= k && k < 8;
+      @ requires 0 <= v && v < 281474976710656L;
+      @ ensures v * 256 <= \result && \result <= v * 256 + 255;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure helper @*/ private long digit(long v, AddressSpace s, long va, int k) {
+        //@ assert va + k <= Long.MAX_VALUE;
+        //@ assert va + k >= Long.MIN_VALUE;
+        int x = byteAt(s, va + k);
+        //@ assert v * 256 + x <= Long.MAX_VALUE;
+        //@ assert v * 256 + x >= Long.MIN_VALUE;
+        return v * 256 + x;
+    }
+
+    /** Lemma: an aligned 8-byte value ends inside its page. Does nothing at run time. */
+    /*@ private normal_behavior
+      @ requires 0 <= va && va % 8 == 0;
+      @ ensures va % Pte.PAGE <= Pte.PAGE - 8;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ void alignedRoom(long va) {
+    }
+
     /** The byte at user address {@code va}, 0 when its page is not present. */
     /*@ private normal_behavior
+      @ requires mm != null && mm.tables != null && mm.tables.memory != null && memory != null;
       @ requires s.root >= 0 && 0 <= va;
       @ ensures 0 <= \result && \result <= 255;
       @ assignable \strictly_nothing;
       @*/
-    private /*@ pure @*/ int byteAt(AddressSpace s, long va) {
+    /*@ pure helper @*/ private int byteAt(AddressSpace s, long va) {
         long pa = physical(s, va);
         return pa >= 0 ? memory.load8(pa) : 0;
     }
 
     /** Stores {@code v} little-endian at user address {@code va}; range prepared for writing. */
+    // A helper, like readLong.
     /*@ public normal_behavior
+      @ requires mm != null && mm.tables != null && mm.tables.memory != null && memory != null;
       @ requires s.root >= 0 && MemoryManager.USER_BASE <= va && va <= PageTable.USER_TOP - 8;
       @ assignable \strictly_nothing;
       @*/
-    public void writeLong(AddressSpace s, long va, long v) {
+    /*@ helper @*/ public void writeLong(AddressSpace s, long va, long v) {
         if (va % 8 == 0) {
+            alignedRoom(va);
             long pa = physical(s, va);
             if (pa >= 0) {
                 memory.store64(pa, v);
@@ -299,25 +369,40 @@ public final class UserMemory {
             //@ assert v - Long.MIN_VALUE >= Long.MIN_VALUE;
             rest = v - Long.MIN_VALUE;
         }
-        /*@ loop_invariant 0 <= i && i <= 8 && 0 <= rest && \invariant_for(this);
+        /*@ loop_invariant 0 <= i && i <= 8 && 0 <= rest;
           @ assignable \strictly_nothing;
           @ decreases 8 - i;
           @*/
         for (int i = 0; i < 8; i++) {
-            //@ assert va + i <= Long.MAX_VALUE;
-            //@ assert va + i >= Long.MIN_VALUE;
-            long pa = physical(s, va + i);
-            //@ assert 0 <= rest % 256 && rest % 256 < 256;
-            int b = (int) (rest % 256);
-            if (i == 7 && v < 0) {
-                //@ assert b + 128 <= Integer.MAX_VALUE;
-                //@ assert b + 128 >= Integer.MIN_VALUE;
-                b = b + 128;
-            }
-            if (pa >= 0) {
-                memory.store8(pa, b);
-            }
-            rest = rest / 256;
+            rest = putByte(s, va, i, rest, i == 7 && v < 0);
         }
+    }
+
+    /**
+     * Stores the low byte of {@code rest} at user address {@code va + k}, with bit 7 added when
+     * {@code sign} (the sign bit of the value, on its top byte); returns the bytes still to store.
+     * One byte of writeLong, as a helper, so the loop's proof is its counter alone.
+     */
+    /*@ private normal_behavior
+      @ requires mm != null && mm.tables != null && mm.tables.memory != null && memory != null;
+      @ requires s.root >= 0 && 0 <= va && va <= PageTable.USER_TOP && 0 <= k && k < 8 && 0 <= rest;
+      @ ensures 0 <= \result;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ helper @*/ private long putByte(AddressSpace s, long va, int k, long rest, boolean sign) {
+        //@ assert va + k <= Long.MAX_VALUE;
+        //@ assert va + k >= Long.MIN_VALUE;
+        long pa = physical(s, va + k);
+        //@ assert 0 <= rest % 256 && rest % 256 < 256;
+        int b = (int) (rest % 256);
+        if (sign) {
+            //@ assert b + 128 <= Integer.MAX_VALUE;
+            //@ assert b + 128 >= Integer.MIN_VALUE;
+            b = b + 128;
+        }
+        if (pa >= 0) {
+            memory.store8(pa, b);
+        }
+        return rest / 256;
     }
 }

@@ -59,7 +59,10 @@ public final class UserArgs {
         if (e != Errors.OK) {
             return e;
         }
-        /*@ loop_invariant 0 <= i && i <= n && \invariant_for(k.user);
+        // readLong is a helper that needs only the user-memory access's parts to be there;
+        // the loop states those, not the access's whole invariant.
+        /*@ loop_invariant 0 <= i && i <= n && k.user.mm != null && k.user.mm.tables != null
+          @     && k.user.mm.tables.memory != null && k.user.memory != null;
           @ assignable dst[*];
           @ decreases n - i;
           @*/
