@@ -478,10 +478,16 @@ public final class CapabilitySpace {
      * re-parented to the deleted capability's parent, so a later revoke there still reaches them.
      * Returns true when no other capability names the object any more.
      */
+    // Stated over fields, not as checkCap(process, slot, NONE, no rights) == OK and globalSlot:
+    // the same condition (checkCap's "if and only if"), but a query in a contract is evaluated by
+    // running its body in every proof that meets it. In this form it is what Reclaimer.checkDelete
+    // says of an OK result.
     /*@ public normal_behavior
-      @ requires checkCap(process, slot, CapType.NONE, false, false, false) == Errors.OK;
-      @ ensures slots[globalSlot(process, slot)].isEmpty();
-      @ assignable \all_fields(slots[globalSlot(process, slot)]), parent[*];
+      @ requires 0 <= process && process < processCount && 0 <= slot && slot < slotsPerProcess
+      @     && process * slotsPerProcess + slot < slots.length
+      @     && slots[process * slotsPerProcess + slot].type != CapType.NONE;
+      @ ensures slots[process * slotsPerProcess + slot].type == CapType.NONE;
+      @ assignable \all_fields(slots[process * slotsPerProcess + slot]), parent[*];
       @*/
     public boolean delete(int process, long slot) {
         boolean last = deleteGlobal(globalSlot(process, slot));

@@ -15,16 +15,32 @@ public final class CapCalls {
     }
 
     /** A rights flag must be 0 or 1. */
+    // Stated as a range, which is the same set: "v == 0 || v == 1" is a disjunction the prover
+    // splits on, once per flag, and each branch then proves the rest of the caller again.
     /*@ public normal_behavior
-      @ ensures \result == (v == 0 || v == 1);
+      @ ensures \result == (0 <= v && v <= 1);
       @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ boolean isFlag(long v) {
         return v == 0 || v == 1;
     }
 
+    /** cap_mint's rights flags and badge: each flag 0 or 1, the badge not negative. */
+    // One call and one test rather than four: mint's proof then has one path to BAD_ARGUMENT.
+    /*@ private normal_behavior
+      @ ensures \result == (0 <= r && r <= 1 && 0 <= w && w <= 1 && 0 <= g && g <= 1 && badge >= 0);
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ boolean mintArguments(long r, long w, long g, long badge) {
+        return isFlag(r) && isFlag(w) && isFlag(g) && badge >= 0;
+    }
+
+    // What checkDerive requires, stated as in copy.
     /*@ public normal_behavior
       @ requires k.caps != null && \invariant_for(k.caps);
+      @ requires k.caps.slots != null && k.caps.slots.length == k.caps.slotsPerProcess * k.caps.processCount;
+      @ requires k.caps.slotsPerProcess <= k.caps.slots.length && k.caps.processCount <= k.caps.slots.length;
+      @ requires (\forall int i; 0 <= i && i < k.caps.slots.length; k.caps.slots[i] != null);
       @ ensures \result <= 0;
       @ assignable \everything;
       @*/
@@ -39,11 +55,29 @@ public final class CapCalls {
         if (e != Errors.OK) {
             return e;
         }
-        if (!isFlag(r) || !isFlag(w) || !isFlag(g) || badge < 0) {
+        if (!mintArguments(r, w, g, badge)) {
             return Errors.BAD_ARGUMENT;
         }
-        caps.mint(pi, src, pi, dst, r == 1, w == 1, g == 1, badge);
+        mintChecked(caps, pi, src, dst, r == 1, w == 1, g == 1, badge);
         return Errors.OK;
+    }
+
+    /**
+     * The mint itself, once every check has passed. Its own method so that each proof shows the
+     * capability space's invariant once: mint's where it calls this, this one's at the call into
+     * the capability space.
+     */
+    /*@ private normal_behavior
+      @ requires \invariant_for(caps);
+      @ requires 0 <= pi && pi < caps.processCount && 0 <= src && src < caps.slotsPerProcess;
+      @ requires 0 <= dst && dst < caps.slotsPerProcess;
+      @ requires caps.slots[pi * caps.slotsPerProcess + src].type != CapType.NONE;
+      @ requires caps.slots[pi * caps.slotsPerProcess + dst].type == CapType.NONE;
+      @ assignable \all_fields(caps.slots[pi * caps.slotsPerProcess + dst]), caps.parent[pi * caps.slotsPerProcess + dst];
+      @*/
+    private static void mintChecked(CapabilitySpace caps, int pi, long src, long dst, boolean read,
+            boolean write, boolean grant, long badge) {
+        caps.mint(pi, src, pi, dst, read, write, grant, badge);
     }
 
     // What checkDerive requires is implied by the invariant; stated, the proof need not unfold
@@ -93,6 +127,7 @@ public final class CapCalls {
 
     /*@ public normal_behavior
       @ requires k.reclaimer != null && \invariant_for(k.reclaimer.caps);
+      @ requires \invariant_for(k.reclaimer);
       @ ensures \result <= 0;
       @ assignable \everything;
       @*/

@@ -90,11 +90,15 @@ public final class CapTrace {
     }
 
     /** Mint, Copy or Move ({@code action}) from (sp, src) to (dp, dst). */
+    // Derive and remove require the arrays the line is written from, not the capability space's
+    // invariant: a caller that has just changed the space then need not prove the invariant
+    // twice, once here and once for its own end.
     /*@ public normal_behavior
       @ requires sink == null;
       @ assignable \nothing;
       @ also public normal_behavior
-      @ requires sink != null && \invariant_for(caps) && caps.slotsPerProcess > 0;
+      @ requires sink != null && caps.slots != null && caps.parent != null && caps.slots.length == caps.parent.length;
+      @ requires \nonnullelements(caps.slots) && caps.slotsPerProcess > 0 && caps.slotsPerProcess <= caps.slots.length;
       @ requires 0 <= sp && sp < caps.processCount && 0 <= src && src < caps.slotsPerProcess;
       @ requires 0 <= dp && dp < caps.processCount && 0 <= dst && dst < caps.slotsPerProcess;
       @ assignable \nothing;
@@ -120,7 +124,8 @@ public final class CapTrace {
       @ requires sink == null;
       @ assignable \nothing;
       @ also public normal_behavior
-      @ requires sink != null && \invariant_for(caps) && caps.slotsPerProcess > 0;
+      @ requires sink != null && caps.slots != null && caps.parent != null && caps.slots.length == caps.parent.length;
+      @ requires \nonnullelements(caps.slots) && caps.slotsPerProcess > 0 && caps.slotsPerProcess <= caps.slots.length;
       @ requires 0 <= process && process < caps.processCount && 0 <= slot && slot < caps.slotsPerProcess;
       @ assignable \nothing;
       @*/
