@@ -44,6 +44,15 @@ public final class PerCpu {
         this.current = idle;
     }
 
+    /** The CPU number: KeY knows the range of an int a method returns, not of an int field. */
+    /*@ public normal_behavior
+      @ ensures \result == index;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure helper @*/ public int index() {
+        return index;
+    }
+
     /** True when this CPU runs its idle thread. */
     /*@ public normal_behavior
       @ ensures \result == (current == idle);

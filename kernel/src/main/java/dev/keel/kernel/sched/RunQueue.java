@@ -143,7 +143,7 @@ public final class RunQueue {
       @     \set_union(\all_fields(levels[i]),
       @         \locset(((Tcb) levels[i].nodes[0]).next, ((Tcb) levels[i].nodes[0]).prev,
       @             ((Tcb) levels[i].nodes[0]).queued, ((Tcb) levels[i].nodes[0]).inQueue,
-      @             ((Tcb) levels[i].nodes[0]).next.prev)));
+      @             ((Tcb) levels[i].nodes[0]).next.prev, ((Tcb) levels[i].nodes[0]).prev.next)));
       @*/
     /*@ nullable @*/ public @Nullable Tcb pollHighest() {
         int p = highestPriority();

@@ -781,13 +781,18 @@ public final class Scheduler {
         return true;
     }
 
+    // A helper (JML modifiers first) that requires what it reads: the CPU array, and the run
+    // queue it asks, the boot CPU's when t's CPU number is out of range. The loop of
+    // invariantsHold calls it once per thread without showing the scheduler's invariant again.
     /*@ private normal_behavior
+      @ requires cpus != null && \nonnullelements(cpus) && boot != null;
+      @ requires boot.runQueue != null && \invariant_for(boot.runQueue);
       @ requires (\forall int c; 0 <= c && c < cpus.length;
       @     cpus[c].runQueue != null && \invariant_for(cpus[c].runQueue));
       @ assignable \strictly_nothing;
       @*/
-    private /*@ pure @*/ boolean threadPlaced(Tcb t) {
-        PerCpu c = cpu(t.cpu);
+    /*@ pure helper @*/ private boolean threadPlaced(Tcb t) {
+        PerCpu c = cpu(t.cpu());
         if (t == c.idle) {
             return (t.state == Tcb.RUNNING) == (c.current == t);
         }

@@ -128,6 +128,42 @@ public final class Tcb {
         return period;
     }
 
+    /** The pool index, read as {@link #budget()} is. */
+    /*@ public normal_behavior
+      @ ensures \result == id;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure helper @*/ public int id() {
+        return id;
+    }
+
+    /** The scheduling state, read as {@link #budget()} is. */
+    /*@ public normal_behavior
+      @ ensures \result == state;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure helper @*/ public int state() {
+        return state;
+    }
+
+    /** The priority, read as {@link #budget()} is. */
+    /*@ public normal_behavior
+      @ ensures \result == priority;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure helper @*/ public int priority() {
+        return priority;
+    }
+
+    /** The CPU number, read as {@link #budget()} is. */
+    /*@ public normal_behavior
+      @ ensures \result == cpu;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure helper @*/ public int cpu() {
+        return cpu;
+    }
+
     /** Result register {@code i} (0..3). */
     /*@ public normal_behavior
       @ requires 0 <= i && i < 4;

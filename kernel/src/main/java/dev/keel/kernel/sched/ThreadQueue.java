@@ -154,11 +154,13 @@ public final class ThreadQueue {
     }
 
     /** Removes and returns the first thread, or null when empty. */
+    // head.prev is null (the invariant), so head.prev.next is the location null.next: remove's
+    // frame names t.prev.next, and a frame that leaves it out cannot cover that call.
     /*@ public normal_behavior
       @ ensures \result == \old(head);
       @ ensures \result != null ==> !\result.queued;
       @ assignable head, tail, count, nodes, head.next, head.prev, head.queued, head.inQueue,
-      @     head.next.prev;
+      @     head.next.prev, head.prev.next;
       @*/
     /*@ nullable @*/ public @Nullable Tcb poll() {
         Tcb t = head;

@@ -1,5 +1,6 @@
 package dev.keel.kernel.trace;
 
+import org.checkerframework.checker.index.qual.IndexFor;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import dev.keel.hw.TraceSink;
@@ -134,11 +135,16 @@ public final class SchedTrace {
     }
 
     /** On the way out of the kernel on CPU {@code c}: the entry's actions and the state after them. */
+    // The line is written in parts, each a static method of its own: a call that may write (the
+    // sink's) leaves the prover a heap to carry every fact over, so the fewer such calls a proof
+    // makes, the fewer goals it splits into. Numbers handed on are read through methods (KeY
+    // knows the range of an int a method returns, not of an int field or array element).
     /*@ public normal_behavior
       @ requires sink == null || (ops == 0 && !overflow);
       @ assignable \nothing;
       @ also public normal_behavior
       @ requires sink != null && (ops != 0 || overflow) && \invariant_for(threads);
+      @ requires c.current != null;
       @ ensures ops == 0 && !overflow;
       @ assignable ops, overflow;
       @*/
@@ -147,41 +153,87 @@ public final class SchedTrace {
         if (s == null || (ops == 0 && !overflow)) {
             return;
         }
-        TraceText.word(s, "@sched <<\"c");
-        TraceText.number(s, c.index);
-        TraceText.word(s, overflow ? "\", \"overflow\", {" : "\", <<");
+        int cpu = c.index();
+        begin(s, cpu, overflow);
         /*@ loop_invariant 0 <= i && i <= ops;
           @ loop_invariant \invariant_for(this) && \invariant_for(threads);
           @ decreases ops - i;
           @ assignable \nothing;
           @*/
         for (int i = 0; i < ops && i < opKind.length && i < opThread.length && i < opGeneration.length; i++) {
-            TraceText.word(s, i == 0 ? "<<\"" : ", <<\"");
-            TraceText.word(s, actionName(opKind[i]));
-            TraceText.word(s, "\", ");
-            if (opKind[i] == TICK || opKind[i] == YIELD) {
-                TraceText.word(s, "\"c");
-                TraceText.number(s, c.index);
-                s.write('"');
-            } else {
-                thread(s, opThread[i], opGeneration[i]);
-            }
-            TraceText.word(s, ">>");
+            action(s, i == 0, element(opKind, i), element(opThread, i), element(opGeneration, i), cpu);
         }
+        rest(s, threads, c, generation, overflow);
+        ops = 0;
+        overflow = false;
+    }
+
+    /** {@code a[i]}, with the range of an int. */
+    /*@ private normal_behavior
+      @ requires 0 <= i && i < a.length;
+      @ ensures \result == a[i];
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure helper @*/ private static int element(int[] a, @IndexFor("#1") int i) {
+        return a[i];
+    }
+
+    /** The CPU, then the opening of the action list (a set when the list overflowed). */
+    /*@ private normal_behavior
+      @ assignable \nothing;
+      @*/
+    private static void begin(TraceSink s, int cpu, boolean overflow) {
+        TraceText.word(s, "@sched <<\"c");
+        TraceText.number(s, cpu);
+        TraceText.word(s, overflow ? "\", \"overflow\", {" : "\", <<");
+    }
+
+    /** After the actions: the threads, the current thread and the run queues of {@code c}. */
+    /*@ private normal_behavior
+      @ requires \invariant_for(threads) && c.current != null;
+      @ assignable \nothing;
+      @*/
+    private static void rest(TraceSink s, ThreadPool threads, PerCpu c, int[] generation,
+            boolean overflow) {
         TraceText.word(s, overflow ? "}, {" : ">>, {");
-        states(s, threads, c);
+        states(s, threads, c, generation);
+        current(s, c, generation);
+        queues(s, threads, c, generation);
+        TraceText.word(s, "}>>\n");
+    }
+
+    /** The current thread of {@code c} between the thread set and the run queues ("idle" for none). */
+    /*@ private normal_behavior
+      @ requires c.current != null;
+      @ assignable \nothing;
+      @*/
+    private static void current(TraceSink s, PerCpu c, int[] generation) {
         TraceText.word(s, "}, ");
         Tcb cur = c.current;
         if (cur == c.idle || cur.state != Tcb.RUNNING) {
             TraceText.string(s, "idle");
         } else {
-            thread(s, cur.id, generationOf(cur));
+            thread(s, cur.id(), generationIn(generation, cur));
         }
         TraceText.word(s, ", {");
-        queues(s, threads, c);
-        TraceText.word(s, "}>>\n");
-        ops = 0;
-        overflow = false;
+    }
+
+    /** {@code <<"Action", thread>>} (the CPU for Tick and Yield), after a comma unless {@code first}. */
+    /*@ private normal_behavior
+      @ assignable \nothing;
+      @*/
+    private static void action(TraceSink s, boolean first, int kind, int id, int gen, int cpu) {
+        TraceText.word(s, first ? "<<\"" : ", <<\"");
+        TraceText.word(s, actionName(kind));
+        TraceText.word(s, "\", ");
+        if (kind == TICK || kind == YIELD) {
+            TraceText.word(s, "\"c");
+            TraceText.number(s, cpu);
+            s.write('"');
+        } else {
+            thread(s, id, gen);
+        }
+        TraceText.word(s, ">>");
     }
 
     /** {@code <<thread, state, priority>>} for each thread of CPU c that is not free. */
@@ -190,26 +242,34 @@ public final class SchedTrace {
       @ ensures \invariant_for(threads);
       @ assignable \nothing;
       @*/
-    private void states(TraceSink s, ThreadPool threads, PerCpu c) {
+    private static void states(TraceSink s, ThreadPool threads, PerCpu c, int[] generation) {
         boolean first = true;
         /*@ loop_invariant 0 <= i && i <= threads.tcbs.length;
-          @ loop_invariant \invariant_for(this) && \invariant_for(threads);
+          @ loop_invariant \invariant_for(threads);
           @ decreases threads.tcbs.length - i;
           @ assignable \nothing;
           @*/
         for (int i = 0; i < threads.size(); i++) {
             Tcb t = threads.at(i);
             if (t != c.idle && t.cpu == c.index && t.state != Tcb.FREE) {
-                TraceText.word(s, first ? "<<" : ", <<");
-                thread(s, t.id, generationOf(t));
-                TraceText.word(s, ", ");
-                TraceText.string(s, stateName(t.state));
-                TraceText.word(s, ", ");
-                TraceText.number(s, t.priority);
-                TraceText.word(s, ">>");
+                state(s, first, t.id(), generationIn(generation, t), t.state(), t.priority());
                 first = false;
             }
         }
+    }
+
+    /** {@code <<thread, state, priority>>}, after a comma unless {@code first}. */
+    /*@ private normal_behavior
+      @ assignable \nothing;
+      @*/
+    private static void state(TraceSink s, boolean first, int id, int gen, int state, int priority) {
+        TraceText.word(s, first ? "<<" : ", <<");
+        thread(s, id, gen);
+        TraceText.word(s, ", ");
+        TraceText.string(s, stateName(state));
+        TraceText.word(s, ", ");
+        TraceText.number(s, priority);
+        TraceText.word(s, ">>");
     }
 
     /** {@code <<priority, <<thread, ...>>>>} for each priority with queued threads, in queue order. */
@@ -218,10 +278,10 @@ public final class SchedTrace {
       @ ensures \invariant_for(threads);
       @ assignable \nothing;
       @*/
-    private void queues(TraceSink s, ThreadPool threads, PerCpu c) {
+    private static void queues(TraceSink s, ThreadPool threads, PerCpu c, int[] generation) {
         boolean first = true;
         /*@ loop_invariant 0 <= i && i <= threads.tcbs.length;
-          @ loop_invariant \invariant_for(this) && \invariant_for(threads);
+          @ loop_invariant \invariant_for(threads);
           @ decreases threads.tcbs.length - i;
           @ assignable \nothing;
           @*/
@@ -229,30 +289,58 @@ public final class SchedTrace {
             Tcb head = threads.at(i);
             // Blocked threads wait in the ports' queues, linked the same way: ready ones only.
             if (head.queued && head.state == Tcb.READY && head.prev == null && head.cpu == c.index) {
-                TraceText.word(s, first ? "<<" : ", <<");
-                TraceText.number(s, head.priority);
-                TraceText.word(s, ", <<");
-                Tcb t = head;
-                /*@ loop_invariant 0 <= n && n <= threads.tcbs.length;
-                  @ loop_invariant \invariant_for(this) && \invariant_for(threads);
-                  @ decreases threads.tcbs.length - n;
-                  @ assignable \nothing;
-                  @*/
-                for (int n = 0; t != null && n < threads.size(); n++) {
-                    TraceText.word(s, n == 0 ? "" : ", ");
-                    thread(s, t.id, generationOf(t));
-                    t = t.next;
-                }
-                TraceText.word(s, ">>>>");
+                queue(s, first, head, threads, generation);
                 first = false;
             }
         }
     }
 
+    /** {@code <<priority, <<thread, ...>>>>}: the queue that starts at {@code head}, in order. */
+    /*@ private normal_behavior
+      @ requires \invariant_for(threads);
+      @ ensures \invariant_for(threads);
+      @ assignable \nothing;
+      @*/
+    private static void queue(TraceSink s, boolean first, Tcb head, ThreadPool threads,
+            int[] generation) {
+        queueStart(s, first, head.priority());
+        Tcb t = head;
+        /*@ loop_invariant 0 <= n && n <= threads.tcbs.length;
+          @ loop_invariant \invariant_for(threads);
+          @ decreases threads.tcbs.length - n;
+          @ assignable \nothing;
+          @*/
+        for (int n = 0; t != null && n < threads.size(); n++) {
+            queued(s, n == 0, t.id(), generationIn(generation, t));
+            t = t.next;
+        }
+        TraceText.word(s, ">>>>");
+    }
+
+    /** {@code <<priority, <<}, after a comma unless {@code first}. */
+    /*@ private normal_behavior
+      @ assignable \nothing;
+      @*/
+    private static void queueStart(TraceSink s, boolean first, int priority) {
+        TraceText.word(s, first ? "<<" : ", <<");
+        TraceText.number(s, priority);
+        TraceText.word(s, ", <<");
+    }
+
+    /** One thread of a queue, after a comma unless {@code first}. */
+    /*@ private normal_behavior
+      @ assignable \nothing;
+      @*/
+    private static void queued(TraceSink s, boolean first, int id, int gen) {
+        TraceText.word(s, first ? "" : ", ");
+        thread(s, id, gen);
+    }
+
+    /** How many times {@code t}'s pool entry was started (0 for an index out of range). */
     /*@ private normal_behavior
       @ assignable \strictly_nothing;
       @*/
-    private /*@ pure @*/ int generationOf(Tcb t) {
+    private static /*@ pure @*/ int generationIn(int[] generation, Tcb t) {
         return t.id >= 0 && t.id < generation.length ? generation[t.id] : 0;
     }
 
