@@ -392,9 +392,11 @@ public final class CapabilitySpace {
         if (s < 0 || s >= slots.length || d < 0 || d >= slots.length || d >= parent.length) {
             return;
         }
+        // Through the getters: the prover knows the range of an int a method returns, not of an
+        // int field, and install's int parameters must be shown in range.
         Capability c = slots[s];
-        long b = c.badge != 0 ? c.badge : badge;
-        install(d, c.type, c.object, b, read && c.read, write && c.write, grant && c.grant, s);
+        long b = c.badge() != 0 ? c.badge() : badge;
+        install(d, c.type(), c.object(), b, read && c.canRead(), write && c.canWrite(), grant && c.canGrant(), s);
         if (trace.on) { trace.derive(this, "Mint", sp, src, dp, dst); }
     }
 
@@ -415,8 +417,9 @@ public final class CapabilitySpace {
         if (s < 0 || s >= slots.length || d < 0 || d >= slots.length || d >= parent.length) {
             return;
         }
+        // Through the getters, as in mint.
         Capability c = slots[s];
-        install(d, c.type, c.object, c.badge, c.read, c.write, c.grant, s);
+        install(d, c.type(), c.object(), c.badge(), c.canRead(), c.canWrite(), c.canGrant(), s);
         if (trace.on) { trace.derive(this, "Copy", sp, src, dp, dst); }
     }
 
@@ -440,8 +443,10 @@ public final class CapabilitySpace {
                 || s >= parent.length || d >= parent.length) {
             return;
         }
+        // Through the getters and parentOf, as in mint: the prover knows the range of an int a
+        // method returns, not of an int field or array element.
         Capability c = slots[s];
-        install(d, c.type, c.object, c.badge, c.read, c.write, c.grant, parent[s]);
+        install(d, c.type(), c.object(), c.badge(), c.canRead(), c.canWrite(), c.canGrant(), parentOf(s));
         relink(s, d);
         slots[s].clear();
         parent[s] = NO_PARENT;

@@ -55,6 +55,7 @@ public final class CapCalls {
         if (e != Errors.OK) {
             return e;
         }
+        //@ assert pi * caps.slotsPerProcess + src < caps.slots.length && pi * caps.slotsPerProcess + dst < caps.slots.length;
         if (!mintArguments(r, w, g, badge)) {
             return Errors.BAD_ARGUMENT;
         }
@@ -67,12 +68,15 @@ public final class CapCalls {
      * capability space's invariant once: mint's where it calls this, this one's at the call into
      * the capability space.
      */
+    // Both global slot numbers in range, as checkDerive ensures: stated, the prover need not find
+    // the product bound (pi * per + per <= processCount * per) itself.
     /*@ private normal_behavior
       @ requires \invariant_for(caps);
       @ requires 0 <= pi && pi < caps.processCount && 0 <= src && src < caps.slotsPerProcess;
       @ requires 0 <= dst && dst < caps.slotsPerProcess;
       @ requires caps.slots[pi * caps.slotsPerProcess + src].type != CapType.NONE;
       @ requires caps.slots[pi * caps.slotsPerProcess + dst].type == CapType.NONE;
+      @ requires pi * caps.slotsPerProcess + src < caps.slots.length && pi * caps.slotsPerProcess + dst < caps.slots.length;
       @ assignable \all_fields(caps.slots[pi * caps.slotsPerProcess + dst]), caps.parent[pi * caps.slotsPerProcess + dst];
       @*/
     private static void mintChecked(CapabilitySpace caps, int pi, long src, long dst, boolean read,
