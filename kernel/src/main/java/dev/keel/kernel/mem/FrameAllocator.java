@@ -283,27 +283,32 @@ public final class FrameAllocator {
         return f < free.length ? (int) f : -1;
     }
 
+    // The three queries below are helpers that require only the arrays they read: a caller, or
+    // a contract that names them, need not show this allocator's invariant for each.
     /*@ public normal_behavior
+      @ requires free != null;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ boolean isFree(long pa) {
+    /*@ pure helper @*/ public boolean isFree(long pa) {
         int f = frameOf(pa);
         return f >= 0 && f < free.length && free[f];
     }
 
     /** True for a frame handed out and not yet released. */
     /*@ public normal_behavior
+      @ requires free != null && usable != null;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ boolean isUsed(long pa) {
+    /*@ pure helper @*/ public boolean isUsed(long pa) {
         int f = frameOf(pa);
         return f >= 0 && f < free.length && f < usable.length && usable[f] && !free[f];
     }
 
     /*@ public normal_behavior
+      @ requires free != null && usable != null;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ boolean isUsable(long pa) {
+    /*@ pure helper @*/ public boolean isUsable(long pa) {
         int f = frameOf(pa);
         return f >= 0 && f < usable.length && usable[f];
     }
