@@ -105,20 +105,36 @@ public final class PageTable {
             return -1;
         }
         long e = memory.load64(at);
-        if (!Pte.present(e)) {
-            long f = frames.allocate();
-            if (f == 0) {
-                return -1;
-            }
-            e = Pte.table(f);
-            // The same slot again: the allocation changed the heap, and the prover keeps the
-            // physical memory's size only across calls that leave the heap alone.
-            at = slot(table, va, level);
-            if (at == 0) {
-                return -1;
-            }
-            memory.store64(at, e);
+        if (Pte.present(e)) {
+            return Pte.frame(e);
         }
+        long f = frames.allocate();
+        if (f == 0) {
+            return -1;
+        }
+        return link(table, va, level, f);
+    }
+
+    /**
+     * Enters the new table at {@code f} in {@code va}'s entry at {@code level} of the table at
+     * {@code table}; returns f's frame, or -1 when that table does not lie inside physical
+     * memory. It writes no Java object, so nextTable carries the allocator's invariant from
+     * the allocation to its return unchanged.
+     */
+    /*@ private normal_behavior
+      @ requires memory != null && 0 <= va && 0 < level && level <= 3;
+      @ ensures \result >= -1;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ helper @*/ private long link(long table, long va, int level, long f) {
+        long e = Pte.table(f);
+        // The slot again, on this heap: the prover keeps the physical memory's size only across
+        // calls that leave the heap alone, and the caller's allocation did not.
+        long at = slot(table, va, level);
+        if (at == 0) {
+            return -1;
+        }
+        memory.store64(at, e);
         return Pte.frame(e);
     }
 
@@ -192,7 +208,7 @@ public final class PageTable {
       @ requires memory != null && 0 <= i && i < Pte.ENTRIES;
       @ assignable \strictly_nothing;
       @*/
-    private /*@ pure helper @*/ long entryAt(long table, int i) {
+    /*@ pure helper @*/ private long entryAt(long table, int i) {
         if (table <= 0 || table > memory.size() - Pte.PAGE) {
             return 0;
         }
@@ -256,7 +272,7 @@ public final class PageTable {
      * counts are the caller's, never the allocator's own reference counts.
      */
     /*@ public normal_behavior
-      @ requires root > 0 && counts != frames.refs;
+      @ requires root > 0 && counts != frames.refs && counts != frames.stack;
       @ assignable counts[*];
       @*/
     public void countTables(long root, int[] counts) {
@@ -286,7 +302,7 @@ public final class PageTable {
       @ assignable counts[*];
       @ measured_by level;
       @*/
-    private /*@ helper @*/ void countLevel(long table, int level, int[] counts) {
+    /*@ helper @*/ private void countLevel(long table, int level, int[] counts) {
         long f = table / Pte.PAGE;
         if (f >= 0 && f < counts.length) {
             //@ assert 0 <= f && f < Integer.MAX_VALUE;
