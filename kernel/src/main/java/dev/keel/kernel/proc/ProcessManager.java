@@ -605,8 +605,12 @@ public final class ProcessManager {
     }
 
     /** A new thread of {@code p} starting at {@code pc} with stack {@code sp}; returns its id. */
+    // Stated over fields, as checkThreadCreate states its OK (the same condition): a query named
+    // in a requires is evaluated by running its body in the caller's proof.
     /*@ public normal_behavior
-      @ requires checkThreadCreate(p) == Errors.OK;
+      @ requires (\exists int i; 0 <= i && i < p.threads.length; p.threads[i] == null)
+      @     && (\exists int j; threads.reserved <= j && j < threads.tcbs.length;
+      @         threads.tcbs[j].state == Tcb.FREE && threads.tcbs[j].owner == null);
       @ assignable \everything;
       @*/
     public int threadCreate(Process p, long pc, long sp, int priority) {
