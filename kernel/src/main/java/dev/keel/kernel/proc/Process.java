@@ -109,12 +109,27 @@ public final class Process {
         }
     }
 
-    /** True when a thread slot is free. */
+    /**
+     * True when a thread slot is free, that is when fewer threads than slots are live. Found by
+     * looking for the free slot rather than by counting, so that the result can be stated over
+     * the slots: a caller's test and a later requires then meet.
+     */
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ ensures \result <==> (\exists int j; 0 <= j && j < threads.length; threads[j] == null);
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean hasThreadRoom() {
-        return threadCount() < threads.length;
+        /*@ loop_invariant 0 <= i && i <= threads.length;
+          @ loop_invariant !(\exists int j; 0 <= j && j < i; threads[j] == null);
+          @ decreases threads.length - i;
+          @ assignable \strictly_nothing;
+          @*/
+        for (int i = 0; i < threads.length; i++) {
+            if (threads[i] == null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -587,18 +587,30 @@ public final class ProcessManager {
 
     // ---- Threads ----
 
-    /** OK when {@code p} can have one more thread. */
+    /**
+     * OK when {@code p} can have one more thread. OK is stated "if and only if" over fields, so
+     * that a caller's test of the result meets threadCreate's requires. A helper: it reads only
+     * the process and the thread pool, so neither it nor a requires naming it needs this
+     * manager's invariant.
+     */
     /*@ public normal_behavior
-      @ requires \invariant_for(p) && \invariant_for(threads);
-      @ assignable \nothing;
+      @ requires p != null && \invariant_for(p) && threads != null && \invariant_for(threads);
+      @ ensures \result == Errors.OK <==> ((\exists int i; 0 <= i && i < p.threads.length; p.threads[i] == null)
+      @     && (\exists int j; threads.reserved <= j && j < threads.tcbs.length;
+      @         threads.tcbs[j].state == Tcb.FREE && threads.tcbs[j].owner == null));
+      @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ int checkThreadCreate(Process p) {
+    /*@ pure helper @*/ public int checkThreadCreate(Process p) {
         return p.hasThreadRoom() && threads.allocate() != null ? Errors.OK : Errors.NO_RESOURCES;
     }
 
     /** A new thread of {@code p} starting at {@code pc} with stack {@code sp}; returns its id. */
+    // Stated over fields, as checkThreadCreate states its OK (the same condition): a query named
+    // in a requires is evaluated by running its body in the caller's proof.
     /*@ public normal_behavior
-      @ requires checkThreadCreate(p) == Errors.OK;
+      @ requires (\exists int i; 0 <= i && i < p.threads.length; p.threads[i] == null)
+      @     && (\exists int j; threads.reserved <= j && j < threads.tcbs.length;
+      @         threads.tcbs[j].state == Tcb.FREE && threads.tcbs[j].owner == null);
       @ assignable \everything;
       @*/
     public int threadCreate(Process p, long pc, long sp, int priority) {

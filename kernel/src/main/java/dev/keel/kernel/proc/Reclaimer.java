@@ -18,6 +18,7 @@ public final class Reclaimer {
     /*@ spec_public @*/ private final Ipc ipc;
 
     /*@ public normal_behavior
+      @ ensures this.caps == caps && this.ipc == ipc;
       @ assignable \nothing;
       @*/
     public Reclaimer(CapabilitySpace caps, Ipc ipc) {
@@ -48,6 +49,7 @@ public final class Reclaimer {
     /*@ public normal_behavior
       @ requires \invariant_for(caps);
       @ requires checkDelete(process, slot) == Errors.OK;
+      @ ensures \invariant_for(caps);
       @ assignable \everything;
       @*/
     public void delete(int process, long slot) {
@@ -71,12 +73,14 @@ public final class Reclaimer {
 
     /** Deletes every capability of {@code process}. */
     /*@ public normal_behavior
+      @ requires \invariant_for(caps);
+      @ ensures \invariant_for(caps);
       @ assignable \everything;
       @*/
     public void clear(int process) {
         // Deleting capabilities does not change how many slots a process has.
         int n = caps.slotsPerProcess();
-        /*@ loop_invariant 0 <= s && s <= n && \invariant_for(this);
+        /*@ loop_invariant 0 <= s && s <= n && \invariant_for(this) && \invariant_for(caps);
           @ decreases n - s;
           @ assignable \everything;
           @*/

@@ -140,6 +140,9 @@ public final class ProcCalls {
     }
 
     /*@ public normal_behavior
+      @ requires \invariant_for(k) && \invariant_for(k.processes) && \invariant_for(p);
+      @ requires \invariant_for(k.processes.threads);
+      @ requires k.scheduler.boot != null && k.scheduler.boot.runQueue != null && \invariant_for(k.scheduler.boot.runQueue);
       @ assignable \everything;
       @*/
     public static long threadCreate(Kernel k, Process p, long pc, long sp, long priority) {
@@ -149,8 +152,22 @@ public final class ProcCalls {
         if (!userAddress(pc) || !userAddress(sp)) {
             return Errors.BAD_ADDRESS;
         }
+        return createThread(k, p, pc, sp, (int) priority);
+    }
+
+    /**
+     * threadCreate once its arguments are checked. Apart, so that the run queue's invariant
+     * (which the priority test needs) and the process manager's (which the creation needs) are
+     * each shown in a proof of their own.
+     */
+    /*@ private normal_behavior
+      @ requires \invariant_for(k) && \invariant_for(k.processes) && \invariant_for(p);
+      @ requires \invariant_for(k.processes.threads);
+      @ assignable \everything;
+      @*/
+    private static long createThread(Kernel k, Process p, long pc, long sp, int priority) {
         int e = k.processes.checkThreadCreate(p);
-        return e != Errors.OK ? e : k.processes.threadCreate(p, pc, sp, (int) priority);
+        return e != Errors.OK ? e : k.processes.threadCreate(p, pc, sp, priority);
     }
 
     private static boolean userAddress(long va) {
