@@ -198,8 +198,14 @@ public final class IpcCalls {
     }
 
     /** irq_bind: needs write on both the irq and the port capability. */
+    // Of the capability table only its shape is read, as in irq_ack; Ipc.irqBind needs Ipc's,
+    // the user-memory access's and the scheduler's invariants, as reply does.
     /*@ public normal_behavior
-      @ requires k.caps != null && \invariant_for(k.caps);
+      @ requires k.caps != null && k.caps.slots != null && \nonnullelements(k.caps.slots)
+      @     && k.caps.slots.length == k.caps.slotsPerProcess * k.caps.processCount
+      @     && k.caps.slotsPerProcess <= k.caps.slots.length && k.caps.processCount <= k.caps.slots.length;
+      @ requires k.ipc != null && \invariant_for(k.ipc) && \invariant_for(k.ipc.irqs)
+      @     && \invariant_for(k.ipc.user) && \invariant_for(k.ipc.scheduler);
       @ ensures \result <= 0;
       @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
       @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
@@ -219,9 +225,14 @@ public final class IpcCalls {
       @ assignable k.ipc.irqs.port[*], k.ipc.irqs.badge[*], k.ipc.irqs.pending[*];
       @*/
     public static long irqBind(Kernel k, Process p, long irqSlot, long portSlot) {
-        int e = k.caps.checkCap(p.index, irqSlot, CapType.IRQ, false, true, false);
+        // The process number is tested first, as in portCreate.
+        int pi = p.index;
+        if (pi < 0 || pi >= k.caps.processCount()) {
+            return Errors.BAD_SLOT;
+        }
+        int e = k.caps.checkCap(pi, irqSlot, CapType.IRQ, false, true, false);
         if (e == Errors.OK) {
-            e = k.caps.checkCap(p.index, portSlot, CapType.PORT, false, true, false);
+            e = k.caps.checkCap(pi, portSlot, CapType.PORT, false, true, false);
         }
         if (e != Errors.OK) {
             return e;
@@ -229,7 +240,9 @@ public final class IpcCalls {
         Capability irq = cap(k, p, irqSlot);
         Port port = k.ipc.port(cap(k, p, portSlot).object());
         int line = irq.object();
-        if (port == null || line < 0 || line >= k.ipc.irqs().lines()) {
+        // A held port capability names a live port (a port dies with its last capability), so the
+        // test of live returns nothing new; Ipc.irqBind requires it.
+        if (port == null || !port.live || line < 0 || line >= k.ipc.irqs().lines()) {
             return Errors.DEAD_OBJECT;
         }
         k.ipc.irqBind(line, port, irq.badge());
