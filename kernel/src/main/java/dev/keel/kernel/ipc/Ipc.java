@@ -49,6 +49,28 @@ public final class Ipc {
     /*@ spec_public @*/ private final Tcb[] tcbs;
     /*@ spec_public @*/ private final byte[] mark;
 
+    /**
+     * Lemma: an array of bytes is no array of references. The prover does not tell arrays apart
+     * by their element types unaided; the search, which writes {@link #mark} and reads the thread
+     * blocks and the capability table, calls this to learn that its writes leave them alone.
+     */
+    /*@ normal_behavior
+      @ requires a != null && b != null;
+      @ ensures (Object) a != (Object) b;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ helper @*/ static void distinct(byte[] a, Object[] b) {
+    }
+
+    /** Lemma: {@code a}, an array of bytes, is not the capability table's array of slots. */
+    /*@ normal_behavior
+      @ requires a != null && cs != null && cs.slots != null;
+      @ ensures (Object) a != (Object) cs.slots;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ helper @*/ static void notSlots(byte[] a, CapabilitySpace cs) {
+    }
+
     // One quantifier for the per-port invariants, so the prover instantiates it once per port:
     // TLA+ TypeOK (ports are numbered by their index), QueueBounded (0 <= count <= capacity) and
     // NoMessageLost (messages held by blocked senders are counted by the self-check). The
@@ -165,11 +187,13 @@ public final class Ipc {
         return pool;
     }
 
+    // A helper, as port(int): a caller (irq_ack) reads the table without showing Ipc's invariant.
     /*@ public normal_behavior
+      @ requires irqs != null;
       @ ensures \result == irqs;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ IrqTable irqs() {
+    /*@ pure helper @*/ public IrqTable irqs() {
         return irqs;
     }
 
@@ -234,9 +258,14 @@ public final class Ipc {
      * ({@code block}: or block), and, for a call, take a reply of up to {@code replyMax} bytes
      * into the same buffer without closing a cycle of calls (DEADLOCK, see {@link #closesCycle}).
      */
+    // Of the capability table the search needs the shape its invariant gives, not the invariant.
     /*@ public normal_behavior
       @ requires caller.owner != null ==> caller.owner.space != null && \invariant_for(caller.owner.space);
-      @ requires \invariant_for(caps) && p.receivers != null && \invariant_for(p.receivers);
+      @ requires p.receivers != null && \invariant_for(p.receivers);
+      @ requires caps != null && caps.slots != null
+      @     && \nonnullelements(caps.slots) && caps.slots.length == caps.slotsPerProcess * caps.processCount
+      @     && 0 < caps.slotsPerProcess && caps.slotsPerProcess <= caps.slots.length
+      @     && 0 < caps.processCount && caps.processCount <= caps.slots.length;
       @ ensures \result <= 0;
       @ ensures \result == Errors.OK ==> caller.owner != null && p.live
       @     && (\exists int k; 0 <= k && k < pool.messages.length; !pool.messages[k].inUse)
@@ -247,25 +276,56 @@ public final class Ipc {
       @         && (replyMax == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
       @             && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - replyMax)))
       @     && (block || p.receivers.count > 0 || p.count < p.capacity);
-      @ assignable mark[*];
+      @ assignable mark[0 .. mark.length - 1];
       @*/
     public int checkSend(Tcb caller, Port p, long buf, long len, boolean block, boolean call,
             long replyMax) {
-        int e = checkMessage(caller, p, buf, len, block, call, replyMax);
-        if (e != Errors.OK || !call) {
-            return e;
-        }
-        // One path after the search, which writes the marks: Ipc's invariant is re-proved once.
-        return deadlockCode(closesCycle(caller, p));
+        // The work is a helper's, which does not carry Ipc's invariant; here the invariant is
+        // shown again after the search wrote the marks, knowing that they are neither the port
+        // table nor the pool's messages.
+        distinct(mark, ports);
+        pool.notMessages(mark);
+        return sendCheck(caller, p, buf, len, block, call, replyMax);
     }
 
-    /** DEADLOCK when the call closes a cycle, else OK. */
+    /** checkSend's work: the check, then, for a call it let through, the search. */
     /*@ private normal_behavior
-      @ ensures \result == (cycle ? Errors.DEADLOCK : Errors.OK);
+      @ requires pool != null && \invariant_for(pool) && user != null;
+      @ requires mark != null && tcbs != null && \nonnullelements(tcbs);
+      @ requires caller.owner != null ==> caller.owner.space != null && \invariant_for(caller.owner.space);
+      @ requires p.receivers != null && \invariant_for(p.receivers);
+      @ requires caps != null && caps.slots != null
+      @     && \nonnullelements(caps.slots) && caps.slots.length == caps.slotsPerProcess * caps.processCount
+      @     && 0 < caps.slotsPerProcess && caps.slotsPerProcess <= caps.slots.length
+      @     && 0 < caps.processCount && caps.processCount <= caps.slots.length;
+      @ ensures \result <= 0;
+      @ ensures \result == Errors.OK ==> caller.owner != null && p.live
+      @     && (\exists int k; 0 <= k && k < pool.messages.length; !pool.messages[k].inUse)
+      @     && 0 <= len && len <= UserMemory.MAX_LENGTH
+      @     && (len == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
+      @         && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - len))
+      @     && (call ==> 0 <= replyMax && replyMax <= UserMemory.MAX_LENGTH
+      @         && (replyMax == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= buf
+      @             && buf <= dev.keel.kernel.mem.PageTable.USER_TOP - replyMax)))
+      @     && (block || p.receivers.count > 0 || p.count < p.capacity);
+      @ assignable mark[0 .. mark.length - 1];
+      @*/
+    /*@ helper @*/ private int sendCheck(Tcb caller, Port p, long buf, long len, boolean block,
+            boolean call, long replyMax) {
+        int e = checkMessage(caller, p, buf, len, block, call, replyMax);
+        // Only the search writes the marks, and the message array is not among them.
+        pool.notMessages(mark);
+        boolean cycle = e == Errors.OK && call && closesCycle(caller, p);
+        return sendVerdict(e, cycle);
+    }
+
+    /** checkSend's verdict: the check's error, else DEADLOCK when the call closes a cycle, else OK. */
+    /*@ private normal_behavior
+      @ ensures \result == (e != Errors.OK || !cycle ? e : Errors.DEADLOCK);
       @ assignable \strictly_nothing;
       @*/
-    /*@ pure helper @*/ private static int deadlockCode(boolean cycle) {
-        return cycle ? Errors.DEADLOCK : Errors.OK;
+    /*@ pure helper @*/ private static int sendVerdict(int e, boolean cycle) {
+        return e != Errors.OK || !cycle ? e : Errors.DEADLOCK;
     }
 
     /** checkSend but for the deadlock test: the buffers, a free message, room or a receiver. */
@@ -926,20 +986,33 @@ public final class Ipc {
      * Stuck set with the caller in it. Each thread is expanded once; the marks live in
      * {@link #mark}, so the search allocates nothing.
      */
+    // A helper: the search writes only the marks, so Ipc's invariant is kept without being shown
+    // again on every way out of the loop; the fields it reads are named instead (the capability
+    // table's shape, which its invariant gives, as for the helpers below). That the marks are
+    // none of the arrays the search reads is the lemma's, not a precondition. The search's frame
+    // is the marks' index range, not mark[*]: the prover reads mark[*] as every field of the
+    // array object, so a caller would have to show, for each object it reads afterwards, that it
+    // is not the marks; an index range leaves every field of other classes alone at once.
     /*@ public normal_behavior
-      @ requires \invariant_for(caps);
+      @ requires mark != null && tcbs != null && \nonnullelements(tcbs);
+      @ requires caps != null && caps.slots != null
+      @     && \nonnullelements(caps.slots) && caps.slots.length == caps.slotsPerProcess * caps.processCount
+      @     && 0 < caps.slotsPerProcess && caps.slotsPerProcess <= caps.slots.length
+      @     && 0 < caps.processCount && caps.processCount <= caps.slots.length;
       @ ensures \result ==> 0 <= caller.id && caller.id < mark.length;
-      @ assignable mark[*];
+      @ assignable mark[0 .. mark.length - 1];
       @*/
-    public boolean closesCycle(Tcb caller, Port p) {
+    /*@ helper @*/ public boolean closesCycle(Tcb caller, Port p) {
+        distinct(mark, tcbs);
+        notSlots(mark, caps);
         int c = caller.id;
         if (c < 0 || c >= mark.length || c >= tcbs.length) {
             return false;
         }
         clearMarks();
         mark[c] = REACHED;
-        /*@ loop_invariant 0 <= round && round <= mark.length && \invariant_for(caps);
-          @ assignable mark[*];
+        /*@ loop_invariant 0 <= round && round <= mark.length;
+          @ assignable mark[0 .. mark.length - 1];
           @ decreases mark.length - round;
           @*/
         for (int round = 0; round < mark.length; round++) {
@@ -957,16 +1030,18 @@ public final class Ipc {
     }
 
     // Helpers of the search: Ipc's invariant is neither assumed nor needed, so the fields they
-    // use are named in their preconditions.
+    // use are named in their preconditions. Of the capability table they need its shape, not its
+    // invariant: that one names Capability.rightsWithin, whose evaluation after each write of a
+    // mark ran the search past the step bound.
     /*@ private normal_behavior
       @ requires mark != null;
       @ ensures (\forall int i; 0 <= i && i < mark.length; mark[i] == UNSEEN);
-      @ assignable mark[*];
+      @ assignable mark[0 .. mark.length - 1];
       @*/
     /*@ helper @*/ private void clearMarks() {
         /*@ loop_invariant 0 <= i && i <= mark.length;
           @ loop_invariant (\forall int j; 0 <= j && j < i; mark[j] == UNSEEN);
-          @ assignable mark[*];
+          @ assignable mark[0 .. mark.length - 1];
           @ decreases mark.length - i;
           @*/
         for (int i = 0; i < mark.length; i++) {
@@ -980,7 +1055,7 @@ public final class Ipc {
       @ ensures -1 <= \result && \result < mark.length;
       @ ensures \result >= 0 ==> \old(mark[\result]) == REACHED && mark[\result] == EXPANDED;
       @ ensures \result == -1 ==> (\forall int i; 0 <= i && i < mark.length; mark[i] != REACHED);
-      @ assignable mark[*];
+      @ assignable mark[0 .. mark.length - 1];
       @*/
     /*@ helper @*/ private int expandNext() {
         /*@ loop_invariant 0 <= i && i <= mark.length;
@@ -1003,8 +1078,13 @@ public final class Ipc {
      * when one of them may answer, or when there is none.
      */
     /*@ private normal_behavior
-      @ requires mark != null && tcbs != null && \nonnullelements(tcbs) && caps != null && \invariant_for(caps);
-      @ assignable mark[*];
+      @ requires mark != null && tcbs != null && \nonnullelements(tcbs) && (Object) mark != (Object) tcbs;
+      @ requires caps != null && caps.slots != null
+      @     && \nonnullelements(caps.slots) && caps.slots.length == caps.slotsPerProcess * caps.processCount
+      @     && 0 < caps.slotsPerProcess && caps.slotsPerProcess <= caps.slots.length
+      @     && 0 < caps.processCount && caps.processCount <= caps.slots.length;
+      @ requires (Object) mark != (Object) caps.slots;
+      @ assignable mark[0 .. mark.length - 1];
       @*/
     /*@ helper @*/ private boolean reachWaitedFor(Tcb t, int c) {
         Tcb h = t.replyHolder;
@@ -1020,13 +1100,18 @@ public final class Ipc {
      * answer (it is not blocked in a call), or when there is none.
      */
     /*@ private normal_behavior
-      @ requires mark != null && tcbs != null && \nonnullelements(tcbs) && caps != null && \invariant_for(caps);
-      @ assignable mark[*];
+      @ requires mark != null && tcbs != null && \nonnullelements(tcbs) && (Object) mark != (Object) tcbs;
+      @ requires caps != null && caps.slots != null
+      @     && \nonnullelements(caps.slots) && caps.slots.length == caps.slotsPerProcess * caps.processCount
+      @     && 0 < caps.slotsPerProcess && caps.slotsPerProcess <= caps.slots.length
+      @     && 0 < caps.processCount && caps.processCount <= caps.slots.length;
+      @ requires (Object) mark != (Object) caps.slots;
+      @ assignable mark[0 .. mark.length - 1];
       @*/
     /*@ helper @*/ private boolean reachReceivers(Port q, int c) {
         boolean any = false;
-        /*@ loop_invariant 0 <= v && v <= tcbs.length && \invariant_for(caps);
-          @ assignable mark[*];
+        /*@ loop_invariant 0 <= v && v <= tcbs.length;
+          @ assignable mark[0 .. mark.length - 1];
           @ decreases tcbs.length - v;
           @*/
         for (int v = 0; v < tcbs.length; v++) {
@@ -1049,7 +1134,7 @@ public final class Ipc {
       @ requires mark != null;
       @ ensures \result == (0 <= v.id && v.id < mark.length && (v.id == c || inCall(v)));
       @ ensures \result ==> mark[v.id] != UNSEEN;
-      @ assignable mark[*];
+      @ assignable mark[0 .. mark.length - 1];
       @*/
     /*@ helper @*/ private boolean reach(Tcb v, int c) {
         int i = v.id;
@@ -1076,9 +1161,12 @@ public final class Ipc {
      * process holds a capability to {@code q} with the receive right.
      */
     /*@ private normal_behavior
-      @ requires caps != null && \invariant_for(caps);
+      @ requires caps != null && caps.slots != null
+      @     && \nonnullelements(caps.slots) && caps.slots.length == caps.slotsPerProcess * caps.processCount
+      @     && 0 < caps.slotsPerProcess && caps.slotsPerProcess <= caps.slots.length
+      @     && 0 < caps.processCount && caps.processCount <= caps.slots.length;
       @ ensures \result ==> t.state != Tcb.FREE;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     /*@ pure helper @*/ private boolean canReceive(Tcb t, Port q) {
         if (t.state == Tcb.FREE) {
@@ -1098,7 +1186,10 @@ public final class Ipc {
 
     /** True when process {@code proc} holds a capability to {@code q} with the receive (read) right. */
     /*@ private normal_behavior
-      @ requires caps != null && \invariant_for(caps);
+      @ requires caps != null && caps.slots != null
+      @     && \nonnullelements(caps.slots) && caps.slots.length == caps.slotsPerProcess * caps.processCount
+      @     && 0 < caps.slotsPerProcess && caps.slotsPerProcess <= caps.slots.length
+      @     && 0 < caps.processCount && caps.processCount <= caps.slots.length;
       @ ensures \result ==> 0 <= proc && proc < caps.processCount;
       @ assignable \strictly_nothing;
       @*/
@@ -1122,7 +1213,7 @@ public final class Ipc {
 
     /** True when global slot {@code g} holds a capability to {@code q} with the receive (read) right. */
     /*@ private normal_behavior
-      @ requires caps != null && \invariant_for(caps) && 0 <= g && g < caps.size();
+      @ requires caps != null && caps.slots != null && 0 <= g && g < caps.slots.length && caps.slots[g] != null;
       @ assignable \strictly_nothing;
       @*/
     /*@ pure helper @*/ private boolean receiveRightAt(int g, Port q) {
@@ -1188,11 +1279,14 @@ public final class Ipc {
     }
 
     /** Acknowledges {@code line}: it may interrupt again. */
+    // A helper: it touches nothing of Ipc's (the mask is the controller's), so the controller is
+    // named instead of Ipc's invariant, which irq_ack would otherwise unfold and show again.
     /*@ public normal_behavior
+      @ requires interrupts != null && irqs != null;
       @ requires 0 <= line && line < irqs.lines();
       @ assignable \nothing;
       @*/
-    public void irqAck(int line) {
+    /*@ helper @*/ public void irqAck(int line) {
         interrupts.unmask(line);
     }
 

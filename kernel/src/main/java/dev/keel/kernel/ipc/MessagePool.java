@@ -115,6 +115,15 @@ public final class MessagePool {
         return messages.length;
     }
 
+    /** Lemma: {@code a}, an array of bytes, is not the pool's array of messages. */
+    /*@ normal_behavior
+      @ requires a != null && messages != null;
+      @ ensures (Object) a != (Object) messages;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ helper @*/ void notMessages(byte[] a) {
+    }
+
     /** Payload bytes of every message. */
     /*@ public normal_behavior
       @ ensures \result >= 0;

@@ -20,8 +20,10 @@ public final class IpcCalls {
      * capability with the write right (no ambient authority); the new capability goes to the
      * empty {@code slot}.
      */
+    // Ipc's checkPortCreate and portCreate need Ipc's invariant, as reply does.
     /*@ public normal_behavior
       @ requires k.caps != null && \invariant_for(k.caps);
+      @ requires k.ipc != null && \invariant_for(k.ipc);
       @ ensures \result <= 0;
       @ assignable \infinite_union(int j; 0 <= j && j < k.ipc.ports.length;
       @     \locset(k.ipc.ports[j].live, k.ipc.ports[j].capacity, k.ipc.ports[j].head, k.ipc.ports[j].tail,
@@ -30,7 +32,13 @@ public final class IpcCalls {
       @     k.caps.parent[p.index * k.caps.slotsPerProcess + slot];
       @*/
     public static long portCreate(Kernel k, Process p, long memSlot, long slot, long capacity) {
-        int e = k.caps.checkCap(p.index, memSlot, CapType.MEMORY, false, true, false);
+        // checkCap says BAD_SLOT for a process number out of range too; tested first here because
+        // the prover knows no range of an int field (as in CapCalls).
+        int pi = p.index;
+        if (pi < 0 || pi >= k.caps.processCount()) {
+            return Errors.BAD_SLOT;
+        }
+        int e = k.caps.checkCap(pi, memSlot, CapType.MEMORY, false, true, false);
         if (e == Errors.OK) {
             e = k.caps.checkEmpty(p.index, slot);
         }
@@ -190,8 +198,14 @@ public final class IpcCalls {
     }
 
     /** irq_bind: needs write on both the irq and the port capability. */
+    // Of the capability table only its shape is read, as in irq_ack; Ipc.irqBind needs Ipc's,
+    // the user-memory access's and the scheduler's invariants, as reply does.
     /*@ public normal_behavior
-      @ requires k.caps != null && \invariant_for(k.caps);
+      @ requires k.caps != null && k.caps.slots != null && \nonnullelements(k.caps.slots)
+      @     && k.caps.slots.length == k.caps.slotsPerProcess * k.caps.processCount
+      @     && k.caps.slotsPerProcess <= k.caps.slots.length && k.caps.processCount <= k.caps.slots.length;
+      @ requires k.ipc != null && \invariant_for(k.ipc) && \invariant_for(k.ipc.irqs)
+      @     && \invariant_for(k.ipc.user) && \invariant_for(k.ipc.scheduler);
       @ ensures \result <= 0;
       @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
       @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
@@ -211,9 +225,14 @@ public final class IpcCalls {
       @ assignable k.ipc.irqs.port[*], k.ipc.irqs.badge[*], k.ipc.irqs.pending[*];
       @*/
     public static long irqBind(Kernel k, Process p, long irqSlot, long portSlot) {
-        int e = k.caps.checkCap(p.index, irqSlot, CapType.IRQ, false, true, false);
+        // The process number is tested first, as in portCreate.
+        int pi = p.index;
+        if (pi < 0 || pi >= k.caps.processCount()) {
+            return Errors.BAD_SLOT;
+        }
+        int e = k.caps.checkCap(pi, irqSlot, CapType.IRQ, false, true, false);
         if (e == Errors.OK) {
-            e = k.caps.checkCap(p.index, portSlot, CapType.PORT, false, true, false);
+            e = k.caps.checkCap(pi, portSlot, CapType.PORT, false, true, false);
         }
         if (e != Errors.OK) {
             return e;
@@ -221,20 +240,34 @@ public final class IpcCalls {
         Capability irq = cap(k, p, irqSlot);
         Port port = k.ipc.port(cap(k, p, portSlot).object());
         int line = irq.object();
-        if (port == null || line < 0 || line >= k.ipc.irqs().lines()) {
+        // A held port capability names a live port (a port dies with its last capability), so the
+        // test of live returns nothing new; Ipc.irqBind requires it.
+        if (port == null || !port.live || line < 0 || line >= k.ipc.irqs().lines()) {
             return Errors.DEAD_OBJECT;
         }
         k.ipc.irqBind(line, port, irq.badge());
         return Errors.OK;
     }
 
+    // Of the capability table, only the shape its invariant gives is read (checkCap, globalSlot,
+    // at): the whole invariant, unfolded, sent the prover down chains of parents. The line's
+    // number is checked against the interrupt table, whose invariant (its arrays are there) is
+    // needed; Ipc.irqs and Ipc.irqAck are helpers that need only the fields named.
     /*@ public normal_behavior
-      @ requires k.caps != null && \invariant_for(k.caps);
+      @ requires k.caps != null && k.caps.slots != null && \nonnullelements(k.caps.slots)
+      @     && k.caps.slots.length == k.caps.slotsPerProcess * k.caps.processCount
+      @     && k.caps.slotsPerProcess <= k.caps.slots.length && k.caps.processCount <= k.caps.slots.length;
+      @ requires k.ipc != null && k.ipc.irqs != null && k.ipc.interrupts != null && \invariant_for(k.ipc.irqs);
       @ ensures \result <= 0;
       @ assignable \nothing;
       @*/
     public static long irqAck(Kernel k, Process p, long irqSlot) {
-        int e = k.caps.checkCap(p.index, irqSlot, CapType.IRQ, false, true, false);
+        // The process number is tested first, as in portCreate.
+        int pi = p.index;
+        if (pi < 0 || pi >= k.caps.processCount()) {
+            return Errors.BAD_SLOT;
+        }
+        int e = k.caps.checkCap(pi, irqSlot, CapType.IRQ, false, true, false);
         if (e != Errors.OK) {
             return e;
         }
