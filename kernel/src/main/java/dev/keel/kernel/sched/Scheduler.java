@@ -50,16 +50,35 @@ public final class Scheduler {
     // invariants are unfolded in every scheduler proof and push even cpu(int) past the step
     // bound: the methods that read a run queue require its invariant instead.
     //@ public invariant \invariant_for(threads);
-    // One row of lingering reservations per CPU, one entry per thread slot. Kept behind a model
-    // field whose dependencies are the table alone, so a proof that writes nothing of the table
-    // carries the fact over without unfolding its quantifiers.
+    // One row of lingering reservations per CPU, one entry per thread slot; and the trace's action
+    // arrays, which SchedTrace.record writes into: there, of the right length, distinct, and none
+    // of the arrays this invariant reads (KeY does not tell arrays apart by their element types,
+    // so without this a recorded action might have changed a CPU or a lingering reservation).
+    // Kept behind one model field whose dependencies are the table and the trace's array
+    // references, which nothing writes after boot, so a proof that writes nothing of them carries
+    // the facts over without unfolding their quantifiers. The trace's own invariant (generation
+    // counts, the bound of ops) is not needed by record and stays out of every scheduler proof.
     //@ public model boolean lingeringShaped;
     /*@ public represents lingeringShaped = lingering.length == cpus.length
       @     && (\forall int c; 0 <= c && c < lingering.length;
-      @         lingering[c].length == threads.tcbs.length && \nonnullelements(lingering[c]));
+      @         lingering[c].length == threads.tcbs.length && \nonnullelements(lingering[c])
+      @         && lingering[c] != trace.opKind && lingering[c] != trace.opThread
+      @         && lingering[c] != trace.opGeneration)
+      @     && trace.opKind != null && trace.opThread != null
+      @     && trace.opGeneration != null && trace.generation != null
+      @     && trace.opKind.length == SchedTrace.MAX_OPS && trace.opThread.length == SchedTrace.MAX_OPS
+      @     && trace.opGeneration.length == SchedTrace.MAX_OPS
+      @     && trace.opKind != trace.opThread && trace.opKind != trace.opGeneration
+      @     && trace.opThread != trace.opGeneration
+      @     && trace.opKind != cpus && trace.opThread != cpus && trace.opGeneration != cpus
+      @     && trace.opKind != lingering && trace.opThread != lingering
+      @     && trace.opGeneration != lingering
+      @     && trace.opKind != threads.tcbs && trace.opThread != threads.tcbs
+      @     && trace.opGeneration != threads.tcbs;
       @*/
     /*@ public accessible lingeringShaped: lingering, cpus, threads, threads.tcbs, lingering[*],
-      @     \infinite_union(int c; 0 <= c && c < lingering.length; lingering[c][*]);
+      @     \infinite_union(int c; 0 <= c && c < lingering.length; lingering[c][*]),
+      @     trace, trace.opKind, trace.opThread, trace.opGeneration, trace.generation;
       @*/
     //@ public invariant lingeringShaped;
 
@@ -382,9 +401,44 @@ public final class Scheduler {
       @     trace.opKind[trace.ops], trace.opThread[trace.ops], trace.opGeneration[trace.ops];
       @*/
     public void yieldCurrent(PerCpu c) {
-        if (trace.on) { trace.record(SchedTrace.YIELD, c.current); }
-        c.current.slice = 0;
+        giveUpSlice(c);
+    }
+
+    /**
+     * The work of {@link #yieldCurrent}. A CPU always has a current thread (PerCpu's invariant),
+     * which its callers do not carry, so the thread is tested, which at run time always holds.
+     * A helper: the test splits its proof in two, and the scheduler's invariant is shown once,
+     * after the call, not on each path.
+     */
+    /*@ private normal_behavior
+      @ requires trace != null && lingeringShaped;
+      @ ensures c.needResched;
+      @ assignable c.current.slice, c.needResched, trace.ops, trace.overflow,
+      @     trace.opKind[trace.ops], trace.opThread[trace.ops], trace.opGeneration[trace.ops];
+      @*/
+    /*@ helper @*/ private void giveUpSlice(PerCpu c) {
+        Tcb t = c.current;
+        if (t != null) {
+            note(SchedTrace.YIELD, t);
+            t.slice = 0;
+        }
         c.needResched = true;
+    }
+
+    /**
+     * Records action {@code kind} on {@code t} in the trace when tracing is on. A helper with one
+     * frame and no ensures: a hook's proof takes one path through it, where SchedTrace.record's
+     * conditional result would split it in two.
+     */
+    /*@ private normal_behavior
+      @ requires trace != null && lingeringShaped;
+      @ assignable trace.ops, trace.overflow,
+      @     trace.opKind[trace.ops], trace.opThread[trace.ops], trace.opGeneration[trace.ops];
+      @*/
+    /*@ helper @*/ private void note(int kind, Tcb t) {
+        if (trace.on) {
+            trace.record(kind, t);
+        }
     }
 
     /**

@@ -88,14 +88,22 @@ public final class SchedTrace {
     /** Action {@code kind} on thread {@code t} (for Tick and Yield, the CPU's current thread). */
     // One contract case with a conditional result: two cases ("also") give every caller a frame
     // conditional on which case held, and the scheduler's hooks ran out of steps on it.
+    // A helper (JML modifiers first) that requires only the arrays it writes, which no method
+    // changes after construction: the scheduler keeps these facts behind a model field of its
+    // own, and its hooks need not carry the whole invariant (the generation counts, the bound
+    // of ops). A count of actions out of range is reported as an overflow, as the code does.
     /*@ public normal_behavior
-      @ ensures \old(ops) < MAX_OPS
+      @ requires opKind != null && opThread != null && opGeneration != null && generation != null;
+      @ requires opKind.length == MAX_OPS && opThread.length == MAX_OPS
+      @     && opGeneration.length == MAX_OPS;
+      @ requires opKind != opThread && opKind != opGeneration && opThread != opGeneration;
+      @ ensures 0 <= \old(ops) && \old(ops) < MAX_OPS
       @     ? ops == \old(ops) + 1 && opKind[\old(ops)] == kind && opThread[\old(ops)] == t.id
       @         && overflow == \old(overflow)
       @     : overflow && ops == \old(ops);
       @ assignable ops, overflow, opKind[ops], opThread[ops], opGeneration[ops];
       @*/
-    public void record(int kind, Tcb t) {
+    /*@ helper @*/ public void record(int kind, Tcb t) {
         int n = ops;
         if (n < 0 || n >= opKind.length || n >= opThread.length || n >= opGeneration.length) {
             overflow = true;
