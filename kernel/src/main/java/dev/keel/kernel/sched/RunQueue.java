@@ -37,8 +37,10 @@ public final class RunQueue {
         }
     }
 
+    // Requires only the fact of the invariant it reads, so a caller that knows the length of the
+    // levels but not the whole invariant (the levels' own invariants) can call it.
     /*@ public normal_behavior
-      @ requires \invariant_for(this);
+      @ requires levels != null && levels.length > 0;
       @ ensures \result == levels.length && \result > 0;
       @ assignable \strictly_nothing;
       @*/
@@ -50,11 +52,14 @@ public final class RunQueue {
      * The FIFO of priority {@code p}, or null out of range; for the frames of the scheduler's
      * contracts, which cannot name {@code levels}.
      */
+    // A helper (JML modifiers first) that requires only the array it reads, so a frame that
+    // names it is evaluated without the queue's whole invariant.
     /*@ public normal_behavior
+      @ requires levels != null;
       @ ensures 0 <= p && p < levels.length ? \result == levels[p] : \result == null;
       @ assignable \strictly_nothing;
       @*/
-    /*@ nullable @*/ public /*@ pure @*/ @Nullable ThreadQueue level(int p) {
+    /*@ nullable pure helper @*/ public @Nullable ThreadQueue level(int p) {
         if (p < 0 || p >= levels.length) {
             return null;
         }
