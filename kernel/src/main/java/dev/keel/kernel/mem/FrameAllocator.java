@@ -247,6 +247,27 @@ public final class FrameAllocator {
     }
 
     /**
+     * Drops the reference a page table holds to its own frame, as {@link #release} does, when
+     * {@code pa} is a used frame; otherwise does nothing. Its caller frees tables and does not
+     * count references: this asks nothing of it, and promises only to keep the allocator sound.
+     */
+    /*@ public normal_behavior
+      @ assignable refs[*], free[*], stack[*], top;
+      @*/
+    public void releaseTable(long pa) {
+        int f = frameOf(pa);
+        if (f < 0 || f >= refs.length || f >= free.length || f >= usable.length || free[f] || !usable[f]) {
+            return;
+        }
+        int r = refs[f];
+        if (r > 1) {
+            refs[f] = r - 1;
+        } else {
+            freeFrame(f);
+        }
+    }
+
+    /**
      * Frame {@code f} has lost its last reference: it is free again, and back on the stack. Its
      * own method, so that release proves this allocator's invariant once for each branch, and
      * this proof once for the push.

@@ -241,29 +241,58 @@ public final class PageTable {
      * does not lie inside physical memory is not walked, nor released as a table: it can only be
      * the mark of a corrupted entry.
      */
+    // freeLevel, freeChildren and freeEntry call each other; the measures (3 * level, one less
+    // for the children, two less for one entry) fall with each call. Both are helpers that require and keep the allocator's
+    // invariant, like findCreating: each call then carries that one term across.
     /*@ private normal_behavior
-      @ requires 0 <= level && level <= 3;
+      @ requires memory != null && frames != null && \invariant_for(frames) && 0 <= level && level <= 3;
+      @ ensures \invariant_for(frames);
       @ assignable frames.top, frames.free[*], frames.refs[*], frames.stack[*];
-      @ measured_by level;
+      @ measured_by 3 * level;
       @*/
-    private void freeLevel(long table, int level) {
+    /*@ helper @*/ private void freeLevel(long table, int level) {
         if (table <= 0 || table > memory.size() - Pte.PAGE) {
             return;
         }
         if (level > 0) {
-            /*@ loop_invariant 0 <= i && i <= Pte.ENTRIES && \invariant_for(frames);
-              @ assignable frames.top, frames.free[*], frames.refs[*], frames.stack[*];
-              @ decreases Pte.ENTRIES - i;
-              @*/
-            for (int i = 0; i < Pte.ENTRIES / 2 || (level < 3 && i < Pte.ENTRIES); i++) {
-                long e = entryAt(table, i);
-                if (Pte.present(e)) {
-                    freeLevel(Pte.frame(e), level - 1);
-                }
-            }
+            freeChildren(table, level);
         }
-        if (frames.isUsed(table)) {
-            frames.release(table);
+        frames.releaseTable(table);
+    }
+
+    /** Frees every table under the table at {@code table} (a table of {@code level}). */
+    /*@ private normal_behavior
+      @ requires memory != null && frames != null && \invariant_for(frames) && 0 < level && level <= 3;
+      @ ensures \invariant_for(frames);
+      @ assignable frames.top, frames.free[*], frames.refs[*], frames.stack[*];
+      @ measured_by 3 * level - 1;
+      @*/
+    /*@ helper @*/ private void freeChildren(long table, int level) {
+        /*@ loop_invariant 0 <= i && i <= Pte.ENTRIES && \invariant_for(frames);
+          @ assignable frames.top, frames.free[*], frames.refs[*], frames.stack[*];
+          @ decreases Pte.ENTRIES - i;
+          @*/
+        for (int i = 0; i < Pte.ENTRIES / 2 || (level < 3 && i < Pte.ENTRIES); i++) {
+            freeEntry(table, i, level);
+        }
+    }
+
+    /**
+     * Frees the table that entry {@code i} of the table at {@code table} (a table of
+     * {@code level}) points to, when present. One iteration of freeChildren, so that the loop's
+     * proof carries the allocator's invariant across one call.
+     */
+    /*@ private normal_behavior
+      @ requires memory != null && frames != null && \invariant_for(frames) && 0 < level && level <= 3;
+      @ requires 0 <= i && i < Pte.ENTRIES;
+      @ ensures \invariant_for(frames);
+      @ assignable frames.top, frames.free[*], frames.refs[*], frames.stack[*];
+      @ measured_by 3 * level - 2;
+      @*/
+    /*@ helper @*/ private void freeEntry(long table, int i, int level) {
+        long e = entryAt(table, i);
+        if (Pte.present(e)) {
+            freeLevel(Pte.frame(e), level - 1);
         }
     }
 

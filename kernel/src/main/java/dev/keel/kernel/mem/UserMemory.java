@@ -167,7 +167,21 @@ public final class UserMemory {
       @ assignable dst[*];
       @*/
     public void copyIn(AddressSpace s, long va, byte[] dst, int off, int len) {
+        notSpaces(dst, mm);
         readPages(s, va, dst, off, len);
+    }
+
+    /**
+     * Lemma: {@code a}, an array of bytes, is not the manager's array of spaces. Does nothing at
+     * run time. The prover does not tell arrays apart by their element types unaided, so without
+     * it a copy into {@code a} might have cleared a space, which the manager's invariant forbids.
+     */
+    /*@ private normal_behavior
+      @ requires a != null && m != null && m.spaces != null;
+      @ ensures (Object) a != (Object) m.spaces;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ helper @*/ void notSpaces(byte[] a, MemoryManager m) {
     }
 
     // The copies' loops are helpers that require only what a walk reads: the public methods
