@@ -179,6 +179,22 @@ public final class Ipc {
         return i >= 0 && i < ports.length ? ports[i] : null;
     }
 
+    /** True when port {@code i} exists and is live. */
+    // A helper that tests the table itself, so that a caller that holds no fact about Ipc (the
+    // capability trace) can ask; the table is never null once Ipc is built.
+    /*@ public normal_behavior
+      @ ensures \result == (ports != null && 0 <= i && i < ports.length && ports[i] != null && ports[i].live);
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure helper @*/ public boolean portLive(int i) {
+        Port[] table = ports;
+        if (table == null || i < 0 || i >= table.length) {
+            return false;
+        }
+        Port p = table[i];
+        return p != null && p.live;
+    }
+
     /*@ public normal_behavior
       @ ensures \result == pool;
       @ assignable \strictly_nothing;
