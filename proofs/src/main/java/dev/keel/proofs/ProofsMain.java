@@ -60,7 +60,9 @@ public final class ProofsMain {
         ClassFilter filter = ClassFilter.parse(o.classFilter());
         Baseline baseline = Baseline.read(Path.of(o.baseline()));
         String settings = "Settings: " + String.join(", ", KeySettings.SOUND_CHOICES.values())
-                + "; method contracts, loop invariants, dependency contracts on; at most " + o.maxSteps()
+                + "; method contracts, loop invariants, dependency contracts on; class axioms free or delayed"
+                + " as the baseline records per contract" + (o.bothAxioms() ? " (this run: both, cheaper kept)" : "")
+                + "; at most " + o.maxSteps()
                 + " steps and " + o.timeoutSeconds() + " s per proof; " + o.shards() + " prover JVM(s); budget "
                 + o.budgetSeconds() + " s" + (filter.isAll() ? "" : "; classes: " + o.classFilter());
         System.out.println("proofs: " + settings);
