@@ -293,7 +293,7 @@ public final class Scheduler {
     /** Unblock: a blocked thread becomes ready; preempts its CPU if it outranks the current one. */
     /*@ public normal_behavior
       @ requires t.state == Tcb.BLOCKED;
-      @ ensures t.state == Tcb.READY;
+      @ ensures t.state == Tcb.READY && t.blockedOn == Tcb.ON_NOTHING;
       @ assignable t.state, t.blockedOn, t.next, t.prev, t.queued, t.inQueue,
       @     \all_fields(cpu(t.cpu).runQueue.level(t.priority)),
       @     ((Tcb) cpu(t.cpu).runQueue.level(t.priority).nodes[cpu(t.cpu).runQueue.level(t.priority).size() - 1]).next,

@@ -57,6 +57,16 @@ public final class ThreadQueue {
         return count;
     }
 
+    /** True when the count is at int's maximum (see RunQueue.enqueue). */
+    // A helper that reads only the count, so a caller need not show the queue's invariant.
+    /*@ public normal_behavior
+      @ ensures \result == (count == Integer.MAX_VALUE);
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure helper @*/ public boolean full() {
+        return count == Integer.MAX_VALUE;
+    }
+
     /*@ public normal_behavior
       @ ensures \result == (count == 0);
       @ assignable \strictly_nothing;
