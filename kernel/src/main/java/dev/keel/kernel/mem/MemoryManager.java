@@ -246,9 +246,10 @@ public final class MemoryManager {
     // ---- Unmap ----
 
     /** The region that is exactly [va, va + pages) in {@code s}, or an error. */
-    // A helper, like executable: it reads only s, so it needs no invariant of this manager.
+    // A helper, like executable: it reads only s, so it needs no invariant of this manager;
+    // and only the arrays of s it compares, so a caller need not show the invariant of s for it.
     /*@ public normal_behavior
-      @ requires \invariant_for(s);
+      @ requires s.used != null && s.start != null && s.pages != null;
       @ ensures \result >= 0 ==> \result < s.regionSlots() && s.isUsed(\result);
       @ assignable \strictly_nothing;
       @*/
