@@ -104,12 +104,17 @@ public final class AddressSpace {
         return -1;
     }
 
-    /** The used region starting exactly at {@code va} with exactly {@code n} pages, or -1. */
+    /**
+     * The used region starting exactly at {@code va} with exactly {@code n} pages, or -1. A
+     * helper that requires only the arrays it compares: it does no arithmetic, so it needs no
+     * bound of this space's invariant, and a caller need not show that invariant for it.
+     */
     /*@ public normal_behavior
+      @ requires used != null && start != null && pages != null;
       @ ensures \result == -1 || (0 <= \result && \result < used.length && used[\result]);
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ int regionExactly(long va, long n) {
+    /*@ pure helper @*/ public int regionExactly(long va, long n) {
         /*@ loop_invariant 0 <= r && r <= used.length;
           @ assignable \strictly_nothing;
           @ decreases used.length - r;

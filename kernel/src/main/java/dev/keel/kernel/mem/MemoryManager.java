@@ -246,9 +246,10 @@ public final class MemoryManager {
     // ---- Unmap ----
 
     /** The region that is exactly [va, va + pages) in {@code s}, or an error. */
-    // A helper, like executable: it reads only s, so it needs no invariant of this manager.
+    // A helper, like executable: it reads only s, so it needs no invariant of this manager;
+    // and only the arrays of s it compares, so a caller need not show the invariant of s for it.
     /*@ public normal_behavior
-      @ requires \invariant_for(s);
+      @ requires s.used != null && s.start != null && s.pages != null;
       @ ensures \result >= 0 ==> \result < s.regionSlots() && s.isUsed(\result);
       @ assignable \strictly_nothing;
       @*/
@@ -414,10 +415,15 @@ public final class MemoryManager {
 
     /**
      * OK when {@code src} can be duplicated: every region's quota can be charged again. A helper
-     * that names the one invariant it reads (the quotas'), so it need not show this manager's.
+     * that names the one invariant it reads (the quotas'), so it need not show this manager's;
+     * of {@code src} it requires only what pagesCharged does.
      */
     /*@ public normal_behavior
-      @ requires \invariant_for(src) && quotas != null && \invariant_for(quotas);
+      @ requires src.used != null && src.memObject != null && src.pages != null;
+      @ requires src.used.length == src.pages.length && src.pages.length == src.memObject.length;
+      @ requires (\forall int r; 0 <= r && r < src.pages.length;
+      @         0 <= src.pages[r] && src.pages[r] <= MAX_PAGES);
+      @ requires quotas != null && \invariant_for(quotas);
       @ assignable \strictly_nothing;
       @*/
     /*@ pure helper @*/ public int checkFork(AddressSpace src) {
@@ -436,9 +442,15 @@ public final class MemoryManager {
         return Errors.OK;
     }
 
-    /** Pages of {@code s}'s regions charged to memory object {@code m}. */
+    /**
+     * Pages of {@code s}'s regions charged to memory object {@code m}. It requires only the
+     * arrays it reads and the page counts' bound, not the whole invariant of s.
+     */
     /*@ public normal_behavior
-      @ requires \invariant_for(s);
+      @ requires s.used != null && s.memObject != null && s.pages != null;
+      @ requires s.used.length == s.pages.length && s.pages.length == s.memObject.length;
+      @ requires (\forall int r; 0 <= r && r < s.pages.length;
+      @         0 <= s.pages[r] && s.pages[r] <= MAX_PAGES);
       @ ensures \result >= 0;
       @ assignable \strictly_nothing;
       @*/

@@ -467,7 +467,7 @@ public final class ProcessManager {
 
     /**
      * OK when {@code caller}'s process can be forked now. A helper: it names the invariants it
-     * reads (the spaces', the pool's, the memory manager's) instead of this manager's.
+     * reads (the spaces', the pool's, the quotas') instead of this manager's.
      */
     /*@ public normal_behavior
       @ requires caller.owner != null ==> \invariant_for(caller.owner) && \invariant_for(caller.owner.space);
@@ -475,7 +475,7 @@ public final class ProcessManager {
       @ requires (\forall int j; 1 <= j && j < table.length; table[j].space != null);
       @ requires (\forall int j; 1 <= j && j < table.length; \invariant_for(table[j].space));
       @ requires threads != null && \invariant_for(threads);
-      @ requires mm != null && \invariant_for(mm);
+      @ requires mm != null && mm.quotas != null && \invariant_for(mm.quotas) && mm.frames != null;
       @ ensures \result == Errors.OK || \result == Errors.NO_RESOURCES || \result == Errors.NO_MEMORY;
       @ assignable \strictly_nothing;
       @*/
