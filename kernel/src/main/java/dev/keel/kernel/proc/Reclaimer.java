@@ -26,6 +26,16 @@ public final class Reclaimer {
         this.ipc = ipc;
     }
 
+    /** The capability space's process count, for a caller's range test before {@link #checkDelete}. */
+    /*@ public normal_behavior
+      @ requires caps != null;
+      @ ensures \result == caps.processCount;
+      @ assignable \strictly_nothing;
+      @*/
+    public /*@ pure helper @*/ int processCount() {
+        return caps.processCount();
+    }
+
     /**
      * OK when (process, slot) holds a capability {@link #delete} may remove; otherwise why not
      * (checkCap's reason). A caller tests this and meets delete's precondition with the result.

@@ -136,12 +136,18 @@ public final class CapCalls {
       @ assignable \everything;
       @*/
     public static long delete(Kernel k, Process p, long slot) {
-        // The same check as checkCap(p.index, slot, NONE, no rights), in the form delete requires.
-        int e = k.reclaimer.checkDelete(p.index, slot);
+        // The process test is checkCap's own first test (same BAD_SLOT), made here as in copy and
+        // move so that the index is a checked int before it is passed on.
+        int pi = p.index;
+        if (pi < 0 || pi >= k.reclaimer.processCount()) {
+            return Errors.BAD_SLOT;
+        }
+        // The same check as checkCap(pi, slot, NONE, no rights), in the form delete requires.
+        int e = k.reclaimer.checkDelete(pi, slot);
         if (e != Errors.OK) {
             return e;
         }
-        k.reclaimer.delete(p.index, slot);
+        k.reclaimer.delete(pi, slot);
         return Errors.OK;
     }
 
