@@ -148,6 +148,19 @@ public final class CapabilitySpace {
         productNonNegative(b - 1 - a, c);
     }
 
+    /**
+     * Does nothing at run time; its contract is a proof step. The prover does not tell two arrays
+     * apart by their element types, so without it a write to {@code parent} might have changed
+     * {@code slots} for all it knows.
+     */
+    /*@ private normal_behavior
+      @ requires a != null && b != null;
+      @ ensures (Object) a != (Object) b;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ void apart(Capability[] a, int[] b) {
+    }
+
     /** The capability in global slot {@code g}; an empty capability for an invalid number. */
     /*@ public normal_behavior
       @ requires slots != null && 0 <= g && g < slots.length && slots[g] != null;
@@ -338,6 +351,7 @@ public final class CapabilitySpace {
       @*/
     public void createObject(int process, long slot, int type, int object, boolean read,
             boolean write, boolean grant) {
+        apart(slots, parent);
         int g = globalSlot(process, slot);
         if (g < 0 || g >= slots.length || g >= parent.length) {
             return;
@@ -363,6 +377,7 @@ public final class CapabilitySpace {
       @*/
     private void install(int g, int type, int object, long badge, boolean read, boolean write, boolean grant,
             int p) {
+        apart(slots, parent);
         if (g < 0 || g >= slots.length || g >= parent.length) {
             return;
         }
@@ -387,6 +402,7 @@ public final class CapabilitySpace {
       @*/
     public void mint(int sp, long src, int dp, long dst, boolean read, boolean write, boolean grant,
             long badge) {
+        apart(slots, parent);
         int s = globalSlot(sp, src);
         int d = globalSlot(dp, dst);
         if (s < 0 || s >= slots.length || d < 0 || d >= slots.length || d >= parent.length) {
@@ -412,6 +428,7 @@ public final class CapabilitySpace {
       @ assignable \all_fields(slots[dp * slotsPerProcess + dst]), parent[dp * slotsPerProcess + dst];
       @*/
     public void copy(int sp, long src, int dp, long dst) {
+        apart(slots, parent);
         int s = globalSlot(sp, src);
         int d = globalSlot(dp, dst);
         if (s < 0 || s >= slots.length || d < 0 || d >= slots.length || d >= parent.length) {
@@ -437,6 +454,7 @@ public final class CapabilitySpace {
       @ assignable \all_fields(slots[sp * slotsPerProcess + src]), \all_fields(slots[dp * slotsPerProcess + dst]), parent[*];
       @*/
     public void move(int sp, long src, int dp, long dst) {
+        apart(slots, parent);
         int s = globalSlot(sp, src);
         int d = globalSlot(dp, dst);
         if (s < 0 || s >= slots.length || d < 0 || d >= slots.length || s == d
@@ -495,6 +513,7 @@ public final class CapabilitySpace {
       @ assignable \all_fields(slots[process * slotsPerProcess + slot]), parent[*];
       @*/
     public boolean delete(int process, long slot) {
+        apart(slots, parent);
         boolean last = deleteGlobal(globalSlot(process, slot));
         if (trace.on) { trace.remove(this, "Delete", process, slot); }
         return last;
@@ -504,9 +523,11 @@ public final class CapabilitySpace {
     /*@ private normal_behavior
       @ requires 0 <= g && g < slots.length;
       @ ensures slots[g].type == CapType.NONE;
-      @ assignable \all_fields(slots[g]), parent[*];
+      @ assignable slots[g].type, slots[g].object, slots[g].badge, slots[g].read, slots[g].write, slots[g].grant,
+      @            parent[*];
       @*/
     private boolean deleteGlobal(int g) {
+        apart(slots, parent);
         if (g < 0 || g >= slots.length || g >= parent.length) {
             return false;
         }
