@@ -6,10 +6,16 @@ package dev.keel.proofs;
  * @param id     KeY's contract name, as in the report
  * @param closed true when the contract must close
  * @param reason why an open contract stays open; empty for a closed one
+ * @param delayedAxioms true when the contract's proof runs with class axioms delayed
  */
-public record BaselineEntry(String id, boolean closed, String reason) {
+public record BaselineEntry(String id, boolean closed, String reason, boolean delayedAxioms) {
 
     static final String SEPARATOR = " | ";
+
+    /** An entry whose proof runs with class axioms free, KeY's default. */
+    public BaselineEntry(String id, boolean closed, String reason) {
+        this(id, closed, reason, false);
+    }
 
     public BaselineEntry {
         if (id.isBlank()) {
@@ -17,6 +23,9 @@ public record BaselineEntry(String id, boolean closed, String reason) {
         }
         if (id.contains("|")) {
             throw new IllegalArgumentException("baseline contract id must not contain '|': " + id);
+        }
+        if (!closed && delayedAxioms) {
+            throw new IllegalArgumentException("only a closed contract records its class-axiom setting: " + id);
         }
         if (!closed && reason.isBlank()) {
             throw new IllegalArgumentException("open contract needs a reason in the baseline: " + id);
@@ -30,6 +39,9 @@ public record BaselineEntry(String id, boolean closed, String reason) {
     }
 
     public String toLine() {
-        return closed ? id + SEPARATOR + "closed" : id + SEPARATOR + "open" + SEPARATOR + reason.replace('|', '/');
+        if (closed) {
+            return id + SEPARATOR + "closed" + (delayedAxioms ? SEPARATOR + KeySettings.DELAYED_AXIOMS : "");
+        }
+        return id + SEPARATOR + "open" + SEPARATOR + reason.replace('|', '/');
     }
 }

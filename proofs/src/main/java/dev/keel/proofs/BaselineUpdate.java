@@ -22,7 +22,7 @@ public record BaselineUpdate(Baseline baseline, List<ContractResult> refused, Li
         for (ContractResult r : results) {
             BaselineEntry e = old.get(r.id());
             if (r.closed()) {
-                next.put(r.id(), new BaselineEntry(r.id(), true, ""));
+                next.put(r.id(), new BaselineEntry(r.id(), true, "", r.delayedAxioms()));
             } else if (e != null && e.closed()) {
                 refused.add(r);
             } else if (e != null && r.reason().startsWith("not attempted")) {

@@ -15,9 +15,16 @@ import java.util.List;
  * @param millis    wall-clock time of the auto mode
  * @param openGoals goals left open (0 when closed)
  * @param reason    for an open proof, why it stopped; empty when closed
+ * @param delayedAxioms true when the proof ran with class axioms delayed (see {@link KeySettings#strategy})
  */
 public record ContractResult(String id, String className, String method, String kind, boolean closed,
-                             int steps, long millis, int openGoals, String reason) {
+                             int steps, long millis, int openGoals, String reason, boolean delayedAxioms) {
+
+    /** A result of a proof with class axioms free, KeY's default. */
+    public ContractResult(String id, String className, String method, String kind, boolean closed,
+                          int steps, long millis, int openGoals, String reason) {
+        this(id, className, method, kind, closed, steps, millis, openGoals, reason, false);
+    }
 
     public ContractResult {
         if (id.isBlank()) {
@@ -32,16 +39,30 @@ public record ContractResult(String id, String className, String method, String 
         return closed ? "closed" : "open";
     }
 
+    /** The class-axiom setting the proof ran with, as the report and the baseline name it. */
+    public String axioms() {
+        return delayedAxioms ? KeySettings.DELAYED_AXIOMS : KeySettings.FREE_AXIOMS;
+    }
+
     /** One tab-separated line; tabs and line breaks inside fields become spaces. */
     public String toLine() {
         return String.join("\t", clean(id), clean(className), clean(method), clean(kind), status(),
-                Integer.toString(steps), Long.toString(millis), Integer.toString(openGoals), clean(reason));
+                Integer.toString(steps), Long.toString(millis), Integer.toString(openGoals), clean(reason), axioms());
     }
 
     public static ContractResult fromLine(String line) {
         String[] f = line.split("\t", -1);
-        if (f.length != 9) {
-            throw new IllegalArgumentException("result line needs 9 tab-separated fields, has " + f.length + ": " + line);
+        if (f.length != 10) {
+            throw new IllegalArgumentException("result line needs 10 tab-separated fields, has " + f.length + ": " + line);
+        }
+        boolean delayed;
+        if (f[9].equals(KeySettings.DELAYED_AXIOMS)) {
+            delayed = true;
+        } else if (f[9].equals(KeySettings.FREE_AXIOMS)) {
+            delayed = false;
+        } else {
+            throw new IllegalArgumentException("result class-axiom setting must be '" + KeySettings.FREE_AXIOMS
+                    + "' or '" + KeySettings.DELAYED_AXIOMS + "', is '" + f[9] + "': " + line);
         }
         boolean closed;
         if (f[4].equals("closed")) {
@@ -52,7 +73,7 @@ public record ContractResult(String id, String className, String method, String 
             throw new IllegalArgumentException("result status must be closed or open, is '" + f[4] + "': " + line);
         }
         return new ContractResult(f[0], f[1], f[2], f[3], closed, Integer.parseInt(f[5]), Long.parseLong(f[6]),
-                Integer.parseInt(f[7]), f[8]);
+                Integer.parseInt(f[7]), f[8], delayed);
     }
 
     public static List<ContractResult> parseAll(List<String> lines) {

@@ -350,6 +350,7 @@ public final class ProofsMain {
                 // KeY warns with a stack trace when the isolated home has no settings file; defaults are meant.
                 "-Dorg.slf4j.simpleLogger.log.de.uka.ilkd.key.settings.ProofSettings=error",
                 "-D" + ProveShard.OPEN_GOALS + "=" + o.openGoalsDir(),
+                "-D" + ProveShard.BOTH_AXIOMS + "=" + o.bothAxioms(),
                 "-cp", System.getProperty("java.class.path"), main.getName()));
         cmd.addAll(args);
         return new ProcessBuilder(cmd).inheritIO().start();
@@ -358,7 +359,7 @@ public final class ProofsMain {
     /** The run's configuration, from -Dproofs.* system properties (the pom passes them on). */
     record Options(String kernelSrc, String classPath, String baseline, String out, int maxSteps, int timeoutSeconds,
                    int budgetSeconds, int shards, String heap, String classFilter, boolean updateBaseline,
-                   boolean openGoals) {
+                   boolean openGoals, boolean bothAxioms) {
 
         static Options fromSystemProperties() {
             String cp = prop("proofs.classPath", "../hw/src/main/java");
@@ -369,7 +370,8 @@ public final class ProofsMain {
                     positive("proofs.budgetSeconds", 330), positive("proofs.shards", 2),
                     prop("proofs.heap", "2g"), prop("proofs.class", ""),
                     Boolean.parseBoolean(prop("proofs.updateBaseline", "false")),
-                    Boolean.parseBoolean(prop("proofs.openGoals", "false")));
+                    Boolean.parseBoolean(prop("proofs.openGoals", "false")),
+                    Boolean.parseBoolean(prop(ProveShard.BOTH_AXIOMS, "false")));
         }
 
         /** Where each open proof's goals are printed, or "" when they are not. */
@@ -379,7 +381,7 @@ public final class ProofsMain {
 
         Options withClassFilter(String f) {
             return new Options(kernelSrc, classPath, baseline, out, maxSteps, timeoutSeconds, budgetSeconds, shards,
-                    heap, f, updateBaseline, openGoals);
+                    heap, f, updateBaseline, openGoals, bothAxioms);
         }
 
         private static String path(String p) {

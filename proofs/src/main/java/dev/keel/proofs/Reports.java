@@ -26,13 +26,14 @@ final class Reports {
 
     static String text(List<ContractResult> results, String settings) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"class", "method", "contract", "result", "steps", "ms", "open goals", "reason"});
+        rows.add(new String[] {"class", "method", "contract", "result", "steps", "ms", "open goals", "class axioms",
+            "reason"});
         for (ContractResult r : results) {
             rows.add(new String[] {r.className(), r.method(), contractName(r.id()), r.status(),
                 Integer.toString(r.steps()), Long.toString(r.millis()),
-                r.closed() ? "" : Integer.toString(r.openGoals()), r.reason()});
+                r.closed() ? "" : Integer.toString(r.openGoals()), r.delayedAxioms() ? "delayed" : "free", r.reason()});
         }
-        int[] width = new int[8];
+        int[] width = new int[9];
         for (String[] row : rows) {
             for (int c = 0; c < row.length; c++) {
                 width[c] = Math.max(width[c], row[c].length());
@@ -78,7 +79,7 @@ final class Reports {
             sb.append("</ul>\n");
         }
         sb.append("<table>\n<tr><th>class</th><th>method</th><th>contract</th>")
-          .append("<th>result</th><th>steps</th><th>ms</th><th>open goals</th><th>reason</th></tr>\n");
+          .append("<th>result</th><th>steps</th><th>ms</th><th>open goals</th><th>class axioms</th><th>reason</th></tr>\n");
         for (ContractResult r : results) {
             sb.append("<tr class=\"").append(r.status()).append("\" title=\"").append(esc(r.id())).append("\">")
               .append("<td>").append(esc(r.className())).append("</td>")
@@ -88,6 +89,7 @@ final class Reports {
               .append("<td class=\"n\">").append(r.steps()).append("</td>")
               .append("<td class=\"n\">").append(r.millis()).append("</td>")
               .append("<td class=\"n\">").append(r.closed() ? "" : Integer.toString(r.openGoals())).append("</td>")
+              .append("<td>").append(r.delayedAxioms() ? "delayed" : "free").append("</td>")
               .append("<td>").append(esc(r.reason())).append("</td></tr>\n");
         }
         sb.append("</table>\n</body></html>\n");

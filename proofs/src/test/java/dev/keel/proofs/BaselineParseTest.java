@@ -48,4 +48,27 @@ class BaselineParseTest {
         ContractResult r = BaselineComparisonTest.open(A);
         assertEquals(r, ContractResult.fromLine(r.toLine()));
     }
+
+    @Test
+    void closedEntryMayNameDelayedClassAxiomsAndRoundTrips() {
+        String line = A + " | closed | delayed class axioms";
+        Baseline b = Baseline.parse(List.of(line), "t");
+        assertTrue(b.get(A).delayedAxioms());
+        assertEquals(line, b.get(A).toLine());
+        assertEquals(A + " | closed", new BaselineEntry(A, true, "").toLine());
+    }
+
+    @Test
+    void closedEntryTakesNoOtherText() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Baseline.parse(List.of(A + " | closed | fast"), "baseline.txt"));
+        assertTrue(e.getMessage().startsWith("baseline.txt:1: a closed contract takes no reason"), e.getMessage());
+    }
+
+    @Test
+    void resultLineKeepsItsClassAxiomSetting() {
+        ContractResult r = new ContractResult(A, "p.A", "m", "operation", true, 10, 5, 0, "", true);
+        assertEquals(r, ContractResult.fromLine(r.toLine()));
+        assertTrue(r.toLine().endsWith("\tdelayed class axioms"));
+    }
 }

@@ -96,4 +96,13 @@ class BaselineUpdateTest {
         Baseline back = Baseline.parse(List.of(text.split("\n")), "round-trip");
         assertEquals(List.copyOf(u.baseline().entries()), List.copyOf(back.entries()));
     }
+
+    @Test
+    void recordsTheClassAxiomSettingThatClosedAContract() {
+        ContractResult delayed = new ContractResult(A, "p.A", "m", "operation", true, 10, 5, 0, "", true);
+        BaselineUpdate u = BaselineUpdate.of(baseline(A + " | closed"), List.of(delayed), ClassFilter.parse(""));
+        assertTrue(u.baseline().get(A).delayedAxioms());
+        BaselineUpdate back = BaselineUpdate.of(u.baseline(), List.of(closed(A)), ClassFilter.parse(""));
+        assertFalse(back.baseline().get(A).delayedAxioms());
+    }
 }

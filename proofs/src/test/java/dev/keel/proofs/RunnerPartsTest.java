@@ -26,10 +26,10 @@ class RunnerPartsTest {
     @Test
     void openGoalsAreWrittenUnderTheOutputFolderOnlyWhenAsked() {
         ProofsMain.Options off = new ProofsMain.Options("src", "cp", "b.txt", "/tmp/out", 1, 1, 1, 1, "1g", "",
-                false, false);
+                false, false, false);
         assertEquals("", off.openGoalsDir());
         ProofsMain.Options on = new ProofsMain.Options("src", "cp", "b.txt", "/tmp/out", 1, 1, 1, 1, "1g", "",
-                false, true);
+                false, true, false);
         assertEquals(java.nio.file.Path.of("/tmp/out", "proofs", "open-goals").toString(), on.openGoalsDir());
     }
 
@@ -84,6 +84,6 @@ class RunnerPartsTest {
         String text = Reports.text(List.of(BaselineComparisonTest.open(id)), "Settings: x");
         String row = text.lines().filter(l -> l.startsWith("p.A")).findFirst().orElseThrow();
         assertTrue(row.matches("p\\.A\\s+m\\s+JML normal_behavior operation contract\\.0\\s+open\\s+20000\\s+9\\s+2"
-                + "\\s+step bound 20000 reached"), row);
+                + "\\s+free\\s+step bound 20000 reached"), row);
     }
 }
