@@ -1286,9 +1286,12 @@ public final class Ipc {
     }
 
     /** Binds {@code line} to {@code p} with {@code badge}; a pending notification goes out now. */
+    // The interrupt table's invariant (one badge and one pending flag per line) is not part of
+    // Ipc's, and binding needs it, so it is required here; irq_bind's caller holds it.
     /*@ public normal_behavior
       @ requires \invariant_for(scheduler);
       @ requires \invariant_for(user);
+      @ requires \invariant_for(irqs);
       @ requires 0 <= line && line < irqs.lines() && p.live;
       @ ensures irqs.portOf(line) == p;
       @ ensures \invariant_for(scheduler);
