@@ -225,6 +225,40 @@ public final class IpcCalls {
       @ assignable k.ipc.irqs.port[*], k.ipc.irqs.badge[*], k.ipc.irqs.pending[*];
       @*/
     public static long irqBind(Kernel k, Process p, long irqSlot, long portSlot) {
+        // The checks are a method of their own, which needs none of the invariants this method
+        // requires: those invariants, unfolded, are carried along one path, not every branch.
+        int e = bindCheck(k, p, irqSlot, portSlot);
+        if (e != Errors.OK) {
+            return e;
+        }
+        Capability irq = cap(k, p, irqSlot);
+        Port port = k.ipc.port(cap(k, p, portSlot).object());
+        // Never null once checked; the test is for the nullness checker.
+        if (port != null) {
+            k.ipc.irqBind(irq.object(), port, irq.badge());
+        }
+        return Errors.OK;
+    }
+
+    /** irq_bind's checks; OK states what the binding needs of the two capabilities. */
+    /*@ private normal_behavior
+      @ requires k.caps != null && k.caps.slots != null && \nonnullelements(k.caps.slots)
+      @     && k.caps.slots.length == k.caps.slotsPerProcess * k.caps.processCount
+      @     && k.caps.slotsPerProcess <= k.caps.slots.length && k.caps.processCount <= k.caps.slots.length;
+      @ requires k.ipc != null && k.ipc.ports != null && k.ipc.irqs != null && \invariant_for(k.ipc.irqs);
+      @ ensures \result <= 0;
+      @ ensures \result == Errors.OK ==> 0 <= p.index && p.index < k.caps.processCount
+      @     && 0 <= irqSlot && irqSlot < k.caps.slotsPerProcess
+      @     && 0 <= portSlot && portSlot < k.caps.slotsPerProcess
+      @     && 0 <= k.caps.slots[p.index * k.caps.slotsPerProcess + irqSlot].object
+      @     && k.caps.slots[p.index * k.caps.slotsPerProcess + irqSlot].object < k.ipc.irqs.port.length
+      @     && 0 <= k.caps.slots[p.index * k.caps.slotsPerProcess + portSlot].object
+      @     && k.caps.slots[p.index * k.caps.slotsPerProcess + portSlot].object < k.ipc.ports.length
+      @     && k.ipc.ports[k.caps.slots[p.index * k.caps.slotsPerProcess + portSlot].object] != null
+      @     && k.ipc.ports[k.caps.slots[p.index * k.caps.slotsPerProcess + portSlot].object].live;
+      @ assignable \strictly_nothing;
+      @*/
+    private static int bindCheck(Kernel k, Process p, long irqSlot, long portSlot) {
         // The process number is tested first, as in portCreate.
         int pi = p.index;
         if (pi < 0 || pi >= k.caps.processCount()) {
@@ -245,7 +279,6 @@ public final class IpcCalls {
         if (port == null || !port.live || line < 0 || line >= k.ipc.irqs().lines()) {
             return Errors.DEAD_OBJECT;
         }
-        k.ipc.irqBind(line, port, irq.badge());
         return Errors.OK;
     }
 
