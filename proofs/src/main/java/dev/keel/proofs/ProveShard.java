@@ -188,7 +188,8 @@ public final class ProveShard {
                 if (!r.reason().startsWith("not attempted") && (bothAxioms || (!r.closed() && priority < 2))) {
                     ContractResult other = prove(env, c, timeoutMillis, !delayed);
                     System.out.println("[shard " + shard + "] with " + other.axioms() + ": " + other.status()
-                            + "  " + other.steps() + " steps  " + other.millis() + " ms  " + r.id());
+                            + "  " + other.steps() + " steps  " + other.millis() + " ms  " + r.id()
+                            + (other.closed() ? "" : "  (" + other.reason() + ")"));
                     if (other.closed() && (!r.closed() || other.steps() < r.steps())) {
                         r = other;
                     }
