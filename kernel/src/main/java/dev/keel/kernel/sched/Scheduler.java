@@ -208,6 +208,7 @@ public final class Scheduler {
     /*@ public normal_behavior
       @ requires boot != null && boot.runQueue != null && \invariant_for(boot.runQueue);
       @ ensures \result == boot.runQueue.priorities() && \result > 0;
+      @ ensures \result == boot.runQueue.levels.length;
       @ assignable \strictly_nothing;
       @*/
     /*@ pure helper @*/ public int priorities() {
@@ -781,8 +782,11 @@ public final class Scheduler {
     }
 
     /** Changes the priority of {@code t}, requeueing it and preempting as needed. */
+    // The bound is stated over the boot run queue's levels, not through priorities(): a query in
+    // a requires comes out in the caller's proof as a term of its own, unrelated to the caller's
+    // test of priorities(), whose ensures gives the same length.
     /*@ public normal_behavior
-      @ requires 0 <= priority && priority < priorities();
+      @ requires 0 <= priority && priority < boot.runQueue.levels.length;
       @ ensures t.priority == priority;
       @ assignable t.priority, t.next, t.prev, t.queued, t.inQueue, t.prev.next, t.next.prev,
       @     \all_fields(cpu(t.cpu).runQueue.level(t.priority)),

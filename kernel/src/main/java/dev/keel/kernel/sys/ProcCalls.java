@@ -185,10 +185,11 @@ public final class ProcCalls {
     }
 
     // The boot CPU's run queue keeps its invariant between kernel entries; the scheduler's
-    // invariant leaves it out, and priorities() needs it.
+    // invariant leaves it out, and priorities() needs it. The queue is named non-null as well:
+    // PerCpu's non-null fields are not known in a proof of this class.
     /*@ public normal_behavior
       @ requires \invariant_for(k) && \invariant_for(k.scheduler);
-      @ requires \invariant_for(k.scheduler.boot.runQueue);
+      @ requires k.scheduler.boot.runQueue != null && \invariant_for(k.scheduler.boot.runQueue);
       @ ensures \result <= 0;
       @ assignable \everything;
       @*/
