@@ -740,8 +740,13 @@ public final class Scheduler {
      * lingers (spec: Admit within the old period): then {@code t} resumes that period with the
      * budget left in it, at most {@code budget}, and is throttled if none is left.
      */
+    // The requires is checkRealtime's OK stated over the same terms as its "if and only if"
+    // ensures: a query named in a requires is run again in the caller's proof, where the
+    // utilisation it computes is a value unrelated to the one the caller's check tested.
     /*@ public normal_behavior
-      @ requires checkRealtime(t, budget, period) == Errors.OK;
+      @ requires 0 < budget && budget <= period && period <= 1000000 && !t.realtime;
+      @ requires utilisation(t.cpu, t) <= rtLimitPermille
+      @     && (long) budget * 1000 / period <= rtLimitPermille - utilisation(t.cpu, t);
       @ ensures t.realtime && t.budget == budget && t.period == period;
       @ ensures 0 <= t.remaining && t.remaining <= budget;
       @ ensures t.releaseAt > cpu(t.cpu).ticks;
