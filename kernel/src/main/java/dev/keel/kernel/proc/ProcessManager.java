@@ -238,7 +238,7 @@ public final class ProcessManager {
     /** Pages of the loadable segments of module {@code m}, bss included. */
     /*@ public normal_behavior
       @ ensures \result >= 1 && \result <= MemoryManager.MAX_PAGES;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int imagePages(int m) {
         return elf.totalPages(moduleBase(m));
@@ -251,7 +251,7 @@ public final class ProcessManager {
      */
     /*@ public normal_behavior
       @ ensures \result >= 1;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int framesForImage(int m) {
         int more = elf.loadCount(moduleBase(m)) - 1;
@@ -268,7 +268,8 @@ public final class ProcessManager {
 
     /** Pages charged to the memory object for an image of module {@code m} and its stack. */
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ ensures \result >= 1;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ long pagesForImage(int m) {
         int pages = imagePages(m);
@@ -535,10 +536,15 @@ public final class ProcessManager {
 
     // ---- Exec ----
 
-    /** OK when the caller's process can replace its image with module {@code module}. */
+    /**
+     * OK when the caller's process can replace its image with module {@code module}. It names
+     * the quotas' invariant, which the charge test reads and this manager's does not hold, and
+     * writes nothing, so that the heap the caller tested it on is the heap execProgram starts on.
+     */
     /*@ public normal_behavior
       @ requires caller.owner != null ==> \invariant_for(caller.owner) && \invariant_for(caller.owner.space);
-      @ assignable \nothing;
+      @ requires mm != null && mm.frames != null && mm.quotas != null && \invariant_for(mm.quotas);
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int checkExec(Tcb caller, int module) {
         Process p = caller.owner;
@@ -551,8 +557,13 @@ public final class ProcessManager {
         if (mm.frames().freeCount() < framesForImage(module)) {
             return Errors.NO_MEMORY;
         }
-        long freed = MemoryManager.pagesCharged(p.space, p.memory);
-        return mm.quotas().checkCharge(p.memory, pagesForImage(module) - freed);
+        int mem = p.memoryObject();
+        long freed = MemoryManager.pagesCharged(p.space, mem);
+        long need = pagesForImage(module);
+        // Each bound of the difference on its own, so that the overflow check splits off.
+        //@ assert need - freed > Long.MIN_VALUE;
+        //@ assert need - freed <= Long.MAX_VALUE;
+        return mm.quotas().checkCharge(mem, need - freed);
     }
 
     /**
