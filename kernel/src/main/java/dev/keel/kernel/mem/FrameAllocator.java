@@ -247,14 +247,16 @@ public final class FrameAllocator {
     }
 
     /**
-     * Drops the reference a page table holds to its own frame, as {@link #release} does, when
-     * {@code pa} is a used frame; otherwise does nothing. Its caller frees tables and does not
-     * count references: this asks nothing of it, and promises only to keep the allocator sound.
+     * Drops a reference to {@code pa}, as {@link #release} does, when it is a used frame;
+     * otherwise does nothing. For holders whose reference no contract states: a page table's
+     * own frame (its caller frees tables and does not count references) and a frame read back
+     * from a leaf entry (held by the manager's RefsCountMappings). It asks nothing of its caller,
+     * and promises only to keep the allocator sound.
      */
     /*@ public normal_behavior
       @ assignable refs[*], free[*], stack[*], top;
       @*/
-    public void releaseTable(long pa) {
+    public void drop(long pa) {
         int f = frameOf(pa);
         if (f < 0 || f >= refs.length || f >= free.length || f >= usable.length || free[f] || !usable[f]) {
             return;

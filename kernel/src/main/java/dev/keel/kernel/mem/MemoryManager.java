@@ -130,12 +130,46 @@ public final class MemoryManager {
       @ assignable s.root, frames.top, frames.free[*], frames.refs[*];
       @*/
     public int createSpace(AddressSpace s) {
-        long root = tables.newRoot();
-        if (root == 0) {
+        apartFromFrames(this, tables, spaces, quotas, frames);
+        return built(tables.newRoot(s));
+    }
+
+    /**
+     * OK when the root table was made, else NO_MEMORY. Its own method, so that createSpace has
+     * one path and shows this manager's invariant once.
+     */
+    /*@ private normal_behavior
+      @ ensures \result == Errors.OK <==> ok;
+      @ ensures \result == Errors.OK || \result == Errors.NO_MEMORY;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ int built(boolean ok) {
+        if (!ok) {
             return Errors.NO_MEMORY;
         }
-        s.root = root;
         return Errors.OK;
+    }
+
+    /**
+     * Lemma: the objects and arrays this manager's invariant reads are not the allocator's free
+     * flags or reference counts, which a new table's allocation writes. Does nothing at run
+     * time. The prover does not tell them apart by their types unaided, so without it an
+     * allocation might have cleared a space or changed a quota, which the invariant forbids.
+     */
+    /*@ private normal_behavior
+      @ requires m != null && t != null && sp != null && q != null && q.used != null && q.limit != null;
+      @ requires f != null && f.free != null && f.refs != null;
+      @ ensures (Object) m != (Object) f.free && (Object) m != (Object) f.refs;
+      @ ensures (Object) t != (Object) f.free && (Object) t != (Object) f.refs;
+      @ ensures (Object) q != (Object) f.free && (Object) q != (Object) f.refs;
+      @ ensures (Object) f != (Object) f.free && (Object) f != (Object) f.refs;
+      @ ensures (Object) sp != (Object) f.free && (Object) sp != (Object) f.refs;
+      @ ensures (Object) q.used != (Object) f.free && (Object) q.used != (Object) f.refs;
+      @ ensures (Object) q.limit != (Object) f.free && (Object) q.limit != (Object) f.refs;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ void apartFromFrames(MemoryManager m, PageTable t,
+            AddressSpace[] sp, MemoryObjects q, FrameAllocator f) {
     }
 
     /** Unmaps every region of {@code s}, frees its tables, and leaves it unbuilt. */
@@ -270,38 +304,114 @@ public final class MemoryManager {
       @ assignable tables.frames.top, tables.frames.free[*], tables.frames.refs[*];
       @*/
     public void unmap(AddressSpace s, int r) {
+        // Everything unmap needs of s is read before the pages go: the walk writes only the
+        // allocator, so the proof keeps these values without asking what the space's arrays are.
         long va = s.regionStart(r);
         int n = s.regionPages(r);
-        /*@ loop_invariant 0 <= i && i <= n && \invariant_for(s);
-          @ assignable frames.top, frames.free[*], frames.refs[*], frames.stack[*];
-          @ assignable tables.frames.top, tables.frames.free[*], tables.frames.refs[*];
-          @ decreases n - i;
-          @*/
-        for (int i = 0; i < n; i++) {
-            unmapPage(s, va + (long) i * Pte.PAGE);
-        }
-        quotas.uncharge(s.regionMemory(r), n);
+        int m = s.regionMemory(r);
+        apartFromSpace(this, tables, spaces, quotas, frames, s);
+        unmapPages(s.root(), va, n);
+        quotas.uncharge(m, n);
         s.clearRegion(r);
     }
 
-    private void unmapPage(AddressSpace s, long va) {
-        if (s.root == 0) {
+    /**
+     * Lemma: the objects and arrays this manager's invariant reads are not one another, nor the
+     * flags of {@code s} that unmap clears, where their types differ. Does nothing at run time;
+     * the prover does not tell arrays apart by their element types unaided.
+     */
+    /*@ private normal_behavior
+      @ requires m != null && t != null && sp != null && q != null && q.used != null && q.limit != null;
+      @ requires f != null && f.free != null && f.refs != null && f.stack != null;
+      @ requires s != null && s.used != null;
+      @ ensures (Object) m != (Object) f.free && (Object) m != (Object) f.refs && (Object) m != (Object) f.stack;
+      @ ensures (Object) t != (Object) f.free && (Object) t != (Object) f.refs && (Object) t != (Object) f.stack;
+      @ ensures (Object) q != (Object) f.free && (Object) q != (Object) f.refs && (Object) q != (Object) f.stack;
+      @ ensures (Object) f != (Object) f.free && (Object) f != (Object) f.refs && (Object) f != (Object) f.stack;
+      @ ensures (Object) s != (Object) f.free && (Object) s != (Object) f.refs && (Object) s != (Object) f.stack;
+      @ ensures (Object) sp != (Object) f.free && (Object) sp != (Object) f.refs && (Object) sp != (Object) f.stack;
+      @ ensures (Object) sp != (Object) q.used && (Object) sp != (Object) s.used;
+      @ ensures (Object) q.used != (Object) f.free && (Object) q.used != (Object) f.refs && (Object) q.used != (Object) f.stack;
+      @ ensures (Object) q.limit != (Object) f.free && (Object) q.limit != (Object) f.refs && (Object) q.limit != (Object) f.stack;
+      @ ensures (Object) q.used != (Object) s.used && (Object) q.limit != (Object) s.used;
+      @ ensures (Object) s.used != (Object) f.refs && (Object) s.used != (Object) f.stack;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ void apartFromSpace(MemoryManager m, PageTable t,
+            AddressSpace[] sp, MemoryObjects q, FrameAllocator f, AddressSpace s) {
+    }
+
+    /**
+     * Unmaps the {@code n} pages from {@code va} in the tables under {@code root}. A helper
+     * that requires the parts it uses and the tables' invariant (which holds the allocator's),
+     * and keeps it: it writes only the allocator, so its caller keeps what it read elsewhere.
+     */
+    /*@ private normal_behavior
+      @ requires machine != null && memory != null && frames != null && tables != null;
+      @ requires tables.memory == memory && tables.frames == frames && \invariant_for(tables);
+      @ requires root >= 0 && 0 <= va && va <= PageTable.USER_TOP && 0 <= n && n <= MAX_PAGES;
+      @ ensures \invariant_for(tables);
+      @ assignable frames.top, frames.free[*], frames.refs[*], frames.stack[*];
+      @*/
+    private /*@ helper @*/ void unmapPages(long root, long va, int n) {
+        /*@ loop_invariant 0 <= i && i <= n && \invariant_for(tables);
+          @ assignable frames.top, frames.free[*], frames.refs[*], frames.stack[*];
+          @ decreases n - i;
+          @*/
+        for (int i = 0; i < n; i++) {
+            // Both halves of the overflow check, stated for the prover, which does not split them.
+            //@ assert va + (long) i * Pte.PAGE <= Long.MAX_VALUE;
+            //@ assert va + (long) i * Pte.PAGE >= Long.MIN_VALUE;
+            unmapPage(root, va + (long) i * Pte.PAGE);
+        }
+    }
+
+    /**
+     * Clears the entry of {@code va} under {@code root} and releases its frame, when present. A
+     * page past the user half is never mapped (every region lies inside it); the test spares
+     * the prover the region's end, which the space's invariant does not bound.
+     */
+    /*@ private normal_behavior
+      @ requires machine != null && memory != null && frames != null && tables != null;
+      @ requires tables.memory == memory && tables.frames == frames && \invariant_for(tables);
+      @ requires root >= 0 && 0 <= va;
+      @ ensures \invariant_for(tables);
+      @ assignable frames.top, frames.free[*], frames.refs[*], frames.stack[*];
+      @*/
+    private /*@ helper @*/ void unmapPage(long root, long va) {
+        if (root == 0 || va >= PageTable.USER_TOP) {
             return;
         }
-        long at = tables.entryAddress(s.root, va, false);
+        long at = tables.entryAddress(root, va, false);
         if (at == 0) {
             return;
         }
         long e = memory.load64(at);
         if (Pte.present(e)) {
             tables.store(at, 0);
-            frames.release(Pte.frame(e));
+            frames.drop(Pte.frame(e));
             invalidate(va);
         }
     }
 
-    private void invalidate(long va) {
-        for (int c = 0; c < machine.cpuCount(); c++) {
+    /**
+     * Drops any cached translation of {@code va} on every CPU. It writes no Java object. The
+     * CPU count is read once: the machine's getters hand out the same value every time.
+     */
+    // It requires and keeps the allocator's invariant, so that its callers get that invariant
+    // back on the heap after the call, which they could not show of it unaided.
+    /*@ private normal_behavior
+      @ requires machine != null && frames != null && \invariant_for(frames);
+      @ ensures \invariant_for(frames);
+      @ assignable \nothing;
+      @*/
+    private /*@ helper @*/ void invalidate(long va) {
+        int n = machine.cpuCount();
+        /*@ loop_invariant 0 <= c && c <= n && \invariant_for(frames);
+          @ assignable \nothing;
+          @ decreases n - c;
+          @*/
+        for (int c = 0; c < n; c++) {
             machine.mmu(c).invalidate(va);
         }
     }
@@ -319,19 +429,49 @@ public final class MemoryManager {
       @*/
     public void protect(AddressSpace s, int r, boolean writable) {
         s.setWritable(r, writable);
-        long va = s.regionStart(r);
-        // Only the entries change below, and they are not Java objects: the loop writes no field.
-        /*@ loop_invariant 0 <= i && i <= s.pages[r] && s.writable[r] == writable;
+        reprotectPages(s.root(), s.regionStart(r), s.regionPages(r), writable);
+    }
+
+    /**
+     * Makes the present pages of the {@code n} from {@code va} under {@code root} writable or
+     * read-only. Only the entries change, and they are not Java objects: a helper that writes no
+     * field, so protect's proof keeps the space's flag it has just set.
+     */
+    /*@ private normal_behavior
+      @ requires machine != null && memory != null && frames != null && tables != null;
+      @ requires tables.memory == memory && tables.frames == frames && \invariant_for(tables);
+      @ requires root >= 0 && 0 <= va && va <= PageTable.USER_TOP && 0 <= n && n <= MAX_PAGES;
+      @ ensures \invariant_for(tables);
+      @ assignable \nothing;
+      @*/
+    private /*@ helper @*/ void reprotectPages(long root, long va, int n, boolean writable) {
+        /*@ loop_invariant 0 <= i && i <= n && \invariant_for(tables);
           @ assignable \nothing;
-          @ decreases s.pages[r] - i;
+          @ decreases n - i;
           @*/
-        for (int i = 0; i < s.regionPages(r); i++) {
-            reprotectPage(s, va + (long) i * Pte.PAGE, writable);
+        for (int i = 0; i < n; i++) {
+            // Both halves of the overflow check, stated for the prover, which does not split them.
+            //@ assert va + (long) i * Pte.PAGE <= Long.MAX_VALUE;
+            //@ assert va + (long) i * Pte.PAGE >= Long.MIN_VALUE;
+            reprotectPage(root, va + (long) i * Pte.PAGE, writable);
         }
     }
 
-    private void reprotectPage(AddressSpace s, long va, boolean writable) {
-        long at = s.root == 0 ? 0 : tables.entryAddress(s.root, va, false);
+    /** The entry of {@code va} under {@code root} made writable or read-only, when present. */
+    /*@ private normal_behavior
+      @ requires machine != null && memory != null && frames != null && tables != null;
+      @ requires tables.memory == memory && tables.frames == frames && \invariant_for(tables);
+      @ requires root >= 0 && 0 <= va;
+      @ ensures \invariant_for(tables);
+      @ assignable \nothing;
+      @*/
+    private /*@ helper @*/ void reprotectPage(long root, long va, boolean writable) {
+        // A page past the user half is never mapped: as in unmapPage, the test stands in for
+        // the region's end, which the space's invariant does not bound.
+        if (root == 0 || va >= PageTable.USER_TOP) {
+            return;
+        }
+        long at = tables.entryAddress(root, va, false);
         if (at == 0) {
             return;
         }

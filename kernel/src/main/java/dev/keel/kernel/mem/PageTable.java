@@ -39,6 +39,25 @@ public final class PageTable {
     }
 
     /**
+     * Gives {@code s} a new, empty top-level table; false, with {@code s} left alone, when no
+     * frame is free. It writes the root itself, so that its caller's last heap is the one this
+     * contract describes, and the allocator's invariant it ensures holds there unchanged.
+     */
+    /*@ public normal_behavior
+      @ ensures \result ==> s.root > 0;
+      @ ensures \invariant_for(frames);
+      @ assignable s.root, frames.top, frames.free[*], frames.refs[*];
+      @*/
+    public boolean newRoot(AddressSpace s) {
+        long root = frames.allocate();
+        if (root == 0) {
+            return false;
+        }
+        s.root = root;
+        return true;
+    }
+
+    /**
      * The physical address of the leaf entry for {@code va}, creating missing tables when
      * {@code create}; 0 when a table is missing and not created, or no frame was free. An entry
      * that points outside physical memory (or at frame 0, which is never a table) counts as a
@@ -257,7 +276,7 @@ public final class PageTable {
         if (level > 0) {
             freeChildren(table, level);
         }
-        frames.releaseTable(table);
+        frames.drop(table);
     }
 
     /** Frees every table under the table at {@code table} (a table of {@code level}). */
