@@ -71,6 +71,23 @@ public final class Ipc {
     /*@ helper @*/ static void notSlots(byte[] a, CapabilitySpace cs) {
     }
 
+    /**
+     * Lemma: {@code r}, an array of longs (a thread's registers), is none of the arrays of the
+     * scheduler that its invariant reads or its trace writes, all of other element types. wake
+     * writes a thread's registers and then needs the scheduler's invariant.
+     */
+    /*@ normal_behavior
+      @ requires r != null;
+      @ ensures (Object) r != (Object) s.cpus && (Object) r != (Object) s.lingering
+      @     && (Object) r != (Object) s.threads.tcbs
+      @     && (Object) r != (Object) s.trace.opKind && (Object) r != (Object) s.trace.opThread
+      @     && (Object) r != (Object) s.trace.opGeneration && (Object) r != (Object) s.trace.generation
+      @     && (\forall int c; 0 <= c && c < s.lingering.length; (Object) r != (Object) s.lingering[c]);
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ helper @*/ static void notScheduler(long[] r, Scheduler s) {
+    }
+
     // One quantifier for the per-port invariants, so the prover instantiates it once per port:
     // TLA+ TypeOK (ports are numbered by their index), QueueBounded (0 <= count <= capacity) and
     // NoMessageLost (messages held by blocked senders are counted by the self-check). The
@@ -715,6 +732,7 @@ public final class Ipc {
       @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
       @*/
     /*@ helper @*/ private void wake(Tcb t, int code) {
+        notScheduler(t.regs, scheduler);
         t.setResult(code, 0, 0, -1);
         if (t.state == Tcb.BLOCKED) {
             t.clearIpc();
