@@ -64,7 +64,9 @@ public final class CapTrace {
       @ requires sink == null;
       @ assignable \nothing;
       @ also public normal_behavior
-      @ requires sink != null && \invariant_for(caps) && caps.slotsPerProcess > 0;
+      @ requires sink != null && caps.slots != null && caps.parent != null && caps.slots.length == caps.parent.length;
+      @ requires \nonnullelements(caps.slots) && caps.slotsPerProcess > 0 && caps.slotsPerProcess <= caps.slots.length;
+      @ requires caps.slots.length == caps.slotsPerProcess * caps.processCount && caps.processCount <= caps.slots.length;
       @ requires 0 <= process && process < caps.processCount && 0 <= slot && slot < caps.slotsPerProcess;
       @ assignable \nothing;
       @*/
@@ -74,8 +76,8 @@ public final class CapTrace {
             return;
         }
         Capability c = caps.at(caps.globalSlot(process, slot));
-        // Looked up before the line is begun: the capability space's invariant is then the one the
-        // caller showed.
+        // Looked up before the line is begun: the facts about the arrays are then those the caller
+        // showed, not facts to be shown again on the heap a write leaves.
         int untyped = untypedSlot(caps, process, slot);
         begin(s, "CreateObject");
         TraceText.process(s, process);
@@ -89,9 +91,9 @@ public final class CapTrace {
     }
 
     /** Mint, Copy or Move ({@code action}) from (sp, src) to (dp, dst). */
-    // Derive and remove require the arrays the line is written from, not the capability space's
-    // invariant: a caller that has just changed the space then need not prove the invariant
-    // twice, once here and once for its own end.
+    // CreateObject, derive and remove require the arrays the line is written from, not the
+    // capability space's invariant: a caller that has just changed the space then need not prove
+    // the invariant twice, once here and once for its own end.
     /*@ public normal_behavior
       @ requires sink == null;
       @ assignable \nothing;
@@ -229,7 +231,9 @@ public final class CapTrace {
     // Each part of a trace line is its own method with a contract, so the proof of a hook is the
     // hook's own statements and not the whole line unfolded.
     /*@ private normal_behavior
-      @ requires \invariant_for(caps) && 0 <= process && process < caps.processCount;
+      @ requires caps.slots != null && \nonnullelements(caps.slots) && 0 <= process && process < caps.processCount;
+      @ requires caps.slots.length == caps.slotsPerProcess * caps.processCount && caps.slotsPerProcess > 0;
+      @ requires caps.slotsPerProcess <= caps.slots.length && caps.processCount <= caps.slots.length;
       @ ensures -1 <= \result && \result < caps.slotsPerProcess;
       @ assignable \nothing;
       @*/
