@@ -57,15 +57,18 @@ public final class Process {
     }
 
     /** Live threads of this process. */
+    // A helper that writes nothing: the self-check counts the threads of every process in a
+    // loop that keeps the heap, without each process's invariant.
     /*@ public normal_behavior
+      @ requires threads != null;
       @ ensures 0 <= \result && \result <= threads.length;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ int threadCount() {
+    /*@ pure helper @*/ public int threadCount() {
         int n = 0;
         /*@ loop_invariant 0 <= i && i <= threads.length && 0 <= n && n <= i;
           @ decreases threads.length - i;
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @*/
         for (int i = 0; i < threads.length; i++) {
             if (threads[i] != null) {
@@ -156,11 +159,21 @@ public final class Process {
         return memory;
     }
 
+    /** {@link #pid}, read through a call (see {@link #memoryObject}). */
+    /*@ public normal_behavior
+      @ ensures \result == pid;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure helper @*/ public int processId() {
+        return pid;
+    }
+
+    // A helper: it reads one field, and a process's parent is tested without its invariant.
     /*@ public normal_behavior
       @ ensures \result == (state == ALIVE);
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ boolean isAlive() {
+    /*@ pure helper @*/ public boolean isAlive() {
         return state == ALIVE;
     }
 }

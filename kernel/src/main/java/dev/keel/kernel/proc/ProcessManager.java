@@ -118,13 +118,15 @@ public final class ProcessManager {
     }
 
     /** The live or zombie process with {@code pid}, or null. */
+    // A helper: it reads the table alone, and the self-check calls it once per process.
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ requires table != null && table.length >= 1 && \nonnullelements(table);
+      @ assignable \strictly_nothing;
       @*/
-    /*@ nullable @*/ public /*@ pure @*/ @Nullable Process byPid(long pid) {
+    /*@ nullable pure helper @*/ public @Nullable Process byPid(long pid) {
         /*@ loop_invariant 1 <= i && i <= table.length;
           @ decreases table.length - i;
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @*/
         for (int i = 1; i < table.length; i++) {
             if (table[i].state != Process.FREE && table[i].pid == pid) {
@@ -804,27 +806,48 @@ public final class ProcessManager {
 
     // ---- Self-check ----
 
-    /** Checks ZombieHasNoThreads, ParentAlive and PidsUnique. */
+    /**
+     * Checks ZombieHasNoThreads, ParentAlive and PidsUnique. It reads each process's thread
+     * slots and address space, which every process has (Process's invariant, not required
+     * whole here), and writes nothing, so the loop keeps the heap it starts on.
+     */
     /*@ public normal_behavior
-      @ assignable \nothing;
+      @ requires (\forall int j; 1 <= j && j < table.length; table[j].space != null && table[j].threads != null);
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean invariantsHold() {
         /*@ loop_invariant 1 <= i && i <= table.length;
+          @ loop_invariant (\forall int j; 1 <= j && j < table.length; table[j].space != null && table[j].threads != null);
           @ decreases table.length - i;
-          @ assignable \nothing;
+          @ assignable \strictly_nothing;
           @*/
         for (int i = 1; i < table.length; i++) {
-            Process p = table[i];
-            if (p.state == Process.ZOMBIE && (p.threadCount() != 0 || p.space.root() != 0)) {
+            if (!entryHolds(table[i])) {
                 return false;
             }
-            Process up = p.parent;
-            if (p.state != Process.FREE && up != null && !up.isAlive()) {
-                return false;
-            }
-            if (p.state != Process.FREE && byPid(p.pid) != p) {
-                return false;
-            }
+        }
+        return true;
+    }
+
+    /**
+     * The self-check of one process. A helper, so that the loop's body is one call and this
+     * manager's invariant is not shown again per process.
+     */
+    /*@ private normal_behavior
+      @ requires p != null && p.space != null && p.threads != null;
+      @ requires table != null && table.length >= 1 && \nonnullelements(table);
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure helper @*/ private boolean entryHolds(Process p) {
+        if (p.state == Process.ZOMBIE && (p.threadCount() != 0 || p.space.root() != 0)) {
+            return false;
+        }
+        Process up = p.parent;
+        if (p.state != Process.FREE && up != null && !up.isAlive()) {
+            return false;
+        }
+        if (p.state != Process.FREE && byPid(p.processId()) != p) {
+            return false;
         }
         return true;
     }
