@@ -131,23 +131,7 @@ public final class MemoryManager {
       @*/
     public int createSpace(AddressSpace s) {
         apartFromFrames(this, tables, spaces, quotas, frames);
-        return built(tables.newRoot(s));
-    }
-
-    /**
-     * OK when the root table was made, else NO_MEMORY. Its own method, so that createSpace has
-     * one path and shows this manager's invariant once.
-     */
-    /*@ private normal_behavior
-      @ ensures \result == Errors.OK <==> ok;
-      @ ensures \result == Errors.OK || \result == Errors.NO_MEMORY;
-      @ assignable \strictly_nothing;
-      @*/
-    private static /*@ pure helper @*/ int built(boolean ok) {
-        if (!ok) {
-            return Errors.NO_MEMORY;
-        }
-        return Errors.OK;
+        return tables.newRoot(s);
     }
 
     /**
@@ -158,7 +142,8 @@ public final class MemoryManager {
      */
     /*@ private normal_behavior
       @ requires m != null && t != null && sp != null && q != null && q.used != null && q.limit != null;
-      @ requires f != null && f.free != null && f.refs != null;
+      @ requires f != null && f.free != null && f.refs != null && f.stack != null;
+      @ ensures (Object) f.stack != (Object) f.free;
       @ ensures (Object) m != (Object) f.free && (Object) m != (Object) f.refs;
       @ ensures (Object) t != (Object) f.free && (Object) t != (Object) f.refs;
       @ ensures (Object) q != (Object) f.free && (Object) q != (Object) f.refs;

@@ -1,6 +1,7 @@
 package dev.keel.kernel.mem;
 
 import dev.keel.hw.PhysicalMemory;
+import dev.keel.kernel.abi.Errors;
 import org.checkerframework.checker.index.qual.IndexFor;
 
 /**
@@ -39,22 +40,23 @@ public final class PageTable {
     }
 
     /**
-     * Gives {@code s} a new, empty top-level table; false, with {@code s} left alone, when no
-     * frame is free. It writes the root itself, so that its caller's last heap is the one this
-     * contract describes, and the allocator's invariant it ensures holds there unchanged.
+     * Gives {@code s} a new, empty top-level table: OK, or NO_MEMORY, with {@code s} left
+     * alone, when no frame is free. It writes the root and gives the result code itself, so
+     * that its caller has one path, and its last heap is the one this contract describes.
      */
     /*@ public normal_behavior
-      @ ensures \result ==> s.root > 0;
+      @ ensures \result == Errors.OK || \result == Errors.NO_MEMORY;
+      @ ensures \result == Errors.OK ==> s.root > 0;
       @ ensures \invariant_for(frames);
       @ assignable s.root, frames.top, frames.free[*], frames.refs[*];
       @*/
-    public boolean newRoot(AddressSpace s) {
+    public int newRoot(AddressSpace s) {
         long root = frames.allocate();
         if (root == 0) {
-            return false;
+            return Errors.NO_MEMORY;
         }
         s.root = root;
-        return true;
+        return Errors.OK;
     }
 
     /**
