@@ -644,12 +644,15 @@ public final class Scheduler {
     // invariant: each of its two loops is a static method of its own, so no loop of it carries
     // the invariant, and callers do not show the invariant again. The CPU is looked up inline
     // as cpu(int) does, and the row of the lingering table is bounds-checked, so neither the CPU
-    // numbering nor the table's shape is needed beyond the requires.
+    // numbering nor the table's shape is needed beyond the requires. Of the lingering table only
+    // the rows are required (lingeringShare passes over a missing entry): the query in
+    // checkRealtime's ensures is expanded in its proof by running this body, and a requires over
+    // the entries was shown there again from the invariant's quantifiers in each case of the check.
     /*@ public normal_behavior
       @ requires threads != null && \invariant_for(threads);
       @ requires cpus != null && \nonnullelements(cpus) && boot != null;
-      @ requires lingering != null && (\forall int k; 0 <= k && k < lingering.length;
-      @     lingering[k] != null && \nonnullelements(lingering[k]));
+      @ requires lingering != null
+      @     && (\forall int k; 0 <= k && k < lingering.length; lingering[k] != null);
       @ ensures \result >= 0;
       @ assignable \strictly_nothing;
       @*/
@@ -694,17 +697,18 @@ public final class Scheduler {
 
     /**
      * Per mille still held on {@code c} by the lingering reservations of its row of {@code table},
-     * the slot of {@code except} left out. Its requires is the scheduler's, word for word, so a
-     * caller meets it without instantiating the quantifier. The sum saturates inline: a long field
-     * passed to plus would have to be shown a long, and KeY knows no range of one.
+     * the slot of {@code except} left out. A missing entry (never the case under the scheduler's
+     * invariant) counts as nothing, so it requires only the rows and its callers show no more.
+     * The table is nullable for KeY, whose non_null on an array asks for non-null elements at
+     * every depth. The sum saturates inline: a long field passed to plus would have to be shown
+     * a long, and KeY knows no range of one.
      */
     /*@ private normal_behavior
-      @ requires (\forall int k; 0 <= k && k < table.length;
-      @     table[k] != null && \nonnullelements(table[k]));
+      @ requires table != null && (\forall int k; 0 <= k && k < table.length; table[k] != null);
       @ ensures \result >= 0;
       @ assignable \strictly_nothing;
       @*/
-    /*@ pure helper @*/ private static long lingeringShare(Lingering[][] table, PerCpu c, Tcb except) {
+    /*@ pure helper @*/ private static long lingeringShare(/*@ nullable @*/ Lingering[][] table, PerCpu c, Tcb except) {
         int r = c.index;
         if (r < 0 || r >= table.length) {
             return 0;
@@ -717,7 +721,7 @@ public final class Scheduler {
           @*/
         for (int s = 0; s < row.length; s++) {
             Lingering l = row[s];
-            if (s != except.id && l.until > c.ticks && l.permille > 0) {
+            if (l != null && s != except.id && l.until > c.ticks && l.permille > 0) {
                 sum = l.permille > Long.MAX_VALUE - sum ? Long.MAX_VALUE : sum + l.permille;
             }
         }
