@@ -29,35 +29,42 @@ public final class IrqTable {
         pending = new boolean[n];
     }
 
+    // The queries are helpers that require only the array they read, so that a caller which has
+    // just written another of the tables (a delivery clears a pending flag) need not show this
+    // table's invariant again before it asks.
     /*@ public normal_behavior
+      @ requires port != null;
       @ ensures \result == port.length;
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ int lines() {
+    public /*@ pure helper @*/ int lines() {
         return port.length;
     }
 
     /*@ public normal_behavior
+      @ requires port != null;
       @ ensures \result == (0 <= line && line < port.length ? port[line] : null);
       @ assignable \strictly_nothing;
       @*/
-    /*@ nullable @*/ public /*@ pure @*/ @Nullable Port portOf(int line) {
+    /*@ nullable @*/ public /*@ pure helper @*/ @Nullable Port portOf(int line) {
         return line >= 0 && line < port.length ? port[line] : null;
     }
 
     /*@ public normal_behavior
+      @ requires badge != null;
       @ ensures \result == (0 <= line && line < badge.length ? badge[line] : 0);
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ long badgeOf(int line) {
+    public /*@ pure helper @*/ long badgeOf(int line) {
         return line >= 0 && line < badge.length ? badge[line] : 0;
     }
 
     /*@ public normal_behavior
+      @ requires pending != null;
       @ ensures \result == (0 <= line && line < pending.length && pending[line]);
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ boolean isPending(int line) {
+    public /*@ pure helper @*/ boolean isPending(int line) {
         return line >= 0 && line < pending.length && pending[line];
     }
 
