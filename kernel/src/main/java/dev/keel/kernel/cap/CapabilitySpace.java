@@ -550,18 +550,62 @@ public final class CapabilitySpace {
         apart(slots, parent);
         int s = globalSlot(sp, src);
         int d = globalSlot(dp, dst);
-        if (s < 0 || s >= slots.length || d < 0 || d >= slots.length || s == d
-                || s >= parent.length || d >= parent.length) {
+        if (!distinctPair(s, d)) {
             return;
         }
         // Through the getters and parentOf, as in mint: the prover knows the range of an int a
-        // method returns, not of an int field or array element.
-        Capability c = slots[s];
-        install(d, c.type(), c.object(), c.badge(), c.canRead(), c.canWrite(), c.canGrant(), parentOf(s));
+        // method returns, not of an int field or array element. at() as in copy.
+        Capability c = at(s);
+        int p = parentOf(s);
+        rightsUnder(c, p);
+        install(d, c.type(), c.object(), c.badge(), c.canRead(), c.canWrite(), c.canGrant(), p);
         relink(s, d);
-        slots[s].clear();
-        parent[s] = NO_PARENT;
-        if (trace.on) { trace.derive(this, "Move", sp, src, dp, dst); }
+        c.clear();
+        unlink(s);
+        traceDerive("Move", sp, src, dp, dst);
+    }
+
+    /**
+     * Does nothing at run time; its contract is a proof step. install states the parent's rights
+     * flag by flag, the invariant through rightsWithin, which the prover left folded while it
+     * unrolled parent[parent[..]] chains.
+     */
+    /*@ private normal_behavior
+      @ requires slots != null && c != null;
+      @ requires p == NO_PARENT || (0 <= p && p < slots.length && slots[p] != null && slots[p].type == c.type
+      @     && slots[p].object == c.object && c.rightsWithin(slots[p]));
+      @ ensures p == NO_PARENT || (0 <= p && p < slots.length && slots[p].type == c.type && slots[p].object == c.object
+      @     && (!c.read || slots[p].read) && (!c.write || slots[p].write) && (!c.grant || slots[p].grant));
+      @ assignable \strictly_nothing;
+      @*/
+    private /*@ pure helper @*/ void rightsUnder(Capability c, int p) {
+    }
+
+    /** Removes the parent link of global slot {@code g}; tests the bounds itself for the index checker, as at(). */
+    /*@ private normal_behavior
+      @ requires parent != null && 0 <= g && g < parent.length;
+      @ ensures parent[g] == NO_PARENT;
+      @ assignable parent[g];
+      @*/
+    private /*@ helper @*/ void unlink(int g) {
+        if (g < 0 || g >= parent.length) {
+            return;
+        }
+        parent[g] = NO_PARENT;
+    }
+
+    /** slotPair for two different slots, with s also a parent index: move's guard, one test as slotPair's. */
+    /*@ private normal_behavior
+      @ requires slots != null && parent != null;
+      @ ensures \result <==> (0 <= s && s < slots.length && s < parent.length && 0 <= d && d < slots.length
+      @     && d < parent.length && s != d);
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure helper @*/ private boolean distinctPair(int s, int d) {
+        if (s == d || s >= parent.length) {
+            return false;
+        }
+        return slotPair(s, d);
     }
 
     /**
