@@ -37,7 +37,12 @@ public final class Kernel {
     /** Run the self-checks of every invariant on every kernel exit (tests), or never (0). */
     public final boolean selfCheck;
 
+    // One scheduler: the process manager starts threads on the scheduler a system call's checks
+    // read through this object (a priority bounded by k.scheduler is a priority of the manager's).
+    //@ public invariant processes.scheduler == scheduler;
+
     /*@ public normal_behavior
+      @ requires processes.scheduler == scheduler;
       @ ensures this.config == config && this.machine == machine;
       @ assignable \nothing;
       @*/

@@ -63,6 +63,7 @@ public final class ProcessManager {
     /*@ public normal_behavior
       @ requires count > 1 && threadsPerProcess > 0 && stackPages > 0;
       @ requires count <= mm.spaces.length;
+      @ ensures this.scheduler == scheduler && this.threads == threads;
       @ assignable \nothing;
       @*/
     public ProcessManager(int count, int threadsPerProcess, int stackPages, CapabilitySpace caps,
