@@ -15,7 +15,11 @@ public final class AddressSpace {
     /*@ spec_public @*/ final boolean[] used;
     /*@ spec_public @*/ final long[] start;
     /*@ spec_public @*/ final int[] pages;
-    /*@ spec_public @*/ final boolean[] writable;
+    /**
+     * 1 at r: region r is writable, 0: read-only. Bytes, not booleans: the type keeps these flags
+     * apart from the frame allocator's free flags, which protect must show it leaves alone.
+     */
+    /*@ spec_public @*/ final byte[] writable;
     /*@ spec_public @*/ final int[] memObject;
     /** Whether the memory capability used to map the region allowed writing: mprotect's ceiling. */
     /*@ spec_public @*/ final boolean[] mayWrite;
@@ -51,7 +55,7 @@ public final class AddressSpace {
         used = new boolean[n];
         start = new long[n];
         pages = new int[n];
-        writable = new boolean[n];
+        writable = new byte[n];
         memObject = new int[n];
         mayWrite = new boolean[n];
         executable = new boolean[n];
@@ -204,11 +208,11 @@ public final class AddressSpace {
 
     /*@ public normal_behavior
       @ requires writable != null && 0 <= r && r < writable.length;
-      @ ensures \result == writable[r];
+      @ ensures \result == (writable[r] != 0);
       @ assignable \strictly_nothing;
       @*/
     /*@ pure helper @*/ public boolean regionWritable(int r) {
-        return r >= 0 && r < writable.length && writable[r];
+        return r >= 0 && r < writable.length && writable[r] != 0;
     }
 
     /*@ public normal_behavior
@@ -249,6 +253,20 @@ public final class AddressSpace {
       @ assignable used[r], start[r], pages[r], writable[r], memObject[r], mayWrite[r], executable[r];
       @*/
     void setRegion(int r, long va, int n, boolean w, boolean x, int mem, boolean mayW) {
+        recordRegion(r, va, n, flag(w), x, mem, mayW);
+    }
+
+    /**
+     * setRegion with the writable flag as stored. The flag is turned into its byte by the
+     * caller: the proof splits on it there, once, and not across every write below.
+     */
+    /*@ private normal_behavior
+      @ requires 0 <= r && r < used.length;
+      @ requires 0 <= va && va <= PageTable.USER_TOP && 0 <= n && n <= MemoryManager.MAX_PAGES;
+      @ ensures used[r] && start[r] == va && pages[r] == n;
+      @ assignable used[r], start[r], pages[r], writable[r], memObject[r], mayWrite[r], executable[r];
+      @*/
+    private void recordRegion(int r, long va, int n, byte w, boolean x, int mem, boolean mayW) {
         if (r < 0 || r >= used.length || r >= start.length || r >= pages.length
                 || r >= writable.length || r >= memObject.length || r >= mayWrite.length) {
             return;
@@ -276,9 +294,12 @@ public final class AddressSpace {
         }
     }
 
-    void setWritable(int r, boolean w) {
-        if (r >= 0 && r < writable.length) {
-            writable[r] = w;
-        }
+    /** The byte that stores {@code w} in {@link #writable}. */
+    /*@ normal_behavior
+      @ ensures (\result != 0) == w;
+      @ assignable \strictly_nothing;
+      @*/
+    static /*@ pure helper @*/ byte flag(boolean w) {
+        return w ? (byte) 1 : (byte) 0;
     }
 }

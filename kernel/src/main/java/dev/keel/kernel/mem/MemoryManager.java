@@ -413,8 +413,62 @@ public final class MemoryManager {
       @ assignable s.writable[*], tables.frames.top, tables.frames.free[*], tables.frames.refs[*];
       @*/
     public void protect(AddressSpace s, int r, boolean writable) {
-        s.setWritable(r, writable);
-        reprotectPages(s.root(), s.regionStart(r), s.regionPages(r), writable);
+        // The pages follow first and the flag is written last, so that the proof ends on the
+        // heap of setWritable's contract and reads the flag there.
+        long root = s.root();
+        long va = s.regionStart(r);
+        int n = s.regionPages(r);
+        reprotect(root, va, n, writable);
+        setWritable(s, r, writable);
+    }
+
+    /**
+     * reprotectPages, not a helper: its contract carries this manager's invariant across the
+     * walk, which writes page-table entries and no Java field, so that protect's proof does not
+     * show that invariant again after it.
+     */
+    /*@ private normal_behavior
+      @ requires root >= 0 && 0 <= va && va <= PageTable.USER_TOP && 0 <= n && n <= MAX_PAGES;
+      @ assignable \nothing;
+      @*/
+    private void reprotect(long root, long va, int n, boolean writable) {
+        reprotectPages(root, va, n, writable);
+    }
+
+    /**
+     * Sets region {@code r}'s writable flag. Not a helper: its contract carries this manager's
+     * invariant across the write in one small proof, and protect's proof takes it as a whole.
+     */
+    /*@ private normal_behavior
+      @ requires s != null && s.writable != null && 0 <= r && r < s.writable.length;
+      @ ensures (s.writable[r] != 0) == w;
+      @ assignable s.writable[r];
+      @*/
+    private void setWritable(AddressSpace s, int r, boolean w) {
+        apartFromFlags(frames, quotas, spaces, s);
+        if (r >= 0 && r < s.writable.length) {
+            s.writable[r] = AddressSpace.flag(w);
+        }
+    }
+
+    /**
+     * Lemma: the writable flags of {@code s}, which protect writes, are none of the arrays this
+     * manager's invariant reads (the allocator's, the quotas', the spaces). Does nothing at run
+     * time: they differ in element type, and the prover does not tell arrays apart by their
+     * types unaided.
+     */
+    /*@ private normal_behavior
+      @ requires f != null && f.free != null && f.refs != null && f.stack != null;
+      @ requires q != null && q.used != null && q.limit != null && sp != null;
+      @ requires s != null && s.writable != null;
+      @ ensures (Object) s.writable != (Object) f.free && (Object) s.writable != (Object) f.refs
+      @         && (Object) s.writable != (Object) f.stack;
+      @ ensures (Object) s.writable != (Object) q.used && (Object) s.writable != (Object) q.limit
+      @         && (Object) s.writable != (Object) sp;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ void apartFromFlags(FrameAllocator f, MemoryObjects q,
+            AddressSpace[] sp, AddressSpace s) {
     }
 
     /**

@@ -51,7 +51,7 @@ public final class PageTable {
       @ assignable s.root, frames.top, frames.free[*], frames.refs[*];
       @*/
     public int newRoot(AddressSpace s) {
-        long root = frames.allocate();
+        long root = newRoot();
         if (root == 0) {
             return Errors.NO_MEMORY;
         }
