@@ -15,6 +15,11 @@ public final class Capability {
     /*@ spec_public @*/ boolean write;
     /*@ spec_public @*/ boolean grant;
 
+    // The global number of the slot this object is, set once when the slot table is made.
+    // Distinct numbers make distinct objects, so the capability space's invariant rules out two
+    // slots sharing one object without a quantifier over pairs of slots.
+    //@ public ghost int at;
+
     /*@ public normal_behavior
       @ ensures type == CapType.NONE;
       @ assignable \nothing;

@@ -46,7 +46,10 @@ public final class CapabilitySpace {
     // TLA+ EmptyHasNoParent, ParentIsFull and RightsOnlyDiminish, under one quantifier: each
     // quantifier of the invariant is instantiated wherever it is opened, and one over both facts
     // made its users cheaper (CapCalls.mint 9,047 -> 7,247 steps, copy 7,340 -> 6,129).
-    //@ public invariant (\forall int g; 0 <= g && g < slots.length; (slots[g].type == CapType.NONE ==> parent[g] == NO_PARENT) && (parent[g] != NO_PARENT ==> (0 <= parent[g] && parent[g] < slots.length && slots[parent[g]].type == slots[g].type && slots[parent[g]].object == slots[g].object && slots[g].rightsWithin(slots[parent[g]]))));
+    // Two facts true of every reachable state and needed by move: each slot object knows its
+    // own number (so no object fills two slots, and emptying one slot empties no other), and no
+    // slot is its own parent (relink would otherwise turn a moved link into a self link).
+    //@ public invariant (\forall int g; 0 <= g && g < slots.length; slots[g].at == g && parent[g] != g && (slots[g].type == CapType.NONE ==> parent[g] == NO_PARENT) && (parent[g] != NO_PARENT ==> (0 <= parent[g] && parent[g] < slots.length && slots[parent[g]].type == slots[g].type && slots[parent[g]].object == slots[g].object && slots[g].rightsWithin(slots[parent[g]]))));
 
     /*@ public normal_behavior
       @ requires processCount > 0 && slotsPerProcess > 0;
@@ -74,18 +77,19 @@ public final class CapabilitySpace {
     /*@ private normal_behavior
       @ requires n > 0;
       @ ensures \fresh(\result) && \result.length == n;
-      @ ensures (\forall int i; 0 <= i && i < n; \result[i] != null && \result[i].type == CapType.NONE);
+      @ ensures (\forall int i; 0 <= i && i < n; \result[i] != null && \result[i].type == CapType.NONE && \result[i].at == i);
       @ assignable \nothing;
       @*/
     private static /*@ pure helper @*/ Capability[] emptySlots(@NonNegative int n) {
         Capability[] t = new Capability[n];
         /*@ loop_invariant 0 <= g && g <= t.length;
-          @ loop_invariant (\forall int i; 0 <= i && i < g; t[i] != null && t[i].type == CapType.NONE);
+          @ loop_invariant (\forall int i; 0 <= i && i < g; t[i] != null && t[i].type == CapType.NONE && t[i].at == i);
           @ assignable t[*];
           @ decreases t.length - g;
           @*/
         for (int g = 0; g < t.length; g++) {
             t[g] = new Capability();
+            //@ set t[g].at = g;
         }
         return t;
     }
