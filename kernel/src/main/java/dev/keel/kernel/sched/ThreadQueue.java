@@ -132,8 +132,10 @@ public final class ThreadQueue {
     }
 
     /** Unlinks {@code t}, which must be in this queue. */
+    // The node is named with the cast the invariant uses: KeY does not equate (Tcb) nodes[0] with
+    // nodes[0], so poll, which knows head == (Tcb) nodes[0], could not show the uncast form.
     /*@ public normal_behavior
-      @ requires (\exists int k; 0 <= k && k < count; nodes[k] == t);
+      @ requires (\exists int k; 0 <= k && k < count; (Tcb) nodes[k] == t);
       @ ensures !t.queued && t.inQueue == null && count == \old(count) - 1;
       @ ensures nodes == \seq_concat(\seq_sub(\old(nodes), 0, \old(\seq_indexOf(nodes, t))),
       @     \seq_sub(\old(nodes), \old(\seq_indexOf(nodes, t)) + 1, \old(count)));
