@@ -26,8 +26,11 @@ public final class ThreadQueue {
     //@ public invariant nodes.length == count;
     //@ public invariant count > 0 ==> head == (Tcb) nodes[0] && tail == (Tcb) nodes[count - 1];
     //@ public invariant count > 0 ==> head.prev == null && tail.next == null;
+    // A node is an allocated object (createdInHeap): the ghost sequence, unlike a field, does not
+    // tell the prover so, and the accessible clause below holds only for nodes that exist.
     /*@ public invariant (\forall int i; 0 <= i && i < count;
-      @     nodes[i] instanceof Tcb && ((Tcb) nodes[i]).queued && ((Tcb) nodes[i]).inQueue == this);
+      @     nodes[i] instanceof Tcb && ((Tcb) nodes[i]).queued && ((Tcb) nodes[i]).inQueue == this
+      @     && \dl_createdInHeap(\singleton(((Tcb) nodes[i]).queued), \dl_heap()));
       @*/
     // A thread is in the queue once: append and prepend take only a thread that is in no queue.
     /*@ public invariant (\forall int i, j; 0 <= i && i < j && j < count;
@@ -35,7 +38,9 @@ public final class ThreadQueue {
       @*/
 
     // The invariant reads the queue's own fields and the fields of its nodes the queue owns.
-    /*@ public accessible \inv: \set_union(\all_fields(this),
+    // head.prev and tail.next are named as well: KeY knows no range of count, and for a count
+    // past int's the node count - 1 is outside the union over int indices.
+    /*@ public accessible \inv: \set_union(\set_union(\all_fields(this), \locset(head.prev, tail.next)),
       @     \infinite_union(int i; 0 <= i && i < count;
       @         \locset(((Tcb) nodes[i]).next, ((Tcb) nodes[i]).prev, ((Tcb) nodes[i]).queued,
       @                 ((Tcb) nodes[i]).inQueue)));
