@@ -26,8 +26,11 @@ public final class ThreadQueue {
     //@ public invariant nodes.length == count;
     //@ public invariant count > 0 ==> head == (Tcb) nodes[0] && tail == (Tcb) nodes[count - 1];
     //@ public invariant count > 0 ==> head.prev == null && tail.next == null;
+    // A node is an allocated object (createdInHeap): the ghost sequence, unlike a field, does not
+    // tell the prover so, and the accessible clause below holds only for nodes that exist.
     /*@ public invariant (\forall int i; 0 <= i && i < count;
-      @     nodes[i] instanceof Tcb && ((Tcb) nodes[i]).queued && ((Tcb) nodes[i]).inQueue == this);
+      @     nodes[i] instanceof Tcb && ((Tcb) nodes[i]).queued && ((Tcb) nodes[i]).inQueue == this
+      @     && \dl_createdInHeap(\singleton(((Tcb) nodes[i]).queued), \dl_heap()));
       @*/
     // A thread is in the queue once: append and prepend take only a thread that is in no queue.
     /*@ public invariant (\forall int i, j; 0 <= i && i < j && j < count;
@@ -35,7 +38,9 @@ public final class ThreadQueue {
       @*/
 
     // The invariant reads the queue's own fields and the fields of its nodes the queue owns.
-    /*@ public accessible \inv: \set_union(\all_fields(this),
+    // head.prev and tail.next are named as well: KeY knows no range of count, and for a count
+    // past int's the node count - 1 is outside the union over int indices.
+    /*@ public accessible \inv: \set_union(\set_union(\all_fields(this), \locset(head.prev, tail.next)),
       @     \infinite_union(int i; 0 <= i && i < count;
       @         \locset(((Tcb) nodes[i]).next, ((Tcb) nodes[i]).prev, ((Tcb) nodes[i]).queued,
       @                 ((Tcb) nodes[i]).inQueue)));
@@ -132,8 +137,12 @@ public final class ThreadQueue {
     }
 
     /** Unlinks {@code t}, which must be in this queue. */
+    // The node is named with the cast the invariant uses: KeY does not equate (Tcb) nodes[0] with
+    // nodes[0], so poll, which knows head == (Tcb) nodes[0], could not show the uncast form.
+    // The proof of this method needs the links in the invariant: the new head is t.next and the
+    // new tail t.prev, which only next/prev walking nodes in order makes nodes' new ends.
     /*@ public normal_behavior
-      @ requires (\exists int k; 0 <= k && k < count; nodes[k] == t);
+      @ requires (\exists int k; 0 <= k && k < count; (Tcb) nodes[k] == t);
       @ ensures !t.queued && t.inQueue == null && count == \old(count) - 1;
       @ ensures nodes == \seq_concat(\seq_sub(\old(nodes), 0, \old(\seq_indexOf(nodes, t))),
       @     \seq_sub(\old(nodes), \old(\seq_indexOf(nodes, t)) + 1, \old(count)));
