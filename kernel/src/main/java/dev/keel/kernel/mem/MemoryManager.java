@@ -415,23 +415,31 @@ public final class MemoryManager {
     public void protect(AddressSpace s, int r, boolean writable) {
         // The pages follow first and the flag is written last, so that the proof ends on the
         // heap of setWritable's contract and reads the flag there.
-        long root = s.root();
-        long va = s.regionStart(r);
-        int n = s.regionPages(r);
-        reprotect(root, va, n, writable);
+        reprotect(s, r, writable);
         setWritable(s, r, writable);
     }
 
     /**
-     * reprotectPages, not a helper: its contract carries this manager's invariant across the
-     * walk, which writes page-table entries and no Java field, so that protect's proof does not
-     * show that invariant again after it.
+     * reprotectPages over region {@code r} of {@code s}, not a helper: its contract carries this
+     * manager's invariant across the walk, which writes page-table entries and no Java field,
+     * so that protect's proof does not show that invariant again after it. It reads the region
+     * itself and tests its range (every region of a space passes) instead of asking for it: then
+     * protect's proof has two calls and needs no bound from the space's invariant.
      */
     /*@ private normal_behavior
-      @ requires root >= 0 && 0 <= va && va <= PageTable.USER_TOP && 0 <= n && n <= MAX_PAGES;
+      @ requires s != null && s.start != null && s.pages != null;
       @ assignable \nothing;
       @*/
-    private void reprotect(long root, long va, int n, boolean writable) {
+    private void reprotect(AddressSpace s, int r, boolean writable) {
+        if (r < 0 || r >= s.start.length || r >= s.pages.length) {
+            return;
+        }
+        long root = s.root();
+        long va = s.regionStart(r);
+        int n = s.regionPages(r);
+        if (root < 0 || va < 0 || va > PageTable.USER_TOP || n < 0 || n > MAX_PAGES) {
+            return;
+        }
         reprotectPages(root, va, n, writable);
     }
 
