@@ -130,8 +130,36 @@ public final class MemoryManager {
       @ assignable s.root, frames.top, frames.free[*], frames.refs[*];
       @*/
     public int createSpace(AddressSpace s) {
+        // Two steps that each carry this manager's invariant in their contracts: the allocation,
+        // with one outcome, and the root's installation, whose two outcomes then split only
+        // this proof's ensures and not the invariant after the allocation.
+        long root = allocateRoot();
+        return installRoot(s, root);
+    }
+
+    /** A new, empty top-level table; 0 when no frame is free. */
+    /*@ private normal_behavior
+      @ ensures \result >= 0;
+      @ assignable frames.top, frames.free[*], frames.refs[*];
+      @*/
+    private long allocateRoot() {
         apartFromFrames(this, tables, spaces, quotas, frames);
-        return tables.newRoot(s);
+        return tables.newRoot();
+    }
+
+    /** Gives {@code s} the table at {@code root}: OK, or NO_MEMORY, with s left alone, for 0. */
+    /*@ private normal_behavior
+      @ requires s != null && root >= 0;
+      @ ensures \result == Errors.OK || \result == Errors.NO_MEMORY;
+      @ ensures \result == Errors.OK ==> s.root > 0;
+      @ assignable s.root;
+      @*/
+    private int installRoot(AddressSpace s, long root) {
+        if (root == 0) {
+            return Errors.NO_MEMORY;
+        }
+        s.root = root;
+        return Errors.OK;
     }
 
     /**
