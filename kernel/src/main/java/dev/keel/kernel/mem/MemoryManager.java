@@ -130,8 +130,36 @@ public final class MemoryManager {
       @ assignable s.root, frames.top, frames.free[*], frames.refs[*];
       @*/
     public int createSpace(AddressSpace s) {
+        // Two steps that each carry this manager's invariant in their contracts: the allocation,
+        // with one outcome, and the root's installation, whose two outcomes then split only
+        // this proof's ensures and not the invariant after the allocation.
+        long root = allocateRoot();
+        return installRoot(s, root);
+    }
+
+    /** A new, empty top-level table; 0 when no frame is free. */
+    /*@ private normal_behavior
+      @ ensures \result >= 0;
+      @ assignable frames.top, frames.free[*], frames.refs[*];
+      @*/
+    private long allocateRoot() {
         apartFromFrames(this, tables, spaces, quotas, frames);
-        return tables.newRoot(s);
+        return tables.newRoot();
+    }
+
+    /** Gives {@code s} the table at {@code root}: OK, or NO_MEMORY, with s left alone, for 0. */
+    /*@ private normal_behavior
+      @ requires s != null && root >= 0;
+      @ ensures \result == Errors.OK || \result == Errors.NO_MEMORY;
+      @ ensures \result == Errors.OK ==> s.root > 0;
+      @ assignable s.root;
+      @*/
+    private int installRoot(AddressSpace s, long root) {
+        if (root == 0) {
+            return Errors.NO_MEMORY;
+        }
+        s.root = root;
+        return Errors.OK;
     }
 
     /**
@@ -415,23 +443,31 @@ public final class MemoryManager {
     public void protect(AddressSpace s, int r, boolean writable) {
         // The pages follow first and the flag is written last, so that the proof ends on the
         // heap of setWritable's contract and reads the flag there.
-        long root = s.root();
-        long va = s.regionStart(r);
-        int n = s.regionPages(r);
-        reprotect(root, va, n, writable);
+        reprotect(s, r, writable);
         setWritable(s, r, writable);
     }
 
     /**
-     * reprotectPages, not a helper: its contract carries this manager's invariant across the
-     * walk, which writes page-table entries and no Java field, so that protect's proof does not
-     * show that invariant again after it.
+     * reprotectPages over region {@code r} of {@code s}, not a helper: its contract carries this
+     * manager's invariant across the walk, which writes page-table entries and no Java field,
+     * so that protect's proof does not show that invariant again after it. It reads the region
+     * itself and tests its range (every region of a space passes) instead of asking for it: then
+     * protect's proof has two calls and needs no bound from the space's invariant.
      */
     /*@ private normal_behavior
-      @ requires root >= 0 && 0 <= va && va <= PageTable.USER_TOP && 0 <= n && n <= MAX_PAGES;
+      @ requires s != null && s.start != null && s.pages != null;
       @ assignable \nothing;
       @*/
-    private void reprotect(long root, long va, int n, boolean writable) {
+    private void reprotect(AddressSpace s, int r, boolean writable) {
+        if (r < 0 || r >= s.start.length || r >= s.pages.length) {
+            return;
+        }
+        long root = s.root();
+        long va = s.regionStart(r);
+        int n = s.regionPages(r);
+        if (root < 0 || va < 0 || va > PageTable.USER_TOP || n < 0 || n > MAX_PAGES) {
+            return;
+        }
         reprotectPages(root, va, n, writable);
     }
 
