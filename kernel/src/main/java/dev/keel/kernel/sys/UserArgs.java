@@ -2,6 +2,10 @@ package dev.keel.kernel.sys;
 
 import dev.keel.kernel.Kernel;
 import dev.keel.kernel.abi.Errors;
+import dev.keel.kernel.mem.AddressSpace;
+import dev.keel.kernel.mem.MemoryManager;
+import dev.keel.kernel.mem.PageTable;
+import dev.keel.kernel.mem.UserMemory;
 import dev.keel.kernel.proc.Process;
 
 /**
@@ -59,16 +63,31 @@ public final class UserArgs {
         if (e != Errors.OK) {
             return e;
         }
-        // readLong is a helper that needs only the user-memory access's parts to be there;
-        // the loop states those, not the access's whole invariant.
-        /*@ loop_invariant 0 <= i && i <= n && k.user.mm != null && k.user.mm.tables != null
-          @     && k.user.mm.tables.memory != null && k.user.memory != null;
-          @ assignable dst[*];
+        copyWords(k.user, p.space, va, n, dst);
+        return Errors.OK;
+    }
+
+    /** Copies the {@code n} words of a checked and prepared range at {@code va} into {@code dst}. */
+    // A helper apart from readWords: readLong needs only the user-memory access's parts to be
+    // there and each word's address in user space (what check's OK promised), so neither this
+    // proof nor its loop carries the access's or the space's whole invariant. The loop's frame
+    // names dst's elements only, so the fields read through u are not in it.
+    /*@ private normal_behavior
+      @ requires u.mm != null && u.mm.tables != null && u.mm.tables.memory != null && u.memory != null;
+      @ requires s.root >= 0 && 0 <= n && n <= dst.length;
+      @ requires n == 0 || (MemoryManager.USER_BASE <= va && va <= PageTable.USER_TOP - 8L * n);
+      @ assignable dst[0 .. dst.length - 1];
+      @*/
+    private static /*@ helper @*/ void copyWords(UserMemory u, AddressSpace s, long va, int n, long[] dst) {
+        /*@ loop_invariant 0 <= i && i <= n;
+          @ assignable dst[0 .. dst.length - 1];
           @ decreases n - i;
           @*/
         for (int i = 0; i < n && i < dst.length; i++) {
-            dst[i] = k.user.readLong(p.space, va + 8L * i);
+            // Each bound of the word's address on its own, for the prover, which does not split them.
+            //@ assert MemoryManager.USER_BASE <= va + 8L * i;
+            //@ assert va + 8L * i <= PageTable.USER_TOP - 8;
+            dst[i] = u.readLong(s, va + 8L * i);
         }
-        return Errors.OK;
     }
 }
