@@ -1,7 +1,6 @@
 package dev.keel.kernel.mem;
 
 import dev.keel.hw.PhysicalMemory;
-import dev.keel.kernel.abi.Errors;
 import org.checkerframework.checker.index.qual.IndexFor;
 
 /**
@@ -37,26 +36,6 @@ public final class PageTable {
       @*/
     public long newRoot() {
         return frames.allocate();
-    }
-
-    /**
-     * Gives {@code s} a new, empty top-level table: OK, or NO_MEMORY, with {@code s} left
-     * alone, when no frame is free. It writes the root and gives the result code itself, so
-     * that its caller has one path, and its last heap is the one this contract describes.
-     */
-    /*@ public normal_behavior
-      @ ensures \result == Errors.OK || \result == Errors.NO_MEMORY;
-      @ ensures \result == Errors.OK ==> s.root > 0;
-      @ ensures \invariant_for(frames);
-      @ assignable s.root, frames.top, frames.free[*], frames.refs[*];
-      @*/
-    public int newRoot(AddressSpace s) {
-        long root = newRoot();
-        if (root == 0) {
-            return Errors.NO_MEMORY;
-        }
-        s.root = root;
-        return Errors.OK;
     }
 
     /**
