@@ -21,7 +21,7 @@ public final class FrameAllocator {
 
     /*@ spec_public @*/ private final PhysicalMemory memory;
     /*@ spec_public @*/ private final boolean[] usable;
-    /*@ spec_public @*/ private final boolean[] free;
+    /*@ spec_public @*/ private final short[] free;
     /*@ spec_public @*/ private final int[] refs;
     /*@ spec_public @*/ private final int[] stack;
     /*@ spec_public @*/ private int top;
@@ -45,7 +45,7 @@ public final class FrameAllocator {
     // (the stack is no longer than the counts): a second one doubles the instances the prover
     // makes wherever this invariant is opened.
     /*@ public invariant (\forall int f; 0 <= f && f < free.length;
-      @         (free[f] ==> refs[f] == 0) && 0 <= refs[f] && refs[f] <= MAX_REFS
+      @         (free[f] != 0 ==> refs[f] == 0) && 0 <= refs[f] && refs[f] <= MAX_REFS
       @         && (f < top ==> 0 < stack[f] && stack[f] < free.length));
       @*/
 
@@ -56,7 +56,7 @@ public final class FrameAllocator {
         this.memory = memory;
         int n = framesFor(memory.size());
         usable = new boolean[n];
-        free = new boolean[n];
+        free = new short[n];
         refs = new int[n];
         stack = new int[n];
         markRegions(map);
@@ -117,7 +117,7 @@ public final class FrameAllocator {
           @*/
         for (int f = free.length - 1; f > 0; f--) {
             if (f < usable.length && usable[f] && top >= 0 && top < stack.length) {
-                free[f] = true;
+                free[f] = 1;
                 stack[top] = f;
                 top++;
             }
@@ -183,7 +183,7 @@ public final class FrameAllocator {
         if (f < 0 || f >= free.length || f >= refs.length) {
             return 0;
         }
-        free[f] = false;
+        free[f] = 0;
         refs[f] = 1;
         long pa = (long) f * Pte.PAGE;
         zero(memory, pa);
@@ -220,7 +220,7 @@ public final class FrameAllocator {
       @*/
     public void retain(long pa) {
         int f = frameOf(pa);
-        if (f >= 0 && f < refs.length && f < free.length && f < usable.length && !free[f] && usable[f]
+        if (f >= 0 && f < refs.length && f < free.length && f < usable.length && free[f] == 0 && usable[f]
                 && refs[f] < MAX_REFS) {
             refs[f]++;
         }
@@ -235,7 +235,7 @@ public final class FrameAllocator {
       @*/
     public void release(long pa) {
         int f = frameOf(pa);
-        if (f < 0 || f >= refs.length || f >= free.length || f >= usable.length || free[f] || !usable[f]) {
+        if (f < 0 || f >= refs.length || f >= free.length || f >= usable.length || free[f] != 0 || !usable[f]) {
             return;
         }
         int r = refs[f];
@@ -258,7 +258,7 @@ public final class FrameAllocator {
       @*/
     public void drop(long pa) {
         int f = frameOf(pa);
-        if (f < 0 || f >= refs.length || f >= free.length || f >= usable.length || free[f] || !usable[f]) {
+        if (f < 0 || f >= refs.length || f >= free.length || f >= usable.length || free[f] != 0 || !usable[f]) {
             return;
         }
         int r = refs[f];
@@ -276,12 +276,12 @@ public final class FrameAllocator {
      */
     /*@ private normal_behavior
       @ requires 0 <= f && f < free.length;
-      @ ensures refs[f] == 0 && free[f];
+      @ ensures refs[f] == 0 && free[f] != 0;
       @ assignable refs[f], free[f], stack[*], top;
       @*/
     private void freeFrame(@IndexFor({"refs", "free"}) int f) {
         refs[f] = 0;
-        free[f] = true;
+        free[f] = 1;
         // The stack has room: it holds distinct free frames and f was not free; and f is not
         // frame 0, which is never usable. The test spares the prover that count and that
         // fact; were it ever false, the frame would stay free but off the stack, lost to
@@ -314,7 +314,7 @@ public final class FrameAllocator {
       @*/
     /*@ pure helper @*/ public boolean isFree(long pa) {
         int f = frameOf(pa);
-        return f >= 0 && f < free.length && free[f];
+        return f >= 0 && f < free.length && free[f] != 0;
     }
 
     /** True for a frame handed out and not yet released. */
@@ -324,7 +324,7 @@ public final class FrameAllocator {
       @*/
     /*@ pure helper @*/ public boolean isUsed(long pa) {
         int f = frameOf(pa);
-        return f >= 0 && f < free.length && f < usable.length && usable[f] && !free[f];
+        return f >= 0 && f < free.length && f < usable.length && usable[f] && free[f] == 0;
     }
 
     /*@ public normal_behavior
