@@ -231,16 +231,44 @@ public final class IpcCalls {
         if (e != Errors.OK) {
             return e;
         }
-        Capability irq = cap(k, p, irqSlot);
-        Port port = k.ipc.port(cap(k, p, portSlot).object());
+        int irq = k.caps.globalSlot(p.index, irqSlot);
+        Port port = k.ipc.port(objectAt(k, k.caps.globalSlot(p.index, portSlot)));
         // Never null once checked; the test is for the nullness checker.
         if (port != null) {
-            k.ipc.irqBind(irq.object(), port, irq.badge());
+            k.ipc.irqBind(objectAt(k, irq), port, badgeAt(k, irq));
         }
         return Errors.OK;
     }
 
-    /** irq_bind's checks; OK states what the binding needs of the two capabilities. */
+    /**
+     * The object of the capability in global slot {@code g}. A helper that needs only the slot:
+     * Capability's getters are not helpers, so each call of one asks for the capability's invariant.
+     */
+    /*@ private normal_behavior
+      @ requires k.caps != null && k.caps.slots != null && 0 <= g && g < k.caps.slots.length
+      @     && k.caps.slots[g] != null;
+      @ ensures \result == k.caps.slots[g].object;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ int objectAt(Kernel k, int g) {
+        return k.caps.at(g).object();
+    }
+
+    /** The badge of the capability in global slot {@code g}; a helper, as objectAt. */
+    /*@ private normal_behavior
+      @ requires k.caps != null && k.caps.slots != null && 0 <= g && g < k.caps.slots.length
+      @     && k.caps.slots[g] != null;
+      @ ensures \result == k.caps.slots[g].badge;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ long badgeAt(Kernel k, int g) {
+        return k.caps.at(g).badge();
+    }
+
+    /**
+     * irq_bind's checks; OK states what the binding needs of the two capabilities. The line count
+     * is stated as the query Ipc.irqBind's precondition names, so the caller meets it as it is.
+     */
     /*@ private normal_behavior
       @ requires k.caps != null && k.caps.slots != null && \nonnullelements(k.caps.slots)
       @     && k.caps.slots.length == k.caps.slotsPerProcess * k.caps.processCount
@@ -252,6 +280,7 @@ public final class IpcCalls {
       @     && 0 <= portSlot && portSlot < k.caps.slotsPerProcess
       @     && 0 <= k.caps.slots[p.index * k.caps.slotsPerProcess + irqSlot].object
       @     && k.caps.slots[p.index * k.caps.slotsPerProcess + irqSlot].object < k.ipc.irqs.port.length
+      @     && k.ipc.irqs.port.length == k.ipc.irqs.lines()
       @     && 0 <= k.caps.slots[p.index * k.caps.slotsPerProcess + portSlot].object
       @     && k.caps.slots[p.index * k.caps.slotsPerProcess + portSlot].object < k.ipc.ports.length
       @     && k.ipc.ports[k.caps.slots[p.index * k.caps.slotsPerProcess + portSlot].object] != null

@@ -6,6 +6,7 @@ import dev.keel.kernel.abi.MetricKinds;
 import dev.keel.kernel.cap.CapType;
 import dev.keel.kernel.proc.Process;
 import dev.keel.kernel.recovery.Recovery;
+import dev.keel.kernel.recovery.ServiceTable;
 import dev.keel.kernel.sched.PerCpu;
 import dev.keel.kernel.sched.Tcb;
 
@@ -179,29 +180,63 @@ public final class MiscCalls {
         return Errors.OK;
     }
 
+    // The caller's service record, its address space and the user-memory access are what the
+    // handler reads; the kernel's invariant says the tables are there.
     /*@ public normal_behavior
+      @ requires \invariant_for(k) && \invariant_for(k.services);
+      @ requires \invariant_for(k.user) && p.space != null && \invariant_for(p.space);
       @ ensures \result <= 0;
       @ assignable \everything;
       @*/
     public static long checkpointSave(Kernel k, Process p, long buf, long len) {
-        int svc = p.service;
-        if (svc < 0 || !k.services.isLive(svc)) {
+        int svc = serviceOf(p);
+        ServiceTable s = k.services;
+        if (svc < 0 || !s.isLive(svc)) {
             return Errors.BAD_ARGUMENT;
         }
-        byte[] area = k.services.checkpoint(svc);
+        byte[] area = s.checkpoint(svc);
+        // readBytes may write every field of the area: the table is another object.
+        apart(s, area);
         int e = UserArgs.readBytes(k, p, buf, len, area.length, area);
         if (e != Errors.OK) {
             return e;
         }
-        k.services.setCheckpointLength(svc, (int) len);
+        s.setCheckpointLength(svc, (int) len);
         return Errors.OK;
     }
 
+    /**
+     * The caller's service record, read through a call: the prover knows the range of an int
+     * result, not of an int field.
+     */
+    /*@ private normal_behavior
+      @ ensures \result == p.service;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ int serviceOf(Process p) {
+        return p.service;
+    }
+
+    /**
+     * Lemma: a service table is not an array of bytes. The prover does not tell objects apart by
+     * their types unaided; checkpointSave needs the table's fields kept by a write to the area.
+     */
+    /*@ private normal_behavior
+      @ requires s != null && a != null;
+      @ ensures (Object) s != (Object) a;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ void apart(ServiceTable s, byte[] a) {
+    }
+
+    // The minima are if statements: Math.min has no contract for the prover.
     /*@ public normal_behavior
+      @ requires \invariant_for(k) && \invariant_for(k.services);
+      @ requires \invariant_for(k.user) && p.space != null && \invariant_for(p.space);
       @ assignable \everything;
       @*/
     public static long checkpointRestore(Kernel k, Process p, long buf, long max) {
-        int svc = p.service;
+        int svc = serviceOf(p);
         if (svc < 0 || !k.services.isLive(svc)) {
             return Errors.BAD_ARGUMENT;
         }
@@ -209,7 +244,11 @@ public final class MiscCalls {
             return Errors.BAD_LENGTH;
         }
         byte[] area = k.services.checkpoint(svc);
-        int n = (int) Math.min(max, k.services.checkpointLength(svc));
+        long saved = k.services.checkpointLength(svc);
+        if (max < saved) {
+            saved = max;
+        }
+        int n = (int) saved;
         int e = k.user.check(p.space, buf, n, true);
         if (e == Errors.OK) {
             e = k.user.prepare(p.space, buf, n, true);
@@ -217,7 +256,11 @@ public final class MiscCalls {
         if (e != Errors.OK) {
             return e;
         }
-        k.user.copyOut(p.space, buf, area, 0, Math.min(n, area.length));
+        int copied = n;
+        if (area.length < copied) {
+            copied = area.length;
+        }
+        k.user.copyOut(p.space, buf, area, 0, copied);
         return n;
     }
 }
