@@ -139,8 +139,10 @@ public final class ThreadQueue {
     /** Unlinks {@code t}, which must be in this queue. */
     // The node is named with the cast the invariant uses: KeY does not equate (Tcb) nodes[0] with
     // nodes[0], so poll, which knows head == (Tcb) nodes[0], could not show the uncast form.
-    // The proof of this method needs the links in the invariant: the new head is t.next and the
-    // new tail t.prev, which only next/prev walking nodes in order makes nodes' new ends.
+    // The proof of this method needs two facts it lacks. The links in the invariant: the new head
+    // is t.next and the new tail t.prev, which only next/prev walking nodes in order makes nodes'
+    // new ends. And t's index as a term of its own: the rule defining \seq_indexOf is never
+    // applied by KeY's automatic strategy, so \seq_indexOf(nodes, t) is not known to be the k above.
     /*@ public normal_behavior
       @ requires (\exists int k; 0 <= k && k < count; (Tcb) nodes[k] == t);
       @ ensures !t.queued && t.inQueue == null && count == \old(count) - 1;
