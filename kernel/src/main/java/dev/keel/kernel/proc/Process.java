@@ -96,12 +96,17 @@ public final class Process {
         return false;
     }
 
-    /** Forgets {@code t}. */
+    /** Forgets {@code t}: each slot that held it is free, every other slot keeps its thread. */
     /*@ public normal_behavior
+      @ ensures (\forall int j; 0 <= j && j < threads.length; \old(threads[j]) == t ==> threads[j] == null);
+      @ ensures (\forall int j; 0 <= j && j < threads.length; \old(threads[j]) != t ==> threads[j] == \old(threads[j]));
       @ assignable threads[*];
       @*/
     public void removeThread(Tcb t) {
         /*@ loop_invariant 0 <= i && i <= threads.length;
+          @ loop_invariant (\forall int j; 0 <= j && j < i; \old(threads[j]) == t ==> threads[j] == null);
+          @ loop_invariant (\forall int j; 0 <= j && j < threads.length; \old(threads[j]) != t ==> threads[j] == \old(threads[j]));
+          @ loop_invariant (\forall int j; i <= j && j < threads.length; threads[j] == \old(threads[j]));
           @ decreases threads.length - i;
           @ assignable threads[*];
           @*/

@@ -639,11 +639,45 @@ public final class ProcessManager {
         return t.id;
     }
 
-    private void destroyThread(Process p, Tcb t) {
+    /**
+     * Stops {@code t}, a thread of {@code p}: its IPC is cancelled, it leaves its run queue, its
+     * slot in {@code p} becomes free and its block goes back to the pool.
+     */
+    // A helper that names the invariants its four calls need, and hands back those it can for
+    // the next thread (not the user-memory access's: cancel requires it and does not say it
+    // keeps it); the slots of p are stated whole, since the calls between may write any thread.
+    /*@ private normal_behavior
+      @ requires p != null && t != null && ipc != null && scheduler != null && threads != null;
+      @ requires ipc.scheduler == scheduler;
+      @ requires \invariant_for(ipc) && \invariant_for(scheduler) && \invariant_for(ipc.user);
+      @ requires \invariant_for(threads) && \invariant_for(p) && \invariant_for(t);
+      @ ensures (\forall int j; 0 <= j && j < p.threads.length; \old(p.threads[j]) == t ==> p.threads[j] == null);
+      @ ensures (\forall int j; 0 <= j && j < p.threads.length; \old(p.threads[j]) != t ==> p.threads[j] == \old(p.threads[j]));
+      @ ensures \invariant_for(ipc) && \invariant_for(scheduler);
+      @ ensures \invariant_for(threads) && \invariant_for(p);
+      @ ensures (\forall int j; 0 <= j && j < p.threads.length; p.threads[j] != null ==> \invariant_for(p.threads[j]));
+      @ assignable \everything;
+      @*/
+    /*@ helper @*/ private void destroyThread(Process p, Tcb t) {
+        apart(p);
         ipc.cancel(t);
         scheduler.remove(t);
         p.removeThread(t);
         threads.release(t);
+    }
+
+    /**
+     * Lemma: a process is no thread queue and no capability. The prover does not tell objects
+     * of unrelated classes apart unaided; after a call that may write every queue's and every
+     * capability's fields, this says the process's fields were not among them.
+     */
+    /*@ private normal_behavior
+      @ requires p != null;
+      @ ensures (\forall dev.keel.kernel.sched.ThreadQueue q; (Object) q != (Object) p);
+      @ ensures (\forall dev.keel.kernel.cap.Capability c; (Object) c != (Object) p);
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ helper @*/ private static void apart(Process p) {
     }
 
     // ---- Exit ----
@@ -684,18 +718,82 @@ public final class ProcessManager {
      * so that no CPU translates through a freed root, or keeps stale entries when the frame
      * comes back as the root of another space.
      */
-    private void retireSpace(AddressSpace s) {
-        long root = s.root();
-        for (int c = 0; c < machine.cpuCount(); c++) {
+    // A helper: it writes the space and the frame allocators, which this manager's invariant reads
+    // only as the root of a zombie's space, and that root becomes 0.
+    /*@ private normal_behavior
+      @ requires s != null && mm != null && machine != null && \invariant_for(s) && \invariant_for(mm);
+      @ ensures s.root == 0;
+      @ assignable s.root, s.used[*], mm.quotas.used[*], mm.frames.top, mm.frames.free[*], mm.frames.refs[*],
+      @     mm.frames.stack[*];
+      @ assignable mm.tables.frames.top, mm.tables.frames.free[*], mm.tables.frames.refs[*],
+      @     mm.tables.frames.stack[*];
+      @*/
+    /*@ helper @*/ private void retireSpace(AddressSpace s) {
+        unloadRoot(machine, s.root(), mm, s);
+        mm.destroySpace(s);
+    }
+
+    /**
+     * Every CPU whose MMU has {@code root} loaded switches to the kernel's own tables; a root of
+     * 0 (a space never built) is loaded nowhere. The CPU count is read once: the machine's
+     * getters hand out the same value every time.
+     */
+    // Static, so that the loop reads the machine alone. The MMU calls write no Java object, yet
+    // leave a heap the caller knows nothing of: the invariants that destroySpace needs next are
+    // required and kept here, across the loop (as MemoryManager.invalidate keeps the allocator's).
+    /*@ private normal_behavior
+      @ requires machine != null && mm != null && s != null && \invariant_for(mm) && \invariant_for(s);
+      @ ensures \invariant_for(mm) && \invariant_for(s);
+      @ assignable \nothing;
+      @*/
+    /*@ helper @*/ private static void unloadRoot(Machine machine, long root, MemoryManager mm, AddressSpace s) {
+        int n = machine.cpuCount();
+        /*@ loop_invariant 0 <= c && c <= n && \invariant_for(mm) && \invariant_for(s);
+          @ assignable \nothing;
+          @ decreases n - c;
+          @*/
+        for (int c = 0; c < n; c++) {
             if (root != 0 && machine.mmu(c).currentRoot() == root) {
                 machine.mmu(c).loadRoot(Mmu.KERNEL_ROOT);
             }
         }
-        mm.destroySpace(s);
     }
 
-    private void reparentChildren(Process p) {
+    /**
+     * The children of {@code p} go to init (to no one when {@code p} is init); a zombie among
+     * them is reaped by init's waiting thread, or at once.
+     */
+    /*@ private normal_behavior
+      @ requires p != null && table != null && \nonnullelements(table) && scheduler != null;
+      @ requires \invariant_for(scheduler);
+      @ requires (\forall int j; 1 <= j && j < table.length; table[j].threads != null);
+      @ requires init != null ==> init.threads != null;
+      @ ensures p.state == Process.FREE || p.state == \old(p.state);
+      @ ensures \invariant_for(scheduler);
+      @ assignable \infinite_union(int j; 1 <= j && j < table.length; \locset(table[j].state, table[j].service,
+      @     table[j].parent, table[j].pid));
+      @ assignable \infinite_union(Tcb x; x.regs[*]);
+      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue));
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
+      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+      @*/
+    /*@ helper @*/ private void reparentChildren(Process p) {
         Process heir = init != p ? init : null;
+        /*@ loop_invariant 1 <= i && i <= table.length && \invariant_for(scheduler);
+          @ loop_invariant p.state == Process.FREE || p.state == \old(p.state);
+          @ loop_invariant (\forall int j; 1 <= j && j < table.length; table[j] != null && table[j].threads != null);
+          @ decreases table.length - i;
+          @ assignable \infinite_union(int j; 1 <= j && j < table.length; \locset(table[j].state, table[j].service,
+          @     table[j].parent, table[j].pid));
+          @ assignable \infinite_union(Tcb x; x.regs[*]);
+          @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue));
+          @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+          @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+          @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
+          @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+          @*/
         for (int i = 1; i < table.length; i++) {
             Process c = table[i];
             if (c.parent == p && c.state != Process.FREE) {
@@ -708,7 +806,22 @@ public final class ProcessManager {
     }
 
     /** A child became a zombie: its parent's waiting thread reaps it; an orphan is reaped now. */
-    private void notifyParent(Process child) {
+    // A helper: it writes the child's entry, a waiting thread and the run queues; the waiting
+    // thread may be any, so the frame names every thread's fields the wake-up writes.
+    /*@ private normal_behavior
+      @ requires child != null && scheduler != null && \invariant_for(scheduler);
+      @ requires child.parent != null ==> child.parent.threads != null;
+      @ ensures child.state == Process.FREE || child.state == \old(child.state);
+      @ ensures \invariant_for(scheduler);
+      @ assignable child.state, child.service, child.parent, child.pid;
+      @ assignable \infinite_union(Tcb x; x.regs[*]);
+      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue));
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
+      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+      @*/
+    /*@ helper @*/ private void notifyParent(Process child) {
         Process parent = child.parent;
         if (parent == null || !parent.isAlive()) {
             reap(child);
@@ -722,7 +835,17 @@ public final class ProcessManager {
         }
     }
 
-    private @Nullable Tcb waiterFor(Process parent, long pid) {
+    /** A thread of {@code parent} blocked waiting for child {@code pid} (or for any child), or null. */
+    /*@ private normal_behavior
+      @ requires parent != null && parent.threads != null;
+      @ ensures \result != null ==> \result.state == Tcb.BLOCKED && \result.blockedOn == Tcb.ON_CHILD;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ nullable pure helper @*/ private @Nullable Tcb waiterFor(Process parent, long pid) {
+        /*@ loop_invariant 0 <= i && i <= parent.threads.length;
+          @ decreases parent.threads.length - i;
+          @ assignable \strictly_nothing;
+          @*/
         for (int i = 0; i < parent.threads.length; i++) {
             Tcb t = parent.threads[i];
             if (t != null && t.state == Tcb.BLOCKED && t.blockedOn == Tcb.ON_CHILD
@@ -733,7 +856,13 @@ public final class ProcessManager {
         return null;
     }
 
-    private void reap(Process p) {
+    // A helper: the entry becomes free, which this manager's invariant says nothing of.
+    /*@ private normal_behavior
+      @ requires p != null;
+      @ ensures p.state == Process.FREE && p.service == -1 && p.parent == null && p.pid == 0;
+      @ assignable p.state, p.service, p.parent, p.pid;
+      @*/
+    /*@ helper @*/ private void reap(Process p) {
         p.state = Process.FREE;
         p.service = -1;
         p.parent = null;
