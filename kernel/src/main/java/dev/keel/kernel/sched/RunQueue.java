@@ -73,20 +73,22 @@ public final class RunQueue {
      */
     // A full level is declined (the last case), so a caller need not bound the level's count:
     // the cases cover every state. The count is stated as the field, which the query returns.
+    // The neighbour is named as append and prepend name it (tail.next, head.prev): a query in a
+    // frame (size()) is a term unrelated to the count, and on an empty level the node form
+    // (nodes[count - 1]) is an unknown object while the level's own frame is null's field.
     /*@ public normal_behavior
       @ requires !t.queued && 0 <= t.priority && t.priority < levels.length;
       @ requires levels[t.priority].count < Integer.MAX_VALUE;
       @ requires !front;
       @ ensures t.queued && t.inQueue == levels[t.priority];
-      @ assignable \all_fields(levels[t.priority]),
-      @     ((Tcb) levels[t.priority].nodes[levels[t.priority].size() - 1]).next,
+      @ assignable \all_fields(levels[t.priority]), levels[t.priority].tail.next,
       @     t.next, t.prev, t.queued, t.inQueue;
       @ also public normal_behavior
       @ requires !t.queued && 0 <= t.priority && t.priority < levels.length;
       @ requires levels[t.priority].count < Integer.MAX_VALUE;
       @ requires front;
       @ ensures t.queued && t.inQueue == levels[t.priority];
-      @ assignable \all_fields(levels[t.priority]), ((Tcb) levels[t.priority].nodes[0]).prev,
+      @ assignable \all_fields(levels[t.priority]), levels[t.priority].head.prev,
       @     t.next, t.prev, t.queued, t.inQueue;
       @ also public normal_behavior
       @ requires t.queued || t.priority < 0 || t.priority >= levels.length

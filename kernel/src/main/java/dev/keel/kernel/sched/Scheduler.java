@@ -500,6 +500,20 @@ public final class Scheduler {
       @             \locset(((Tcb) c.runQueue.level(p).nodes[c.runQueue.level(p).size() - 1]).next)));
       @*/
     public void replenish(PerCpu c) {
+        // The loop may write what the method may: each pass refills at most thread i, and its
+        // queue work stays in c's run queue.
+        /*@ loop_invariant 0 <= i && i <= threads.tcbs.length;
+          @ assignable c.needResched,
+          @     \infinite_union(int k; 0 <= k && k < threads.size() && threads.at(k).realtime
+          @             && threads.at(k).cpu == c.index && threads.at(k).state != Tcb.FREE;
+          @         \locset(threads.at(k).remaining, threads.at(k).releaseAt, threads.at(k).throttled,
+          @             threads.at(k).next, threads.at(k).prev, threads.at(k).queued,
+          @             threads.at(k).inQueue)),
+          @     \infinite_union(int p; 0 <= p && p < c.runQueue.priorities();
+          @         \set_union(\all_fields(c.runQueue.level(p)),
+          @             \locset(((Tcb) c.runQueue.level(p).nodes[c.runQueue.level(p).size() - 1]).next)));
+          @ decreases threads.tcbs.length - i;
+          @*/
         for (int i = 0; i < threads.size(); i++) {
             Tcb t = threads.at(i);
             if (t.realtime && t.cpu == c.index && t.state != Tcb.FREE && c.ticks >= t.releaseAt) {
