@@ -73,10 +73,14 @@ public final class MemoryObjects {
         return Errors.OK;
     }
 
+    // The frame names only used[m]: a caller's invariants over the other objects' counts then
+    // carry across without being re-proved element by element. When m is out of range the
+    // location does not exist and nothing is written.
     /*@ public normal_behavior
       @ requires checkCharge(m, pages) == Errors.OK;
       @ requires pages >= 0;
-      @ assignable used[*];
+      @ ensures 0 <= m && m < used.length ==> used[m] == \old(used[m]) + pages;
+      @ assignable used[m];
       @*/
     public void charge(int m, long pages) {
         if (m >= 0 && m < used.length) {
@@ -88,7 +92,8 @@ public final class MemoryObjects {
 
     /*@ public normal_behavior
       @ requires pages >= 0;
-      @ assignable used[*];
+      @ ensures 0 <= m && m < used.length ==> used[m] == (\old(used[m]) >= pages ? \old(used[m]) - pages : 0);
+      @ assignable used[m];
       @*/
     public void uncharge(int m, long pages) {
         if (m >= 0 && m < used.length) {
