@@ -1461,6 +1461,7 @@ public final class Ipc {
       @ requires \invariant_for(user);
       @ ensures t.replyCap == null && t.replyHolder == null && t.pending == null;
       @ ensures \invariant_for(scheduler);
+      @ ensures \invariant_for(user);
       @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
       @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
       @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,

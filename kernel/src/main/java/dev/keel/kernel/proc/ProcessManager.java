@@ -643,9 +643,8 @@ public final class ProcessManager {
      * Stops {@code t}, a thread of {@code p}: its IPC is cancelled, it leaves its run queue, its
      * slot in {@code p} becomes free and its block goes back to the pool.
      */
-    // A helper that names the invariants its four calls need, and hands back those it can for
-    // the next thread (not the user-memory access's: cancel requires it and does not say it
-    // keeps it); the slots of p are stated whole, since the calls between may write any thread.
+    // A helper that names the invariants its four calls need, and hands them back for the next
+    // thread; the slots of p are stated whole, since the calls between may write any thread.
     /*@ private normal_behavior
       @ requires p != null && t != null && ipc != null && scheduler != null && threads != null;
       @ requires ipc.scheduler == scheduler;
@@ -653,13 +652,14 @@ public final class ProcessManager {
       @ requires \invariant_for(threads) && \invariant_for(p) && \invariant_for(t);
       @ ensures (\forall int j; 0 <= j && j < p.threads.length; \old(p.threads[j]) == t ==> p.threads[j] == null);
       @ ensures (\forall int j; 0 <= j && j < p.threads.length; \old(p.threads[j]) != t ==> p.threads[j] == \old(p.threads[j]));
-      @ ensures \invariant_for(ipc) && \invariant_for(scheduler);
+      @ ensures \invariant_for(ipc) && \invariant_for(scheduler) && \invariant_for(ipc.user);
       @ ensures \invariant_for(threads) && \invariant_for(p);
       @ ensures (\forall int j; 0 <= j && j < p.threads.length; p.threads[j] != null ==> \invariant_for(p.threads[j]));
       @ assignable \everything;
       @*/
     /*@ helper @*/ private void destroyThread(Process p, Tcb t) {
         apart(p);
+        apart(this);
         ipc.cancel(t);
         scheduler.remove(t);
         p.removeThread(t);
@@ -678,6 +678,16 @@ public final class ProcessManager {
       @ assignable \strictly_nothing;
       @*/
     /*@ helper @*/ private static void apart(Process p) {
+    }
+
+    /** Lemma: the manager itself is no thread queue and no capability (as apart(Process)). */
+    /*@ private normal_behavior
+      @ requires m != null;
+      @ ensures (\forall dev.keel.kernel.sched.ThreadQueue q; (Object) q != (Object) m);
+      @ ensures (\forall dev.keel.kernel.cap.Capability c; (Object) c != (Object) m);
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ helper @*/ private static void apart(ProcessManager m) {
     }
 
     // ---- Exit ----
@@ -763,6 +773,8 @@ public final class ProcessManager {
      * The children of {@code p} go to init (to no one when {@code p} is init); a zombie among
      * them is reaped by init's waiting thread, or at once.
      */
+    // The queues' fields are named one by one: \all_fields of every queue would take in this
+    // manager's own fields too, which the loop then no longer knows.
     /*@ private normal_behavior
       @ requires p != null && table != null && \nonnullelements(table) && scheduler != null;
       @ requires \invariant_for(scheduler);
@@ -774,7 +786,7 @@ public final class ProcessManager {
       @     table[j].parent, table[j].pid));
       @ assignable \infinite_union(Tcb x; x.regs[*]);
       @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue));
-      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \locset(q.head, q.tail, q.count, q.nodes));
       @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
       @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
       @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
@@ -789,7 +801,7 @@ public final class ProcessManager {
           @     table[j].parent, table[j].pid));
           @ assignable \infinite_union(Tcb x; x.regs[*]);
           @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue));
-          @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+          @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \locset(q.head, q.tail, q.count, q.nodes));
           @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
           @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
           @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
@@ -816,7 +828,7 @@ public final class ProcessManager {
       @ assignable child.state, child.service, child.parent, child.pid;
       @ assignable \infinite_union(Tcb x; x.regs[*]);
       @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue));
-      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \locset(q.head, q.tail, q.count, q.nodes));
       @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
       @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
       @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
