@@ -38,7 +38,7 @@ public final class ProcessSpec {
     /*@ public normal_behavior
       @ requires 0 <= i && i < w.length;
       @ ensures \result == w[i];
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ long word(long[] w, int i) {
         return i >= 0 && i < w.length ? w[i] : 0;

@@ -28,7 +28,7 @@ public final class CapType {
       @ ensures \result == (type > NONE && type < COUNT);
       @ assignable \strictly_nothing;
       @*/
-    public static /*@ pure @*/ boolean isObjectType(int type) {
+    public static /*@ pure helper @*/ boolean isObjectType(int type) {
         return type > NONE && type < COUNT;
     }
 }

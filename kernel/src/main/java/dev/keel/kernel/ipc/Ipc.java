@@ -237,7 +237,7 @@ public final class Ipc {
       @ ensures \result == Errors.OK || \result == Errors.BAD_ARGUMENT || \result == Errors.NO_RESOURCES;
       @ ensures \result == Errors.OK ==> 1 <= capacity && capacity <= pool.messages.length;
       @ ensures \result == Errors.OK ==> (\exists int i; 0 <= i && i < ports.length; !ports[i].live);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int checkPortCreate(long capacity) {
         if (capacity < 1 || capacity > pool.size()) {

@@ -4,6 +4,8 @@ import dev.keel.kernel.Kernel;
 import dev.keel.kernel.abi.Errors;
 import dev.keel.kernel.abi.ProcessSpec;
 import dev.keel.kernel.cap.CapType;
+import dev.keel.kernel.cap.CapabilitySpace;
+import dev.keel.kernel.mem.UserMemory;
 import dev.keel.kernel.proc.Process;
 import dev.keel.kernel.sched.PerCpu;
 
@@ -57,15 +59,70 @@ public final class CreateCheck {
     }
 
     /** Reads the slot list into {@code c.slotList}; each slot must hold a capability with grant. */
-    private static int checkCaps(Kernel k, PerCpu c, Process p, long ptr, long count) {
+    // A static helper that requires only what it reads: of the capability table the shape checkCap
+    // needs, of the user memory what readWords needs. The loop is a helper of its own, so that
+    // the table's shape is shown once after the read, not on each pass with the memory's invariant.
+    /*@ private normal_behavior
+      @ requires k.caps != null && k.caps.slots != null
+      @     && k.caps.slots.length == k.caps.slotsPerProcess * k.caps.processCount;
+      @ requires k.caps.slotsPerProcess <= k.caps.slots.length && k.caps.processCount <= k.caps.slots.length;
+      @ requires (\forall int i; 0 <= i && i < k.caps.slots.length; k.caps.slots[i] != null);
+      @ requires k.user != null && \invariant_for(k.user) && p.space != null && \invariant_for(p.space);
+      @ requires c.slotList != null;
+      @ ensures \result <= 0;
+      @ assignable c.slotList[*], k.user.mm.frames.top, k.user.mm.frames.free[*], k.user.mm.frames.refs[*],
+      @     k.user.mm.frames.stack[*], k.user.mm.tables.frames.top, k.user.mm.tables.frames.free[*],
+      @     k.user.mm.tables.frames.refs[*];
+      @*/
+    private static /*@ helper @*/ int checkCaps(Kernel k, PerCpu c, Process p, long ptr, long count) {
         if (count < 0 || count > k.caps.slotsPerProcess() || count > c.slotList.length) {
             return Errors.BAD_LENGTH;
         }
+        apart(k.caps, k.user, c.slotList);
         int e = UserArgs.readWords(k, p, ptr, (int) count, c.slotList);
-        for (int i = 0; e == Errors.OK && i < count && i < c.slotList.length; i++) {
-            e = k.caps.checkCap(p.index, c.slotList[i], CapType.NONE, false, false, true);
+        if (e == Errors.OK) {
+            e = checkGrants(k.caps, p.index, c.slotList, (int) count);
         }
         return e;
+    }
+
+    /** OK when each of the first {@code n} slots of {@code list} holds a capability with grant. */
+    /*@ private normal_behavior
+      @ requires caps.slots != null && caps.slots.length == caps.slotsPerProcess * caps.processCount;
+      @ requires caps.slotsPerProcess <= caps.slots.length && caps.processCount <= caps.slots.length;
+      @ requires (\forall int i; 0 <= i && i < caps.slots.length; caps.slots[i] != null);
+      @ requires list != null;
+      @ ensures \result <= 0;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ int checkGrants(CapabilitySpace caps, int pi, long[] list, int n) {
+        int e = Errors.OK;
+        /*@ loop_invariant 0 <= i && e <= 0;
+          @ assignable \strictly_nothing;
+          @ decreases list.length - i;
+          @*/
+        for (int i = 0; e == Errors.OK && i < n && i < list.length; i++) {
+            // The element read by a query: a long array element read directly has no range for the prover.
+            e = caps.checkCap(pi, ProcessSpec.word(list, i), CapType.NONE, false, false, true);
+        }
+        return e;
+    }
+
+    /**
+     * Lemma: the capability table is none of the arrays that reading the slot list writes. The
+     * prover does not tell arrays apart by their types unaided, and splits on each alias.
+     */
+    /*@ private normal_behavior
+      @ requires caps.slots != null;
+      @ ensures (Object) caps.slots != (Object) list;
+      @ ensures (Object) caps.slots != (Object) u.mm.frames.free && (Object) caps.slots != (Object) u.mm.frames.refs
+      @     && (Object) caps.slots != (Object) u.mm.frames.stack;
+      @ ensures (Object) caps.slots != (Object) u.mm.tables.frames.free
+      @     && (Object) caps.slots != (Object) u.mm.tables.frames.refs
+      @     && (Object) caps.slots != (Object) u.mm.tables.frames.stack;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ void apart(CapabilitySpace caps, UserMemory u, long[] list) {
     }
 
     /**
