@@ -656,14 +656,28 @@ public final class CapabilitySpace {
     public boolean delete(int process, long slot) {
         apart(slots, parent);
         boolean last = deleteGlobal(globalSlot(process, slot));
-        if (trace.on) { trace.remove(this, "Delete", process, slot); }
+        traceRemove("Delete", process, slot);
         return last;
     }
 
-    /** Empties global slot {@code g}; true when no capability names its object any more. */
+    /** Writes the trace line of a Delete or Revoke when tracing is on; not a helper, as traceDerive. */
+    /*@ private normal_behavior
+      @ requires 0 <= process && process < processCount && 0 <= slot && slot < slotsPerProcess;
+      @ assignable \nothing;
+      @*/
+    private void traceRemove(String action, int process, long slot) {
+        if (trace.on) { trace.remove(this, action, process, slot); }
+    }
+
+    /**
+     * Empties global slot {@code g}; true when no capability names its object any more. The other
+     * slots keep their capability: stated, so that the loops of clearProcess and destroyObject need
+     * not open the invariant to tell the slot objects apart.
+     */
     /*@ private normal_behavior
       @ requires 0 <= g && g < slots.length;
       @ ensures slots[g].type == CapType.NONE;
+      @ ensures (\forall int h; 0 <= h && h < slots.length && h != g; slots[h].type == \old(slots[h].type) && slots[h].object == \old(slots[h].object));
       @ assignable slots[g].type, slots[g].object, slots[g].badge, slots[g].read, slots[g].write, slots[g].grant,
       @            parent[*];
       @*/
@@ -680,12 +694,17 @@ public final class CapabilitySpace {
         return references(type, object) == 0;
     }
 
-    /** True when global slot {@code g} descends from global slot {@code ancestor}. */
+    /**
+     * True when global slot {@code g} descends from global slot {@code ancestor}. A helper that
+     * requires only the links it follows: revoke asks it while its slots are half cleared, when
+     * the invariant does not hold.
+     */
     /*@ public normal_behavior
-      @ requires 0 <= g && g < parent.length;
+      @ requires parent != null && 0 <= g && g < parent.length;
+      @ requires (\forall int h; 0 <= h && h < parent.length; parent[h] == NO_PARENT || (0 <= parent[h] && parent[h] < parent.length));
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ boolean descendsFrom(int g, int ancestor) {
+    /*@ pure helper @*/ public boolean descendsFrom(int g, int ancestor) {
         int at = parentOf(g);
         // The walk follows parent links (ParentIsFull keeps them in range); a tree is at most
         // parent.length deep, so the bound only matters for a corrupted tree.
@@ -715,56 +734,90 @@ public final class CapabilitySpace {
       @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \all_fields(slots[i])), parent[*];
       @*/
     public void revoke(int process, long slot) {
+        apart(slots, parent);
         int a = globalSlot(process, slot);
+        // The links stay while the descendants are emptied: descendsFrom follows them.
+        /*@ loop_invariant 0 <= g && g <= slots.length;
+          @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \locset(slots[i].type, slots[i].object, slots[i].badge, slots[i].read, slots[i].write, slots[i].grant));
+          @ decreases slots.length - g;
+          @*/
         for (int g = 0; g < slots.length; g++) {
             if (descendsFrom(g, a)) {
                 slots[g].clear();
             }
         }
-        for (int g = 0; g < parent.length && g < slots.length; g++) {
-            if (slots[g].isEmpty()) {
-                parent[g] = NO_PARENT;
+        /*@ loop_invariant 0 <= h && h <= parent.length;
+          @ assignable parent[*];
+          @ decreases parent.length - h;
+          @*/
+        for (int h = 0; h < parent.length && h < slots.length; h++) {
+            if (slots[h].isEmpty()) {
+                parent[h] = NO_PARENT;
             }
         }
-        if (trace.on) { trace.remove(this, "Revoke", process, slot); }
+        traceRemove("Revoke", process, slot);
     }
 
-    /** DestroyObject: deletes every capability that names (type, object). */
+    /**
+     * DestroyObject: deletes every capability that names (type, object). The result is stated over
+     * the slots, from which references' contract gives a count of 0: written as that query, the
+     * proof ran references' loop on the final heap.
+     */
     /*@ public normal_behavior
       @ requires CapType.isObjectType(type);
-      @ ensures references(type, object) == 0;
+      @ ensures (\forall int g; 0 <= g && g < slots.length; !(slots[g].type == type && slots[g].object == object));
       @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \all_fields(slots[i])), parent[*];
       @*/
     public void destroyObject(int type, int object) {
+        apart(slots, parent);
         if (trace.on) { trace.destroying(this, type, object); }
+        // The frame names the six fields deleteGlobal writes, not all fields of the slot objects:
+        // the capability space's own fields and the trace's are then plainly outside it.
         /*@ loop_invariant 0 <= g && g <= slots.length && \invariant_for(this);
           @ loop_invariant (\forall int h; 0 <= h && h < g; !(slots[h].type == type && slots[h].object == object));
-          @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \all_fields(slots[i])), parent[*];
+          @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \locset(slots[i].type, slots[i].object, slots[i].badge, slots[i].read, slots[i].write, slots[i].grant)), parent[*];
           @ decreases slots.length - g;
           @*/
         for (int g = 0; g < slots.length; g++) {
-            if (slots[g].type == type && slots[g].object == object) {
+            if (names(g, type, object)) {
                 deleteGlobal(g);
             }
         }
         if (trace.on) { trace.destroyed(this); }
     }
 
-    /** Empties every slot of {@code process} (its capability space dies with it). */
+    /** True when global slot {@code g} names (type, object): one test, as slotPair, where an {@code &&} split the loop. */
+    /*@ private normal_behavior
+      @ requires slots != null && 0 <= g && g < slots.length && slots[g] != null;
+      @ ensures \result <==> (slots[g].type == type && slots[g].object == object);
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure helper @*/ private boolean names(int g, int type, int object) {
+        Capability c = at(g);
+        return c.type == type && c.object == object;
+    }
+
+    /**
+     * Empties every slot of {@code process} (its capability space dies with it). Stated over the
+     * type field, as isEmpty() is: the query in the ensures was left unexpanded on the loop's heap.
+     */
     /*@ public normal_behavior
       @ requires 0 <= process && process < processCount;
-      @ ensures (\forall int s; 0 <= s && s < slotsPerProcess; slots[process * slotsPerProcess + s].isEmpty());
+      @ ensures (\forall int s; 0 <= s && s < slotsPerProcess; slots[process * slotsPerProcess + s].type == CapType.NONE);
       @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \all_fields(slots[i])), parent[*];
       @*/
     public void clearProcess(int process) {
+        apart(slots, parent);
+        // The frame as destroyObject's. at() returns an empty capability for a number out of
+        // range, so the one test skips it as the bounds test did, without splitting the loop.
         /*@ loop_invariant 0 <= s && s <= slotsPerProcess && \invariant_for(this);
           @ loop_invariant (\forall int t; 0 <= t && t < s; slots[process * slotsPerProcess + t].type == CapType.NONE);
-          @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \all_fields(slots[i])), parent[*];
+          @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \locset(slots[i].type, slots[i].object, slots[i].badge, slots[i].read, slots[i].write, slots[i].grant)), parent[*];
           @ decreases slotsPerProcess - s;
           @*/
         for (int s = 0; s < slotsPerProcess; s++) {
             int g = globalSlot(process, s);
-            if (g >= 0 && g < slots.length && !slots[g].isEmpty()) {
+            if (!at(g).isEmpty()) {
                 deleteGlobal(g);
             }
         }
