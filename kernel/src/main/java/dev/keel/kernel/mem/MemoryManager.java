@@ -207,7 +207,9 @@ public final class MemoryManager {
       @ assignable tables.frames.top, tables.frames.free[*], tables.frames.refs[*], tables.frames.stack[*];
       @*/
     private void unmapAll(AddressSpace s) {
-        /*@ loop_invariant 0 <= r && r <= s.used.length && \invariant_for(s);
+        // This manager's invariant is stated: the loop's heap is unknown, and each unmap needs
+        // it and gives it back.
+        /*@ loop_invariant 0 <= r && r <= s.used.length && \invariant_for(s) && \invariant_for(this);
           @ assignable s.used[*], quotas.used[*], frames.top, frames.free[*], frames.refs[*], frames.stack[*];
           @ assignable tables.frames.top, tables.frames.free[*], tables.frames.refs[*], tables.frames.stack[*];
           @ decreases s.used.length - r;
