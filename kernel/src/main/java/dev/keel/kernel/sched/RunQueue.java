@@ -73,23 +73,25 @@ public final class RunQueue {
      */
     // A full level is declined (the last case), so a caller need not bound the level's count:
     // the cases cover every state. The count is stated as the field, which the query returns.
-    // The neighbour is named as append and prepend name it (tail.next, head.prev): a query in a
-    // frame (size()) is a term unrelated to the count, and on an empty level the node form
-    // (nodes[count - 1]) is an unknown object while the level's own frame is null's field.
+    // The neighbour is named as append and prepend name it: the level's last (first) node, and
+    // no location at all when the level is empty. Named as tail.next, it was null.next on an
+    // empty level, a location every other empty level's accessible clause holds too.
     /*@ public normal_behavior
       @ requires !t.queued && 0 <= t.priority && t.priority < levels.length;
       @ requires levels[t.priority].count < Integer.MAX_VALUE;
       @ requires !front;
       @ ensures t.queued && t.inQueue == levels[t.priority];
-      @ assignable \all_fields(levels[t.priority]), levels[t.priority].tail.next,
-      @     t.next, t.prev, t.queued, t.inQueue;
+      @ assignable \all_fields(levels[t.priority]), t.next, t.prev, t.queued, t.inQueue,
+      @     \infinite_union(int k; 0 < levels[t.priority].count && k == levels[t.priority].count - 1;
+      @         \locset(((Tcb) levels[t.priority].nodes[k]).next));
       @ also public normal_behavior
       @ requires !t.queued && 0 <= t.priority && t.priority < levels.length;
       @ requires levels[t.priority].count < Integer.MAX_VALUE;
       @ requires front;
       @ ensures t.queued && t.inQueue == levels[t.priority];
-      @ assignable \all_fields(levels[t.priority]), levels[t.priority].head.prev,
-      @     t.next, t.prev, t.queued, t.inQueue;
+      @ assignable \all_fields(levels[t.priority]), t.next, t.prev, t.queued, t.inQueue,
+      @     \infinite_union(int k; 0 < levels[t.priority].count && k == 0;
+      @         \locset(((Tcb) levels[t.priority].nodes[k]).prev));
       @ also public normal_behavior
       @ requires t.queued || t.priority < 0 || t.priority >= levels.length
       @     || levels[t.priority].count == Integer.MAX_VALUE;

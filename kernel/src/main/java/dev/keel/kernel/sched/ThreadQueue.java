@@ -18,7 +18,9 @@ public final class ThreadQueue {
     /*@ spec_public nullable @*/ private @Nullable Tcb tail;
     /*@ spec_public @*/ private int count;
 
-    //@ public invariant count >= 0;
+    // The upper bound is stated: KeY knows no range of an int field, and a count past int's would
+    // put the tail outside the quantifiers below (then another queue's tail might be this one's).
+    //@ public invariant count >= 0 && count <= Integer.MAX_VALUE;
     //@ public invariant (count == 0) == (head == null);
     //@ public invariant (head == null) == (tail == null);
 
@@ -89,12 +91,24 @@ public final class ThreadQueue {
     }
 
     /** Appends {@code t}, which must be in no queue. */
+    // The neighbour written is the last node, and nothing when the queue is empty: named as
+    // tail.next it was null.next there, which the accessible clause of every other empty queue
+    // holds (head.prev and tail.next), so no other queue's invariant was known to survive.
+    // The second case states that every other queue keeps its invariant, which a caller holding
+    // several queues (RunQueue's levels) must show after the call.
     /*@ public normal_behavior
       @ requires !t.queued;
       @ requires count < Integer.MAX_VALUE;
       @ ensures t.queued && t.inQueue == this && tail == t && count == \old(count) + 1;
       @ ensures nodes == \seq_concat(\old(nodes), \seq_singleton(t));
-      @ assignable head, tail, count, nodes, t.next, t.prev, t.queued, t.inQueue, tail.next;
+      @ assignable head, tail, count, nodes, t.next, t.prev, t.queued, t.inQueue,
+      @     \infinite_union(int k; 0 < count && k == count - 1; \locset(((Tcb) nodes[k]).next));
+      @ also public normal_behavior
+      @ requires !t.queued;
+      @ requires count < Integer.MAX_VALUE;
+      @ ensures (\forall ThreadQueue o; o != this && \old(\invariant_for(o)); \invariant_for(o));
+      @ assignable head, tail, count, nodes, t.next, t.prev, t.queued, t.inQueue,
+      @     \infinite_union(int k; 0 < count && k == count - 1; \locset(((Tcb) nodes[k]).next));
       @*/
     public void append(Tcb t) {
         Tcb last = tail;
@@ -113,12 +127,20 @@ public final class ThreadQueue {
     }
 
     /** Puts {@code t}, which must be in no queue, at the front. */
+    // The neighbour written is the first node (see append).
     /*@ public normal_behavior
       @ requires !t.queued;
       @ requires count < Integer.MAX_VALUE;
       @ ensures t.queued && t.inQueue == this && head == t && count == \old(count) + 1;
       @ ensures nodes == \seq_concat(\seq_singleton(t), \old(nodes));
-      @ assignable head, tail, count, nodes, t.next, t.prev, t.queued, t.inQueue, head.prev;
+      @ assignable head, tail, count, nodes, t.next, t.prev, t.queued, t.inQueue,
+      @     \infinite_union(int k; 0 < count && k == 0; \locset(((Tcb) nodes[k]).prev));
+      @ also public normal_behavior
+      @ requires !t.queued;
+      @ requires count < Integer.MAX_VALUE;
+      @ ensures (\forall ThreadQueue o; o != this && \old(\invariant_for(o)); \invariant_for(o));
+      @ assignable head, tail, count, nodes, t.next, t.prev, t.queued, t.inQueue,
+      @     \infinite_union(int k; 0 < count && k == 0; \locset(((Tcb) nodes[k]).prev));
       @*/
     public void prepend(Tcb t) {
         Tcb first = head;
