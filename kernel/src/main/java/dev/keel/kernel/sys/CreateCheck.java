@@ -79,11 +79,22 @@ public final class CreateCheck {
             return Errors.BAD_LENGTH;
         }
         apart(k.caps, k.user, c.slotList);
+        // The row is read by a query: an int field read directly has no range for the prover.
+        int pi = row(p);
         int e = UserArgs.readWords(k, p, ptr, (int) count, c.slotList);
         if (e == Errors.OK) {
-            e = checkGrants(k.caps, p.index, c.slotList, (int) count);
+            e = checkGrants(k.caps, pi, c.slotList, (int) count);
         }
         return e;
+    }
+
+    /** The capability-table row of {@code p}. */
+    /*@ private normal_behavior
+      @ ensures \result == p.index;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ int row(Process p) {
+        return p.index;
     }
 
     /** OK when each of the first {@code n} slots of {@code list} holds a capability with grant. */
