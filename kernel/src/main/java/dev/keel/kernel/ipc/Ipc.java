@@ -1314,7 +1314,7 @@ public final class Ipc {
       @ ensures irqs.portOf(line) == p;
       @ ensures \invariant_for(scheduler);
       @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
-      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \locset(q.head, q.tail, q.count, q.nodes));
       @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
       @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
       @ assignable \infinite_union(Tcb x; x.regs[*]);

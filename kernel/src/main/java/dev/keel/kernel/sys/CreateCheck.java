@@ -26,6 +26,8 @@ public final class CreateCheck {
      */
     /*@ public normal_behavior
       @ requires \invariant_for(k) && c.words != null && c.slotList != null && c.words.length >= ProcessSpec.WORDS;
+      @ requires k.caps != null && k.user != null && k.scheduler != null && k.processes != null && k.threads != null
+      @     && k.memory != null && k.memory.frames != null && k.memory.quotas != null;
       @ requires \invariant_for(k.caps) && \invariant_for(k.user) && p.space != null && \invariant_for(p.space);
       @ requires \invariant_for(k.scheduler) && \invariant_for(k.scheduler.boot.runQueue);
       @ requires \invariant_for(k.processes) && \invariant_for(k.threads);
@@ -35,16 +37,21 @@ public final class CreateCheck {
       @*/
     public static int check(Kernel k, PerCpu c, Process p, int m) {
         long[] w = c.words;
+        // Read before the slot list is filled: both are long arrays of the CPU, which the prover
+        // does not tell apart, so after the read it would not know these words unchanged.
+        long memSlot = ProcessSpec.word(w, ProcessSpec.MEM_SLOT);
+        long prio = ProcessSpec.word(w, ProcessSpec.PRIORITY);
+        int pi = row(p);
+        // The table's shape is read again after the read: the table is none of the arrays it writes.
+        apart(k.caps, k.user, c.slotList);
         int e = checkCaps(k, c, p, ProcessSpec.word(w, ProcessSpec.CAPS_PTR), ProcessSpec.word(w, ProcessSpec.CAPS_COUNT));
         if (e != Errors.OK) {
             return e;
         }
-        long memSlot = ProcessSpec.word(w, ProcessSpec.MEM_SLOT);
-        e = k.caps.checkCap(p.index, memSlot, CapType.MEMORY, true, true, false);
+        e = k.caps.checkCap(pi, memSlot, CapType.MEMORY, true, true, false);
         if (e != Errors.OK) {
             return e;
         }
-        long prio = ProcessSpec.word(w, ProcessSpec.PRIORITY);
         if (prio < 0 || prio >= k.scheduler.priorities()) {
             return Errors.BAD_ARGUMENT;
         }
@@ -79,11 +86,22 @@ public final class CreateCheck {
             return Errors.BAD_LENGTH;
         }
         apart(k.caps, k.user, c.slotList);
+        // The row is read by a query: an int field read directly has no range for the prover.
+        int pi = row(p);
         int e = UserArgs.readWords(k, p, ptr, (int) count, c.slotList);
         if (e == Errors.OK) {
-            e = checkGrants(k.caps, p.index, c.slotList, (int) count);
+            e = checkGrants(k.caps, pi, c.slotList, (int) count);
         }
         return e;
+    }
+
+    /** The capability-table row of {@code p}. */
+    /*@ private normal_behavior
+      @ ensures \result == p.index;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ int row(Process p) {
+        return p.index;
     }
 
     /** OK when each of the first {@code n} slots of {@code list} holds a capability with grant. */
