@@ -1637,6 +1637,7 @@ public final class Ipc {
       @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
       @*/
     private void drainQueue(Port p) {
+        apart(this, irqs, caps, scheduler, user);
         /*@ loop_invariant 0 <= i && (i == 0 || i <= bound) && !p.live;
           @ loop_invariant \invariant_for(this) && \invariant_for(scheduler);
           @ assignable p.head, p.tail, p.count;
