@@ -1565,6 +1565,7 @@ public final class Ipc {
       @*/
     public void destroyPort(Port p) {
         p.live = false;
+        apart(this, irqs, caps, scheduler, user);
         // The waiters' wake-ups: what dropPending and wake write.
         /*@ loop_invariant 0 <= i && (i == 0 || i <= bound) && !p.live;
           @ loop_invariant \invariant_for(this) && \invariant_for(scheduler);
