@@ -634,7 +634,50 @@ public final class Ipc {
     }
 
     /** Hands {@code m} to a waiting receiver or queues it; false when the queue is full. */
+    // Not a helper: Ipc's invariant is required and kept, so the action that calls this ends on
+    // the invariant its contract states. m has been counted as sent and in no other counter (the
+    // slack the invariant's inequality leaves), which a delivery or the queue takes up. Of the
+    // ports it writes only p's queue and received counter; a false result leaves both as found.
+    /*@ private normal_behavior
+      @ requires \invariant_for(scheduler) && \invariant_for(user);
+      @ requires p.live && p.sent > p.received + p.dropped + p.count;
+      @ requires \invariant_for(m) && m.next == null && 0 <= m.length && m.length <= m.data.length;
+      @ ensures !\result ==> p.received == \old(p.received) && p.count == \old(p.count);
+      @ ensures \invariant_for(scheduler) && \invariant_for(user);
+      @ assignable p.head, p.tail, p.count, p.received, p.tail.next;
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
+      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
+      @ assignable \infinite_union(Tcb x; x.regs[*]);
+      @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
+      @     x.capType, x.capObject, x.caller, x.next, x.inUse));
+      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
+      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+      @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
+      @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
+      @ assignable \infinite_union(int g; 0 <= g && g < caps.slots.length; \all_fields(caps.slots[g])), caps.parent[*];
+      @*/
     private boolean offer(Port p, Message m) {
+        /*@ loop_invariant 0 <= i && (i == 0 || i <= bound);
+          @ loop_invariant \invariant_for(this) && \invariant_for(scheduler) && \invariant_for(user);
+          @ loop_invariant p.received == \old(p.received) && p.count == \old(p.count);
+          @ loop_invariant \invariant_for(m) && m.next == null && 0 <= m.length && m.length <= m.data.length;
+          @ assignable p.head, p.tail, p.count, p.received, p.tail.next;
+          @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+          @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
+          @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
+          @ assignable \infinite_union(Tcb x; x.regs[*]);
+          @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
+          @     x.capType, x.capObject, x.caller, x.next, x.inUse));
+          @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+          @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
+          @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+          @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
+          @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
+          @ assignable \infinite_union(int g; 0 <= g && g < caps.slots.length; \all_fields(caps.slots[g])), caps.parent[*];
+          @ decreases bound - i;
+          @*/
         for (int i = 0; i < bound; i++) {
             Tcb r = p.receivers.poll();
             if (r == null) {
@@ -656,6 +699,35 @@ public final class Ipc {
      * its first free slot, reply capability when {@code m} is a call. On a bad receive buffer the
      * receiver is woken with the error and {@code m} is kept by the caller of this method.
      */
+    // Not a helper, as offer. The receiver's facts are those checkReceive found when it blocked
+    // (its buffer, its space), or that receive holds for the caller itself.
+    /*@ private normal_behavior
+      @ requires \invariant_for(scheduler) && \invariant_for(user);
+      @ requires p.live && p.sent > p.received + p.dropped + p.count;
+      @ requires \invariant_for(r) && (r.replyCap != null ==> \invariant_for(r.replyCap));
+      @ requires r.owner != null ==> r.owner.space != null && \invariant_for(r.owner.space)
+      @     && 0 <= r.recvMax && r.recvMax <= UserMemory.MAX_LENGTH
+      @     && (r.recvMax == 0 || (dev.keel.kernel.mem.MemoryManager.USER_BASE <= r.recvBuffer
+      @         && r.recvBuffer <= dev.keel.kernel.mem.PageTable.USER_TOP - r.recvMax));
+      @ requires \invariant_for(m) && 0 <= m.length && m.length <= m.data.length;
+      @ ensures \result ==> p.received == \old(p.received) + 1;
+      @ ensures !\result ==> p.received == \old(p.received) && m.next == \old(m.next)
+      @     && m.length == \old(m.length);
+      @ ensures \invariant_for(scheduler) && \invariant_for(user) && \invariant_for(m);
+      @ assignable p.received;
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
+      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
+      @ assignable \infinite_union(Tcb x; x.regs[*]);
+      @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
+      @     x.capType, x.capObject, x.caller, x.next, x.inUse));
+      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
+      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+      @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
+      @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
+      @ assignable \infinite_union(int g; 0 <= g && g < caps.slots.length; \all_fields(caps.slots[g])), caps.parent[*];
+      @*/
     private boolean deliver(Tcb r, Port p, Message m) {
         Process o = r.owner;
         int n = m.length <= r.recvMax ? m.length : r.recvMax;
@@ -911,6 +983,26 @@ public final class Ipc {
     }
 
     /** A message left {@code p}'s queue: the first blocked sender's message takes its place. */
+    // Not a helper, as offer: Ipc's invariant is required and kept. The interrupt table's
+    // invariant is not part of Ipc's; the pending notifications flushed here need it.
+    /*@ private normal_behavior
+      @ requires \invariant_for(scheduler) && \invariant_for(user) && \invariant_for(irqs);
+      @ ensures \invariant_for(scheduler) && \invariant_for(user) && \invariant_for(irqs);
+      @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
+      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
+      @ assignable \infinite_union(Tcb x; x.regs[*]);
+      @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
+      @     x.capType, x.capObject, x.caller, x.next, x.inUse));
+      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
+      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+      @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
+      @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
+      @ assignable \infinite_union(int g; 0 <= g && g < caps.slots.length; \all_fields(caps.slots[g])), caps.parent[*];
+      @ assignable irqs.pending[*];
+      @*/
     private void refill(Port p) {
         Tcb s = p.senders.poll();
         if (s != null) {
@@ -1345,6 +1437,27 @@ public final class Ipc {
         interrupts.unmask(line);
     }
 
+    /** Notifies {@code line}'s port of a pending interrupt when it can take the message. */
+    // Not a helper, as offer. A notification that no receiver or queue takes stays pending, and
+    // the counters are as found.
+    /*@ private normal_behavior
+      @ requires \invariant_for(scheduler) && \invariant_for(user) && \invariant_for(irqs);
+      @ ensures \invariant_for(scheduler) && \invariant_for(user) && \invariant_for(irqs);
+      @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
+      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
+      @ assignable \infinite_union(Tcb x; x.regs[*]);
+      @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
+      @     x.capType, x.capObject, x.caller, x.next, x.inUse));
+      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
+      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+      @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
+      @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
+      @ assignable \infinite_union(int g; 0 <= g && g < caps.slots.length; \all_fields(caps.slots[g])), caps.parent[*];
+      @ assignable irqs.pending[*];
+      @*/
     private void deliverIrq(int line) {
         Port p = irqs.portOf(line);
         if (p == null || !irqs.isPending(line) || (p.receivers.isEmpty() && p.isFull())) {
@@ -1365,12 +1478,69 @@ public final class Ipc {
         }
     }
 
+    /** Delivers the pending notifications of the lines bound to {@code p}. */
+    /*@ private normal_behavior
+      @ requires \invariant_for(scheduler) && \invariant_for(user) && \invariant_for(irqs);
+      @ ensures \invariant_for(scheduler) && \invariant_for(user) && \invariant_for(irqs);
+      @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
+      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
+      @ assignable \infinite_union(Tcb x; x.regs[*]);
+      @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
+      @     x.capType, x.capObject, x.caller, x.next, x.inUse));
+      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
+      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+      @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
+      @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
+      @ assignable \infinite_union(int g; 0 <= g && g < caps.slots.length; \all_fields(caps.slots[g])), caps.parent[*];
+      @ assignable irqs.pending[*];
+      @*/
     private void flushIrqs(Port p) {
-        for (int line = 0; line < irqs.lines(); line++) {
+        apart(this, irqs, caps, scheduler, user);
+        int n = irqs.lines();
+        /*@ loop_invariant 0 <= line && line <= n;
+          @ loop_invariant \invariant_for(this) && \invariant_for(scheduler) && \invariant_for(user)
+          @     && \invariant_for(irqs);
+          @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
+          @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+          @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
+          @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
+          @ assignable \infinite_union(Tcb x; x.regs[*]);
+          @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
+          @     x.capType, x.capObject, x.caller, x.next, x.inUse));
+          @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+          @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
+          @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+          @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
+          @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
+          @ assignable \infinite_union(int g; 0 <= g && g < caps.slots.length; \all_fields(caps.slots[g])), caps.parent[*];
+          @ assignable irqs.pending[*];
+          @ decreases n - line;
+          @*/
+        for (int line = 0; line < n; line++) {
             if (irqs.portOf(line) == p && irqs.isPending(line)) {
                 deliverIrq(line);
             }
         }
+    }
+
+    /**
+     * Lemma: the IPC state and the objects whose fields its frames read are no thread queue and
+     * no capability. The prover does not tell objects of unrelated classes apart unaided; after
+     * a loop frame that names every queue's and every capability's fields, this says that the
+     * fields read afterwards were not among them.
+     */
+    /*@ private normal_behavior
+      @ requires i != null && t != null && c != null && s != null && u != null;
+      @ ensures (\forall dev.keel.kernel.sched.ThreadQueue q; (Object) q != (Object) i && (Object) q != (Object) t
+      @     && (Object) q != (Object) c && (Object) q != (Object) s && (Object) q != (Object) u);
+      @ ensures (\forall Capability x; (Object) x != (Object) i && (Object) x != (Object) t
+      @     && (Object) x != (Object) c && (Object) x != (Object) s && (Object) x != (Object) u);
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ helper @*/ private static void apart(Ipc i, IrqTable t, CapabilitySpace c, Scheduler s, UserMemory u) {
     }
 
     // ---- Teardown ----
@@ -1395,9 +1565,20 @@ public final class Ipc {
       @*/
     public void destroyPort(Port p) {
         p.live = false;
-        // No frame for this loop yet: the wake-up goes through Scheduler.unblock, whose contract
-        // may still write anything.
+        apart(this, irqs, caps, scheduler, user);
+        // The waiters' wake-ups: what dropPending and wake write.
         /*@ loop_invariant 0 <= i && (i == 0 || i <= bound) && !p.live;
+          @ loop_invariant \invariant_for(this) && \invariant_for(scheduler);
+          @ assignable p.dropped;
+          @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+          @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
+          @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
+          @ assignable \infinite_union(Tcb x; x.regs[*]);
+          @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
+          @     x.capType, x.capObject, x.caller, x.next, x.inUse));
+          @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+          @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
+          @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
           @ decreases bound - i;
           @*/
         for (int i = 0; i < bound; i++) {
@@ -1437,7 +1618,42 @@ public final class Ipc {
         }
     }
 
+    /** Drops the messages queued at dead port {@code p}; a caller blocked on one wakes with DEAD_OBJECT. */
+    // Not a helper: Ipc's invariant is required and kept (it says nothing of a dead port's counters).
+    // The queue holds fewer messages than the walk's bound (no more than the pool's), so the walk
+    // ends on an empty queue.
+    /*@ private normal_behavior
+      @ requires \invariant_for(scheduler) && !p.live;
+      @ ensures \invariant_for(scheduler) && !p.live && p.count == 0;
+      @ assignable p.head, p.tail, p.count;
+      @ assignable p.dropped;
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
+      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
+      @ assignable \infinite_union(Tcb x; x.regs[*]);
+      @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
+      @     x.capType, x.capObject, x.caller, x.next, x.inUse));
+      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
+      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+      @*/
     private void drainQueue(Port p) {
+        apart(this, irqs, caps, scheduler, user);
+        /*@ loop_invariant 0 <= i && (i == 0 || i <= bound) && !p.live;
+          @ loop_invariant \invariant_for(this) && \invariant_for(scheduler);
+          @ assignable p.head, p.tail, p.count;
+          @ assignable p.dropped;
+          @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+          @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
+          @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
+          @ assignable \infinite_union(Tcb x; x.regs[*]);
+          @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
+          @     x.capType, x.capObject, x.caller, x.next, x.inUse));
+          @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+          @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
+          @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+          @ decreases bound - i;
+          @*/
         for (int i = 0; i < bound; i++) {
             Message m = p.poll();
             if (m == null) {
@@ -1459,6 +1675,7 @@ public final class Ipc {
     /*@ public normal_behavior
       @ requires \invariant_for(scheduler);
       @ requires \invariant_for(user);
+      @ requires \invariant_for(t);
       @ ensures t.replyCap == null && t.replyHolder == null && t.pending == null;
       @ ensures \invariant_for(scheduler);
       @ ensures \invariant_for(user);
@@ -1496,6 +1713,29 @@ public final class Ipc {
         t.clearIpc();
     }
 
+    /**
+     * {@code t} leaves {@code p}: out of its thread queues, its held message and a call it queued
+     * dropped, and a blocked sender's message takes the freed place.
+     */
+    // Not a helper, as offer. Its frame is cancel's.
+    /*@ private normal_behavior
+      @ requires \invariant_for(scheduler) && \invariant_for(user) && \invariant_for(irqs);
+      @ ensures \invariant_for(scheduler) && \invariant_for(user) && \invariant_for(irqs);
+      @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
+      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
+      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
+      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
+      @ assignable \infinite_union(Tcb x; x.regs[*]);
+      @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
+      @     x.capType, x.capObject, x.caller, x.next, x.inUse));
+      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
+      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
+      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+      @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
+      @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
+      @ assignable \infinite_union(int g; 0 <= g && g < caps.slots.length; \all_fields(caps.slots[g])), caps.parent[*];
+      @ assignable irqs.pending[*];
+      @*/
     private void leavePort(Port p, Tcb t) {
         if (t.queued && p.senders.contains(t)) {
             p.senders.remove(t);

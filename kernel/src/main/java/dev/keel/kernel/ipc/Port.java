@@ -138,6 +138,8 @@ public final class Port {
      */
     /*@ public normal_behavior
       @ requires 0 <= count && count <= Integer.MAX_VALUE;
+      @ ensures \result ==> count == \old(count) - 1;
+      @ ensures !\result ==> count == \old(count);
       @ assignable head, tail, count, \infinite_union(Message x; x.next);
       @*/
     /*@ helper @*/ public boolean unlink(Message m) {
