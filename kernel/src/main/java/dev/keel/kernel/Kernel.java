@@ -41,8 +41,14 @@ public final class Kernel {
     // read through this object (a priority bounded by k.scheduler is a priority of the manager's).
     //@ public invariant processes.scheduler == scheduler;
 
+    // A process capability names a row of the process table: create_process makes each one with
+    // the child's index, and copy, mint and move keep the type and object of their source. The
+    // capability space alone cannot state it, since it does not hold the table.
+    //@ public invariant (\forall int g; 0 <= g && g < caps.slots.length; caps.slots[g].type == dev.keel.kernel.cap.CapType.PROCESS ==> 0 <= caps.slots[g].object && caps.slots[g].object < processes.table.length);
+
     /*@ public normal_behavior
       @ requires processes.scheduler == scheduler;
+      @ requires (\forall int g; 0 <= g && g < caps.slots.length; caps.slots[g].type == dev.keel.kernel.cap.CapType.PROCESS ==> 0 <= caps.slots[g].object && caps.slots[g].object < processes.table.length);
       @ ensures this.config == config && this.machine == machine;
       @ assignable \nothing;
       @*/

@@ -80,8 +80,10 @@ public final class ProcCalls {
         return SyscallDispatcher.KEEP;
     }
 
+    // Only the process manager is read: the kernel's invariant, unfolded, instantiates its
+    // quantifier over the capability slots at every index of the proof.
     /*@ public normal_behavior
-      @ requires \invariant_for(k) && \invariant_for(k.processes) && t.owner == p;
+      @ requires k.processes != null && \invariant_for(k.processes) && t.owner == p;
       @ assignable \everything;
       @*/
     public static long waitChild(Kernel k, Tcb t, Process p, long pid) {
@@ -124,10 +126,20 @@ public final class ProcCalls {
     }
 
     /*@ public normal_behavior
+      @ requires \invariant_for(k) && \invariant_for(k.processes);
+      @ requires k.caps.slots != null && k.caps.slots.length == k.caps.slotsPerProcess * k.caps.processCount;
+      @ requires k.caps.slotsPerProcess <= k.caps.slots.length && k.caps.processCount <= k.caps.slots.length;
+      @ requires (\forall int i; 0 <= i && i < k.caps.slots.length; k.caps.slots[i] != null);
       @ assignable \everything;
       @*/
     public static long kill(Kernel k, Process p, long procSlot, long status) {
-        int e = k.caps.checkCap(p.index, procSlot, CapType.PROCESS, false, true, false);
+        // checkCap says BAD_SLOT for a process number out of range too; tested first here because
+        // the prover knows no range of an int field.
+        int pi = p.index;
+        if (pi < 0 || pi >= k.caps.processCount()) {
+            return Errors.BAD_SLOT;
+        }
+        int e = k.caps.checkCap(pi, procSlot, CapType.PROCESS, false, true, false);
         if (e != Errors.OK) {
             return e;
         }
