@@ -111,6 +111,32 @@ public final class Ipc {
     // so each is named for every object of its class. The interrupt controller is the machine's.
     // The actions that block or wake a thread do it through the scheduler, whose methods need and
     // keep its invariant: those actions require it and hand it back.
+    //
+    // The two frames that recur are named sets, the same term in a method, its callees and its
+    // loops. woken is what waking or unblocking a thread writes (a port's teardown); touched adds
+    // the ports' queues and counters, the pages and capability a delivery takes and the pending
+    // interrupt flags (every action that may deliver a message). Each leaves out the locations of
+    // objects not yet created, which no frame constrains: the prover unfolds a represents clause
+    // with a side goal that the set lies in created objects, which it then shows in one step.
+    /*@ public model \locset woken;
+      @ public represents woken = \set_minus(\set_union(\infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q)),
+      @     \set_union(\infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
+      @         x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder)),
+      @     \set_union(\infinite_union(Tcb x; x.regs[*]),
+      @     \set_union(\infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
+      @         x.capType, x.capObject, x.caller, x.next, x.inUse)),
+      @     \set_union(\infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched)),
+      @     \locset(scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
+      @         scheduler.trace.opThread[*], scheduler.trace.opGeneration[*])))))), \dl_freshLocs(\dl_heap()));
+      @*/
+    /*@ public model \locset touched;
+      @ public represents touched = \set_minus(\set_union(\infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped)),
+      @     \set_union(woken,
+      @     \set_union(\locset(user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
+      @         user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*]),
+      @     \set_union(\infinite_union(int g; 0 <= g && g < caps.slots.length; \all_fields(caps.slots[g])),
+      @     \locset(caps.parent[*], irqs.pending[*]))))), \dl_freshLocs(\dl_heap()));
+      @*/
 
     /*@ public normal_behavior
       @ requires portCount > 0 && threadCount > 0;
@@ -924,20 +950,7 @@ public final class Ipc {
       @ requires checkReceive(caller, p, buf, max, true) == Errors.OK;
       @ ensures \old(p.count) > 0 ==> p.received == \old(p.received) + 1;
       @ ensures \invariant_for(scheduler);
-      @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
-      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
-      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
-      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
-      @ assignable \infinite_union(Tcb x; x.regs[*]);
-      @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
-      @     x.capType, x.capObject, x.caller, x.next, x.inUse));
-      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
-      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
-      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
-      @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
-      @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
-      @ assignable \infinite_union(int g; 0 <= g && g < caps.slots.length; \all_fields(caps.slots[g])), caps.parent[*];
-      @ assignable irqs.pending[*];
+      @ assignable touched;
       @*/
     public void receive(Tcb caller, Port p, long buf, int max) {
         caller.recvBuffer = buf;
@@ -963,20 +976,7 @@ public final class Ipc {
       @ requires checkReceive(caller, p, buf, max, false) == Errors.OK;
       @ ensures p.received == \old(p.received) + 1;
       @ ensures \invariant_for(scheduler);
-      @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
-      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
-      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
-      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
-      @ assignable \infinite_union(Tcb x; x.regs[*]);
-      @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
-      @     x.capType, x.capObject, x.caller, x.next, x.inUse));
-      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
-      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
-      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
-      @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
-      @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
-      @ assignable \infinite_union(int g; 0 <= g && g < caps.slots.length; \all_fields(caps.slots[g])), caps.parent[*];
-      @ assignable irqs.pending[*];
+      @ assignable touched;
       @*/
     public void tryReceive(Tcb caller, Port p, long buf, int max) {
         receive(caller, p, buf, max);
@@ -988,20 +988,7 @@ public final class Ipc {
     /*@ private normal_behavior
       @ requires \invariant_for(scheduler) && \invariant_for(user) && \invariant_for(irqs);
       @ ensures \invariant_for(scheduler) && \invariant_for(user) && \invariant_for(irqs);
-      @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
-      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
-      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
-      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
-      @ assignable \infinite_union(Tcb x; x.regs[*]);
-      @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
-      @     x.capType, x.capObject, x.caller, x.next, x.inUse));
-      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
-      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
-      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
-      @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
-      @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
-      @ assignable \infinite_union(int g; 0 <= g && g < caps.slots.length; \all_fields(caps.slots[g])), caps.parent[*];
-      @ assignable irqs.pending[*];
+      @ assignable touched;
       @*/
     private void refill(Port p) {
         Tcb s = p.senders.poll();
@@ -1373,20 +1360,7 @@ public final class Ipc {
       @ requires \invariant_for(user);
       @ requires 0 <= line && line < irqs.lines();
       @ ensures \invariant_for(scheduler);
-      @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
-      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
-      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
-      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
-      @ assignable \infinite_union(Tcb x; x.regs[*]);
-      @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
-      @     x.capType, x.capObject, x.caller, x.next, x.inUse));
-      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
-      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
-      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
-      @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
-      @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
-      @ assignable \infinite_union(int g; 0 <= g && g < caps.slots.length; \all_fields(caps.slots[g])), caps.parent[*];
-      @ assignable irqs.pending[*];
+      @ assignable touched;
       @*/
     public void interrupt(int line) {
         interrupts.mask(line);
@@ -1443,20 +1417,7 @@ public final class Ipc {
     /*@ private normal_behavior
       @ requires \invariant_for(scheduler) && \invariant_for(user) && \invariant_for(irqs);
       @ ensures \invariant_for(scheduler) && \invariant_for(user) && \invariant_for(irqs);
-      @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
-      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
-      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
-      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
-      @ assignable \infinite_union(Tcb x; x.regs[*]);
-      @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
-      @     x.capType, x.capObject, x.caller, x.next, x.inUse));
-      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
-      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
-      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
-      @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
-      @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
-      @ assignable \infinite_union(int g; 0 <= g && g < caps.slots.length; \all_fields(caps.slots[g])), caps.parent[*];
-      @ assignable irqs.pending[*];
+      @ assignable touched;
       @*/
     private void deliverIrq(int line) {
         Port p = irqs.portOf(line);
@@ -1482,20 +1443,7 @@ public final class Ipc {
     /*@ private normal_behavior
       @ requires \invariant_for(scheduler) && \invariant_for(user) && \invariant_for(irqs);
       @ ensures \invariant_for(scheduler) && \invariant_for(user) && \invariant_for(irqs);
-      @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
-      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
-      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
-      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
-      @ assignable \infinite_union(Tcb x; x.regs[*]);
-      @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
-      @     x.capType, x.capObject, x.caller, x.next, x.inUse));
-      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
-      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
-      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
-      @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
-      @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
-      @ assignable \infinite_union(int g; 0 <= g && g < caps.slots.length; \all_fields(caps.slots[g])), caps.parent[*];
-      @ assignable irqs.pending[*];
+      @ assignable touched;
       @*/
     private void flushIrqs(Port p) {
         apart(this, irqs, caps, scheduler, user);
@@ -1503,20 +1451,7 @@ public final class Ipc {
         /*@ loop_invariant 0 <= line && line <= n;
           @ loop_invariant \invariant_for(this) && \invariant_for(scheduler) && \invariant_for(user)
           @     && \invariant_for(irqs);
-          @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
-          @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
-          @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
-          @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
-          @ assignable \infinite_union(Tcb x; x.regs[*]);
-          @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
-          @     x.capType, x.capObject, x.caller, x.next, x.inUse));
-          @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
-          @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
-          @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
-          @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
-          @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
-          @ assignable \infinite_union(int g; 0 <= g && g < caps.slots.length; \all_fields(caps.slots[g])), caps.parent[*];
-          @ assignable irqs.pending[*];
+          @ assignable touched;
           @ decreases n - line;
           @*/
         for (int line = 0; line < n; line++) {
@@ -1552,15 +1487,7 @@ public final class Ipc {
       @ ensures \invariant_for(scheduler);
       @ assignable p.live;
       @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
-      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
-      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
-      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
-      @ assignable \infinite_union(Tcb x; x.regs[*]);
-      @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
-      @     x.capType, x.capObject, x.caller, x.next, x.inUse));
-      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
-      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
-      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+      @ assignable woken;
       @ assignable irqs.port[*];
       @*/
     public void destroyPort(Port p) {
@@ -1570,15 +1497,7 @@ public final class Ipc {
         /*@ loop_invariant 0 <= i && (i == 0 || i <= bound) && !p.live;
           @ loop_invariant \invariant_for(this) && \invariant_for(scheduler);
           @ assignable p.dropped;
-          @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
-          @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
-          @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
-          @ assignable \infinite_union(Tcb x; x.regs[*]);
-          @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
-          @     x.capType, x.capObject, x.caller, x.next, x.inUse));
-          @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
-          @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
-          @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+          @ assignable woken;
           @ decreases bound - i;
           @*/
         for (int i = 0; i < bound; i++) {
@@ -1627,15 +1546,7 @@ public final class Ipc {
       @ ensures \invariant_for(scheduler) && !p.live && p.count == 0;
       @ assignable p.head, p.tail, p.count;
       @ assignable p.dropped;
-      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
-      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
-      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
-      @ assignable \infinite_union(Tcb x; x.regs[*]);
-      @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
-      @     x.capType, x.capObject, x.caller, x.next, x.inUse));
-      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
-      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
-      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+      @ assignable woken;
       @*/
     private void drainQueue(Port p) {
         apart(this, irqs, caps, scheduler, user);
@@ -1643,15 +1554,7 @@ public final class Ipc {
           @ loop_invariant \invariant_for(this) && \invariant_for(scheduler);
           @ assignable p.head, p.tail, p.count;
           @ assignable p.dropped;
-          @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
-          @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
-          @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
-          @ assignable \infinite_union(Tcb x; x.regs[*]);
-          @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
-          @     x.capType, x.capObject, x.caller, x.next, x.inUse));
-          @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
-          @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
-          @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
+          @ assignable woken;
           @ decreases bound - i;
           @*/
         for (int i = 0; i < bound; i++) {
@@ -1679,20 +1582,7 @@ public final class Ipc {
       @ ensures t.replyCap == null && t.replyHolder == null && t.pending == null;
       @ ensures \invariant_for(scheduler);
       @ ensures \invariant_for(user);
-      @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
-      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
-      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
-      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
-      @ assignable \infinite_union(Tcb x; x.regs[*]);
-      @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
-      @     x.capType, x.capObject, x.caller, x.next, x.inUse));
-      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
-      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
-      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
-      @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
-      @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
-      @ assignable \infinite_union(int g; 0 <= g && g < caps.slots.length; \all_fields(caps.slots[g])), caps.parent[*];
-      @ assignable irqs.pending[*];
+      @ assignable touched;
       @*/
     public void cancel(Tcb t) {
         Port p = t.waitPort;
@@ -1721,20 +1611,7 @@ public final class Ipc {
     /*@ private normal_behavior
       @ requires \invariant_for(scheduler) && \invariant_for(user) && \invariant_for(irqs);
       @ ensures \invariant_for(scheduler) && \invariant_for(user) && \invariant_for(irqs);
-      @ assignable \infinite_union(Port x; \locset(x.head, x.tail, x.count, x.sent, x.received, x.dropped));
-      @ assignable \infinite_union(dev.keel.kernel.sched.ThreadQueue q; \all_fields(q));
-      @ assignable \infinite_union(Tcb x; \locset(x.state, x.blockedOn, x.next, x.prev, x.queued, x.inQueue,
-      @     x.waitPort, x.pending, x.recvBuffer, x.recvMax, x.ioOp, x.ioSlot, x.replyCap, x.replyHolder));
-      @ assignable \infinite_union(Tcb x; x.regs[*]);
-      @ assignable \infinite_union(Message x; \locset(x.length, x.label, x.badge, x.hasCap, x.capSource,
-      @     x.capType, x.capObject, x.caller, x.next, x.inUse));
-      @ assignable \infinite_union(dev.keel.kernel.sched.PerCpu c; \locset(c.needResched));
-      @ assignable scheduler.trace.ops, scheduler.trace.overflow, scheduler.trace.opKind[*],
-      @     scheduler.trace.opThread[*], scheduler.trace.opGeneration[*];
-      @ assignable user.mm.frames.top, user.mm.frames.free[*], user.mm.frames.refs[*], user.mm.frames.stack[*],
-      @     user.mm.tables.frames.top, user.mm.tables.frames.free[*], user.mm.tables.frames.refs[*];
-      @ assignable \infinite_union(int g; 0 <= g && g < caps.slots.length; \all_fields(caps.slots[g])), caps.parent[*];
-      @ assignable irqs.pending[*];
+      @ assignable touched;
       @*/
     private void leavePort(Port p, Tcb t) {
         if (t.queued && p.senders.contains(t)) {
