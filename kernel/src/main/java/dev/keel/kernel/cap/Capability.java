@@ -84,10 +84,16 @@ public final class Capability {
         return type == CapType.NONE;
     }
 
-    /** True when every right of this capability is also a right of {@code other}. */
+    /**
+     * True when every right of this capability is also a right of {@code other}. The capability
+     * space's invariant names it; the accessible clause lets a proof carry its value across a call
+     * that changes none of the six flags instead of evaluating it again on the new heap, with a case
+     * split per right each time (CapabilitySpace.traceCreate 6,226 -> 2,222 steps).
+     */
     /*@ public normal_behavior
       @ ensures \result == ((!read || other.read) && (!write || other.write) && (!grant || other.grant));
       @ assignable \strictly_nothing;
+      @ accessible read, write, grant, other.read, other.write, other.grant;
       @*/
     public /*@ pure @*/ boolean rightsWithin(Capability other) {
         return (!read || other.read) && (!write || other.write) && (!grant || other.grant);

@@ -449,12 +449,30 @@ public final class CapabilitySpace {
         if (!slotPair(s, d)) {
             return;
         }
-        // Through the getters: the prover knows the range of an int a method returns, not of an
-        // int field, and install's int parameters must be shown in range. at() as in copy.
+        // at() as in copy; the diminished rights and the badge are worked out in installMinted.
         Capability c = at(s);
+        installMinted(d, s, c, read, write, grant, badge);
+        traceDerive("Mint", sp, src, dp, dst);
+    }
+
+    /**
+     * Mint's install, with the rights of {@code c} diminished by the mask and its badge or the one
+     * asked for. Its own step: each right's {@code &&} splits the proof, and in mint the four
+     * splits each ran on through the trace hook and the postcondition (past 10,000 steps).
+     */
+    /*@ private normal_behavior
+      @ requires 0 <= s && s < slots.length && 0 <= d && d < slots.length;
+      @ requires slots[s] == c && c.type != CapType.NONE && slots[d].type == CapType.NONE;
+      @ ensures slots[d].read == (read && c.read) && slots[d].write == (write && c.write) && slots[d].grant == (grant && c.grant);
+      @ ensures slots[d].object == c.object;
+      @ ensures parent[d] == s;
+      @ assignable slots[d].type, slots[d].object, slots[d].badge, slots[d].read, slots[d].write, slots[d].grant, parent[d];
+      @*/
+    private void installMinted(int d, int s, Capability c, boolean read, boolean write, boolean grant, long badge) {
+        // Through the getters: the prover knows the range of an int a method returns, not of an
+        // int field, and install's int parameters must be shown in range.
         long b = badgeFor(c.badge(), badge);
         install(d, c.type(), c.object(), b, both(read, c.canRead()), both(write, c.canWrite()), both(grant, c.canGrant()), s);
-        traceDerive("Mint", sp, src, dp, dst);
     }
 
     /**
