@@ -207,17 +207,64 @@ public final class MemoryManager {
       @ assignable tables.frames.top, tables.frames.free[*], tables.frames.refs[*], tables.frames.stack[*];
       @*/
     private void unmapAll(AddressSpace s) {
-        // This manager's invariant is stated: the loop's heap is unknown, and each unmap needs
-        // it and gives it back.
-        /*@ loop_invariant 0 <= r && r <= s.used.length && \invariant_for(s) && \invariant_for(this);
-          @ assignable s.used[*], quotas.used[*], frames.top, frames.free[*], frames.refs[*], frames.stack[*];
-          @ assignable tables.frames.top, tables.frames.free[*], tables.frames.refs[*], tables.frames.stack[*];
-          @ decreases s.used.length - r;
-          @*/
-        for (int r = 0; r < s.regionSlots(); r++) {
-            if (s.isUsed(r)) {
-                unmap(s, r);
-            }
+        unmapFrom(s, 0);
+    }
+
+    /**
+     * Unmaps the regions of {@code s} from slot {@code r} on. Recursive rather than a loop: a
+     * loop's rule leaves a heap the prover knows nothing of, on which this manager's invariant
+     * was shown again conjunct by conjunct; here each step ends on the heap of unmap's
+     * contract, which states the invariants the next step needs. The call is in tail position,
+     * so the compiled kernel runs it as a loop.
+     */
+    /*@ private normal_behavior
+      @ requires \invariant_for(s) && 0 <= r && r <= s.used.length;
+      @ ensures \invariant_for(s);
+      @ assignable s.used[*], quotas.used[*], frames.top, frames.free[*], frames.refs[*], frames.stack[*];
+      @ assignable tables.frames.top, tables.frames.free[*], tables.frames.refs[*], tables.frames.stack[*];
+      @ measured_by s.used.length - r;
+      @*/
+    private void unmapFrom(AddressSpace s, int r) {
+        if (r >= s.regionSlots()) {
+            return;
+        }
+        apartFromSpace(this, tables, spaces, quotas, frames, s);
+        apartFromUsed(this, tables, quotas, frames, s);
+        unmapIfUsed(s, r);
+        unmapFrom(s, r + 1);
+    }
+
+    /**
+     * Lemma: the objects whose fields unmapFrom reads again after a step are not the space's
+     * used flags or the quota counts, which the step writes. Does nothing at run time; the
+     * prover does not tell them apart by type unaided. Apart from apartFromSpace, so that
+     * freeTables, which writes neither, does not carry these facts.
+     */
+    /*@ private normal_behavior
+      @ requires m != null && t != null && q != null && q.used != null && f != null && s != null && s.used != null;
+      @ ensures (Object) s != (Object) s.used && (Object) s != (Object) q.used;
+      @ ensures (Object) m != (Object) s.used && (Object) m != (Object) q.used && (Object) t != (Object) s.used
+      @         && (Object) t != (Object) q.used && (Object) f != (Object) s.used && (Object) f != (Object) q.used
+      @         && (Object) q != (Object) s.used && (Object) q != (Object) q.used;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ void apartFromUsed(MemoryManager m, PageTable t, MemoryObjects q,
+            FrameAllocator f, AddressSpace s) {
+    }
+
+    /**
+     * Unmaps region {@code r} of {@code s} when it is used. Its own method, so that the two
+     * cases end on one contract and unmapFrom's proof goes on from one heap, not two.
+     */
+    /*@ private normal_behavior
+      @ requires \invariant_for(s) && 0 <= r && r < s.used.length;
+      @ ensures \invariant_for(s);
+      @ assignable s.used[*], quotas.used[*], frames.top, frames.free[*], frames.refs[*], frames.stack[*];
+      @ assignable tables.frames.top, tables.frames.free[*], tables.frames.refs[*], tables.frames.stack[*];
+      @*/
+    private void unmapIfUsed(AddressSpace s, int r) {
+        if (s.isUsed(r)) {
+            unmap(s, r);
         }
     }
 
@@ -233,11 +280,44 @@ public final class MemoryManager {
       @*/
     private void freeTables(AddressSpace s) {
         apartFromSpace(this, tables, spaces, quotas, frames, s);
-        long root = s.root;
+        // Through root(): the prover knows the range of a long a method returns, not of a field.
+        long root = s.root();
         s.root = 0;
         if (root != 0) {
-            tables.destroy(root);
+            destroyTables(root);
         }
+    }
+
+    /**
+     * Frees the table frames under {@code root}. A helper whose contract carries the quotas'
+     * invariant across the walk, which writes only the allocator: freeTables' proof then takes
+     * that invariant after it as a whole, and does not show it again element by element.
+     */
+    /*@ private normal_behavior
+      @ requires tables != null && frames != null && quotas != null && tables.frames == frames;
+      @ requires \invariant_for(tables) && \invariant_for(quotas) && root > 0;
+      @ ensures \invariant_for(tables) && \invariant_for(quotas);
+      @ assignable frames.top, frames.free[*], frames.refs[*], frames.stack[*];
+      @*/
+    private /*@ helper @*/ void destroyTables(long root) {
+        apartFromQuotas(quotas, frames);
+        tables.destroy(root);
+    }
+
+    /**
+     * Lemma: the quota pool and its arrays are not the allocator's arrays, which a table walk
+     * writes. Does nothing at run time; the prover does not tell them apart by type unaided.
+     */
+    /*@ private normal_behavior
+      @ requires q != null && q.used != null && q.limit != null && q.live != null;
+      @ requires f != null && f.free != null && f.refs != null && f.stack != null;
+      @ ensures (Object) q != (Object) f.free && (Object) q != (Object) f.refs && (Object) q != (Object) f.stack;
+      @ ensures (Object) q.used != (Object) f.free && (Object) q.used != (Object) f.refs && (Object) q.used != (Object) f.stack;
+      @ ensures (Object) q.limit != (Object) f.free && (Object) q.limit != (Object) f.refs && (Object) q.limit != (Object) f.stack;
+      @ ensures (Object) q.live != (Object) f.refs && (Object) q.live != (Object) f.stack && (Object) q.live != (Object) f.free;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ void apartFromQuotas(MemoryObjects q, FrameAllocator f) {
     }
 
     // ---- Map ----
@@ -343,7 +423,7 @@ public final class MemoryManager {
     /** Unmap: removes region {@code r} of {@code s}, releasing its frames and its quota. */
     /*@ public normal_behavior
       @ requires \invariant_for(s) && 0 <= r && r < s.regionSlots() && s.isUsed(r);
-      @ ensures !s.isUsed(r);
+      @ ensures !s.isUsed(r) && \invariant_for(s);
       @ assignable s.used[*], quotas.used[*], frames.top, frames.free[*], frames.refs[*], frames.stack[*];
       @ assignable tables.frames.top, tables.frames.free[*], tables.frames.refs[*];
       @*/
