@@ -1,5 +1,7 @@
 package dev.keel.kernel;
 
+import dev.keel.kernel.cap.CapType;
+import dev.keel.kernel.cap.Capability;
 import dev.keel.kernel.ipc.Ipc;
 import dev.keel.kernel.sched.Tcb;
 
@@ -43,12 +45,31 @@ public final class SelfCheck {
             k.panic.panic(Panic.DEADLOCK, "Ipc.closesCycle: threads blocked in a call cycle", 6);
             return false;
         }
+        if (!processCapsNameRows(k)) {
+            k.panic.panic(Panic.CORRUPTION, "Kernel: ProcessCapabilityNamesARow", 7);
+            return false;
+        }
         return true;
     }
 
     private static boolean repliesPaired(Kernel k) {
         for (int i = 0; i < k.threads.size(); i++) {
             if (!Ipc.replyPaired(k.threads.at(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The kernel's own invariant: every process capability's object is a row of the process
+     * table. Neither the capability space nor the process manager holds both tables to check it.
+     */
+    private static boolean processCapsNameRows(Kernel k) {
+        int rows = k.processes.count();
+        for (int g = 0; g < k.caps.size(); g++) {
+            Capability c = k.caps.at(g);
+            if (c.type() == CapType.PROCESS && (c.object() < 0 || c.object() >= rows)) {
                 return false;
             }
         }

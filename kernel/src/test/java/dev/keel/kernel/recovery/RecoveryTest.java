@@ -144,6 +144,19 @@ class RecoveryTest {
     }
 
     @Test
+    void selfCheckPanicsOnAProcessCapabilityNamingNoProcess() {
+        Sim s = new Sim();
+        int init = s.init().index;
+        assertEquals(0, s.k.caps.checkEmpty(init, 30));
+        s.k.caps.createObject(init, 30, CapType.PROCESS, s.k.processes.count() - 1, true, true, true);
+        assertTrue(SelfCheck.run(s.k), "the last row of the table is a row");
+        s.k.caps.createObject(init, 31, CapType.PROCESS, s.k.processes.count(), true, true, true);
+        assertFalse(SelfCheck.run(s.k));
+        assertEquals(Panic.CORRUPTION, s.k.panic.reason());
+        assertEquals(7, s.k.panic.detail());
+    }
+
+    @Test
     void selfCheckPanicsOnACycleOfCallsInsideTheKernel() {
         Sim s = new Sim();
         Tcb a = s.k.threads.at(5);
