@@ -214,8 +214,8 @@ public final class MemoryManager {
      * Unmaps the regions of {@code s} from slot {@code r} on. Recursive rather than a loop: a
      * loop's rule leaves a heap the prover knows nothing of, on which this manager's invariant
      * was shown again conjunct by conjunct; here each step ends on the heap of unmap's
-     * contract, which states the invariants the next step needs. The call is in tail position,
-     * so the compiled kernel runs it as a loop.
+     * contract, which states the invariants the next step needs. The recursion is at most one
+     * call deeper than the space has region slots (8 in KernelConfig.standard(), so 9 frames).
      */
     /*@ private normal_behavior
       @ requires \invariant_for(s) && 0 <= r && r <= s.used.length;
@@ -237,8 +237,8 @@ public final class MemoryManager {
     /**
      * Lemma: the objects whose fields unmapFrom reads again after a step are not the space's
      * used flags or the quota counts, which the step writes. Does nothing at run time; the
-     * prover does not tell them apart by type unaided. Apart from apartFromSpace, so that
-     * freeTables, which writes neither, does not carry these facts.
+     * prover does not tell them apart by type unaided. Its own lemma rather than more
+     * ensures of apartFromSpace, which unmap also calls, so that unmap does not carry them.
      */
     /*@ private normal_behavior
       @ requires m != null && t != null && q != null && q.used != null && f != null && s != null && s.used != null;
@@ -269,9 +269,10 @@ public final class MemoryManager {
     }
 
     /**
-     * Frees the tables of {@code s} and leaves it unbuilt. The root is cleared before the tables
-     * go, so that the proof ends on destroy's heap, where the tables' invariant that destroy
-     * ensures is the one this manager's invariant names.
+     * Frees the tables of {@code s} and leaves it unbuilt. The root is cleared after the tables
+     * go, in its own step: the proof shows this manager's invariant again only on the heap of
+     * destroyTables, whose contract states the tables' and the quotas' invariants, and ends on
+     * clearRoot's contract, which states it.
      */
     /*@ private normal_behavior
       @ requires s != null && s.used != null && s.root >= 0;
@@ -279,13 +280,25 @@ public final class MemoryManager {
       @ assignable s.root, tables.frames.top, tables.frames.free[*], tables.frames.refs[*], tables.frames.stack[*];
       @*/
     private void freeTables(AddressSpace s) {
-        apartFromSpace(this, tables, spaces, quotas, frames, s);
         // Through root(): the prover knows the range of a long a method returns, not of a field.
         long root = s.root();
-        s.root = 0;
         if (root != 0) {
             destroyTables(root);
         }
+        clearRoot(s);
+    }
+
+    /**
+     * Leaves {@code s} unbuilt. Its own step, as installRoot is: this manager's invariant is
+     * shown after the store once, in this small proof, and freeTables takes it from the contract.
+     */
+    /*@ private normal_behavior
+      @ requires s != null;
+      @ ensures s.root == 0;
+      @ assignable s.root;
+      @*/
+    private void clearRoot(AddressSpace s) {
+        s.root = 0;
     }
 
     /**
