@@ -34,7 +34,7 @@ public final class CapabilitySpace {
     /*@ spec_public @*/ private final int[] parent;
 
     /** Writes each action to the trace line when tracing is on (off unless attached at boot). */
-    private final CapTrace trace = new CapTrace();
+    /*@ spec_public @*/ private final CapTrace trace = new CapTrace();
 
     // TLA+ TypeOK: one parent entry per slot.
     //@ public invariant slots.length == parent.length;
@@ -781,17 +781,24 @@ public final class CapabilitySpace {
      * the slots, from which references' contract gives a count of 0: written as that query, the
      * proof ran references' loop on the final heap.
      */
+    // The type's range over constants, not as CapType.isObjectType(type): a query in a requires
+    // is evaluated again in the method's proof, and the loop needs type != NONE to keep an emptied
+    // slot out of its result. The trace keeps its witness in destroyWitness between the two hooks
+    // and clears it after; the frame names it, since it is written whenever tracing is on.
     /*@ public normal_behavior
-      @ requires CapType.isObjectType(type);
+      @ requires type > CapType.NONE && type < CapType.COUNT;
       @ ensures (\forall int g; 0 <= g && g < slots.length; !(slots[g].type == type && slots[g].object == object));
-      @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \all_fields(slots[i])), parent[*];
+      @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \all_fields(slots[i])), parent[*], trace.destroyWitness;
       @*/
     public void destroyObject(int type, int object) {
         apart(slots, parent);
-        if (trace.on) { trace.destroying(this, type, object); }
+        traceDestroying(type, object);
         // The frame names the six fields deleteGlobal writes, not all fields of the slot objects:
         // the capability space's own fields and the trace's are then plainly outside it.
+        // The non-null slots are stated apart from the invariant, which names needs them from:
+        // otherwise the invariant is opened on the loop's heap and its parent chains unrolled.
         /*@ loop_invariant 0 <= g && g <= slots.length && \invariant_for(this);
+          @ loop_invariant (\forall int i; 0 <= i && i < slots.length; slots[i] != null);
           @ loop_invariant (\forall int h; 0 <= h && h < g; !(slots[h].type == type && slots[h].object == object));
           @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \locset(slots[i].type, slots[i].object, slots[i].badge, slots[i].read, slots[i].write, slots[i].grant)), parent[*];
           @ decreases slots.length - g;
@@ -801,6 +808,33 @@ public final class CapabilitySpace {
                 deleteGlobal(g);
             }
         }
+        traceDestroyed(type, object);
+    }
+
+    /**
+     * Picks DestroyObject's witness when tracing is on. Not a helper, as traceDerive: its contract
+     * carries the invariant across the trace call, so the loop starts on it word for word.
+     */
+    /*@ private normal_behavior
+      @ ensures trace.on ==> trace.destroyWitness < slots.length;
+      @ assignable trace.destroyWitness;
+      @*/
+    private void traceDestroying(int type, int object) {
+        if (trace.on) { trace.destroying(this, type, object); }
+    }
+
+    /**
+     * Writes DestroyObject's trace line when tracing is on; not a helper, as traceDestroying. It
+     * also carries destroyObject's result across the trace call, so that destroyObject ends on it
+     * word for word instead of reading every slot again through the call's heap.
+     */
+    /*@ private normal_behavior
+      @ requires trace.on ==> trace.destroyWitness < slots.length;
+      @ requires (\forall int g; 0 <= g && g < slots.length; !(slots[g].type == type && slots[g].object == object));
+      @ ensures (\forall int g; 0 <= g && g < slots.length; !(slots[g].type == type && slots[g].object == object));
+      @ assignable trace.destroyWitness;
+      @*/
+    private void traceDestroyed(int type, int object) {
         if (trace.on) { trace.destroyed(this); }
     }
 
@@ -826,19 +860,37 @@ public final class CapabilitySpace {
       @*/
     public void clearProcess(int process) {
         apart(slots, parent);
-        // The frame as destroyObject's. at() returns an empty capability for a number out of
-        // range, so the one test skips it as the bounds test did, without splitting the loop.
-        /*@ loop_invariant 0 <= s && s <= slotsPerProcess && \invariant_for(this);
+        // The slots emptied before stay empty only if their numbers are slot numbers: the prover
+        // does not multiply, so the product's sign is a proof step.
+        productNonNegative(process, slotsPerProcess);
+        // The frame as destroyObject's; the facts globalSlot and full require stated as there.
+        /*@ loop_invariant 0 <= s && s <= slotsPerProcess && \invariant_for(this) && process * slotsPerProcess >= 0;
+          @ loop_invariant slots.length == slotsPerProcess * processCount && slotsPerProcess <= slots.length && processCount <= slots.length;
+          @ loop_invariant (\forall int i; 0 <= i && i < slots.length; slots[i] != null);
           @ loop_invariant (\forall int t; 0 <= t && t < s; slots[process * slotsPerProcess + t].type == CapType.NONE);
           @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \locset(slots[i].type, slots[i].object, slots[i].badge, slots[i].read, slots[i].write, slots[i].grant)), parent[*];
           @ decreases slotsPerProcess - s;
           @*/
         for (int s = 0; s < slotsPerProcess; s++) {
             int g = globalSlot(process, s);
-            if (!at(g).isEmpty()) {
+            if (full(g)) {
                 deleteGlobal(g);
             }
         }
+    }
+
+    /**
+     * True when global slot {@code g} holds a capability: one test over the type field, as names.
+     * Through at(), which returns an empty capability for a number out of range, so the index
+     * checker needs no bounds test here.
+     */
+    /*@ private normal_behavior
+      @ requires slots != null && 0 <= g && g < slots.length && slots[g] != null;
+      @ ensures \result <==> slots[g].type != CapType.NONE;
+      @ assignable \strictly_nothing;
+      @*/
+    /*@ pure helper @*/ private boolean full(int g) {
+        return at(g).type != CapType.NONE;
     }
 
     /** How many slots name (type, object). */
