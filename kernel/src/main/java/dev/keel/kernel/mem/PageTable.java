@@ -138,14 +138,18 @@ public final class PageTable {
         return Pte.frame(e);
     }
 
-    /** entryAddress without creating: 0 when a table on the way is missing. */
+    /**
+     * entryAddress without creating: 0 when a table on the way is missing. Open to the memory
+     * manager, whose page walks call it directly: entryAddress, with a contract per case and
+     * this table's invariant, costs them that invariant again for a walk that needs only memory.
+     */
     // Helpers from here to lookup: they read only the memory, so a walk needs no invariant.
-    /*@ private normal_behavior
+    /*@ normal_behavior
       @ requires memory != null && 0 <= va;
       @ ensures \result == 0 || (0 < \result && \result <= memory.memSize - 8);
       @ assignable \strictly_nothing;
       @*/
-    /*@ pure helper @*/ private long find(long root, long va) {
+    /*@ pure helper @*/ long find(long root, long va) {
         long table = root;
         /*@ loop_invariant 0 <= walk && walk <= 3;
           @ assignable \strictly_nothing;
@@ -217,12 +221,15 @@ public final class PageTable {
         return memory.load64(table + 8L * i);
     }
 
-    /** Writes the leaf entry at physical address {@code at}. */
+    /**
+     * Writes the leaf entry at physical address {@code at}. A helper: it writes no Java object
+     * and needs only the memory, so a caller need not show this table's invariant for it.
+     */
     /*@ public normal_behavior
-      @ requires at > 0 && at <= memory.memSize - 8;
+      @ requires memory != null && at > 0 && at <= memory.memSize - 8;
       @ assignable \strictly_nothing;
       @*/
-    public void store(long at, long entry) {
+    /*@ helper @*/ public void store(long at, long entry) {
         memory.store64(at, entry);
     }
 
