@@ -2,6 +2,7 @@ package dev.keel.kernel.metrics;
 
 import dev.keel.kernel.abi.MetricKinds;
 import dev.keel.kernel.abi.Syscalls;
+import org.checkerframework.checker.index.qual.IndexFor;
 
 /**
  * Kernel-wide counters and histograms, as in the seed's KernelMetrics: page faults by kind and by
@@ -57,14 +58,14 @@ public final class Metrics {
         if (number < 0 || number >= syscallCount.length) {
             return;
         }
-        syscallCount[number] = inc(syscallCount[number]);
+        bump(syscallCount, number);
         // In long: the index is checked against the array below, the sum must not wrap first.
         int b = bucket(cycles);
         // The product of the two bounds, spelled out: the prover does not multiply inequalities.
         //@ assert 0 <= number * MetricKinds.BUCKETS + b && number * MetricKinds.BUCKETS + b < Syscalls.COUNT * MetricKinds.BUCKETS;
         long at = (long) number * (long) MetricKinds.BUCKETS + (long) b;
         if (at >= 0 && at < syscallLatency.length) {
-            syscallLatency[(int) at] = inc(syscallLatency[(int) at]);
+            bump(syscallLatency, (int) at);
         }
     }
 
@@ -74,11 +75,28 @@ public final class Metrics {
       @*/
     public void pageFault(int kind, long cycles) {
         if (kind >= 0 && kind < pageFaults.length) {
-            pageFaults[kind] = inc(pageFaults[kind]);
+            bump(pageFaults, kind);
         }
         int b = bucket(cycles);
         if (b >= 0 && b < pageFaultLatency.length) {
-            pageFaultLatency[b] = inc(pageFaultLatency[b]);
+            bump(pageFaultLatency, b);
+        }
+    }
+
+    /**
+     * Counts one more in {@code a[i]}, as inc does. The range of the whole array is its contract,
+     * so the caller meets its invariant's quantifier word for word instead of showing it again
+     * over a stored conditional value.
+     */
+    /*@ private normal_behavior
+      @ requires 0 <= i && i < a.length;
+      @ requires (\forall int j; 0 <= j && j < a.length; 0 <= a[j] && a[j] <= Long.MAX_VALUE);
+      @ ensures (\forall int j; 0 <= j && j < a.length; 0 <= a[j] && a[j] <= Long.MAX_VALUE);
+      @ assignable a[i];
+      @*/
+    /*@ helper @*/ private static void bump(long[] a, @IndexFor("#1") int i) {
+        if (a[i] < Long.MAX_VALUE) {
+            a[i] = a[i] + 1;
         }
     }
 
