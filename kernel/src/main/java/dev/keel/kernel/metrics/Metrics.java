@@ -55,7 +55,10 @@ public final class Metrics {
       @ assignable syscallCount[*], syscallLatency[*];
       @*/
     public void syscall(int number, long cycles) {
-        if (number < 0 || number >= syscallCount.length) {
+        if (number < 0) {
+            return;
+        }
+        if (number >= syscallCount.length) {
             return;
         }
         bump(syscallCount, number);
@@ -64,8 +67,10 @@ public final class Metrics {
         // The product of the two bounds, spelled out: the prover does not multiply inequalities.
         //@ assert 0 <= number * MetricKinds.BUCKETS + b && number * MetricKinds.BUCKETS + b < Syscalls.COUNT * MetricKinds.BUCKETS;
         long at = (long) number * (long) MetricKinds.BUCKETS + (long) b;
-        if (at >= 0 && at < syscallLatency.length) {
-            bump(syscallLatency, (int) at);
+        if (at >= 0) {
+            if (at < syscallLatency.length) {
+                bump(syscallLatency, (int) at);
+            }
         }
     }
 
@@ -74,12 +79,17 @@ public final class Metrics {
       @ assignable pageFaults[*], pageFaultLatency[*];
       @*/
     public void pageFault(int kind, long cycles) {
-        if (kind >= 0 && kind < pageFaults.length) {
-            bump(pageFaults, kind);
+        // One if per bound: the prover splits an if at once, a && only when it has to.
+        if (kind >= 0) {
+            if (kind < pageFaults.length) {
+                bump(pageFaults, kind);
+            }
         }
         int b = bucket(cycles);
-        if (b >= 0 && b < pageFaultLatency.length) {
-            bump(pageFaultLatency, b);
+        if (b >= 0) {
+            if (b < pageFaultLatency.length) {
+                bump(pageFaultLatency, b);
+            }
         }
     }
 
