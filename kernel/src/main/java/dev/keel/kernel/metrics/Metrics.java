@@ -2,6 +2,7 @@ package dev.keel.kernel.metrics;
 
 import dev.keel.kernel.abi.MetricKinds;
 import dev.keel.kernel.abi.Syscalls;
+import org.checkerframework.checker.index.qual.IndexFor;
 
 /**
  * Kernel-wide counters and histograms, as in the seed's KernelMetrics: page faults by kind and by
@@ -54,17 +55,22 @@ public final class Metrics {
       @ assignable syscallCount[*], syscallLatency[*];
       @*/
     public void syscall(int number, long cycles) {
-        if (number < 0 || number >= syscallCount.length) {
+        if (number < 0) {
             return;
         }
-        syscallCount[number] = inc(syscallCount[number]);
+        if (number >= syscallCount.length) {
+            return;
+        }
+        bump(syscallCount, number);
         // In long: the index is checked against the array below, the sum must not wrap first.
         int b = bucket(cycles);
         // The product of the two bounds, spelled out: the prover does not multiply inequalities.
         //@ assert 0 <= number * MetricKinds.BUCKETS + b && number * MetricKinds.BUCKETS + b < Syscalls.COUNT * MetricKinds.BUCKETS;
         long at = (long) number * (long) MetricKinds.BUCKETS + (long) b;
-        if (at >= 0 && at < syscallLatency.length) {
-            syscallLatency[(int) at] = inc(syscallLatency[(int) at]);
+        if (at >= 0) {
+            if (at < syscallLatency.length) {
+                bump(syscallLatency, (int) at);
+            }
         }
     }
 
@@ -73,12 +79,34 @@ public final class Metrics {
       @ assignable pageFaults[*], pageFaultLatency[*];
       @*/
     public void pageFault(int kind, long cycles) {
-        if (kind >= 0 && kind < pageFaults.length) {
-            pageFaults[kind] = inc(pageFaults[kind]);
+        // One if per bound: the prover splits an if at once, a && only when it has to.
+        if (kind >= 0) {
+            if (kind < pageFaults.length) {
+                bump(pageFaults, kind);
+            }
         }
         int b = bucket(cycles);
-        if (b >= 0 && b < pageFaultLatency.length) {
-            pageFaultLatency[b] = inc(pageFaultLatency[b]);
+        if (b >= 0) {
+            if (b < pageFaultLatency.length) {
+                bump(pageFaultLatency, b);
+            }
+        }
+    }
+
+    /**
+     * Counts one more in {@code a[i]}, as inc does. The range of the whole array is its contract,
+     * so the caller meets its invariant's quantifier word for word instead of showing it again
+     * over a stored conditional value.
+     */
+    /*@ private normal_behavior
+      @ requires 0 <= i && i < a.length;
+      @ requires (\forall int j; 0 <= j && j < a.length; 0 <= a[j] && a[j] <= Long.MAX_VALUE);
+      @ ensures (\forall int j; 0 <= j && j < a.length; 0 <= a[j] && a[j] <= Long.MAX_VALUE);
+      @ assignable a[i];
+      @*/
+    /*@ helper @*/ private static void bump(long[] a, @IndexFor("#1") int i) {
+        if (a[i] < Long.MAX_VALUE) {
+            a[i] = a[i] + 1;
         }
     }
 

@@ -288,15 +288,20 @@ public final class IpcCalls {
       @ assignable \strictly_nothing;
       @*/
     private static int bindCheck(Kernel k, Process p, long irqSlot, long portSlot) {
-        // The process number is tested first, as in portCreate.
+        // The process number is tested first, as in portCreate. One if per test: an || chain
+        // splits once per operand and each branch runs on to the end of the method.
         int pi = p.index;
-        if (pi < 0 || pi >= k.caps.processCount()) {
+        if (pi < 0) {
+            return Errors.BAD_SLOT;
+        }
+        if (pi >= k.caps.processCount()) {
             return Errors.BAD_SLOT;
         }
         int e = k.caps.checkCap(pi, irqSlot, CapType.IRQ, false, true, false);
-        if (e == Errors.OK) {
-            e = k.caps.checkCap(pi, portSlot, CapType.PORT, false, true, false);
+        if (e != Errors.OK) {
+            return e;
         }
+        e = k.caps.checkCap(pi, portSlot, CapType.PORT, false, true, false);
         if (e != Errors.OK) {
             return e;
         }
@@ -305,7 +310,16 @@ public final class IpcCalls {
         int line = irq.object();
         // A held port capability names a live port (a port dies with its last capability), so the
         // test of live returns nothing new; Ipc.irqBind requires it.
-        if (port == null || !port.live || line < 0 || line >= k.ipc.irqs().lines()) {
+        if (port == null) {
+            return Errors.DEAD_OBJECT;
+        }
+        if (!port.live) {
+            return Errors.DEAD_OBJECT;
+        }
+        if (line < 0) {
+            return Errors.DEAD_OBJECT;
+        }
+        if (line >= k.ipc.irqs().lines()) {
             return Errors.DEAD_OBJECT;
         }
         return Errors.OK;
