@@ -794,28 +794,27 @@ public final class CapabilitySpace {
         apart(slots, parent);
         traceDestroying(type, object);
         destroyFrom(0, type, object);
-        traceDestroyed(type, object);
     }
 
     /**
-     * Deletes the capabilities that name (type, object) from global slot {@code g} on. Tail
-     * recursion rather than a loop, as clearFrom: each step ends on deleteGlobal's and the next
-     * step's contracts, so the invariant passes word for word instead of being opened on a loop
-     * heap. A slot that does not name the object still does not at the end, so the slots before
-     * {@code g} that earlier steps emptied stay out of the result. The frame names the six fields
-     * deleteGlobal writes, not all fields of the slot objects: the capability space's own fields
-     * and the trace's are then plainly outside it.
+     * Deletes the capabilities that name (type, object) from global slot {@code g} on, the slots
+     * before {@code g} naming it no more, then writes the trace line. Tail recursion rather than a
+     * loop, as clearFrom: each step ends on deleteGlobal's and the next step's contracts, so the
+     * invariant passes word for word instead of being opened on a loop heap, and destroyObject
+     * ends on this contract. The frame names the six fields deleteGlobal writes, not all fields of
+     * the slot objects: the capability space's own fields and the trace's are then plainly outside it.
      */
     /*@ private normal_behavior
       @ requires type > CapType.NONE && type < CapType.COUNT && 0 <= g && g <= slots.length;
-      @ ensures (\forall int h; g <= h && h < slots.length; !(slots[h].type == type && slots[h].object == object));
-      @ ensures (\forall int h; 0 <= h && h < slots.length; !(\old(slots[h].type) == type && \old(slots[h].object) == object)
-      @     ==> !(slots[h].type == type && slots[h].object == object));
-      @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \locset(slots[i].type, slots[i].object, slots[i].badge, slots[i].read, slots[i].write, slots[i].grant)), parent[*];
+      @ requires trace.on ==> trace.destroyWitness < slots.length;
+      @ requires (\forall int h; 0 <= h && h < g; !(slots[h].type == type && slots[h].object == object));
+      @ ensures (\forall int h; 0 <= h && h < slots.length; !(slots[h].type == type && slots[h].object == object));
+      @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \locset(slots[i].type, slots[i].object, slots[i].badge, slots[i].read, slots[i].write, slots[i].grant)), parent[*], trace.destroyWitness;
       @ measured_by slots.length - g;
       @*/
     private void destroyFrom(int g, int type, int object) {
         if (g >= slots.length) {
+            traceDestroyed(type, object);
             return;
         }
         if (names(g, type, object)) {
@@ -877,16 +876,16 @@ public final class CapabilitySpace {
     }
 
     /**
-     * Empties the slots of {@code process} from {@code s} on. Tail recursion rather than a loop,
-     * as MemoryManager.unmapFrom: each step ends on deleteGlobal's and the next step's contracts,
-     * which carry the invariant word for word; the loop re-proved it on its anonymous heap, where
-     * the frame's unions were normalised apart and no instance matched. Empty slots stay empty,
-     * so the slots before {@code s} that earlier steps emptied are still empty at the end.
+     * Empties the slots of {@code process} from {@code s} on, those before {@code s} being empty.
+     * Tail recursion rather than a loop, as MemoryManager.unmapFrom: each step ends on
+     * deleteGlobal's and the next step's contracts, which carry the invariant word for word; the
+     * loop re-proved it on its anonymous heap, where the frame's unions were normalised apart and
+     * no instance matched.
      */
     /*@ private normal_behavior
       @ requires 0 <= process && process < processCount && 0 <= s && s <= slotsPerProcess;
-      @ ensures (\forall int t; s <= t && t < slotsPerProcess; slots[process * slotsPerProcess + t].type == CapType.NONE);
-      @ ensures (\forall int h; 0 <= h && h < slots.length; \old(slots[h].type) == CapType.NONE ==> slots[h].type == CapType.NONE);
+      @ requires (\forall int t; 0 <= t && t < s; slots[process * slotsPerProcess + t].type == CapType.NONE);
+      @ ensures (\forall int t; 0 <= t && t < slotsPerProcess; slots[process * slotsPerProcess + t].type == CapType.NONE);
       @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \locset(slots[i].type, slots[i].object, slots[i].badge, slots[i].read, slots[i].write, slots[i].grant)), parent[*];
       @ measured_by slotsPerProcess - s;
       @*/
@@ -894,6 +893,10 @@ public final class CapabilitySpace {
         if (s >= slotsPerProcess) {
             return;
         }
+        // The slots emptied before stay empty only if their numbers are slot numbers: the prover
+        // does not multiply, so the product's bounds are proof steps.
+        productNonNegative(process, slotsPerProcess);
+        productBound(process, processCount, slotsPerProcess);
         int g = globalSlot(process, s);
         if (full(g)) {
             deleteGlobal(g);
