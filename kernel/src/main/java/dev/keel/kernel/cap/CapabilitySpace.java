@@ -793,27 +793,39 @@ public final class CapabilitySpace {
     public void destroyObject(int type, int object) {
         apart(slots, parent);
         traceDestroying(type, object);
-        // The frame names the six fields deleteGlobal writes, not all fields of the slot objects:
-        // the capability space's own fields and the trace's are then plainly outside it.
-        // The non-null slots are stated apart from the invariant, which names needs them from:
-        // otherwise the invariant is opened on the loop's heap and its parent chains unrolled.
-        /*@ loop_invariant 0 <= g && g <= slots.length && \invariant_for(this);
-          @ loop_invariant (\forall int i; 0 <= i && i < slots.length; slots[i] != null);
-          @ loop_invariant (\forall int h; 0 <= h && h < g; !(slots[h].type == type && slots[h].object == object));
-          @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \locset(slots[i].type, slots[i].object, slots[i].badge, slots[i].read, slots[i].write, slots[i].grant)), parent[*];
-          @ decreases slots.length - g;
-          @*/
-        for (int g = 0; g < slots.length; g++) {
-            if (names(g, type, object)) {
-                deleteGlobal(g);
-            }
+        destroyFrom(0, type, object);
+    }
+
+    /**
+     * Deletes the capabilities that name (type, object) from global slot {@code g} on, the slots
+     * before {@code g} naming it no more, then writes the trace line. Tail recursion rather than a
+     * loop, as clearFrom: each step ends on deleteGlobal's and the next step's contracts, so the
+     * invariant passes word for word instead of being opened on a loop heap, and destroyObject
+     * ends on this contract. The frame names the six fields deleteGlobal writes, not all fields of
+     * the slot objects: the capability space's own fields and the trace's are then plainly outside it.
+     */
+    /*@ private normal_behavior
+      @ requires type > CapType.NONE && type < CapType.COUNT && 0 <= g && g <= slots.length;
+      @ requires trace.on ==> trace.destroyWitness < slots.length;
+      @ requires (\forall int h; 0 <= h && h < g; !(slots[h].type == type && slots[h].object == object));
+      @ ensures (\forall int h; 0 <= h && h < slots.length; !(slots[h].type == type && slots[h].object == object));
+      @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \locset(slots[i].type, slots[i].object, slots[i].badge, slots[i].read, slots[i].write, slots[i].grant)), parent[*], trace.destroyWitness;
+      @ measured_by slots.length - g;
+      @*/
+    private void destroyFrom(int g, int type, int object) {
+        if (g >= slots.length) {
+            traceDestroyed(type, object);
+            return;
         }
-        traceDestroyed(type, object);
+        if (names(g, type, object)) {
+            deleteGlobal(g);
+        }
+        destroyFrom(g + 1, type, object);
     }
 
     /**
      * Picks DestroyObject's witness when tracing is on. Not a helper, as traceDerive: its contract
-     * carries the invariant across the trace call, so the loop starts on it word for word.
+     * carries the invariant across the trace call, so destroyFrom starts on it word for word.
      */
     /*@ private normal_behavior
       @ ensures trace.on ==> trace.destroyWitness < slots.length;
@@ -860,23 +872,36 @@ public final class CapabilitySpace {
       @*/
     public void clearProcess(int process) {
         apart(slots, parent);
-        // The slots emptied before stay empty only if their numbers are slot numbers: the prover
-        // does not multiply, so the product's sign is a proof step.
-        productNonNegative(process, slotsPerProcess);
-        // The frame as destroyObject's; the facts globalSlot and full require stated as there.
-        /*@ loop_invariant 0 <= s && s <= slotsPerProcess && \invariant_for(this) && process * slotsPerProcess >= 0;
-          @ loop_invariant slots.length == slotsPerProcess * processCount && slotsPerProcess <= slots.length && processCount <= slots.length;
-          @ loop_invariant (\forall int i; 0 <= i && i < slots.length; slots[i] != null);
-          @ loop_invariant (\forall int t; 0 <= t && t < s; slots[process * slotsPerProcess + t].type == CapType.NONE);
-          @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \locset(slots[i].type, slots[i].object, slots[i].badge, slots[i].read, slots[i].write, slots[i].grant)), parent[*];
-          @ decreases slotsPerProcess - s;
-          @*/
-        for (int s = 0; s < slotsPerProcess; s++) {
-            int g = globalSlot(process, s);
-            if (full(g)) {
-                deleteGlobal(g);
-            }
+        clearFrom(process, 0);
+    }
+
+    /**
+     * Empties the slots of {@code process} from {@code s} on, those before {@code s} being empty.
+     * Tail recursion rather than a loop, as MemoryManager.unmapFrom: each step ends on
+     * deleteGlobal's and the next step's contracts, which carry the invariant word for word; the
+     * loop re-proved it on its anonymous heap, where the frame's unions were normalised apart and
+     * no instance matched.
+     */
+    /*@ private normal_behavior
+      @ requires 0 <= process && process < processCount && 0 <= s && s <= slotsPerProcess;
+      @ requires (\forall int t; 0 <= t && t < s; slots[process * slotsPerProcess + t].type == CapType.NONE);
+      @ ensures (\forall int t; 0 <= t && t < slotsPerProcess; slots[process * slotsPerProcess + t].type == CapType.NONE);
+      @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \locset(slots[i].type, slots[i].object, slots[i].badge, slots[i].read, slots[i].write, slots[i].grant)), parent[*];
+      @ measured_by slotsPerProcess - s;
+      @*/
+    private void clearFrom(int process, int s) {
+        if (s >= slotsPerProcess) {
+            return;
         }
+        // The slots emptied before stay empty only if their numbers are slot numbers: the prover
+        // does not multiply, so the product's bounds are proof steps.
+        productNonNegative(process, slotsPerProcess);
+        productBound(process, processCount, slotsPerProcess);
+        int g = globalSlot(process, s);
+        if (full(g)) {
+            deleteGlobal(g);
+        }
+        clearFrom(process, s + 1);
     }
 
     /**
