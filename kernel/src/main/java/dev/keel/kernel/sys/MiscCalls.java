@@ -242,9 +242,10 @@ public final class MiscCalls {
     private static /*@ pure helper @*/ void apart(ServiceTable s, byte[] a) {
     }
 
-    // The minima are if statements: Math.min has no contract for the prover.
+    // The minima are if statements: Math.min has no contract for the prover. Of the kernel it
+    // reads only the service table and the user-memory access.
     /*@ public normal_behavior
-      @ requires \invariant_for(k) && \invariant_for(k.services);
+      @ requires k.services != null && k.user != null && \invariant_for(k.services);
       @ requires \invariant_for(k.user) && p.space != null && \invariant_for(p.space);
       @ assignable \everything;
       @*/
