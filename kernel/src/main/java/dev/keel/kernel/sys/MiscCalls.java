@@ -16,8 +16,13 @@ public final class MiscCalls {
     private MiscCalls() {
     }
 
+    // The handler reads the capability table's shape and the port ranges, and nothing else
+    // that the kernel's or the capability space's invariant would give.
     /*@ public normal_behavior
-      @ requires \invariant_for(k) && \invariant_for(k.caps) && \invariant_for(k.ioRanges);
+      @ requires k.machine != null && k.caps != null && k.ioRanges != null && \invariant_for(k.ioRanges);
+      @ requires k.caps.slots != null && k.caps.slots.length == k.caps.slotsPerProcess * k.caps.processCount;
+      @ requires k.caps.slotsPerProcess <= k.caps.slots.length && k.caps.processCount <= k.caps.slots.length;
+      @ requires (\forall int i; 0 <= i && i < k.caps.slots.length; k.caps.slots[i] != null);
       @ assignable \everything;
       @*/
     public static long ioportRead(Kernel k, Process p, long ioSlot, long port) {
@@ -37,8 +42,13 @@ public final class MiscCalls {
         return k.machine.ioPorts().in8((int) port);
     }
 
+    // The handler reads the capability table's shape and the port ranges, and nothing else
+    // that the kernel's or the capability space's invariant would give.
     /*@ public normal_behavior
-      @ requires \invariant_for(k) && \invariant_for(k.caps) && \invariant_for(k.ioRanges);
+      @ requires k.machine != null && k.caps != null && k.ioRanges != null && \invariant_for(k.ioRanges);
+      @ requires k.caps.slots != null && k.caps.slots.length == k.caps.slotsPerProcess * k.caps.processCount;
+      @ requires k.caps.slotsPerProcess <= k.caps.slots.length && k.caps.processCount <= k.caps.slots.length;
+      @ requires (\forall int i; 0 <= i && i < k.caps.slots.length; k.caps.slots[i] != null);
       @ ensures \result <= 0;
       @ assignable \everything;
       @*/
@@ -75,8 +85,11 @@ public final class MiscCalls {
 
     /** metrics_read(kind, index); see MetricKinds. Per-CPU kinds take -1 for the sum. */
     /*@ public normal_behavior
-      @ requires \invariant_for(k) && \invariant_for(k.memory) && \invariant_for(k.memory.frames());
-      @ requires \invariant_for(k.scheduler) && \invariant_for(k.metrics);
+      @ requires k.memory != null && k.memory.frames != null;
+      @ requires k.scheduler != null && k.scheduler.cpus != null && \nonnullelements(k.scheduler.cpus);
+      @ requires k.scheduler.boot != null && k.metrics != null;
+      @ requires k.metrics.pageFaults != null && k.metrics.pageFaultLatency != null;
+      @ requires k.metrics.syscallCount != null && k.metrics.syscallLatency != null;
       @ assignable \nothing;
       @*/
     public static /*@ pure @*/ long metricsRead(Kernel k, long kind, long index) {
@@ -229,9 +242,10 @@ public final class MiscCalls {
     private static /*@ pure helper @*/ void apart(ServiceTable s, byte[] a) {
     }
 
-    // The minima are if statements: Math.min has no contract for the prover.
+    // The minima are if statements: Math.min has no contract for the prover. Of the kernel it
+    // reads only the service table and the user-memory access.
     /*@ public normal_behavior
-      @ requires \invariant_for(k) && \invariant_for(k.services);
+      @ requires k.services != null && k.user != null && \invariant_for(k.services);
       @ requires \invariant_for(k.user) && p.space != null && \invariant_for(p.space);
       @ assignable \everything;
       @*/
