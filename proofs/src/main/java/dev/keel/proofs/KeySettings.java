@@ -1,6 +1,7 @@
 package dev.keel.proofs;
 
 import de.uka.ilkd.key.settings.ChoiceSettings;
+import de.uka.ilkd.key.settings.ProofIndependentSettings;
 import de.uka.ilkd.key.settings.ProofSettings;
 import de.uka.ilkd.key.strategy.StrategyProperties;
 import de.uka.ilkd.key.util.MiscTools;
@@ -33,6 +34,18 @@ final class KeySettings {
         defaults.putAll(SOUND_CHOICES);
         choices.setDefaultChoices(defaults);
         return Map.copyOf(choices.getDefaultChoices());
+    }
+
+    /**
+     * Switches off KeY's origin labels. They record, on every term, which part of the source or
+     * contract it came from, for the user interface's display; no rule reads them, so a proof closes
+     * or stays open the same way without them. Keeping them up to date was a large part of each
+     * rule application and of setting up each proof obligation (the term factory and
+     * {@code TermLabelManager.removeIrrelevantLabels} led the prover's profile). Must run before
+     * {@code KeYEnvironment.load}.
+     */
+    static void disableOriginLabels() {
+        ProofIndependentSettings.DEFAULT_INSTANCE.getTermLabelSettings().setUseOriginLabels(false);
     }
 
     /** How the report and the baseline name the two class-axiom settings of {@link #strategy}. */

@@ -98,6 +98,7 @@ public final class ProveShard {
         Baseline baseline = Baseline.read(Path.of(args[9]));
 
         Map<String, String> choices = KeySettings.applySoundChoices();
+        KeySettings.disableOriginLabels();
         System.out.println("[shard " + shard + "] taclet options: intRules=" + choices.get("intRules")
                 + ", runtimeExceptions=" + choices.get("runtimeExceptions"));
         KeYEnvironment<?> env;
