@@ -346,7 +346,9 @@ public final class ProofsMain {
         // KeY reads and writes its settings under ~/.key; two JVMs sharing one home race on that file.
         Path home = Path.of(System.getProperty("user.home"), "shard-" + shard);
         Files.createDirectories(home);
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + o.heap(), "-Xss8m",
+        // The throughput collector: the prover JVMs share the machine's cores with each other, and
+        // G1's concurrent threads took cycles from the other prover.
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + o.heap(), "-Xss8m", "-XX:+UseParallelGC",
                 "-Duser.home=" + home,
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 // KeY warns with a stack trace when the isolated home has no settings file; defaults are meant.
