@@ -94,7 +94,7 @@ public final class Metrics {
     }
 
     /**
-     * Counts one more in {@code a[i]}, as inc does. The range of the whole array is its contract,
+     * Counts one more in {@code a[i]}, through inc. The range of the whole array is its contract,
      * so the caller meets its invariant's quantifier word for word instead of showing it again
      * over a stored conditional value.
      */
@@ -105,9 +105,7 @@ public final class Metrics {
       @ assignable a[i];
       @*/
     /*@ helper @*/ private static void bump(long[] a, @IndexFor("#1") int i) {
-        if (a[i] < Long.MAX_VALUE) {
-            a[i] = a[i] + 1;
-        }
+        a[i] = inc(a[i]);
     }
 
     /*@ public normal_behavior
