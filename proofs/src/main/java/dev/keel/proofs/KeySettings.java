@@ -46,6 +46,11 @@ final class KeySettings {
      */
     static void disableOriginLabels() {
         ProofIndependentSettings.DEFAULT_INSTANCE.getTermLabelSettings().setUseOriginLabels(false);
+        // KeY keeps a second copy of this setting in the default proof settings, and reads that one
+        // while it builds a proof obligation's class-axiom taclets: with it on, every term put into
+        // or looked up in a replacement map was first rebuilt without its irrelevant labels, which
+        // was about half of setting up each proof.
+        ProofSettings.DEFAULT_SETTINGS.getTermLabelSettings().setUseOriginLabels(false);
     }
 
     /** How the report and the baseline name the two class-axiom settings of {@link #strategy}. */
