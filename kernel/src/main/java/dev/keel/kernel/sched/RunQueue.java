@@ -120,6 +120,9 @@ public final class RunQueue {
     // One level's append as a step over the levels alone: it requires and ensures the levels'
     // invariants in the words of this class's invariant, so enqueue meets both word for word
     // instead of rebuilding the quantifier over the levels on the heap after the append.
+    // Its frame names the level's fields as append's frame does, not \all_fields(ls[p]): enqueue,
+    // which ends on this contract, then closes in about half the steps (2,574 and 2,488, from
+    // 4,972 and 4,087 with the level's whole object in the frame).
     // Its own proof is still open: for a level other than p, the strategy unfolds that level's
     // invariant on the heap after the append instead of taking append's second case with it.
     /*@ private normal_behavior
@@ -130,7 +133,8 @@ public final class RunQueue {
       @ requires !t.queued && ls[p].count < Integer.MAX_VALUE;
       @ ensures (\forall int i; 0 <= i && i < ls.length; \invariant_for(ls[i]));
       @ ensures t.queued && t.inQueue == ls[p];
-      @ assignable \all_fields(ls[p]), t.next, t.prev, t.queued, t.inQueue,
+      @ assignable ls[p].head, ls[p].tail, ls[p].count, ls[p].nodes,
+      @     t.next, t.prev, t.queued, t.inQueue,
       @     \infinite_union(int k; 0 < ls[p].count && k == ls[p].count - 1;
       @         \locset(((Tcb) ls[p].nodes[k]).next));
       @*/
@@ -148,7 +152,8 @@ public final class RunQueue {
       @ requires !t.queued && ls[p].count < Integer.MAX_VALUE;
       @ ensures (\forall int i; 0 <= i && i < ls.length; \invariant_for(ls[i]));
       @ ensures t.queued && t.inQueue == ls[p];
-      @ assignable \all_fields(ls[p]), t.next, t.prev, t.queued, t.inQueue,
+      @ assignable ls[p].head, ls[p].tail, ls[p].count, ls[p].nodes,
+      @     t.next, t.prev, t.queued, t.inQueue,
       @     \infinite_union(int k; 0 < ls[p].count && k == 0;
       @         \locset(((Tcb) ls[p].nodes[k]).prev));
       @*/
