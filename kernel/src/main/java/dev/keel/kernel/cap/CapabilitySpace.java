@@ -876,32 +876,54 @@ public final class CapabilitySpace {
     }
 
     /**
-     * Empties the slots of {@code process} from {@code s} on, those before {@code s} being empty.
-     * Tail recursion rather than a loop, as MemoryManager.unmapFrom: each step ends on
-     * deleteGlobal's and the next step's contracts, which carry the invariant word for word; the
-     * loop re-proved it on its anonymous heap, where the frame's unions were normalised apart and
-     * no instance matched.
+     * Empties the slots of {@code process} from {@code s} on. Recursion rather than a loop, as
+     * MemoryManager.unmapFrom: each step ends on the next step's and clearSlot's contracts, which
+     * carry the invariant word for word; the loop re-proved it on its anonymous heap, where the
+     * frame's unions were normalised apart and no instance matched. The later slots are emptied
+     * first, so the recursive call's frame is read on this call's own heap and is this frame word
+     * for word; after a step it reads every slots[i] on the step's heap under the union's
+     * quantifier, which the prover does not resolve. The frame names all fields of the slots, as
+     * clearProcess's does: clearSlot's slot is then one of them without a split per field. The
+     * order does not matter: deleting a slot hands its children to its parent, so each remaining
+     * capability ends under its nearest ancestor that is not deleted, whatever the order.
      */
     /*@ private normal_behavior
       @ requires 0 <= process && process < processCount && 0 <= s && s <= slotsPerProcess;
-      @ requires (\forall int t; 0 <= t && t < s; slots[process * slotsPerProcess + t].type == CapType.NONE);
-      @ ensures (\forall int t; 0 <= t && t < slotsPerProcess; slots[process * slotsPerProcess + t].type == CapType.NONE);
-      @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \locset(slots[i].type, slots[i].object, slots[i].badge, slots[i].read, slots[i].write, slots[i].grant)), parent[*];
+      @ ensures (\forall int t; s <= t && t < slotsPerProcess; slots[process * slotsPerProcess + t].type == CapType.NONE);
+      @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \all_fields(slots[i])), parent[*];
       @ measured_by slotsPerProcess - s;
       @*/
     private void clearFrom(int process, int s) {
         if (s >= slotsPerProcess) {
             return;
         }
-        // The slots emptied before stay empty only if their numbers are slot numbers: the prover
-        // does not multiply, so the product's bounds are proof steps.
+        // The slots the recursive call empties stay empty only if their numbers are slot
+        // numbers: the prover does not multiply, so the product's bounds are proof steps.
         productNonNegative(process, slotsPerProcess);
         productBound(process, processCount, slotsPerProcess);
         int g = globalSlot(process, s);
+        // clearSlot's frame reads slots[g] on the recursive call's heap, which writes parent[*].
+        apart(slots, parent);
+        // The bound of s + 1 on its own, so that its overflow check splits off and closes.
+        //@ assert s + 1 <= slotsPerProcess;
+        clearFrom(process, s + 1);
+        clearSlot(g);
+    }
+
+    /**
+     * Empties global slot {@code g} when it is full; the other slots keep their type. One step
+     * taking both outcomes of the test, so that clearFrom has one path.
+     */
+    /*@ private normal_behavior
+      @ requires 0 <= g && g < slots.length;
+      @ ensures slots[g].type == CapType.NONE;
+      @ ensures (\forall int h; 0 <= h && h < slots.length && h != g; slots[h].type == \old(slots[h].type));
+      @ assignable \all_fields(slots[g]), parent[*];
+      @*/
+    private void clearSlot(int g) {
         if (full(g)) {
             deleteGlobal(g);
         }
-        clearFrom(process, s + 1);
     }
 
     /**
