@@ -208,14 +208,28 @@ public final class UserMemory {
             //@ assert off + done <= Integer.MAX_VALUE;
             //@ assert off + done >= Integer.MIN_VALUE;
             int at = off + done;
-            //@ assert dst.length - n <= Integer.MAX_VALUE;
-            //@ assert dst.length - n >= Integer.MIN_VALUE;
-            if (pa >= 0 && at >= 0 && at <= dst.length - n) {
-                memory.read(pa, dst, at, n);
-            }
+            readPage(pa, dst, at, n);
             //@ assert done + n <= Integer.MAX_VALUE;
             //@ assert done + n >= Integer.MIN_VALUE;
             done += n;
+        }
+    }
+
+    /**
+     * One page of readPages: the {@code n} bytes at {@code pa}, when present, into
+     * {@code dst[at..]}. Its own method, so that the loop's proof takes one path per page rather
+     * than one per failed test.
+     */
+    /*@ private normal_behavior
+      @ requires memory != null && 0 < n && (pa < 0 || pa <= memory.memSize - n);
+      @ assignable dst[*];
+      @*/
+    /*@ helper @*/ private void readPage(long pa, byte[] dst, int at, int n) {
+        // Both bounds of the overflow check, which the prover does not split.
+        //@ assert dst.length - n <= Integer.MAX_VALUE;
+        //@ assert dst.length - n >= Integer.MIN_VALUE;
+        if (pa >= 0 && at >= 0 && at <= dst.length - n) {
+            memory.read(pa, dst, at, n);
         }
     }
 
