@@ -477,7 +477,7 @@ public final class MemoryManager {
     /*@ private normal_behavior
       @ requires m != null && t != null && sp != null && q != null && q.used != null && q.limit != null;
       @ requires f != null && f.free != null && f.refs != null && f.stack != null;
-      @ requires s != null && s.used != null;
+      @ requires s != null && s.used != null && s.start != null && s.pages != null;
       @ ensures (Object) m != (Object) f.free && (Object) m != (Object) f.refs && (Object) m != (Object) f.stack;
       @ ensures (Object) t != (Object) f.free && (Object) t != (Object) f.refs && (Object) t != (Object) f.stack;
       @ ensures (Object) q != (Object) f.free && (Object) q != (Object) f.refs && (Object) q != (Object) f.stack;
@@ -489,6 +489,8 @@ public final class MemoryManager {
       @ ensures (Object) q.limit != (Object) f.free && (Object) q.limit != (Object) f.refs && (Object) q.limit != (Object) f.stack;
       @ ensures (Object) q.used != (Object) s.used && (Object) q.limit != (Object) s.used;
       @ ensures (Object) s.used != (Object) f.refs && (Object) s.used != (Object) f.stack;
+      @ ensures (Object) s.start != (Object) f.free && (Object) s.start != (Object) f.refs && (Object) s.start != (Object) f.stack;
+      @ ensures (Object) s.pages != (Object) f.free && (Object) s.pages != (Object) q.used && (Object) s.pages != (Object) q.limit;
       @ assignable \strictly_nothing;
       @*/
     private static /*@ pure helper @*/ void apartFromSpace(MemoryManager m, PageTable t,
