@@ -159,13 +159,17 @@ public final class AddressSpace {
         return false;
     }
 
-    /** A free region slot, or -1 when every slot is used. */
+    /**
+     * A free region slot, or -1 when every slot is used. A helper that requires only the flags
+     * it reads: a caller need not show this space's invariant for it.
+     */
     /*@ public normal_behavior
+      @ requires used != null;
       @ ensures \result == -1 || (0 <= \result && \result < used.length && !used[\result]);
       @ ensures \result < 0 ==> (\forall int k; 0 <= k && k < used.length; used[k]);
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ int freeRegion() {
+    /*@ pure helper @*/ public int freeRegion() {
         /*@ loop_invariant 0 <= r && r <= used.length;
           @ loop_invariant (\forall int k; 0 <= k && k < r; used[k]);
           @ assignable \strictly_nothing;

@@ -337,19 +337,26 @@ public final class MemoryManager {
 
     /**
      * OK when [va, va + pages) can be mapped in {@code s} charging memory object {@code mem}. A
-     * helper that names the one invariant of this manager it reads (the quotas').
+     * helper that names the one invariant of this manager it reads (the quotas'). Its OK result
+     * is stated over the fields the checks read, not over the queries it calls: a query named in
+     * a contract is evaluated by running its body, and overlaps and freeRegion are loops.
      */
     /*@ public normal_behavior
       @ requires \invariant_for(s) && quotas != null && \invariant_for(quotas);
-      @ ensures \result == Errors.OK ==> s.freeRegion() >= 0 && !s.overlaps(va, pages);
-      @ ensures \result == Errors.OK ==> va >= USER_BASE && pages > 0 && pages <= MAX_PAGES
-      @         && va <= PageTable.USER_TOP - pages * Pte.PAGE;
-      @ ensures \result == Errors.OK ==> quotas.checkCharge(mem, pages) == Errors.OK;
-      @ ensures \result == Errors.OK <==> (s.root != 0 && checkUserRange(va, pages) == Errors.OK
-      @         && !s.overlaps(va, pages) && s.freeRegion() >= 0 && quotas.checkCharge(mem, pages) == Errors.OK);
+      @ ensures \result == Errors.OK <==> (0 <= mem && mem < quotas.live.length && quotas.live[mem]
+      @         && pages <= quotas.limit[mem] - quotas.used[mem]
+      @         && s.root != 0 && pages > 0 && pages <= MAX_PAGES && va % Pte.PAGE == 0
+      @         && va >= USER_BASE && va <= PageTable.USER_TOP - pages * Pte.PAGE
+      @         && !(\exists int k; 0 <= k && k < s.used.length;
+      @                 s.used[k] && va < s.start[k] + s.pages[k] * Pte.PAGE && s.start[k] < va + pages * Pte.PAGE)
+      @         && (\exists int k; 0 <= k && k < s.used.length; !s.used[k]));
       @ assignable \strictly_nothing;
       @*/
     /*@ pure helper @*/ public int checkMap(AddressSpace s, long va, long pages, int mem) {
+        // The quota's verdict is read first and returned last: the other checks' outcomes then
+        // split a proof that already holds it, and the error reported stays the first failing
+        // check's.
+        int q = quotas.checkCharge(mem, pages);
         if (s.root == 0) {
             return Errors.BAD_ARGUMENT;
         }
@@ -363,7 +370,7 @@ public final class MemoryManager {
         if (s.freeRegion() < 0) {
             return Errors.NO_RESOURCES;
         }
-        return quotas.checkCharge(mem, pages);
+        return q;
     }
 
     /** OK when [va, va + pages) is page aligned, non-empty and inside user space. */
@@ -388,10 +395,16 @@ public final class MemoryManager {
 
     /**
      * Map: reserves [va, va + pages) in {@code s}; no frame is taken until a page is touched.
-     * The pages are not executable (NX). Returns the region number.
+     * The pages are not executable (NX). Returns the region number. It requires what
+     * {@link #checkMap}'s OK result states, as the facts the mapping uses rather than the
+     * check itself: a check named in a requires is evaluated by running its body.
      */
     /*@ public normal_behavior
-      @ requires \invariant_for(s) && checkMap(s, va, pages, mem) == Errors.OK;
+      @ requires \invariant_for(s) && quotas.checkCharge(mem, pages) == Errors.OK;
+      @ requires pages > 0 && pages <= MAX_PAGES && va >= USER_BASE && va <= PageTable.USER_TOP;
+      @ requires !(\exists int k; 0 <= k && k < s.used.length;
+      @         s.used[k] && va < s.start[k] + s.pages[k] * Pte.PAGE && s.start[k] < va + pages * Pte.PAGE);
+      @ requires (\exists int k; 0 <= k && k < s.used.length; !s.used[k]);
       @ ensures s.regionOf(va) == \result;
       @ assignable quotas.used[*], s.used[*], s.start[*], s.pages[*], s.writable[*], s.memObject[*], s.mayWrite[*], s.executable[*];
       @*/
@@ -402,7 +415,11 @@ public final class MemoryManager {
 
     /** Map, for program text too: the region's pages are executable when {@code executable}. */
     /*@ public normal_behavior
-      @ requires \invariant_for(s) && checkMap(s, va, pages, mem) == Errors.OK;
+      @ requires \invariant_for(s) && quotas.checkCharge(mem, pages) == Errors.OK;
+      @ requires pages > 0 && pages <= MAX_PAGES && va >= USER_BASE && va <= PageTable.USER_TOP;
+      @ requires !(\exists int k; 0 <= k && k < s.used.length;
+      @         s.used[k] && va < s.start[k] + s.pages[k] * Pte.PAGE && s.start[k] < va + pages * Pte.PAGE);
+      @ requires (\exists int k; 0 <= k && k < s.used.length; !s.used[k]);
       @ ensures s.regionOf(va) == \result;
       @ assignable quotas.used[*], s.used[*], s.start[*], s.pages[*], s.writable[*], s.memObject[*], s.mayWrite[*], s.executable[*];
       @*/
@@ -460,7 +477,7 @@ public final class MemoryManager {
     /*@ private normal_behavior
       @ requires m != null && t != null && sp != null && q != null && q.used != null && q.limit != null;
       @ requires f != null && f.free != null && f.refs != null && f.stack != null;
-      @ requires s != null && s.used != null;
+      @ requires s != null && s.used != null && s.start != null && s.pages != null;
       @ ensures (Object) m != (Object) f.free && (Object) m != (Object) f.refs && (Object) m != (Object) f.stack;
       @ ensures (Object) t != (Object) f.free && (Object) t != (Object) f.refs && (Object) t != (Object) f.stack;
       @ ensures (Object) q != (Object) f.free && (Object) q != (Object) f.refs && (Object) q != (Object) f.stack;
@@ -472,6 +489,8 @@ public final class MemoryManager {
       @ ensures (Object) q.limit != (Object) f.free && (Object) q.limit != (Object) f.refs && (Object) q.limit != (Object) f.stack;
       @ ensures (Object) q.used != (Object) s.used && (Object) q.limit != (Object) s.used;
       @ ensures (Object) s.used != (Object) f.refs && (Object) s.used != (Object) f.stack;
+      @ ensures (Object) s.start != (Object) f.free && (Object) s.start != (Object) f.refs && (Object) s.start != (Object) f.stack;
+      @ ensures (Object) s.pages != (Object) f.free && (Object) s.pages != (Object) q.used && (Object) s.pages != (Object) q.limit;
       @ assignable \strictly_nothing;
       @*/
     private static /*@ pure helper @*/ void apartFromSpace(MemoryManager m, PageTable t,
