@@ -793,39 +793,68 @@ public final class CapabilitySpace {
     public void destroyObject(int type, int object) {
         apart(slots, parent);
         traceDestroying(type, object);
-        destroyFrom(0, type, object);
+        destroyAll(type, object);
     }
 
     /**
-     * Deletes the capabilities that name (type, object) from global slot {@code g} on, the slots
-     * before {@code g} naming it no more, then writes the trace line. Tail recursion rather than a
-     * loop, as clearFrom: each step ends on deleteGlobal's and the next step's contracts, so the
-     * invariant passes word for word instead of being opened on a loop heap, and destroyObject
-     * ends on this contract. The frame names the six fields deleteGlobal writes, not all fields of
-     * the slot objects: the capability space's own fields and the trace's are then plainly outside it.
+     * Deletes the capabilities that name (type, object), then writes the trace line. A step of its
+     * own, so that destroyObject ends on this contract word for word; the trace hook comes after
+     * the recursion, which then has no base case of its own to carry the witness through.
+     */
+    /*@ private normal_behavior
+      @ requires type > CapType.NONE && type < CapType.COUNT;
+      @ requires trace.on ==> trace.destroyWitness < slots.length;
+      @ ensures (\forall int g; 0 <= g && g < slots.length; !(slots[g].type == type && slots[g].object == object));
+      @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \all_fields(slots[i])), parent[*], trace.destroyWitness;
+      @*/
+    private void destroyAll(int type, int object) {
+        destroyFrom(0, type, object);
+        traceDestroyed(type, object);
+    }
+
+    /**
+     * Deletes the capabilities that name (type, object) from global slot {@code g} on. Recursion
+     * rather than a loop, as clearFrom, and for the same reason the later slots go first: the
+     * recursive call's frame is then read on this call's own heap and is this frame word for
+     * word, and destroySlot's frame is a ground read. The order does not matter, as in clearFrom.
      */
     /*@ private normal_behavior
       @ requires type > CapType.NONE && type < CapType.COUNT && 0 <= g && g <= slots.length;
-      @ requires trace.on ==> trace.destroyWitness < slots.length;
-      @ requires (\forall int h; 0 <= h && h < g; !(slots[h].type == type && slots[h].object == object));
-      @ ensures (\forall int h; 0 <= h && h < slots.length; !(slots[h].type == type && slots[h].object == object));
-      @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \locset(slots[i].type, slots[i].object, slots[i].badge, slots[i].read, slots[i].write, slots[i].grant)), parent[*], trace.destroyWitness;
+      @ ensures (\forall int h; g <= h && h < slots.length; !(slots[h].type == type && slots[h].object == object));
+      @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \all_fields(slots[i])), parent[*];
       @ measured_by slots.length - g;
       @*/
     private void destroyFrom(int g, int type, int object) {
         if (g >= slots.length) {
-            traceDestroyed(type, object);
             return;
         }
+        // destroySlot's frame reads slots[g] on the recursive call's heap, which writes parent[*].
+        apart(slots, parent);
+        // The bound of g + 1 on its own, so that its overflow check splits off and closes.
+        //@ assert g + 1 <= slots.length;
+        destroyFrom(g + 1, type, object);
+        destroySlot(g, type, object);
+    }
+
+    /**
+     * Empties global slot {@code g} when it names (type, object); the other slots keep their
+     * capability. One step taking both outcomes of the test, as clearSlot.
+     */
+    /*@ private normal_behavior
+      @ requires type > CapType.NONE && 0 <= g && g < slots.length;
+      @ ensures !(slots[g].type == type && slots[g].object == object);
+      @ ensures (\forall int h; 0 <= h && h < slots.length && h != g; slots[h].type == \old(slots[h].type) && slots[h].object == \old(slots[h].object));
+      @ assignable \all_fields(slots[g]), parent[*];
+      @*/
+    private void destroySlot(int g, int type, int object) {
         if (names(g, type, object)) {
             deleteGlobal(g);
         }
-        destroyFrom(g + 1, type, object);
     }
 
     /**
      * Picks DestroyObject's witness when tracing is on. Not a helper, as traceDerive: its contract
-     * carries the invariant across the trace call, so destroyFrom starts on it word for word.
+     * carries the invariant across the trace call, so destroyAll starts on it word for word.
      */
     /*@ private normal_behavior
       @ ensures trace.on ==> trace.destroyWitness < slots.length;
