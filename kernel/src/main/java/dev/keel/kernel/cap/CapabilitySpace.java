@@ -819,7 +819,7 @@ public final class CapabilitySpace {
      * word, and destroySlot's frame is a ground read. The order does not matter, as in clearFrom.
      */
     /*@ private normal_behavior
-      @ requires type > CapType.NONE && type < CapType.COUNT && 0 <= g && g <= slots.length;
+      @ requires type > CapType.NONE && 0 <= g && g <= slots.length;
       @ ensures (\forall int h; g <= h && h < slots.length; !(slots[h].type == type && slots[h].object == object));
       @ assignable \infinite_union(int i; 0 <= i && i < slots.length; \all_fields(slots[i])), parent[*];
       @ measured_by slots.length - g;
